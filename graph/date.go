@@ -1,0 +1,95 @@
+package graph
+
+import (
+	"errors"
+	"fmt"
+	"strconv"
+	"strings"
+	"time"
+)
+
+// Date is a possibly partial calendar date: YYYY, YYYY-MM or YYYY-MM-DD.
+// Month and Day are zero when absent. The zero Date means "no date".
+type Date struct {
+	Year, Month, Day int
+}
+
+// ParseDate parses YYYY, YYYY-MM or YYYY-MM-DD and rejects impossible dates.
+func ParseDate(s string) (Date, error) {
+	parts := strings.Split(s, "-")
+	if len(parts) > 3 || len(parts[0]) != 4 {
+		return Date{}, fmt.Errorf("date %q is not YYYY, YYYY-MM or YYYY-MM-DD", s)
+	}
+	var n [3]int
+	for i, p := range parts {
+		if (i > 0 && len(p) != 2) || p == "" {
+			return Date{}, fmt.Errorf("date %q is not YYYY, YYYY-MM or YYYY-MM-DD", s)
+		}
+		v, err := strconv.Atoi(p)
+		if err != nil || v < 0 || strings.ContainsAny(p, "+-") {
+			return Date{}, fmt.Errorf("date %q is not YYYY, YYYY-MM or YYYY-MM-DD", s)
+		}
+		n[i] = v
+	}
+	d := Date{n[0], n[1], n[2]}
+	if d.Year < 1 {
+		return Date{}, errors.New("date " + strconv.Quote(s) + " has year 0")
+	}
+	if len(parts) >= 2 && (d.Month < 1 || d.Month > 12) {
+		return Date{}, fmt.Errorf("date %q has no month %d", s, d.Month)
+	}
+	if len(parts) == 3 {
+		last := Date{d.Year, d.Month, 0}.LastDay().Day()
+		if d.Day < 1 || d.Day > last {
+			return Date{}, fmt.Errorf("date %q has no day %d", s, d.Day)
+		}
+	}
+	return d, nil
+}
+
+// IsZero reports whether the date is absent.
+func (d Date) IsZero() bool { return d.Year == 0 }
+
+// String renders the date as it was written: YYYY, YYYY-MM or YYYY-MM-DD.
+func (d Date) String() string {
+	switch {
+	case d.Year == 0:
+		return ""
+	case d.Month == 0:
+		return fmt.Sprintf("%04d", d.Year)
+	case d.Day == 0:
+		return fmt.Sprintf("%04d-%02d", d.Year, d.Month)
+	}
+	return fmt.Sprintf("%04d-%02d-%02d", d.Year, d.Month, d.Day)
+}
+
+// FirstDay is the first day of the period the date names.
+func (d Date) FirstDay() time.Time {
+	m, day := d.Month, d.Day
+	if m == 0 {
+		m = 1
+	}
+	if day == 0 {
+		day = 1
+	}
+	return time.Date(d.Year, time.Month(m), day, 0, 0, 0, 0, time.UTC)
+}
+
+// LastDay is the last day of the period the date names.
+func (d Date) LastDay() time.Time {
+	switch {
+	case d.Month == 0:
+		return time.Date(d.Year, 12, 31, 0, 0, 0, 0, time.UTC)
+	case d.Day == 0:
+		return time.Date(d.Year, time.Month(d.Month)+1, 0, 0, 0, 0, 0, time.UTC)
+	}
+	return d.FirstDay()
+}
+
+// Compare orders dates by their first day, then by precision (coarser first).
+func (d Date) Compare(e Date) int {
+	if c := d.FirstDay().Compare(e.FirstDay()); c != 0 {
+		return c
+	}
+	return d.LastDay().Compare(e.LastDay()) * -1
+}

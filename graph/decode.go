@@ -1,0 +1,498 @@
+package graph
+
+import (
+	"fmt"
+	"sort"
+	"strings"
+	"unicode/utf8"
+
+	"go.yaml.in/yaml/v3"
+)
+
+// Limits on one knowledge-base file, so that hostile input finishes in
+// bounded time and memory.
+const (
+	MaxFileSize = 64 << 20 // bytes of one YAML or JSON file
+	maxAliases  = 10000    // alias expansions in one file
+	maxDepth    = 64       // nesting of mappings and sequences
+)
+
+// str is a scalar value with its position; ok is false when it was absent.
+type str struct {
+	V   string
+	Pos Pos
+	ok  bool
+}
+
+type rawDoc struct {
+	file            string
+	name, title     str
+	sources         []*rawSource
+	entities        []*rawEntity
+	secondments     []*rawSecondment
+	agreements      []*rawAgreement
+	links           []*rawLink
+	aliasesExpanded int
+	namePos         Pos
+}
+
+type rawSource struct {
+	pos                                   Pos
+	id, title, publisher, date, url, file str
+}
+
+type rawEntity struct {
+	pos                                                          Pos
+	id, kind, name, nameEn, fullName, jurisdiction, parent, note str
+	aliases                                                      []str
+}
+
+type rawEvidence struct {
+	pos                 Pos
+	source, quote, note str
+	inferred            bool
+}
+
+type rawRole struct {
+	pos            Pos
+	official, role str
+}
+
+type rawPlace struct {
+	pos        Pos
+	body, post str
+	ok         bool
+}
+
+type rawSecondment struct {
+	pos              Pos
+	official         str
+	from, to         rawPlace
+	start, end, note str
+	evidence         []rawEvidence
+}
+
+type rawAgreement struct {
+	pos                                         Pos
+	id, title, status, date, value, venue, note str
+	parties                                     []str
+	officials                                   []rawRole
+	evidence                                    []rawEvidence
+}
+
+type rawLink struct {
+	pos                                      Pos
+	kind, from, to, date, title, venue, note str
+	officials                                []rawRole
+	evidence                                 []rawEvidence
+}
+
+// decoder walks a yaml.Node tree, keeping positions and collecting errors.
+type decoder struct {
+	file    string
+	errs    *errs
+	aliases int
+}
+
+func (d *decoder) pos(n *yaml.Node) Pos { return Pos{File: d.file, Line: n.Line, Col: n.Column} }
+
+func (d *decoder) errorf(n *yaml.Node, sentinel error, format string, args ...any) {
+	d.errs.add(d.pos(n), sentinel, fmt.Sprintf(format, args...))
+}
+
+// deref follows aliases, counting them against the limit.
+func (d *decoder) deref(n *yaml.Node) *yaml.Node {
+	for n != nil && n.Kind == yaml.AliasNode {
+		d.aliases++
+		if d.aliases > maxAliases {
+			return nil
+		}
+		n = n.Alias
+	}
+	return n
+}
+
+func kindName(n *yaml.Node) string {
+	switch n.Kind {
+	case yaml.MappingNode:
+		return "a mapping"
+	case yaml.SequenceNode:
+		return "a list"
+	case yaml.ScalarNode:
+		if n.Tag == "!!null" {
+			return "null"
+		}
+		return "a scalar"
+	}
+	return "something else"
+}
+
+// fields calls set for each key of a mapping that is in keys, and reports
+// unknown and repeated keys.
+func (d *decoder) fields(n *yaml.Node, what string, keys []string, set func(key string, v *yaml.Node)) bool {
+	n = d.deref(n)
+	if n == nil {
+		d.errs.add(Pos{File: d.file}, ErrLimit, fmt.Sprintf("more than %d alias expansions", maxAliases))
+		return false
+	}
+	if n.Kind != yaml.MappingNode {
+		d.errorf(n, ErrType, "%s must be a mapping, not %s", what, kindName(n))
+		return false
+	}
+	seen := map[string]bool{}
+	for i := 0; i+1 < len(n.Content); i += 2 {
+		k, v := n.Content[i], n.Content[i+1]
+		if k.Kind != yaml.ScalarNode {
+			d.errorf(k, ErrType, "%s: keys must be scalars", what)
+			continue
+		}
+		if k.Value == "<<" {
+			d.errorf(k, ErrUnknownKey, "%s: merge keys (<<) are not supported", what)
+			continue
+		}
+		if !contains(keys, k.Value) {
+			d.errorf(k, ErrUnknownKey, "unknown key %q in %s (want one of %s)", k.Value, what, strings.Join(keys, ", "))
+			continue
+		}
+		if seen[k.Value] {
+			d.errorf(k, ErrDuplicate, "key %q repeated in %s", k.Value, what)
+			continue
+		}
+		seen[k.Value] = true
+		set(k.Value, v)
+	}
+	return true
+}
+
+func contains(list []string, s string) bool {
+	for _, x := range list {
+		if x == s {
+			return true
+		}
+	}
+	return false
+}
+
+// scalar decodes a string-like scalar. Numbers and dates written bare are
+// taken as their text; mappings, lists and null are errors.
+func (d *decoder) scalar(n *yaml.Node, what string) str {
+	n = d.deref(n)
+	if n == nil {
+		return str{}
+	}
+	if n.Kind != yaml.ScalarNode || n.Tag == "!!null" {
+		d.errorf(n, ErrType, "%s must be a string, not %s", what, kindName(n))
+		return str{Pos: d.pos(n)}
+	}
+	if n.Tag == "!!bool" {
+		d.errorf(n, ErrType, "%s must be a string, not the boolean %s (quote it)", what, n.Value)
+		return str{Pos: d.pos(n)}
+	}
+	v := n.Value
+	if !utf8.ValidString(v) {
+		d.errorf(n, ErrInvalid, "%s is not valid UTF-8", what)
+		return str{Pos: d.pos(n)}
+	}
+	for _, r := range v {
+		if r == 0 || (r < 0x20 && r != '\n' && r != '\t' && r != '\r') || r == 0xFFFE || r == 0xFFFF {
+			d.errorf(n, ErrInvalid, "%s contains the control character %U, which XML cannot carry", what, r)
+			return str{Pos: d.pos(n)}
+		}
+	}
+	return str{V: v, Pos: d.pos(n), ok: true}
+}
+
+func (d *decoder) boolean(n *yaml.Node, what string) bool {
+	n = d.deref(n)
+	if n == nil {
+		return false
+	}
+	if n.Kind != yaml.ScalarNode || n.Tag != "!!bool" {
+		d.errorf(n, ErrType, "%s must be true or false", what)
+		return false
+	}
+	return n.Value == "true" || n.Value == "True" || n.Value == "TRUE"
+}
+
+// list calls each for every element of a sequence.
+func (d *decoder) list(n *yaml.Node, what string, each func(*yaml.Node)) {
+	n = d.deref(n)
+	if n == nil {
+		return
+	}
+	if n.Kind != yaml.SequenceNode {
+		d.errorf(n, ErrType, "%s must be a list, not %s", what, kindName(n))
+		return
+	}
+	for _, c := range n.Content {
+		each(c)
+	}
+}
+
+func (d *decoder) strings(n *yaml.Node, what string) []str {
+	var out []str
+	d.list(n, what, func(c *yaml.Node) {
+		if s := d.scalar(c, what); s.ok {
+			out = append(out, s)
+		}
+	})
+	return out
+}
+
+// decodeFile parses one knowledge-base file.
+func decodeFile(file string, data []byte, e *errs) *rawDoc {
+	doc := &rawDoc{file: file}
+	if len(data) > MaxFileSize {
+		e.add(Pos{File: file}, ErrLimit, fmt.Sprintf("file is %d bytes, over the limit of %d", len(data), MaxFileSize))
+		return nil
+	}
+	if !utf8.Valid(data) {
+		line, col := 1, 1
+		for i := 0; i < len(data); {
+			r, size := utf8.DecodeRune(data[i:])
+			if r == utf8.RuneError && size <= 1 {
+				break
+			}
+			if r == '\n' {
+				line, col = line+1, 1
+			} else {
+				col++
+			}
+			i += size
+		}
+		e.add(Pos{File: file, Line: line, Col: col}, ErrSyntax, "invalid UTF-8")
+		return nil
+	}
+	var root yaml.Node
+	if err := yaml.Unmarshal(data, &root); err != nil {
+		e.add(yamlErrorPos(file, err), ErrSyntax, yamlErrorMsg(err))
+		return nil
+	}
+	if len(root.Content) == 0 {
+		e.add(Pos{File: file}, ErrMissing, "file is empty")
+		return nil
+	}
+	top := root.Content[0]
+	if depth(top, 0) > maxDepth {
+		e.add(Pos{File: file}, ErrLimit, fmt.Sprintf("nesting deeper than %d levels", maxDepth))
+		return nil
+	}
+	d := &decoder{file: file, errs: e}
+	d.fields(top, "knowledge base", []string{"name", "title", "sources", "entities", "secondments", "agreements", "links"}, func(k string, v *yaml.Node) {
+		switch k {
+		case "name":
+			doc.name = d.scalar(v, "name")
+		case "title":
+			doc.title = d.scalar(v, "title")
+		case "sources":
+			d.list(v, "sources", func(n *yaml.Node) { doc.sources = append(doc.sources, d.source(n)) })
+		case "entities":
+			d.list(v, "entities", func(n *yaml.Node) { doc.entities = append(doc.entities, d.entity(n)) })
+		case "secondments":
+			d.list(v, "secondments", func(n *yaml.Node) { doc.secondments = append(doc.secondments, d.secondment(n)) })
+		case "agreements":
+			d.list(v, "agreements", func(n *yaml.Node) { doc.agreements = append(doc.agreements, d.agreement(n)) })
+		case "links":
+			d.list(v, "links", func(n *yaml.Node) { doc.links = append(doc.links, d.link(n)) })
+		}
+	})
+	if d.aliases > maxAliases {
+		e.add(Pos{File: file}, ErrLimit, fmt.Sprintf("more than %d alias expansions", maxAliases))
+	}
+	doc.namePos = d.pos(top)
+	return doc
+}
+
+func depth(n *yaml.Node, level int) int {
+	if level > maxDepth {
+		return level
+	}
+	max := level
+	for _, c := range n.Content {
+		if dd := depth(c, level+1); dd > max {
+			max = dd
+			if max > maxDepth {
+				return max
+			}
+		}
+	}
+	return max
+}
+
+func (d *decoder) source(n *yaml.Node) *rawSource {
+	s := &rawSource{pos: d.pos(d.derefOr(n))}
+	d.fields(n, "source", []string{"id", "title", "publisher", "date", "url", "file"}, func(k string, v *yaml.Node) {
+		p := map[string]*str{"id": &s.id, "title": &s.title, "publisher": &s.publisher, "date": &s.date, "url": &s.url, "file": &s.file}[k]
+		*p = d.scalar(v, "source "+k)
+	})
+	return s
+}
+
+func (d *decoder) derefOr(n *yaml.Node) *yaml.Node {
+	if m := d.deref(n); m != nil {
+		return m
+	}
+	return n
+}
+
+func (d *decoder) entity(n *yaml.Node) *rawEntity {
+	e := &rawEntity{pos: d.pos(d.derefOr(n))}
+	d.fields(n, "entity", []string{"id", "kind", "name", "name_en", "full_name", "aliases", "jurisdiction", "parent", "note"}, func(k string, v *yaml.Node) {
+		if k == "aliases" {
+			e.aliases = d.strings(v, "aliases")
+			return
+		}
+		p := map[string]*str{"id": &e.id, "kind": &e.kind, "name": &e.name, "name_en": &e.nameEn, "full_name": &e.fullName,
+			"jurisdiction": &e.jurisdiction, "parent": &e.parent, "note": &e.note}[k]
+		*p = d.scalar(v, "entity "+k)
+	})
+	return e
+}
+
+func (d *decoder) evidence(n *yaml.Node) []rawEvidence {
+	var out []rawEvidence
+	d.list(n, "evidence", func(c *yaml.Node) {
+		ev := rawEvidence{pos: d.pos(d.derefOr(c))}
+		d.fields(c, "evidence", []string{"source", "quote", "inferred", "note"}, func(k string, v *yaml.Node) {
+			switch k {
+			case "source":
+				ev.source = d.scalar(v, "evidence source")
+			case "quote":
+				ev.quote = d.scalar(v, "quote")
+			case "note":
+				ev.note = d.scalar(v, "evidence note")
+			case "inferred":
+				ev.inferred = d.boolean(v, "inferred")
+			}
+		})
+		out = append(out, ev)
+	})
+	return out
+}
+
+func (d *decoder) roles(n *yaml.Node) []rawRole {
+	var out []rawRole
+	d.list(n, "officials", func(c *yaml.Node) {
+		r := rawRole{pos: d.pos(d.derefOr(c))}
+		if m := d.deref(c); m != nil && m.Kind == yaml.ScalarNode {
+			r.official = d.scalar(m, "official")
+			out = append(out, r)
+			return
+		}
+		d.fields(c, "official's role", []string{"official", "role"}, func(k string, v *yaml.Node) {
+			if k == "official" {
+				r.official = d.scalar(v, "official")
+			} else {
+				r.role = d.scalar(v, "role")
+			}
+		})
+		out = append(out, r)
+	})
+	return out
+}
+
+func (d *decoder) place(n *yaml.Node, what string) rawPlace {
+	p := rawPlace{pos: d.pos(d.derefOr(n)), ok: true}
+	d.fields(n, what, []string{"body", "post"}, func(k string, v *yaml.Node) {
+		if k == "body" {
+			p.body = d.scalar(v, what+" body")
+		} else {
+			p.post = d.scalar(v, what+" post")
+		}
+	})
+	return p
+}
+
+func (d *decoder) secondment(n *yaml.Node) *rawSecondment {
+	s := &rawSecondment{pos: d.pos(d.derefOr(n))}
+	d.fields(n, "secondment", []string{"official", "from", "to", "start", "end", "note", "evidence"}, func(k string, v *yaml.Node) {
+		switch k {
+		case "official":
+			s.official = d.scalar(v, "official")
+		case "from":
+			s.from = d.place(v, "from")
+		case "to":
+			s.to = d.place(v, "to")
+		case "start":
+			s.start = d.scalar(v, "start")
+		case "end":
+			s.end = d.scalar(v, "end")
+		case "note":
+			s.note = d.scalar(v, "note")
+		case "evidence":
+			s.evidence = d.evidence(v)
+		}
+	})
+	return s
+}
+
+func (d *decoder) agreement(n *yaml.Node) *rawAgreement {
+	a := &rawAgreement{pos: d.pos(d.derefOr(n))}
+	d.fields(n, "agreement", []string{"id", "title", "parties", "status", "date", "value", "venue", "officials", "note", "evidence"}, func(k string, v *yaml.Node) {
+		switch k {
+		case "parties":
+			a.parties = d.strings(v, "parties")
+		case "officials":
+			a.officials = d.roles(v)
+		case "evidence":
+			a.evidence = d.evidence(v)
+		default:
+			p := map[string]*str{"id": &a.id, "title": &a.title, "status": &a.status, "date": &a.date, "value": &a.value, "venue": &a.venue, "note": &a.note}[k]
+			*p = d.scalar(v, "agreement "+k)
+		}
+	})
+	return a
+}
+
+func (d *decoder) link(n *yaml.Node) *rawLink {
+	l := &rawLink{pos: d.pos(d.derefOr(n))}
+	d.fields(n, "link", []string{"kind", "from", "to", "date", "title", "venue", "officials", "note", "evidence"}, func(k string, v *yaml.Node) {
+		switch k {
+		case "officials":
+			l.officials = d.roles(v)
+		case "evidence":
+			l.evidence = d.evidence(v)
+		default:
+			p := map[string]*str{"kind": &l.kind, "from": &l.from, "to": &l.to, "date": &l.date, "title": &l.title, "venue": &l.venue, "note": &l.note}[k]
+			*p = d.scalar(v, "link "+k)
+		}
+	})
+	return l
+}
+
+// yamlErrorPos extracts "line N" (and column, when given) from a yaml error.
+func yamlErrorPos(file string, err error) Pos {
+	msg := err.Error()
+	p := Pos{File: file}
+	if i := strings.Index(msg, "line "); i >= 0 {
+		var line, col int
+		if n, _ := fmt.Sscanf(msg[i:], "line %d, column %d", &line, &col); n >= 1 {
+			p.Line, p.Col = line, col
+		}
+		if p.Col == 0 && p.Line > 0 {
+			p.Col = 1
+		}
+	}
+	return p
+}
+
+func yamlErrorMsg(err error) string {
+	msg := strings.TrimPrefix(err.Error(), "yaml: ")
+	if i := strings.Index(msg, ": "); i >= 0 && strings.HasPrefix(msg, "line ") {
+		msg = msg[i+2:]
+	}
+	if strings.Contains(msg, "found character that cannot start any token") {
+		msg += " (tabs cannot indent YAML; use spaces)"
+	}
+	return "YAML: " + msg
+}
+
+// sortedKeys returns a map's keys in order.
+func sortedKeys[V any](m map[string]V) []string {
+	keys := make([]string, 0, len(m))
+	for k := range m {
+		keys = append(keys, k)
+	}
+	sort.Strings(keys)
+	return keys
+}

@@ -1,0 +1,88 @@
+package graph
+
+import (
+	"cmp"
+	"errors"
+	"slices"
+	"strings"
+)
+
+// Sentinel errors wrapped by every *Error, so callers can test with errors.Is.
+var (
+	ErrSyntax       = errors.New("syntax error")
+	ErrUnknownKey   = errors.New("unknown key")
+	ErrType         = errors.New("wrong type")
+	ErrMissing      = errors.New("missing value")
+	ErrInvalid      = errors.New("invalid value")
+	ErrDate         = errors.New("bad date")
+	ErrUnknownRef   = errors.New("unknown reference")
+	ErrAmbiguousRef = errors.New("ambiguous reference")
+	ErrDuplicate    = errors.New("duplicate id")
+	ErrConflict     = errors.New("contradicting definitions")
+	ErrCycle        = errors.New("part_of cycle")
+	ErrEvidence     = errors.New("missing evidence")
+	ErrQuote        = errors.New("quote not in source")
+	ErrSource       = errors.New("source file unreadable")
+	ErrLimit        = errors.New("input over limit")
+)
+
+// Error is a problem in a knowledge base at a position. It prints as
+// file:line:col: message and unwraps to one of the sentinel errors.
+type Error struct {
+	Pos Pos
+	Msg string
+	Err error
+}
+
+func (e *Error) Error() string {
+	if e.Pos.File == "" && e.Pos.Line == 0 {
+		return e.Msg
+	}
+	return e.Pos.String() + ": " + e.Msg
+}
+
+func (e *Error) Unwrap() error { return e.Err }
+
+// ErrorList is every problem found in one run, in file, line, column order.
+type ErrorList []*Error
+
+func (l ErrorList) Error() string {
+	var b strings.Builder
+	for i, e := range l {
+		if i > 0 {
+			b.WriteByte('\n')
+		}
+		b.WriteString(e.Error())
+	}
+	return b.String()
+}
+
+// Unwrap gives errors.Is access to every error in the list.
+func (l ErrorList) Unwrap() []error {
+	out := make([]error, len(l))
+	for i, e := range l {
+		out[i] = e
+	}
+	return out
+}
+
+// errs collects errors while loading.
+type errs struct{ list ErrorList }
+
+func (c *errs) add(pos Pos, sentinel error, msg string) {
+	c.list = append(c.list, &Error{Pos: pos, Msg: msg, Err: sentinel})
+}
+
+// err returns the sorted, de-duplicated list, or nil when it is empty.
+func (c *errs) err() error {
+	if len(c.list) == 0 {
+		return nil
+	}
+	l := slices.Clone(c.list)
+	slices.SortStableFunc(l, func(a, b *Error) int {
+		return cmp.Or(cmp.Compare(a.Pos.File, b.Pos.File), cmp.Compare(a.Pos.Line, b.Pos.Line),
+			cmp.Compare(a.Pos.Col, b.Pos.Col))
+	})
+	l = slices.CompactFunc(l, func(a, b *Error) bool { return a.Error() == b.Error() })
+	return l
+}

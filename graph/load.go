@@ -1,0 +1,623 @@
+package graph
+
+import (
+	"embed"
+	"fmt"
+	"path"
+	"regexp"
+	"slices"
+	"strings"
+	"unicode/utf8"
+)
+
+// FileReader reads the files a knowledge base names. os.DirFS, embed.FS and
+// a wrapper around os.ReadFile all do.
+type FileReader interface {
+	ReadFile(name string) ([]byte, error)
+}
+
+//go:embed data/jingji-2015.yaml data/sources
+var data embed.FS
+
+// DefaultFile is the name of the embedded default knowledge base.
+const DefaultFile = "data/jingji-2015.yaml"
+
+// LoadDefault loads the embedded jingji-2015 knowledge base.
+func LoadDefault() (*Graph, error) { return Load(data, DefaultFile) }
+
+// DefaultFS gives access to the embedded knowledge base and its sources.
+func DefaultFS() embed.FS { return data }
+
+// Input is one knowledge-base file already in memory.
+type Input struct {
+	Name string // for messages, and to find source files relative to it
+	Data []byte
+}
+
+// Load reads the named knowledge-base files through r, merges them, checks
+// them and builds the graph. Every problem found is returned, as an
+// ErrorList of *Error.
+func Load(r FileReader, names ...string) (*Graph, error) {
+	var in []Input
+	e := &errs{}
+	for _, n := range names {
+		b, err := r.ReadFile(n)
+		if err != nil {
+			e.add(Pos{File: n}, ErrSource, "cannot read: "+unwrapPathError(err))
+			continue
+		}
+		in = append(in, Input{Name: n, Data: b})
+	}
+	if err := e.err(); err != nil {
+		return nil, err
+	}
+	return Parse(r, in...)
+}
+
+func unwrapPathError(err error) string {
+	msg := err.Error()
+	if i := strings.LastIndex(msg, ": "); i >= 0 {
+		return msg[i+2:]
+	}
+	return msg
+}
+
+// Parse is Load for files already in memory; r reads their source texts.
+func Parse(r FileReader, inputs ...Input) (*Graph, error) {
+	e := &errs{}
+	var docs []*rawDoc
+	for _, in := range inputs {
+		if doc := decodeFile(in.Name, in.Data, e); doc != nil {
+			docs = append(docs, doc)
+		}
+	}
+	if len(docs) != len(inputs) {
+		return nil, e.err()
+	}
+	b := &builder{errs: e, r: r, ents: map[string]*Entity{}, srcs: map[string]*Source{}, agrs: map[string]*agreementDef{}}
+	for _, doc := range docs {
+		b.header(doc)
+		for _, s := range doc.sources {
+			b.source(doc.file, s)
+		}
+		for _, en := range doc.entities {
+			b.entity(en)
+		}
+	}
+	b.index()
+	for _, en := range b.entList {
+		b.parent(en)
+	}
+	b.cycles()
+	for _, doc := range docs {
+		for _, s := range doc.secondments {
+			b.secondment(s)
+		}
+		for _, a := range doc.agreements {
+			b.agreement(a)
+		}
+		for _, l := range doc.links {
+			b.link(l)
+		}
+	}
+	for _, a := range b.agrList {
+		b.agreementRelations(a)
+	}
+	if err := e.err(); err != nil {
+		return nil, err
+	}
+	name, title := b.name.V, b.title.V
+	if name == "" && len(inputs) > 0 {
+		name = strings.TrimSuffix(path.Base(strings.ReplaceAll(inputs[0].Name, `\`, "/")), path.Ext(inputs[0].Name))
+		if !nameRE.MatchString(name) {
+			name = "guazhi"
+		}
+	}
+	if title == "" {
+		title = name
+	}
+	return newGraph(name, title, b.srcList, b.entList, b.rels)
+}
+
+var (
+	idRE       = regexp.MustCompile(`^[a-z0-9]+(-[a-z0-9]+)*$`)
+	nameRE     = regexp.MustCompile(`^[A-Za-z0-9][A-Za-z0-9._-]{0,99}$`)
+	linkKindRE = regexp.MustCompile(`^[a-z][a-z_]*$`)
+)
+
+type agreementDef struct {
+	raw       *rawAgreement
+	parties   []string
+	officials []Role
+	evidence  []Evidence
+	date      Date
+}
+
+type builder struct {
+	*errs
+	r           FileReader
+	name, title str
+
+	srcs    map[string]*Source
+	srcList []*Source
+	ents    map[string]*Entity
+	entList []*Entity
+	raws    map[string]*rawEntity // id → first definition, for parent refs
+	rawList []*rawEntity
+	names   map[string][]string // surface form → entity ids
+
+	agrs    map[string]*agreementDef
+	agrList []*agreementDef
+	rels    []*Relation
+}
+
+func (b *builder) header(doc *rawDoc) {
+	if doc.name.ok {
+		if !nameRE.MatchString(doc.name.V) {
+			b.add(doc.name.Pos, ErrInvalid, fmt.Sprintf("name %q must be letters, digits, '.', '_' or '-' (it names output files)", doc.name.V))
+		} else if b.name.ok && b.name.V != doc.name.V {
+			b.add(doc.name.Pos, ErrConflict, fmt.Sprintf("name %q contradicts %q at %s", doc.name.V, b.name.V, b.name.Pos))
+		} else if !b.name.ok {
+			b.name = doc.name
+		}
+	}
+	if doc.title.ok && !b.title.ok {
+		b.title = doc.title
+	}
+}
+
+// conflict reports a field that two definitions of one id give differently.
+func (b *builder) conflict(what, id, field string, a, c str) {
+	if a.ok && c.ok && a.V != c.V {
+		b.add(c.Pos, ErrConflict, fmt.Sprintf("%s %s: %s %q contradicts %q at %s", what, id, field, c.V, a.V, a.Pos))
+	}
+}
+
+func (b *builder) requireID(s str, pos Pos, what string) bool {
+	switch {
+	case !s.ok:
+		b.add(pos, ErrMissing, what+" has no id")
+	case !idRE.MatchString(s.V):
+		b.add(s.Pos, ErrInvalid, fmt.Sprintf("%s id %q must be lower-case letters, digits and single hyphens", what, s.V))
+	default:
+		return true
+	}
+	return false
+}
+
+func (b *builder) require(s str, pos Pos, what string) bool {
+	if !s.ok {
+		b.add(pos, ErrMissing, what+" is missing")
+		return false
+	}
+	if strings.TrimSpace(s.V) == "" {
+		b.add(s.Pos, ErrMissing, what+" is empty")
+		return false
+	}
+	return true
+}
+
+func (b *builder) date(s str, what string) Date {
+	if !s.ok {
+		return Date{}
+	}
+	d, err := ParseDate(s.V)
+	if err != nil {
+		b.add(s.Pos, ErrDate, what+": "+err.Error())
+	}
+	return d
+}
+
+func (b *builder) source(file string, s *rawSource) {
+	if !b.requireID(s.id, s.pos, "source") {
+		return
+	}
+	b.require(s.title, s.pos, "source "+s.id.V+": title")
+	src := &Source{ID: s.id.V, Title: s.title.V, Publisher: s.publisher.V, Date: b.date(s.date, "source date"),
+		URL: s.url.V, File: s.file.V, Pos: s.pos}
+	if s.file.ok {
+		p := path.Join(path.Dir(strings.ReplaceAll(file, `\`, "/")), s.file.V)
+		text, err := b.r.ReadFile(p)
+		switch {
+		case err != nil:
+			b.add(s.file.Pos, ErrSource, fmt.Sprintf("source %s: cannot read %s: %s", s.id.V, p, unwrapPathError(err)))
+		case !utf8.Valid(text):
+			b.add(s.file.Pos, ErrSource, fmt.Sprintf("source %s: %s is not valid UTF-8", s.id.V, p))
+		default:
+			src.Text = string(text)
+		}
+	}
+	if old, ok := b.srcs[src.ID]; ok {
+		if old.Pos.File == src.Pos.File {
+			b.add(s.id.Pos, ErrDuplicate, fmt.Sprintf("source id %q already defined at %s", src.ID, old.Pos))
+			return
+		}
+		for _, f := range [][3]string{{"title", old.Title, src.Title}, {"publisher", old.Publisher, src.Publisher},
+			{"date", old.Date.String(), src.Date.String()}, {"url", old.URL, src.URL}} {
+			if f[1] != "" && f[2] != "" && f[1] != f[2] {
+				b.add(s.pos, ErrConflict, fmt.Sprintf("source %s: %s %q contradicts %q at %s", src.ID, f[0], f[2], f[1], old.Pos))
+			}
+		}
+		if old.Text == "" {
+			old.Text = src.Text
+		}
+		return
+	}
+	b.srcs[src.ID] = src
+	b.srcList = append(b.srcList, src)
+}
+
+func (b *builder) entity(r *rawEntity) {
+	if !b.requireID(r.id, r.pos, "entity") {
+		return
+	}
+	id := r.id.V
+	b.require(r.name, r.pos, "entity "+id+": name")
+	if r.kind.ok && !contains(EntityKinds, r.kind.V) {
+		b.add(r.kind.Pos, ErrInvalid, fmt.Sprintf("entity %s: kind %q is not one of %s", id, r.kind.V, strings.Join(EntityKinds, ", ")))
+	} else if !r.kind.ok {
+		b.add(r.pos, ErrMissing, "entity "+id+": kind is missing")
+	}
+	if r.jurisdiction.ok && !contains(Jurisdictions, r.jurisdiction.V) {
+		b.add(r.jurisdiction.Pos, ErrInvalid, fmt.Sprintf("entity %s: jurisdiction %q is not one of %s", id, r.jurisdiction.V, strings.Join(Jurisdictions, ", ")))
+	}
+	if old, ok := b.ents[id]; ok {
+		first := b.raws[id]
+		if old.Pos.File == r.pos.File {
+			b.add(r.id.Pos, ErrDuplicate, fmt.Sprintf("entity id %q already defined at %s", id, old.Pos))
+			return
+		}
+		b.conflict("entity", id, "kind", first.kind, r.kind)
+		b.conflict("entity", id, "name", first.name, r.name)
+		b.conflict("entity", id, "name_en", first.nameEn, r.nameEn)
+		b.conflict("entity", id, "full_name", first.fullName, r.fullName)
+		b.conflict("entity", id, "jurisdiction", first.jurisdiction, r.jurisdiction)
+		b.conflict("entity", id, "parent", first.parent, r.parent)
+		fill := func(dst *string, s str, raw *str) {
+			if *dst == "" && s.ok {
+				*dst, *raw = s.V, s
+			}
+		}
+		fill(&old.NameEn, r.nameEn, &first.nameEn)
+		fill(&old.FullName, r.fullName, &first.fullName)
+		fill(&old.Jurisdiction, r.jurisdiction, &first.jurisdiction)
+		fill(&old.Note, r.note, &first.note)
+		if old.Parent == "" && r.parent.ok {
+			first.parent = r.parent
+		}
+		for _, a := range r.aliases {
+			if !slices.Contains(old.Aliases, a.V) {
+				old.Aliases = append(old.Aliases, a.V)
+			}
+		}
+		return
+	}
+	ent := &Entity{ID: id, Kind: r.kind.V, Name: r.name.V, NameEn: r.nameEn.V, FullName: r.fullName.V,
+		Jurisdiction: r.jurisdiction.V, Note: r.note.V, Pos: r.pos}
+	if ent.Jurisdiction == "" {
+		ent.Jurisdiction = "other"
+	}
+	for _, a := range r.aliases {
+		if strings.TrimSpace(a.V) == "" {
+			b.add(a.Pos, ErrMissing, "entity "+id+": empty alias")
+			continue
+		}
+		if !slices.Contains(ent.Aliases, a.V) {
+			ent.Aliases = append(ent.Aliases, a.V)
+		}
+	}
+	if b.raws == nil {
+		b.raws = map[string]*rawEntity{}
+	}
+	b.ents[id] = ent
+	b.raws[id] = r
+	b.entList = append(b.entList, ent)
+}
+
+// index builds the surface-form index used to resolve references.
+func (b *builder) index() {
+	b.names = map[string][]string{}
+	for _, e := range b.entList {
+		forms := append([]string{e.Name, e.FullName}, e.Aliases...)
+		for _, f := range forms {
+			if f != "" && !slices.Contains(b.names[f], e.ID) {
+				b.names[f] = append(b.names[f], e.ID)
+			}
+		}
+	}
+}
+
+// ref resolves an id, name or alias to an entity id; "" when it fails, after
+// reporting why.
+func (b *builder) ref(s str, what string) string {
+	if !s.ok {
+		return ""
+	}
+	if _, ok := b.ents[s.V]; ok {
+		return s.V
+	}
+	ids := b.names[s.V]
+	switch len(ids) {
+	case 1:
+		return ids[0]
+	case 0:
+		msg := fmt.Sprintf("%s %q is not an entity id, name or alias", what, s.V)
+		if c := b.similar(s.V); len(c) > 0 {
+			msg += " (did you mean " + strings.Join(c, ", ") + "?)"
+		}
+		b.add(s.Pos, ErrUnknownRef, msg)
+	default:
+		var c []string
+		for _, id := range ids {
+			c = append(c, fmt.Sprintf("%s (%s at %s)", id, b.ents[id].Name, b.ents[id].Pos))
+		}
+		b.add(s.Pos, ErrAmbiguousRef, fmt.Sprintf("%s %q is ambiguous: it names %s; use an id", what, s.V, strings.Join(c, ", ")))
+	}
+	return ""
+}
+
+// similar lists up to five entities whose names contain the reference or are
+// contained in it.
+func (b *builder) similar(s string) []string {
+	var out []string
+	for _, form := range sortedKeys(b.names) {
+		if len(out) >= 5 {
+			break
+		}
+		if utf8.RuneCountInString(form) >= 2 && (strings.Contains(form, s) || strings.Contains(s, form)) {
+			for _, id := range b.names[form] {
+				c := id + " (" + form + ")"
+				if !slices.Contains(out, c) {
+					out = append(out, c)
+				}
+			}
+		}
+	}
+	return out
+}
+
+func (b *builder) parent(e *Entity) {
+	r := b.raws[e.ID]
+	if !r.parent.ok {
+		return
+	}
+	p := b.ref(r.parent, "parent")
+	if p == "" {
+		return
+	}
+	if p == e.ID {
+		b.add(r.parent.Pos, ErrInvalid, "entity "+e.ID+" is its own parent")
+		return
+	}
+	e.Parent = p
+	b.rels = append(b.rels, &Relation{Kind: PartOf, From: e.ID, To: p, Directed: true, Pos: r.parent.Pos})
+}
+
+// cycles reports every part_of cycle once, at the entity with the smallest id.
+func (b *builder) cycles() {
+	for _, e := range b.entList {
+		seen := map[string]bool{}
+		for id := e.ID; id != ""; id = b.ents[id].Parent {
+			if seen[id] {
+				if id == e.ID {
+					var chain []string
+					for c := e.ID; ; c = b.ents[c].Parent {
+						chain = append(chain, c)
+						if len(chain) > 1 && c == e.ID {
+							break
+						}
+					}
+					if slices.Min(chain) == e.ID {
+						b.add(b.raws[e.ID].parent.Pos, ErrCycle, "part_of cycle: "+strings.Join(chain, " → "))
+					}
+				}
+				break
+			}
+			seen[id] = true
+		}
+	}
+}
+
+func (b *builder) evidence(list []rawEvidence, pos Pos, what string) []Evidence {
+	if len(list) == 0 {
+		b.add(pos, ErrEvidence, what+" has no evidence")
+		return nil
+	}
+	var out []Evidence
+	for _, r := range list {
+		if !r.source.ok {
+			b.add(r.pos, ErrMissing, "evidence has no source")
+			continue
+		}
+		if !b.require(r.quote, r.pos, "evidence quote") {
+			continue
+		}
+		src, ok := b.srcs[r.source.V]
+		if !ok {
+			b.add(r.source.Pos, ErrUnknownRef, fmt.Sprintf("evidence source %q is not a source id (have %s)", r.source.V, strings.Join(sortedKeys(b.srcs), ", ")))
+			continue
+		}
+		if src.File != "" && src.Text != "" && !strings.Contains(src.Text, r.quote.V) {
+			b.add(r.quote.Pos, ErrQuote, fmt.Sprintf("quote is not verbatim in source %s (%s): %s", src.ID, src.File, mismatch(src.Text, r.quote.V)))
+			continue
+		}
+		out = append(out, Evidence{Source: src.ID, Quote: r.quote.V, Inferred: r.inferred, Note: r.note.V, Pos: r.pos})
+	}
+	return out
+}
+
+// mismatch says how much of the quote the source does contain.
+func mismatch(text, quote string) string {
+	n := 0
+	for i := range quote {
+		if i > 0 && strings.Contains(text, quote[:i]) {
+			n = i
+		}
+	}
+	if n == 0 {
+		return fmt.Sprintf("%q not found", quote)
+	}
+	return fmt.Sprintf("%q found, but not what follows: %q", quote[:n], quote[n:])
+}
+
+func (b *builder) kindOf(id string, what string, s str, want ...string) bool {
+	if id == "" {
+		return false
+	}
+	if k := b.ents[id].Kind; !slices.Contains(want, k) {
+		b.add(s.Pos, ErrInvalid, fmt.Sprintf("%s %q is a %s, not %s", what, s.V, k, strings.Join(want, " or ")))
+		return false
+	}
+	return true
+}
+
+func (b *builder) roles(list []rawRole) []Role {
+	var out []Role
+	for _, r := range list {
+		if !b.require(r.official, r.pos, "official") {
+			continue
+		}
+		id := b.ref(r.official, "official")
+		if b.kindOf(id, "official", r.official, Official) {
+			out = append(out, Role{Official: id, Role: r.role.V})
+		}
+	}
+	return out
+}
+
+func (b *builder) secondment(s *rawSecondment) {
+	ok := b.require(s.official, s.pos, "secondment official")
+	ok = b.require(s.to.body, s.pos, "secondment to.body") && ok
+	official := b.ref(s.official, "official")
+	b.kindOf(official, "official", s.official, Official)
+	to := b.ref(s.to.body, "to.body")
+	from := b.ref(s.from.body, "from.body")
+	start, end := b.date(s.start, "start"), b.date(s.end, "end")
+	if !start.IsZero() && !end.IsZero() && end.LastDay().Before(start.FirstDay()) {
+		b.add(s.end.Pos, ErrDate, fmt.Sprintf("end %s is before start %s", end, start))
+	}
+	if from != "" && from == to {
+		b.add(s.to.body.Pos, ErrInvalid, "secondment from and to the same body "+from)
+	}
+	ev := b.evidence(s.evidence, s.pos, "secondment")
+	if !ok || official == "" || to == "" {
+		return
+	}
+	b.rels = append(b.rels, &Relation{Kind: Secondment, From: official, To: to, Directed: true, Post: s.to.post.V,
+		FromBody: from, FromPost: s.from.post.V, Start: start, End: end, Note: s.note.V, Evidence: ev, Pos: s.pos})
+	if from != "" {
+		b.rels = append(b.rels, &Relation{Kind: Post, From: official, To: from, Directed: true, Post: s.from.post.V,
+			Evidence: ev, Pos: s.from.pos})
+	}
+}
+
+func (b *builder) agreement(a *rawAgreement) {
+	if !b.requireID(a.id, a.pos, "agreement") {
+		return
+	}
+	id := a.id.V
+	b.require(a.title, a.pos, "agreement "+id+": title")
+	if a.status.ok && !contains(Statuses, a.status.V) {
+		b.add(a.status.Pos, ErrInvalid, fmt.Sprintf("agreement %s: status %q is not one of %s", id, a.status.V, strings.Join(Statuses, ", ")))
+	} else if !a.status.ok {
+		b.add(a.pos, ErrMissing, "agreement "+id+": status is missing")
+	}
+	var parties []string
+	for _, p := range a.parties {
+		pid := b.ref(p, "party")
+		if pid == "" {
+			continue
+		}
+		if slices.Contains(parties, pid) {
+			b.add(p.Pos, ErrInvalid, fmt.Sprintf("agreement %s: party %s is listed twice", id, pid))
+			continue
+		}
+		parties = append(parties, pid)
+	}
+	if len(a.parties) < 2 {
+		b.add(a.pos, ErrMissing, "agreement "+id+": needs two or more parties")
+	}
+	def := &agreementDef{raw: a, parties: parties, officials: b.roles(a.officials),
+		evidence: b.evidence(a.evidence, a.pos, "agreement "+id), date: b.date(a.date, "date")}
+	if old, ok := b.agrs[id]; ok {
+		if old.raw.pos.File == a.pos.File {
+			b.add(a.id.Pos, ErrDuplicate, fmt.Sprintf("agreement id %q already defined at %s", id, old.raw.pos))
+			return
+		}
+		for _, f := range []struct {
+			name string
+			x, y str
+		}{{"title", old.raw.title, a.title}, {"status", old.raw.status, a.status}, {"date", old.raw.date, a.date},
+			{"value", old.raw.value, a.value}, {"venue", old.raw.venue, a.venue}} {
+			b.conflict("agreement", id, f.name, f.x, f.y)
+		}
+		if len(parties) > 0 && len(old.parties) > 0 && !sameSet(parties, old.parties) {
+			b.add(a.pos, ErrConflict, fmt.Sprintf("agreement %s: parties %v contradict %v at %s", id, parties, old.parties, old.raw.pos))
+		}
+		old.officials = unionRoles(old.officials, def.officials)
+		old.evidence = unionEvidence(old.evidence, def.evidence)
+		return
+	}
+	b.agrs[id] = def
+	b.agrList = append(b.agrList, def)
+}
+
+func (b *builder) agreementRelations(a *agreementDef) {
+	for i := 0; i < len(a.parties); i++ {
+		for j := i + 1; j < len(a.parties); j++ {
+			from, to := a.parties[i], a.parties[j]
+			if to < from {
+				from, to = to, from
+			}
+			b.rels = append(b.rels, &Relation{Kind: Agreement, From: from, To: to, Agreement: a.raw.id.V,
+				Title: a.raw.title.V, Status: a.raw.status.V, Date: a.date, Value: a.raw.value.V, Venue: a.raw.venue.V,
+				Officials: a.officials, Note: a.raw.note.V, Evidence: a.evidence, Pos: a.raw.pos})
+		}
+	}
+}
+
+func (b *builder) link(l *rawLink) {
+	ok := b.require(l.kind, l.pos, "link kind")
+	if ok && (!linkKindRE.MatchString(l.kind.V) || slices.Contains([]string{Secondment, Post, Agreement, PartOf}, l.kind.V)) {
+		b.add(l.kind.Pos, ErrInvalid, fmt.Sprintf("link kind %q must be a lower-case word other than secondment, post, agreement and part_of", l.kind.V))
+		ok = false
+	}
+	ok = b.require(l.from, l.pos, "link from") && ok
+	ok = b.require(l.to, l.pos, "link to") && ok
+	from, to := b.ref(l.from, "from"), b.ref(l.to, "to")
+	if from != "" && from == to {
+		b.add(l.to.Pos, ErrInvalid, "link from and to the same entity "+from)
+		ok = false
+	}
+	date := b.date(l.date, "date")
+	roles := b.roles(l.officials)
+	ev := b.evidence(l.evidence, l.pos, "link")
+	if !ok || from == "" || to == "" {
+		return
+	}
+	b.rels = append(b.rels, &Relation{Kind: l.kind.V, From: from, To: to, Directed: true, Date: date, Title: l.title.V,
+		Venue: l.venue.V, Officials: roles, Note: l.note.V, Evidence: ev, Pos: l.pos})
+}
+
+func sameSet(a, b []string) bool {
+	x, y := slices.Sorted(slices.Values(a)), slices.Sorted(slices.Values(b))
+	return slices.Equal(x, y)
+}
+
+func unionRoles(a, b []Role) []Role {
+	for _, r := range b {
+		if !slices.Contains(a, r) {
+			a = append(a, r)
+		}
+	}
+	return a
+}
+
+func unionEvidence(a, b []Evidence) []Evidence {
+	for _, e := range b {
+		if !slices.ContainsFunc(a, func(x Evidence) bool { return x.Source == e.Source && x.Quote == e.Quote }) {
+			a = append(a, e)
+		}
+	}
+	return a
+}

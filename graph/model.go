@@ -1,0 +1,199 @@
+package graph
+
+import (
+	"fmt"
+	"strings"
+)
+
+// Pos is a position in a knowledge-base file. Line and Col count from 1;
+// zero means unknown.
+type Pos struct {
+	File string
+	Line int
+	Col  int
+}
+
+// String renders the position as file:line:col, or as much of it as is known.
+func (p Pos) String() string {
+	switch {
+	case p.Line == 0:
+		return p.File
+	default:
+		return fmt.Sprintf("%s:%d:%d", p.File, p.Line, p.Col)
+	}
+}
+
+// Entity kinds.
+const (
+	Official     = "official"
+	Body         = "body"
+	Company      = "company"
+	Organisation = "organisation"
+)
+
+// EntityKinds lists the entity kinds in their canonical order.
+var EntityKinds = []string{Official, Body, Company, Organisation}
+
+// Jurisdictions lists the jurisdictions in their canonical order.
+var Jurisdictions = []string{"beijing", "hebei", "tianjin", "national", "other", "foreign"}
+
+// Relation kinds with a fixed meaning. Links add kinds of their own.
+const (
+	Secondment = "secondment"
+	Post       = "post"
+	Agreement  = "agreement"
+	PartOf     = "part_of"
+)
+
+// Agreement statuses, strongest first.
+var Statuses = []string{"signed", "framework", "consensus", "intent"}
+
+// Source is a text that evidence quotes.
+type Source struct {
+	ID        string
+	Title     string
+	Publisher string
+	Date      Date
+	URL       string
+	File      string // as written in the knowledge base
+	Text      string // the file's contents, when File is set
+	Pos       Pos
+}
+
+// Entity is a node: an official, a government body, a company or another
+// organisation.
+type Entity struct {
+	ID           string
+	Kind         string
+	Name         string
+	NameEn       string
+	FullName     string
+	Aliases      []string
+	Jurisdiction string
+	Parent       string // entity id, or ""
+	Note         string
+	Pos          Pos
+}
+
+// Evidence ties a relation to a verbatim quote from a source.
+type Evidence struct {
+	Source   string // source id
+	Quote    string
+	Inferred bool   // the quote implies the fact rather than stating it
+	Note     string // why the fact is inferred, or other curator's remark
+	Pos      Pos
+}
+
+// Role is an official's part in an agreement or link.
+type Role struct {
+	Official string // entity id
+	Role     string
+}
+
+// Relation is an edge of the graph. Secondments, posts, agreements, part_of
+// and links all become relations; an agreement among n parties becomes one
+// relation per pair of parties.
+type Relation struct {
+	Kind     string
+	From, To string // entity ids
+	Directed bool   // false for agreements
+
+	// Secondment and post.
+	Post     string
+	FromBody string // entity id of the home body (secondment)
+	FromPost string
+	Start    Date
+	End      Date
+
+	// Agreement and link.
+	Agreement string // agreement id
+	Title     string
+	Status    string
+	Date      Date
+	Value     string
+	Venue     string
+	Officials []Role
+	Note      string
+
+	Evidence []Evidence
+	Pos      Pos
+}
+
+// Label is a short human-readable description of the relation.
+func (r *Relation) Label() string {
+	switch r.Kind {
+	case Secondment:
+		return "挂任" + r.Post
+	case Post:
+		return r.Post
+	case Agreement:
+		return r.Title
+	case PartOf:
+		return "隶属"
+	}
+	if r.Title != "" {
+		return r.Title
+	}
+	return r.Kind
+}
+
+// Active reports whether the relation's dates fall in the window [since,
+// until]; a zero bound is open. A relation without dates is always active.
+func (r *Relation) Active(since, until Date) bool {
+	start, end := r.Start, r.End
+	if !r.Date.IsZero() {
+		start, end = r.Date, r.Date
+	}
+	if start.IsZero() && end.IsZero() {
+		return true
+	}
+	if end.IsZero() {
+		end = start
+	}
+	if start.IsZero() {
+		start = end
+	}
+	if !since.IsZero() && end.LastDay().Before(since.FirstDay()) {
+		return false
+	}
+	if !until.IsZero() && start.FirstDay().After(until.LastDay()) {
+		return false
+	}
+	return true
+}
+
+// OfficialNames returns the roles as "name(role)" strings using the graph's
+// entity names.
+func (g *Graph) OfficialNames(roles []Role) []string {
+	var out []string
+	for _, r := range roles {
+		name := r.Official
+		if e := g.Entity(r.Official); e != nil {
+			name = e.Name
+		}
+		if r.Role != "" {
+			name += "(" + r.Role + ")"
+		}
+		out = append(out, name)
+	}
+	return out
+}
+
+// Quotes returns the evidence quotes joined for a tooltip or cell.
+func Quotes(ev []Evidence) string {
+	var b strings.Builder
+	for i, e := range ev {
+		if i > 0 {
+			b.WriteString("\n")
+		}
+		b.WriteString("[" + e.Source + "] " + e.Quote)
+		if e.Inferred {
+			b.WriteString(" (inferred")
+			if e.Note != "" {
+				b.WriteString(": " + e.Note)
+			}
+			b.WriteString(")")
+		}
+	}
+	return b.String()
+}
