@@ -1,0 +1,2 @@
+// Package dot writes a knowledge-base graph as a Graphviz DOT digraph.
+package dot

@@ -1,0 +1,379 @@
+package dot
+
+import (
+	"bufio"
+	"fmt"
+	"io"
+	"strings"
+
+	"github.com/guazhi/guazhi/graph"
+)
+
+// Options control the DOT output. The zero value gives the defaults.
+type Options struct {
+	// Lang picks the label language: "zh" (default), "en" or "both".
+	Lang string
+	// FontName is the font Graphviz lays text out with; default
+	// DefaultFont.
+	FontName string
+	// NoLegend leaves the legend out (default: a legend is drawn).
+	NoLegend bool
+}
+
+// DefaultFont is the font list the labels name: a CJK font first, so that
+// native Graphviz (with fontconfig) measures Chinese text correctly.
+const DefaultFont = "Noto Sans CJK SC"
+
+// nodeStyle is how an entity kind and jurisdiction are drawn.
+type nodeStyle struct {
+	shape, fill, border, style string
+}
+
+var (
+	bodyFill = map[string]string{
+		"beijing":  "#d6e6f5",
+		"hebei":    "#f7dada",
+		"tianjin":  "#e3f1dc",
+		"national": "#e8e0f2",
+		"other":    "#eeeeee",
+		"foreign":  "#fdf0d5",
+	}
+	kindStyle = map[string]nodeStyle{
+		graph.Official:     {shape: "ellipse", fill: "#fff2b3", border: "#9a7d0a", style: "filled"},
+		graph.Body:         {shape: "box", border: "#34495e", style: "filled"},
+		graph.Company:      {shape: "box", fill: "#d5f0e3", border: "#1e8449", style: "filled,rounded"},
+		graph.Organisation: {shape: "hexagon", fill: "#f2e6f7", border: "#7d3c98", style: "filled"},
+	}
+)
+
+// edgeStyle is how a relation kind is drawn.
+type edgeStyle struct {
+	color, style, arrow string
+	pen                 string
+	legend              string
+}
+
+var edgeStyles = map[string]edgeStyle{
+	graph.Secondment: {color: "#c0392b", style: "bold", arrow: "normal", pen: "2", legend: "挂职 secondment"},
+	graph.Post:       {color: "#2471a3", style: "dashed", arrow: "normal", pen: "1.2", legend: "原任 post"},
+	graph.Agreement:  {color: "#1e8449", style: "solid", arrow: "none", pen: "2", legend: "协议 agreement"},
+	graph.PartOf:     {color: "#909497", style: "dotted", arrow: "empty", pen: "1", legend: "隶属 part of"},
+}
+
+var linkStyle = edgeStyle{color: "#7d3c98", style: "solid", arrow: "vee", pen: "1", legend: "其他 link"}
+
+func styleOf(kind string) edgeStyle {
+	if s, ok := edgeStyles[kind]; ok {
+		return s
+	}
+	return linkStyle
+}
+
+// quote returns s as a DOT double-quoted string. It is the only place text
+// enters the output, so no label can add or change statements: backslashes
+// and quotes are escaped, and line breaks become the \n escape.
+func quote(s string) string {
+	var b strings.Builder
+	b.Grow(len(s) + 2)
+	b.WriteByte('"')
+	for _, r := range s {
+		switch r {
+		case '"':
+			b.WriteString(`\"`)
+		case '\\':
+			b.WriteString(`\\`)
+		case '\n':
+			b.WriteString(`\n`)
+		case '\r':
+		default:
+			b.WriteRune(r)
+		}
+	}
+	b.WriteByte('"')
+	return b.String()
+}
+
+// attr is one DOT attribute; value is quoted on output.
+type attr struct{ key, value string }
+
+type writer struct {
+	w   *bufio.Writer
+	opt Options
+	g   *graph.Graph
+}
+
+func (w *writer) printf(format string, args ...any) { fmt.Fprintf(w.w, format, args...) }
+
+func (w *writer) attrs(list []attr) {
+	w.w.WriteString(" [")
+	first := true
+	for _, a := range list {
+		if a.value == "" {
+			continue
+		}
+		if !first {
+			w.w.WriteString(", ")
+		}
+		first = false
+		w.w.WriteString(a.key + "=" + quote(a.value))
+	}
+	w.w.WriteString("];\n")
+}
+
+// Write writes g as a Graphviz digraph. The output is the same bytes for the
+// same graph.
+func Write(out io.Writer, g *graph.Graph, opt Options) error {
+	if opt.Lang == "" {
+		opt.Lang = "zh"
+	}
+	if opt.FontName == "" {
+		opt.FontName = DefaultFont
+	}
+	w := &writer{w: bufio.NewWriter(out), opt: opt, g: g}
+	w.header()
+	w.nodes()
+	w.edges()
+	if !opt.NoLegend {
+		w.legend()
+	}
+	w.w.WriteString("}\n")
+	return w.w.Flush()
+}
+
+func (w *writer) header() {
+	w.printf("digraph %s {\n", quote(w.g.Name))
+	w.printf("\tgraph")
+	w.attrs([]attr{
+		{"label", w.title()}, {"labelloc", "t"}, {"fontsize", "20"}, {"fontname", w.opt.FontName},
+		{"rankdir", "LR"}, {"nodesep", "0.3"}, {"ranksep", "1.2"}, {"newrank", "true"},
+		{"tooltip", w.g.Title}, {"bgcolor", "white"}, {"pad", "0.3"},
+	})
+	w.printf("\tnode")
+	w.attrs([]attr{{"fontname", w.opt.FontName}, {"fontsize", "12"}, {"margin", "0.12,0.06"}})
+	w.printf("\tedge")
+	w.attrs([]attr{{"fontname", w.opt.FontName}, {"fontsize", "9"}})
+}
+
+func (w *writer) title() string {
+	t := w.g.Title
+	var srcs []string
+	for _, s := range w.g.Sources {
+		line := s.Title
+		if s.Publisher != "" {
+			line = s.Publisher + ": " + line
+		}
+		if !s.Date.IsZero() {
+			line += " (" + s.Date.String() + ")"
+		}
+		srcs = append(srcs, line)
+	}
+	if len(srcs) > 0 {
+		t += "\n来源 Sources: " + strings.Join(srcs, "; ")
+	}
+	if w.g.Filter != "" {
+		t += "\n筛选 Filter: " + w.g.Filter
+	}
+	return t
+}
+
+// label picks the entity's label in the chosen language.
+func (w *writer) label(e *graph.Entity) string {
+	switch w.opt.Lang {
+	case "en":
+		if e.NameEn != "" {
+			return e.NameEn
+		}
+	case "both":
+		if e.NameEn != "" {
+			return e.Name + "\n" + e.NameEn
+		}
+	}
+	return e.Name
+}
+
+func (w *writer) nodeAttrs(e *graph.Entity) []attr {
+	st := kindStyle[e.Kind]
+	fill := st.fill
+	if e.Kind == graph.Body {
+		fill = bodyFill[e.Jurisdiction]
+	}
+	tip := []string{e.Name}
+	if e.FullName != "" {
+		tip = append(tip, "全称: "+e.FullName)
+	}
+	if e.NameEn != "" {
+		tip = append(tip, e.NameEn)
+	}
+	if len(e.Aliases) > 0 {
+		tip = append(tip, "又称: "+strings.Join(e.Aliases, "、"))
+	}
+	tip = append(tip, e.Kind+" · "+e.Jurisdiction)
+	return []attr{
+		{"id", "n-" + e.ID}, {"label", w.label(e)}, {"shape", st.shape}, {"style", st.style},
+		{"fillcolor", fill}, {"color", st.border}, {"tooltip", strings.Join(tip, "\n")},
+		{"class", e.Kind + " " + e.Jurisdiction},
+	}
+}
+
+func (w *writer) nodes() {
+	groups := map[string][]*graph.Entity{}
+	var rest []*graph.Entity
+	for _, e := range w.g.Entities {
+		if e.Kind == graph.Body && (e.Jurisdiction == "beijing" || e.Jurisdiction == "hebei") {
+			groups[e.Jurisdiction] = append(groups[e.Jurisdiction], e)
+			continue
+		}
+		rest = append(rest, e)
+	}
+	for _, c := range []struct{ id, label string }{{"beijing", "北京 Beijing"}, {"hebei", "河北 Hebei"}} {
+		if len(groups[c.id]) == 0 {
+			continue
+		}
+		w.printf("\tsubgraph %s {\n\t\tgraph", quote("cluster_"+c.id))
+		w.attrs([]attr{{"label", c.label}, {"style", "rounded,filled"}, {"fillcolor", clusterFill[c.id]},
+			{"color", "#aab7b8"}, {"fontsize", "16"}})
+		for _, e := range groups[c.id] {
+			w.printf("\t\t%s", quote(e.ID))
+			w.attrs(w.nodeAttrs(e))
+		}
+		w.printf("\t}\n")
+	}
+	for _, e := range rest {
+		w.printf("\t%s", quote(e.ID))
+		w.attrs(w.nodeAttrs(e))
+	}
+}
+
+var clusterFill = map[string]string{"beijing": "#f4f8fc", "hebei": "#fdf5f5"}
+
+// edgeLabel is the text drawn on a relation's edge.
+func (w *writer) edgeLabel(r *graph.Relation) string {
+	var lines []string
+	switch r.Kind {
+	case graph.Secondment:
+		lines = append(lines, r.Label())
+		if !r.Start.IsZero() {
+			span := r.Start.String() + "—"
+			if !r.End.IsZero() {
+				span += r.End.String()
+			}
+			lines = append(lines, span)
+		}
+	case graph.PartOf:
+		return ""
+	case graph.Agreement:
+		lines = append(lines, r.Title)
+		var meta []string
+		if !r.Date.IsZero() {
+			meta = append(meta, r.Date.String())
+		}
+		if r.Value != "" {
+			meta = append(meta, r.Value)
+		}
+		if len(meta) > 0 {
+			lines = append(lines, strings.Join(meta, " "))
+		}
+	default:
+		lines = append(lines, r.Label())
+		if !r.Date.IsZero() {
+			lines = append(lines, r.Date.String())
+		}
+	}
+	return strings.Join(lines, "\n")
+}
+
+func (w *writer) edgeTooltip(r *graph.Relation) string {
+	from, to := w.g.Entity(r.From).Name, w.g.Entity(r.To).Name
+	head := r.Kind + ": " + from + " → " + to
+	if !r.Directed {
+		head = r.Kind + ": " + from + " — " + to
+	}
+	if names := w.g.OfficialNames(r.Officials); len(names) > 0 {
+		head += "\n官员 Officials: " + strings.Join(names, "、")
+	}
+	if q := graph.Quotes(r.Evidence); q != "" {
+		head += "\n" + q
+	}
+	return head
+}
+
+// column is where an entity belongs left to right: Beijing, then officials
+// and the rest, then Hebei.
+func column(e *graph.Entity) int {
+	switch {
+	case e.Kind == graph.Official:
+		return 1
+	case e.Jurisdiction == "beijing":
+		return 0
+	case e.Jurisdiction == "hebei":
+		return 2
+	}
+	return 1
+}
+
+func (w *writer) edges() {
+	for i, r := range w.g.Relations {
+		st := styleOf(r.Kind)
+		list := []attr{
+			{"id", fmt.Sprintf("e-%d", i)}, {"class", r.Kind}, {"label", w.edgeLabel(r)},
+			{"color", st.color}, {"fontcolor", st.color}, {"style", st.style}, {"penwidth", st.pen},
+			{"arrowhead", st.arrow}, {"tooltip", w.edgeTooltip(r)}, {"labeltooltip", w.edgeTooltip(r)},
+		}
+		tail, head := w.g.Entity(r.From), w.g.Entity(r.To)
+		if !r.Directed {
+			list = append(list, attr{"dir", "none"})
+			if column(tail) > column(head) {
+				tail, head = head, tail
+			}
+		}
+		backwards := column(tail) > column(head)
+		if backwards || r.Kind == graph.PartOf {
+			// Keep Beijing on the left and Hebei on the right: an edge
+			// pointing the other way does not rank its ends.
+			list = append(list, attr{"constraint", "false"})
+		}
+		w.printf("\t%s -> %s", quote(tail.ID), quote(head.ID))
+		w.attrs(list)
+		if backwards && r.Kind == graph.Post {
+			// A home body stands left of its official.
+			w.printf("\t%s -> %s", quote(head.ID), quote(tail.ID))
+			w.attrs([]attr{{"class", "layout"}, {"style", "invis"}})
+		}
+	}
+}
+
+// legend draws one table node: a swatch per node style and a line per edge
+// style. Its markup is constant; no knowledge-base text enters it.
+func (w *writer) legend() {
+	var b strings.Builder
+	b.WriteString(`<<table border="0" cellborder="0" cellspacing="3" cellpadding="2">`)
+	b.WriteString(`<tr><td colspan="2"><b>图例 Legend</b></td></tr>`)
+	swatches := []struct{ label, fill, border string }{
+		{"官员 official", kindStyle[graph.Official].fill, kindStyle[graph.Official].border},
+		{"北京机构 Beijing body", bodyFill["beijing"], kindStyle[graph.Body].border},
+		{"河北机构 Hebei body", bodyFill["hebei"], kindStyle[graph.Body].border},
+		{"中央机构 national body", bodyFill["national"], kindStyle[graph.Body].border},
+		{"其他机构 other body", bodyFill["other"], kindStyle[graph.Body].border},
+		{"企业 company", kindStyle[graph.Company].fill, kindStyle[graph.Company].border},
+		{"组织 organisation", kindStyle[graph.Organisation].fill, kindStyle[graph.Organisation].border},
+	}
+	for _, s := range swatches {
+		fmt.Fprintf(&b, `<tr><td border="1" color="%s" bgcolor="%s" width="28"> </td><td align="left">%s</td></tr>`, s.border, s.fill, s.label)
+	}
+	for _, k := range []string{graph.Secondment, graph.Post, graph.Agreement, graph.PartOf, "link"} {
+		st := styleOf(k)
+		line := "━━▶"
+		switch st.style {
+		case "dashed":
+			line = "╌╌▶"
+		case "dotted":
+			line = "┈┈▷"
+		}
+		if st.arrow == "none" {
+			line = "━━━"
+		}
+		fmt.Fprintf(&b, `<tr><td><font color="%s">%s</font></td><td align="left"><font color="%s">%s</font></td></tr>`, st.color, line, st.color, st.legend)
+	}
+	b.WriteString(`</table>>`)
+	w.printf("\t%s [id=%s, shape=\"plaintext\", fontsize=\"10\", label=%s];\n", quote("legend"), quote("legend"), b.String())
+}

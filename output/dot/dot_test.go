@@ -1,0 +1,231 @@
+package dot
+
+import (
+	"bytes"
+	"encoding/json"
+	"errors"
+	"flag"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"slices"
+	"strings"
+	"testing"
+
+	"github.com/guazhi/guazhi/graph"
+	"github.com/guazhi/guazhi/internal/tooltest"
+)
+
+var update = flag.Bool("update", false, "rewrite the golden files")
+
+type osReader struct{}
+
+func (osReader) ReadFile(name string) ([]byte, error) { return os.ReadFile(name) }
+
+func load(t *testing.T, name string) *graph.Graph {
+	t.Helper()
+	g, err := graph.Load(osReader{}, filepath.Join("..", "..", "testdata", name, "kb.yaml"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	return g
+}
+
+func render(t *testing.T, g *graph.Graph, opt Options) []byte {
+	t.Helper()
+	var b bytes.Buffer
+	if err := Write(&b, g, opt); err != nil {
+		t.Fatal(err)
+	}
+	return b.Bytes()
+}
+
+func TestGolden(t *testing.T) {
+	for _, c := range []struct {
+		name string
+		opt  Options
+		want string
+	}{
+		{"basic", Options{}, "want.dot"},
+		{"basic", Options{Lang: "both"}, "want-both.dot"},
+		{"hostile", Options{}, "want.dot"},
+	} {
+		t.Run(c.name+"/"+c.want, func(t *testing.T) {
+			got := render(t, load(t, c.name), c.opt)
+			path := filepath.Join("..", "..", "testdata", c.name, c.want)
+			if *update {
+				if err := os.WriteFile(path, got, 0o644); err != nil {
+					t.Fatal(err)
+				}
+			}
+			want, err := os.ReadFile(path)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if !bytes.Equal(got, want) {
+				t.Errorf("%s differs from the output; run go test ./output/dot -update and review the diff", path)
+			}
+		})
+	}
+}
+
+func TestDeterministic(t *testing.T) {
+	g, err := graph.LoadDefault()
+	if err != nil {
+		t.Fatal(err)
+	}
+	first := render(t, g, Options{})
+	for i := 0; i < 10; i++ {
+		if again := render(t, g, Options{}); !bytes.Equal(first, again) {
+			t.Fatalf("run %d gave different bytes", i+2)
+		}
+	}
+}
+
+// dotJSON is the part of `dot -Tjson0` output the tests read.
+type dotJSON struct {
+	Objects []struct {
+		Name  string `json:"name"`
+		Label string `json:"label"`
+		Nodes []int  `json:"nodes"`
+	} `json:"objects"`
+	Edges []struct {
+		Tail  int    `json:"tail"`
+		Head  int    `json:"head"`
+		Label string `json:"label"`
+		Class string `json:"class"`
+		Style string `json:"style"`
+	} `json:"edges"`
+}
+
+// parseNative runs native Graphviz on the DOT text and returns what it read.
+func parseNative(t *testing.T, src []byte) dotJSON {
+	t.Helper()
+	bin := tooltest.Look(t, "dot")
+	cmd := exec.Command(bin, "-Tjson0")
+	cmd.Stdin = bytes.NewReader(src)
+	var stderr bytes.Buffer
+	cmd.Stderr = &stderr
+	out, err := cmd.Output()
+	if err != nil {
+		t.Fatalf("native dot rejected the output: %v\n%s", err, stderr.String())
+	}
+	if s := stderr.String(); strings.Contains(s, "syntax error") || strings.Contains(s, "Error") {
+		t.Fatalf("native dot complained:\n%s", s)
+	}
+	var d dotJSON
+	if err := json.Unmarshal(out, &d); err != nil {
+		t.Fatal(err)
+	}
+	return d
+}
+
+// escaped is how a label is stored once DOT has read the quoted string: the
+// escString form, with backslashes doubled and line breaks as \n.
+func escaped(s string) string {
+	return strings.NewReplacer(`\`, `\\`, "\n", `\n`).Replace(s)
+}
+
+// TestNativeDot checks that native Graphviz reads exactly the nodes, edges and
+// labels of the model, even from hostile names.
+func TestNativeDot(t *testing.T) {
+	for _, name := range []string{"basic", "hostile"} {
+		t.Run(name, func(t *testing.T) {
+			g := load(t, name)
+			d := parseNative(t, render(t, g, Options{}))
+			labels := map[string]string{}
+			clusters := map[string][]string{}
+			var names []string
+			for _, o := range d.Objects {
+				if o.Nodes != nil && strings.HasPrefix(o.Name, "cluster_") {
+					for _, n := range o.Nodes {
+						clusters[o.Name] = append(clusters[o.Name], d.Objects[n].Name)
+					}
+					continue
+				}
+				if o.Nodes == nil {
+					names = append(names, o.Name)
+					labels[o.Name] = o.Label
+				}
+			}
+			var want []string
+			for _, e := range g.Entities {
+				want = append(want, e.ID)
+				if labels[e.ID] != escaped(e.Name) {
+					t.Errorf("node %s: label %q, want %q", e.ID, labels[e.ID], escaped(e.Name))
+				}
+				if e.Kind == graph.Body && (e.Jurisdiction == "beijing" || e.Jurisdiction == "hebei") &&
+					!slices.Contains(clusters["cluster_"+e.Jurisdiction], e.ID) {
+					t.Errorf("body %s is not in cluster_%s", e.ID, e.Jurisdiction)
+				}
+			}
+			want = append(want, "legend")
+			slices.Sort(want)
+			slices.Sort(names)
+			if !slices.Equal(names, want) {
+				t.Errorf("nodes %q, want %q", names, want)
+			}
+			var edges, wantEdges []string
+			for _, e := range d.Edges {
+				if e.Class == "layout" {
+					continue
+				}
+				a, b := d.Objects[e.Tail].Name, d.Objects[e.Head].Name
+				if e.Class == graph.Agreement && b < a {
+					a, b = b, a
+				}
+				edges = append(edges, a+" "+b+" "+e.Class+" "+e.Label)
+			}
+			for _, r := range g.Relations {
+				wantEdges = append(wantEdges, r.From+" "+r.To+" "+r.Kind+" "+escaped((&writer{g: g}).edgeLabel(r)))
+			}
+			slices.Sort(edges)
+			slices.Sort(wantEdges)
+			if !slices.Equal(edges, wantEdges) {
+				t.Errorf("edges\n%q\nwant\n%q", edges, wantEdges)
+			}
+		})
+	}
+}
+
+func TestQuote(t *testing.T) {
+	for _, c := range []struct{ in, want string }{
+		{`plain`, `"plain"`},
+		{`a"b`, `"a\"b"`},
+		{`a\b`, `"a\\b"`},
+		{"a\nb", `"a\nb"`},
+		{"a\r\nb", `"a\nb"`},
+		{`"]; a -> b [`, `"\"]; a -> b ["`},
+		{`\"`, `"\\\""`},
+	} {
+		t.Run(c.in, func(t *testing.T) {
+			if got := quote(c.in); got != c.want {
+				t.Errorf("quote(%q) = %s, want %s", c.in, got, c.want)
+			}
+		})
+	}
+}
+
+// failWriter fails after n bytes, like a full disk.
+type failWriter struct{ n int }
+
+var errFull = errors.New("disk full")
+
+func (w *failWriter) Write(p []byte) (int, error) {
+	if len(p) > w.n {
+		n := w.n
+		w.n = 0
+		return n, errFull
+	}
+	w.n -= len(p)
+	return len(p), nil
+}
+
+func TestWriteError(t *testing.T) {
+	g := load(t, "basic")
+	for _, n := range []int{0, 10, 4000} {
+		if err := Write(&failWriter{n}, g, Options{}); !errors.Is(err, errFull) {
+			t.Errorf("after %d bytes: got %v, want %v", n, err, errFull)
+		}
+	}
+}
