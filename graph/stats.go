@@ -23,8 +23,8 @@ type OfficialReach struct {
 // Stats summarises a graph for a curator.
 type Stats struct {
 	Entities, Relations, Sources, Quotes int
-	ByKind, ByJurisdiction, ByRelation  []Count
-	Officials                           []OfficialReach // best connected first
+	ByKind, ByJurisdiction, ByRelation   []Count
+	Officials                            []OfficialReach // best connected first
 }
 
 func counts(m map[string]int, order []string) []Count {
