@@ -191,12 +191,12 @@ func (d *decoder) scalar(n *yaml.Node, what string) str {
 	v := n.Value
 	if !utf8.ValidString(v) {
 		d.errorf(n, ErrInvalid, "%s is not valid UTF-8", what)
-		return str{Pos: d.pos(n)}
+		return str{V: v, Pos: d.pos(n), ok: true}
 	}
 	for _, r := range v {
 		if r == 0 || (r < 0x20 && r != '\n' && r != '\t' && r != '\r') || r == 0xFFFE || r == 0xFFFF {
 			d.errorf(n, ErrInvalid, "%s contains the control character %U, which XML cannot carry", what, r)
-			return str{Pos: d.pos(n)}
+			return str{V: v, Pos: d.pos(n), ok: true}
 		}
 	}
 	return str{V: v, Pos: d.pos(n), ok: true}
@@ -481,7 +481,7 @@ func yamlErrorMsg(err error) string {
 	if i := strings.Index(msg, ": "); i >= 0 && strings.HasPrefix(msg, "line ") {
 		msg = msg[i+2:]
 	}
-	if strings.Contains(msg, "found character that cannot start any token") {
+	if strings.Contains(msg, "tab character") || strings.Contains(msg, "found character that cannot start any token") {
 		msg += " (tabs cannot indent YAML; use spaces)"
 	}
 	return "YAML: " + msg

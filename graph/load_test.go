@@ -1,0 +1,170 @@
+package graph
+
+import (
+	"errors"
+	"strings"
+	"testing"
+	"testing/fstest"
+)
+
+// base is a valid knowledge base that the error cases break one piece at a
+// time.
+const base = `name: t
+sources:
+  - {id: s, title: T, file: s.txt}
+entities:
+  - {id: a, kind: official, name: 甲, aliases: [甲某]}
+  - {id: b, kind: body, name: 乙市, jurisdiction: beijing}
+  - {id: c, kind: body, name: 丙市, jurisdiction: hebei}
+`
+
+const text = "甲挂任丙市副市长。乙市与丙市签约。"
+
+func parse(t *testing.T, files map[string]string) (*Graph, error) {
+	t.Helper()
+	fs := fstest.MapFS{"s.txt": {Data: []byte(text)}}
+	var in []Input
+	for _, name := range []string{"kb.yaml", "kb2.yaml"} {
+		if data, ok := files[name]; ok {
+			fs[name] = &fstest.MapFile{Data: []byte(data)}
+			in = append(in, Input{Name: name, Data: []byte(data)})
+		}
+	}
+	return Parse(fs, in...)
+}
+
+const goodSecondment = `secondments:
+  - official: 甲
+    from: {body: 乙市, post: 副区长}
+    to: {body: 丙市, post: 副市长}
+    start: 2015-07
+    end: 2016-07
+    evidence: [{source: s, quote: 甲挂任丙市副市长}]
+`
+
+func TestLoadValid(t *testing.T) {
+	g, err := parse(t, map[string]string{"kb.yaml": base + goodSecondment})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(g.Entities) != 3 || len(g.Relations) != 2 {
+		t.Fatalf("got %d entities, %d relations; want 3, 2", len(g.Entities), len(g.Relations))
+	}
+	if r := g.Between("a", "c"); len(r) != 1 || r[0].Kind != Secondment || r[0].Post != "副市长" {
+		t.Errorf("secondment edge a→c: %+v", r)
+	}
+}
+
+func TestLoadErrors(t *testing.T) {
+	for _, c := range []struct {
+		name     string
+		files    map[string]string
+		sentinel error
+		want     string // the whole error text, one line per error
+	}{
+		{"syntax", map[string]string{"kb.yaml": "name: [t\n"}, ErrSyntax,
+			"kb.yaml:1:1: YAML: did not find expected ',' or ']'"},
+		{"tab", map[string]string{"kb.yaml": "name: t\n\tentities: []\n"}, ErrSyntax,
+			"kb.yaml:2:1: YAML: found a tab character that violates indentation (tabs cannot indent YAML; use spaces)"},
+		{"unknown key", map[string]string{"kb.yaml": base + "  - {id: d, kind: body, nmae: 丁}\n"}, ErrUnknownKey,
+			"kb.yaml:8:5: entity d: name is missing\n" +
+				"kb.yaml:8:25: unknown key \"nmae\" in entity (want one of id, kind, name, name_en, full_name, aliases, jurisdiction, parent, note)"},
+		{"wrong type", map[string]string{"kb.yaml": base + "  - {id: d, kind: body, name: 丁, aliases: 丁市}\n"}, ErrType,
+			"kb.yaml:8:43: aliases must be a list, not a scalar"},
+		{"bad kind", map[string]string{"kb.yaml": base + "  - {id: d, kind: person, name: 丁}\n"}, ErrInvalid,
+			"kb.yaml:8:19: entity d: kind \"person\" is not one of official, body, company, organisation"},
+		{"bad id", map[string]string{"kb.yaml": base + "  - {id: D_1, kind: body, name: 丁}\n"}, ErrInvalid,
+			"kb.yaml:8:10: entity id \"D_1\" must be lower-case letters, digits and single hyphens"},
+		{"duplicate id", map[string]string{"kb.yaml": base + "  - {id: a, kind: body, name: 丁}\n"}, ErrDuplicate,
+			"kb.yaml:8:10: entity id \"a\" already defined at kb.yaml:5:5"},
+		{"empty name", map[string]string{"kb.yaml": base + "  - {id: d, kind: body, name: \" \"}\n"}, ErrMissing,
+			"kb.yaml:8:31: entity d: name is empty"},
+		{"unknown ref", map[string]string{"kb.yaml": base + strings.Replace(goodSecondment, "body: 乙市", "body: 乙", 1)}, ErrUnknownRef,
+			"kb.yaml:10:18: from.body \"乙\" is not an entity id, name or alias (did you mean b (乙市)?)"},
+		{"ambiguous ref", map[string]string{"kb.yaml": base + "  - {id: d, kind: body, name: 丁, aliases: [乙市]}\n" + goodSecondment}, ErrAmbiguousRef,
+			"kb.yaml:11:18: from.body \"乙市\" is ambiguous: it names b (乙市 at kb.yaml:6:5), d (丁 at kb.yaml:8:5); use an id"},
+		{"bad date", map[string]string{"kb.yaml": base + strings.Replace(goodSecondment, "start: 2015-07", "start: 2015-13-40", 1)}, ErrDate,
+			"kb.yaml:12:12: start: date \"2015-13-40\" has no month 13"},
+		{"bad day", map[string]string{"kb.yaml": base + strings.Replace(goodSecondment, "start: 2015-07", "start: 2015-02-29", 1)}, ErrDate,
+			"kb.yaml:12:12: start: date \"2015-02-29\" has no day 29"},
+		{"start after end", map[string]string{"kb.yaml": base + strings.Replace(goodSecondment, "end: 2016-07", "end: 2014-07", 1)}, ErrDate,
+			"kb.yaml:13:10: end 2014-07 is before start 2015-07"},
+		{"no evidence", map[string]string{"kb.yaml": base + strings.Replace(goodSecondment, "    evidence: [{source: s, quote: 甲挂任丙市副市长}]\n", "", 1)}, ErrEvidence,
+			"kb.yaml:9:5: secondment has no evidence"},
+		{"quote not in source", map[string]string{"kb.yaml": base + strings.Replace(goodSecondment, "甲挂任丙市副市长}", "甲挂任丙市市长}", 1)}, ErrQuote,
+			"kb.yaml:14:35: quote is not verbatim in source s (s.txt): \"甲挂任丙市\" found, but not what follows: \"市长\""},
+		{"unknown source", map[string]string{"kb.yaml": base + strings.Replace(goodSecondment, "source: s,", "source: x,", 1)}, ErrUnknownRef,
+			"kb.yaml:14:25: evidence source \"x\" is not a source id (have s)"},
+		{"missing source file", map[string]string{"kb.yaml": strings.Replace(base, "s.txt", "gone.txt", 1)}, ErrSource,
+			"kb.yaml:3:29: source s: cannot read gone.txt: file does not exist"},
+		{"self link", map[string]string{"kb.yaml": base + "links:\n  - {kind: meeting, from: 乙市, to: b, evidence: [{source: s, quote: 乙市}]}\n"}, ErrInvalid,
+			"kb.yaml:9:35: link from and to the same entity b"},
+		{"part_of cycle", map[string]string{"kb.yaml": strings.Replace(strings.Replace(base, "jurisdiction: beijing}", "jurisdiction: beijing, parent: c}", 1), "jurisdiction: hebei}", "jurisdiction: hebei, parent: b}", 1)}, ErrCycle,
+			"kb.yaml:6:66: part_of cycle: b → c → b"},
+		{"agreement one party", map[string]string{"kb.yaml": base + "agreements:\n  - {id: x, title: X, status: signed, parties: [乙市], evidence: [{source: s, quote: 签约}]}\n"}, ErrMissing,
+			"kb.yaml:9:5: agreement x: needs two or more parties"},
+		{"bad status", map[string]string{"kb.yaml": base + "agreements:\n  - {id: x, title: X, status: done, parties: [乙市, 丙市], evidence: [{source: s, quote: 签约}]}\n"}, ErrInvalid,
+			"kb.yaml:9:31: agreement x: status \"done\" is not one of signed, framework, consensus, intent"},
+		{"official not an official", map[string]string{"kb.yaml": base + strings.Replace(goodSecondment, "official: 甲", "official: 乙市", 1)}, ErrInvalid,
+			"kb.yaml:9:15: official \"乙市\" is a body, not official"},
+		{"contradicting merge", map[string]string{"kb.yaml": base, "kb2.yaml": "entities:\n  - {id: b, kind: body, name: 乙区}\n"}, ErrConflict,
+			"kb2.yaml:2:31: entity b: name \"乙区\" contradicts \"乙市\" at kb.yaml:6:31"},
+		{"control character", map[string]string{"kb.yaml": base + "  - {id: d, kind: body, name: \"丁\\x01\"}\n"}, ErrInvalid,
+			"kb.yaml:8:31: entity name contains the control character U+0001, which XML cannot carry"},
+		{"unknown top-level key", map[string]string{"kb.yaml": "a: &a [x, x]\n"}, ErrUnknownKey,
+			"kb.yaml:1:1: unknown key \"a\" in knowledge base (want one of name, title, sources, entities, secondments, agreements, links)"},
+		{"several errors in one file", map[string]string{"kb.yaml": base + "  - {id: d, kind: body, name: 丁, jurisdiction: mars}\n  - {id: e, kind: bdy, name: 戊}\n"}, ErrInvalid,
+			"kb.yaml:8:48: entity d: jurisdiction \"mars\" is not one of beijing, hebei, tianjin, national, other, foreign\n" +
+				"kb.yaml:9:19: entity e: kind \"bdy\" is not one of official, body, company, organisation"},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			_, err := parse(t, c.files)
+			if err == nil {
+				t.Fatal("no error")
+			}
+			if err.Error() != c.want {
+				t.Errorf("error:\n%s\nwant:\n%s", err, c.want)
+			}
+			if !errors.Is(err, c.sentinel) {
+				t.Errorf("errors.Is(err, %v) is false", c.sentinel)
+			}
+		})
+	}
+}
+
+func TestMergeUnionsAliases(t *testing.T) {
+	g, err := parse(t, map[string]string{
+		"kb.yaml":  base + goodSecondment,
+		"kb2.yaml": "entities:\n  - {id: b, kind: body, name: 乙市, aliases: [乙]}\n",
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if a := g.Entity("b").Aliases; len(a) != 1 || a[0] != "乙" {
+		t.Errorf("aliases %q, want [乙]", a)
+	}
+}
+
+func TestParseDate(t *testing.T) {
+	for _, c := range []struct {
+		in, want, first, last string
+	}{
+		{"2015", "2015", "2015-01-01", "2015-12-31"},
+		{"2015-07", "2015-07", "2015-07-01", "2015-07-31"},
+		{"2016-02", "2016-02", "2016-02-01", "2016-02-29"},
+		{"2015-10-12", "2015-10-12", "2015-10-12", "2015-10-12"},
+	} {
+		d, err := ParseDate(c.in)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if d.String() != c.want || d.FirstDay().Format("2006-01-02") != c.first || d.LastDay().Format("2006-01-02") != c.last {
+			t.Errorf("%s: %s %s %s", c.in, d, d.FirstDay(), d.LastDay())
+		}
+	}
+	for _, bad := range []string{"", "15", "2015-7", "2015-00", "2015-13", "2015-02-30", "2015-1-1", "abcd", "2015-07-01-01", "+015"} {
+		if _, err := ParseDate(bad); err == nil {
+			t.Errorf("%q: no error", bad)
+		}
+	}
+}
