@@ -1,0 +1,19 @@
+// Reads a GEXF file with graphology-gexf, the parser Gephi Lite uses, and
+// prints what guazhi's tests compare: nodes with label and kind, edges by id
+// with ends, kind, label and quotes, and the graph's type.
+'use strict';
+const fs = require('fs');
+const Graph = require('graphology');
+const gexf = require('graphology-gexf');
+
+const graph = gexf.parse(Graph, fs.readFileSync(process.argv[2], 'utf8'));
+const out = {type: graph.type, multi: graph.multi, nodes: {}, edges: {}};
+graph.forEachNode((id, a) => {
+  out.nodes[id] = {label: a.label, kind: a.kind};
+});
+graph.forEachEdge((id, a, source, target) => {
+  out.edges[id] = {source, target, kind: a.kind, label: a.label, quotes: a.quotes || []};
+});
+out.nodeCount = graph.order;
+out.edgeCount = graph.size;
+process.stdout.write(JSON.stringify(out));

@@ -1,0 +1,162 @@
+// Package exporttest holds what the writers' tests share: the test
+// knowledge base, golden files under testdata/export, the schemas in
+// ../shared/schemas and a writer that fails.
+package exporttest
+
+import (
+	"bytes"
+	"errors"
+	"flag"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strconv"
+	"testing"
+
+	"github.com/guazhi/guazhi/graph"
+	"github.com/guazhi/guazhi/internal/tooltest"
+)
+
+var update = flag.Bool("update", false, "rewrite the golden files in testdata/export")
+
+// Root returns the module root: the nearest directory above the test's
+// working directory that holds go.mod.
+func Root(t testing.TB) string {
+	t.Helper()
+	dir, err := os.Getwd()
+	if err != nil {
+		t.Fatal(err)
+	}
+	for {
+		if _, err := os.Stat(filepath.Join(dir, "go.mod")); err == nil {
+			return dir
+		}
+		parent := filepath.Dir(dir)
+		if parent == dir {
+			t.Fatal("no go.mod above the test's directory")
+		}
+		dir = parent
+	}
+}
+
+// Dir returns testdata/export in the module root.
+func Dir(t testing.TB) string { return filepath.Join(Root(t), "testdata", "export") }
+
+// KB loads testdata/export/kb.yaml: parallel relations, a three-party
+// agreement, Chinese and hostile text.
+func KB(t testing.TB) *graph.Graph {
+	t.Helper()
+	g, err := graph.Load(dirReader(Dir(t)), "kb.yaml")
+	if err != nil {
+		t.Fatalf("loading the test knowledge base: %v", err)
+	}
+	return g
+}
+
+// Default loads the embedded default data set.
+func Default(t testing.TB) *graph.Graph {
+	t.Helper()
+	g, err := graph.LoadDefault()
+	if err != nil {
+		t.Fatalf("loading the default data set: %v", err)
+	}
+	return g
+}
+
+type dirReader string
+
+func (d dirReader) ReadFile(name string) ([]byte, error) {
+	return os.ReadFile(filepath.Join(string(d), filepath.FromSlash(name)))
+}
+
+// Golden compares got with testdata/export/name, or rewrites that file
+// when the test runs with -update.
+func Golden(t testing.TB, name string, got []byte) {
+	t.Helper()
+	path := filepath.Join(Dir(t), name)
+	if *update {
+		if err := os.WriteFile(path, got, 0o644); err != nil {
+			t.Fatal(err)
+		}
+		return
+	}
+	want, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatalf("%v (run go test -update to create it)", err)
+	}
+	if !bytes.Equal(got, want) {
+		t.Errorf("output differs from %s (run go test -update and review the diff):\n%s", path, firstDiff(got, want))
+	}
+}
+
+func firstDiff(got, want []byte) string {
+	gl, wl := bytes.Split(got, []byte("\n")), bytes.Split(want, []byte("\n"))
+	for i := 0; i < len(gl) || i < len(wl); i++ {
+		var g, w []byte
+		if i < len(gl) {
+			g = gl[i]
+		}
+		if i < len(wl) {
+			w = wl[i]
+		}
+		if !bytes.Equal(g, w) {
+			return "line " + strconv.Itoa(i+1) + ":\n got: " + string(g) + "\nwant: " + string(w)
+		}
+	}
+	return ""
+}
+
+// Schema returns the path of a schema file under ../shared/schemas, or
+// calls tooltest.Missing.
+func Schema(t testing.TB, rel string) string {
+	t.Helper()
+	p := filepath.Join(Root(t), "..", "shared", "schemas", filepath.FromSlash(rel))
+	if _, err := os.Stat(p); err != nil {
+		tooltest.Missing(t, "the schema "+p)
+	}
+	return p
+}
+
+// Xmllint validates data with xmllint --noout --nonet and the given schema
+// flag (--schema or --relaxng) and file.
+func Xmllint(t testing.TB, data []byte, flagName, schema string) {
+	t.Helper()
+	xmllint := tooltest.Look(t, "xmllint")
+	f := filepath.Join(t.TempDir(), "doc.xml")
+	if err := os.WriteFile(f, data, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	out, err := exec.Command(xmllint, "--noout", "--nonet", flagName, schema, f).CombinedOutput()
+	if err != nil {
+		t.Errorf("xmllint %s %s: %v\n%s", flagName, filepath.Base(schema), err, out)
+	}
+}
+
+// ErrFailed is what a FailingWriter returns.
+var ErrFailed = errors.New("exporttest: write failed")
+
+// FailingWriter accepts N bytes and then fails every write with ErrFailed.
+type FailingWriter struct{ N int }
+
+func (w *FailingWriter) Write(p []byte) (int, error) {
+	if len(p) <= w.N {
+		w.N -= len(p)
+		return len(p), nil
+	}
+	n := w.N
+	w.N = 0
+	return n, ErrFailed
+}
+
+// WriteErrors calls write with writers failing after 0, 1, … bytes up to
+// size (the length of the full output) in steps, and requires every call to
+// return ErrFailed.
+func WriteErrors(t *testing.T, size int, write func(w *FailingWriter) error) {
+	t.Helper()
+	step := max(1, size/50)
+	for n := 0; n < size; n += step {
+		if err := write(&FailingWriter{N: n}); !errors.Is(err, ErrFailed) {
+			t.Errorf("writer failing after %d of %d bytes: got error %v, want %v", n, size, err, ErrFailed)
+		}
+	}
+}
