@@ -1,0 +1,174 @@
+package graphml_test
+
+import (
+	"bytes"
+	"encoding/xml"
+	"testing"
+
+	"github.com/guazhi/guazhi/graph"
+	"github.com/guazhi/guazhi/output/graphml"
+	"github.com/guazhi/guazhi/output/internal/exporttest"
+)
+
+func write(t *testing.T, g *graph.Graph, opt graphml.Options) []byte {
+	t.Helper()
+	var b bytes.Buffer
+	if err := graphml.Write(&b, g, opt); err != nil {
+		t.Fatal(err)
+	}
+	return b.Bytes()
+}
+
+func TestGolden(t *testing.T) {
+	g := exporttest.KB(t)
+	for _, tc := range []struct {
+		name string
+		opt  graphml.Options
+	}{
+		{"want.graphml", graphml.Options{}},
+		{"want-alldirected.graphml", graphml.Options{AllDirected: true}},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			got := write(t, g, tc.opt)
+			if again := write(t, g, tc.opt); !bytes.Equal(got, again) {
+				t.Error("two writes of the same graph differ")
+			}
+			exporttest.Golden(t, tc.name, got)
+		})
+	}
+}
+
+type doc struct {
+	Keys []struct {
+		ID   string `xml:"id,attr"`
+		For  string `xml:"for,attr"`
+		Name string `xml:"attr.name,attr"`
+		Type string `xml:"attr.type,attr"`
+	} `xml:"key"`
+	Nodes []struct {
+		ID   string  `xml:"id,attr"`
+		Data []datum `xml:"data"`
+	} `xml:"graph>node"`
+	Edges []struct {
+		ID       string  `xml:"id,attr"`
+		Directed string  `xml:"directed,attr"`
+		Source   string  `xml:"source,attr"`
+		Target   string  `xml:"target,attr"`
+		Data     []datum `xml:"data"`
+	} `xml:"graph>edge"`
+}
+
+type datum struct {
+	Key   string `xml:"key,attr"`
+	Value string `xml:",chardata"`
+}
+
+func get(ds []datum, key string) string {
+	for _, d := range ds {
+		if d.Key == key {
+			return d.Value
+		}
+	}
+	return ""
+}
+
+func TestStructure(t *testing.T) {
+	for _, tc := range []struct {
+		name string
+		load func(testing.TB) *graph.Graph
+	}{
+		{"kb", exporttest.KB},
+		{"default", exporttest.Default},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			g := tc.load(t)
+			var d doc
+			if err := xml.Unmarshal(write(t, g, graphml.Options{}), &d); err != nil {
+				t.Fatal(err)
+			}
+			keys := map[string]string{} // for/attr.name → id
+			for _, k := range d.Keys {
+				if (k.For != "node" && k.For != "edge") || k.Type == "" || k.Name == "" {
+					t.Errorf("key %s: for=%q attr.name=%q attr.type=%q", k.ID, k.For, k.Name, k.Type)
+				}
+				keys[k.For+"/"+k.Name] = k.ID
+			}
+			if keys["node/label"] == "" || keys["edge/label"] == "" {
+				t.Errorf("no label keys for nodes and edges")
+			}
+			for _, a := range graph.NodeAttrs {
+				if keys["node/"+a.Key] == "" {
+					t.Errorf("node attribute %s not declared", a.Key)
+				}
+			}
+			for _, a := range graph.EdgeAttrs {
+				if keys["edge/"+a.Key] == "" {
+					t.Errorf("edge attribute %s not declared", a.Key)
+				}
+			}
+			if len(d.Nodes) != len(g.Entities) || len(d.Edges) != len(g.Relations) {
+				t.Fatalf("%d nodes and %d edges, want %d and %d", len(d.Nodes), len(d.Edges), len(g.Entities), len(g.Relations))
+			}
+			for i, n := range d.Nodes {
+				if want := g.Entities[i].Name; get(n.Data, keys["node/label"]) != want {
+					t.Errorf("node %s label %q, want %q", n.ID, get(n.Data, keys["node/label"]), want)
+				}
+			}
+			ids := map[string]bool{}
+			for i, e := range d.Edges {
+				r := g.Relations[i]
+				if ids[e.ID] {
+					t.Errorf("edge id %s is not unique", e.ID)
+				}
+				ids[e.ID] = true
+				if get(e.Data, keys["edge/label"]) != r.Label() || get(e.Data, keys["edge/kind"]) != r.Kind || e.Source != r.From || e.Target != r.To {
+					t.Errorf("edge %s: %+v, want %s %s→%s labelled %q", e.ID, e, r.Kind, r.From, r.To, r.Label())
+				}
+				if want := map[bool]string{true: "", false: "false"}[r.Directed]; e.Directed != want {
+					t.Errorf("edge %s: directed=%q, want %q", e.ID, e.Directed, want)
+				}
+			}
+		})
+	}
+}
+
+func TestSchema(t *testing.T) {
+	xsd := exporttest.Schema(t, "graphml/graphml.xsd")
+	for _, tc := range []struct {
+		name string
+		load func(testing.TB) *graph.Graph
+		opt  graphml.Options
+	}{
+		{"kb", exporttest.KB, graphml.Options{}},
+		{"kb-alldirected", exporttest.KB, graphml.Options{AllDirected: true}},
+		{"default", exporttest.Default, graphml.Options{}},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			exporttest.Xmllint(t, write(t, tc.load(t), tc.opt), "--schema", xsd)
+		})
+	}
+}
+
+func TestNetworkX(t *testing.T) {
+	for _, tc := range []struct {
+		name string
+		load func(testing.TB) *graph.Graph
+	}{
+		{"kb", exporttest.KB},
+		{"default", exporttest.Default},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			g := tc.load(t)
+			// NetworkX rejects mixed graphs, hence AllDirected.
+			exporttest.NetworkX(t, "graphml", write(t, g, graphml.Options{AllDirected: true}), g)
+		})
+	}
+}
+
+func TestWriteErrors(t *testing.T) {
+	g := exporttest.KB(t)
+	size := len(write(t, g, graphml.Options{}))
+	exporttest.WriteErrors(t, size, func(w *exporttest.FailingWriter) error {
+		return graphml.Write(w, g, graphml.Options{})
+	})
+}
