@@ -1,0 +1,90 @@
+package main
+
+import (
+	"fmt"
+	"strings"
+	"text/tabwriter"
+
+	"github.com/spf13/pflag"
+
+	"github.com/guazhi/guazhi/graph"
+)
+
+// kbCommand parses a command that takes only knowledge-base files.
+func (e env) kbCommand(name, summary string, args []string) ([]string, error) {
+	fs := pflag.NewFlagSet(name, pflag.ContinueOnError)
+	fs.SetOutput(e.stderr)
+	fs.Usage = func() {
+		fmt.Fprintf(e.stdout, "Usage: guazhi %s [KB.yaml ...]\n\n%s\n", name, summary)
+	}
+	if err := parseFlags(fs, args); err != nil {
+		return nil, err
+	}
+	return fs.Args(), nil
+}
+
+func (e env) check(args []string) error {
+	files, err := e.kbCommand("check", "Validates the knowledge bases given, merged (with none, the embedded\n"+
+		"jingji-2015 data set), and verifies every quote against its source text.\n"+
+		"Prints every problem as file:line:col: message and exits 1 when there is one.", args)
+	if err != nil {
+		return err
+	}
+	g, err := load(files)
+	if err != nil {
+		return err
+	}
+	s := g.Stats()
+	verified := 0
+	for _, r := range g.Relations {
+		for _, ev := range r.Evidence {
+			if src := g.Source(ev.Source); src != nil && src.Text != "" {
+				verified++
+			}
+		}
+	}
+	fmt.Fprintf(e.stdout, "ok: %s: %d entities, %d relations, %d quotes (%d verified verbatim against %d %s)\n",
+		g.Name, s.Entities, s.Relations, s.Quotes, verified, s.Sources, plural(s.Sources, "source", "sources"))
+	return nil
+}
+
+func (e env) stats(args []string) error {
+	files, err := e.kbCommand("stats", "Prints counts by entity kind, jurisdiction and relation kind, and the\n"+
+		"officials ranked by how many bodies, companies and organisations they connect.", args)
+	if err != nil {
+		return err
+	}
+	g, err := load(files)
+	if err != nil {
+		return err
+	}
+	s := g.Stats()
+	tw := tabwriter.NewWriter(e.stdout, 0, 4, 2, ' ', 0)
+	fmt.Fprintf(tw, "%s\t%s\n", g.Name, g.Title)
+	fmt.Fprintf(tw, "%d entities, %d relations, %d quotes from %d %s\n\n", s.Entities, s.Relations, s.Quotes,
+		s.Sources, plural(s.Sources, "source", "sources"))
+	for _, sec := range []struct {
+		title string
+		list  []graph.Count
+	}{
+		{"entities by kind", s.ByKind},
+		{"entities by jurisdiction", s.ByJurisdiction},
+		{"relations by kind", s.ByRelation},
+	} {
+		fmt.Fprintf(tw, "%s\n", sec.title)
+		for _, c := range sec.list {
+			fmt.Fprintf(tw, "  %s\t%d\n", c.Name, c.N)
+		}
+		fmt.Fprintln(tw)
+	}
+	fmt.Fprintf(tw, "officials by reach\tconnects\trelations\tbodies, companies, organisations\n")
+	for _, o := range s.Officials {
+		var names []string
+		for _, c := range o.Connected {
+			names = append(names, c.Name)
+		}
+		fmt.Fprintf(tw, "  %s (%s)\t%d\t%d\t%s\n", o.Official.Name, o.Official.ID, len(o.Connected), o.Relations,
+			strings.Join(names, "、"))
+	}
+	return tw.Flush()
+}

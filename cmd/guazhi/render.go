@@ -1,0 +1,235 @@
+package main
+
+import (
+	"bytes"
+	"context"
+	"fmt"
+	"os"
+	"path/filepath"
+	"slices"
+	"strings"
+
+	"github.com/spf13/pflag"
+
+	"github.com/guazhi/guazhi/graph"
+	"github.com/guazhi/guazhi/output/dot"
+	"github.com/guazhi/guazhi/output/svg"
+)
+
+// file is one output, rendered in memory before anything is written.
+type file struct {
+	name string // base name, e.g. jingji-2015.svg
+	data []byte
+}
+
+// renderJob is everything a format needs to render.
+type renderJob struct {
+	g      *graph.Graph
+	layout string
+	lang   string
+	dot    []byte // the DOT text, made once for dot, svg and html
+}
+
+func (j *renderJob) dotText() ([]byte, error) {
+	if j.dot == nil {
+		var b bytes.Buffer
+		if err := dot.Write(&b, j.g, dot.Options{Lang: j.lang}); err != nil {
+			return nil, err
+		}
+		j.dot = b.Bytes()
+	}
+	return j.dot, nil
+}
+
+// format renders one output format.
+type format struct {
+	name  string
+	files func(j *renderJob) ([]file, error)
+}
+
+// single makes a format that writes one file with the given extension.
+func single(ext string, write func(j *renderJob, b *bytes.Buffer) error) func(*renderJob) ([]file, error) {
+	return func(j *renderJob) ([]file, error) {
+		var b bytes.Buffer
+		if err := write(j, &b); err != nil {
+			return nil, err
+		}
+		return []file{{j.g.Name + "." + ext, b.Bytes()}}, nil
+	}
+}
+
+var formats = []format{
+	{"dot", single("dot", func(j *renderJob, b *bytes.Buffer) error {
+		d, err := j.dotText()
+		b.Write(d)
+		return err
+	})},
+	{"svg", single("svg", func(j *renderJob, b *bytes.Buffer) error {
+		d, err := j.dotText()
+		if err != nil {
+			return err
+		}
+		return svg.Render(context.Background(), b, d, svg.Options{Layout: autoLayout(j.layout, len(j.g.Entities))})
+	})},
+}
+
+func formatNames() []string {
+	var names []string
+	for _, f := range formats {
+		names = append(names, f.name)
+	}
+	return names
+}
+
+func lookupFormat(name string) (format, bool) {
+	for _, f := range formats {
+		if f.name == name {
+			return f, true
+		}
+	}
+	return format{}, false
+}
+
+var layouts = []string{"auto", "dot", "neato", "fdp", "sfdp", "circo", "twopi"}
+
+// autoCrossover is the node count above which --layout auto switches from
+// dot to sfdp.
+const autoCrossover = 300
+
+// autoLayout resolves --layout auto for a graph of n nodes.
+func autoLayout(layout string, n int) string {
+	if layout != "auto" {
+		return layout
+	}
+	if n > autoCrossover {
+		return "sfdp"
+	}
+	return "dot"
+}
+
+func (e env) render(args []string) error {
+	fs := pflag.NewFlagSet("render", pflag.ContinueOnError)
+	fs.SetOutput(e.stderr)
+	var (
+		formatList = fs.StringP("format", "f", "svg,dot", "output formats, comma-separated: "+strings.Join(formatNames(), ","))
+		out        = fs.StringP("out", "o", "out", "output directory; with one format also a FILE, or - for standard output")
+		layout     = fs.String("layout", "auto", "Graphviz layout engine: "+strings.Join(layouts, "|"))
+		lang       = fs.String("lang", "zh", "label language: zh|en|both")
+	)
+	fs.Usage = func() {
+		fmt.Fprintf(e.stdout, "Usage: guazhi render [flags] [KB.yaml ...]\n\n"+
+			"Draws and exports the graph of the knowledge bases given, merged; with none,\n"+
+			"the embedded jingji-2015 data set. Files are named after the knowledge base's\n"+
+			"name and written atomically: a failed run leaves earlier outputs untouched.\n\nFlags:\n")
+		fs.SetOutput(e.stdout)
+		fs.PrintDefaults()
+	}
+	if err := parseFlags(fs, args); err != nil {
+		return err
+	}
+	var fmts []format
+	for _, name := range strings.Split(*formatList, ",") {
+		name = strings.TrimSpace(strings.ToLower(name))
+		if name == "" {
+			continue
+		}
+		f, ok := lookupFormat(name)
+		if !ok {
+			return usagef("unknown format %q (want %s)", name, strings.Join(formatNames(), ","))
+		}
+		if !slices.ContainsFunc(fmts, func(x format) bool { return x.name == name }) {
+			fmts = append(fmts, f)
+		}
+	}
+	if len(fmts) == 0 {
+		return usagef("no format given")
+	}
+	if !slices.Contains(layouts, *layout) {
+		return usagef("unknown layout %q (want %s)", *layout, strings.Join(layouts, "|"))
+	}
+	if !slices.Contains([]string{"zh", "en", "both"}, *lang) {
+		return usagef("unknown language %q (want zh|en|both)", *lang)
+	}
+	if *out == "-" && len(fmts) != 1 {
+		return usagef("-o - needs exactly one format")
+	}
+
+	g, err := load(fs.Args())
+	if err != nil {
+		return err
+	}
+	job := &renderJob{g: g, layout: *layout, lang: *lang}
+	var files []file
+	for _, f := range fmts {
+		fl, err := f.files(job)
+		if err != nil {
+			return err
+		}
+		files = append(files, fl...)
+	}
+	if *out == "-" {
+		if len(files) != 1 {
+			return usagef("format %s writes %d files; give a directory with -o", fmts[0].name, len(files))
+		}
+		_, err := e.stdout.Write(files[0].data)
+		return err
+	}
+	dir, target := *out, ""
+	if len(files) == 1 && isFilePath(*out) {
+		dir, target = filepath.Dir(*out), *out
+	}
+	var paths []string
+	for _, f := range files {
+		p := target
+		if p == "" {
+			p = filepath.Join(dir, safeBase(f.name))
+		}
+		paths = append(paths, p)
+	}
+	if err := os.MkdirAll(dir, 0o755); err != nil {
+		return err
+	}
+	if err := writeAll(paths, files); err != nil {
+		return err
+	}
+	for _, p := range paths {
+		fmt.Fprintf(e.stderr, "wrote %s\n", p)
+	}
+	return nil
+}
+
+// isFilePath reports whether an -o value names a file rather than a
+// directory: it is not an existing directory, does not end in a slash, and
+// has an extension.
+func isFilePath(p string) bool {
+	if strings.HasSuffix(p, "/") || strings.HasSuffix(p, string(filepath.Separator)) {
+		return false
+	}
+	if st, err := os.Stat(p); err == nil && st.IsDir() {
+		return false
+	}
+	return filepath.Ext(p) != ""
+}
+
+// safeBase keeps an output name inside the output directory whatever the
+// knowledge base calls itself.
+func safeBase(name string) string {
+	name = filepath.Base(filepath.Clean("/" + name))
+	if name == "/" || name == "." || name == ".." || strings.HasPrefix(name, ".") {
+		name = "guazhi" + name
+	}
+	return name
+}
+
+// parseFlags parses flags that may come before or after the arguments, and
+// turns flag errors into usage errors.
+func parseFlags(fs *pflag.FlagSet, args []string) error {
+	err := fs.Parse(args)
+	if err == pflag.ErrHelp {
+		return errHelp
+	}
+	if err != nil {
+		return usagef("%s: %v", fs.Name(), err)
+	}
+	return nil
+}
