@@ -115,6 +115,11 @@ func (e env) render(args []string) error {
 		out        = fs.StringP("out", "o", "out", "output directory; with one format also a FILE, or - for standard output")
 		layout     = fs.String("layout", "auto", "Graphviz layout engine: "+strings.Join(layouts, "|"))
 		lang       = fs.String("lang", "zh", "label language: zh|en|both")
+		focus      = fs.String("focus", "", "keep only this entity (id, name or alias) and its neighbourhood")
+		depth      = fs.Int("depth", 1, "with --focus: how many relations away to go")
+		since      = fs.String("since", "", "keep relations active on or after DATE (YYYY, YYYY-MM or YYYY-MM-DD)")
+		until      = fs.String("until", "", "keep relations active on or before DATE")
+		kinds      = fs.String("kinds", "", "keep only these relation kinds, comma-separated (secondment,post,agreement,part_of or a link kind)")
 	)
 	fs.Usage = func() {
 		fmt.Fprintf(e.stdout, "Usage: guazhi render [flags] [KB.yaml ...]\n\n"+
@@ -154,9 +159,41 @@ func (e env) render(args []string) error {
 		return usagef("-o - needs exactly one format")
 	}
 
+	sel := graph.FilterOptions{Focus: *focus, Depth: *depth}
+	for _, d := range []struct {
+		flag string
+		in   string
+		out  *graph.Date
+	}{{"--since", *since, &sel.Since}, {"--until", *until, &sel.Until}} {
+		if d.in == "" {
+			continue
+		}
+		v, err := graph.ParseDate(d.in)
+		if err != nil {
+			return usagef("%s: %v", d.flag, err)
+		}
+		*d.out = v
+	}
+	if *depth < 1 {
+		return usagef("--depth must be 1 or more")
+	}
+	for _, k := range strings.Split(*kinds, ",") {
+		if k = strings.TrimSpace(k); k != "" {
+			sel.Kinds = append(sel.Kinds, k)
+		}
+	}
+
 	g, err := load(fs.Args())
 	if err != nil {
 		return err
+	}
+	for _, k := range sel.Kinds {
+		if !slices.Contains(g.RelationKinds(), k) {
+			return usagef("--kinds: no relation of kind %q (have %s)", k, strings.Join(g.RelationKinds(), ","))
+		}
+	}
+	if g, err = g.Select(sel); err != nil {
+		return usagef("%v", err)
 	}
 	job := &renderJob{g: g, layout: *layout, lang: *lang}
 	var files []file
