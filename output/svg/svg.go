@@ -1,0 +1,178 @@
+package svg
+
+import (
+	"bytes"
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"slices"
+	"strings"
+	"sync"
+	"unicode/utf8"
+
+	"github.com/goccy/go-graphviz"
+	"github.com/goccy/go-graphviz/cgraph"
+)
+
+// Options configure Render and Write. The zero value means the defaults.
+type Options struct {
+	// Layout is the Graphviz layout engine: dot, neato, fdp, sfdp, circo or
+	// twopi. The default, "", means dot.
+	Layout string
+}
+
+// Layouts lists the layout engines Options.Layout accepts.
+var Layouts = []string{"dot", "neato", "fdp", "sfdp", "circo", "twopi"}
+
+// ErrLayout is returned, wrapped, for a layout engine not in Layouts.
+var ErrLayout = errors.New("unknown layout engine")
+
+// FontFamily is the CSS font-family list every text element of the SVG
+// gets: CJK-capable sans-serif fonts for Linux, macOS and Windows, then the
+// generic fallback.
+const FontFamily = `'Noto Sans CJK SC','Source Han Sans SC','PingFang SC','Microsoft YaHei',sans-serif`
+
+// layoutFont is the font Graphviz lays text out with. The WebAssembly build
+// has no font library: it estimates widths from built-in tables of ASCII
+// glyph widths for a few fonts and counts every byte of a non-ASCII
+// character as one space. A CJK character is three UTF-8 bytes, so it takes
+// three spaces: 0.75em in Times (the fallback for any font it does not know,
+// so a 16-character label is a quarter too narrow in a browser) but 1.055em
+// in Verdana, whose space is 0.352em. A CJK glyph is 1em wide, and
+// Verdana's ASCII glyphs are wider than those of the fonts in FontFamily, so
+// with Verdana every label's box is at least as wide as the text a browser
+// draws in it. The SVG then names FontFamily instead.
+const layoutFont = "Verdana"
+
+// mu serialises Render: go-graphviz runs one WebAssembly module per process,
+// whose memory and callbacks every graphviz.Graphviz shares.
+var mu sync.Mutex
+
+// Render lays out the graph in dotSrc (DOT text) with Graphviz and writes it
+// to w as an SVG document whose labels fit their shapes when it is shown
+// with a CJK font. Every fontname in dotSrc is replaced for the layout, and
+// the SVG's text uses FontFamily.
+//
+// Render is safe for concurrent use, but renders one graph at a time. The
+// layout itself cannot be interrupted: ctx is checked before it starts.
+func Render(ctx context.Context, w io.Writer, dotSrc []byte, opt Options) error {
+	layout := opt.Layout
+	if layout == "" {
+		layout = "dot"
+	}
+	if !slices.Contains(Layouts, layout) {
+		return fmt.Errorf("svg: %w %q (want one of %s)", ErrLayout, layout, strings.Join(Layouts, ", "))
+	}
+	var buf bytes.Buffer
+	if err := render(ctx, &buf, dotSrc, graphviz.Layout(layout)); err != nil {
+		return err
+	}
+	_, err := w.Write(fixup(buf.Bytes()))
+	return err
+}
+
+func render(ctx context.Context, buf *bytes.Buffer, dotSrc []byte, layout graphviz.Layout) error {
+	if err := ctx.Err(); err != nil {
+		return err
+	}
+	mu.Lock()
+	defer mu.Unlock()
+
+	// The Close methods return the count of Graphviz errors seen so far in
+	// the process (gvFreeContext and agclose return agerrors()), not a
+	// failure to free, so their errors are ignored: once any DOT failed to
+	// parse, every later Close would fail.
+	gv, err := graphviz.New(ctx)
+	if err != nil {
+		return fmt.Errorf("svg: starting Graphviz: %w", err)
+	}
+	defer gv.Close()
+	g, err := graphviz.ParseBytes(dotSrc)
+	if err != nil {
+		return fmt.Errorf("svg: parsing DOT: %s", message(err))
+	}
+	defer g.Close()
+	if err := setFont(g, true); err != nil {
+		return fmt.Errorf("svg: setting the layout font: %w", err)
+	}
+	gv.SetLayout(layout)
+	if err := gv.Render(ctx, g, graphviz.SVG, buf); err != nil {
+		return fmt.Errorf("svg: %s layout: %s", layout, message(err))
+	}
+	return nil
+}
+
+// message returns the text of a go-graphviz error, which is Graphviz's last
+// error message with its newline.
+func message(err error) string { return strings.TrimSpace(err.Error()) }
+
+// setFont sets fontname to layoutFont on g and its subgraphs and, when
+// root, on every node and edge, overriding any font the DOT asked for.
+func setFont(g *cgraph.Graph, root bool) error {
+	const def = "Times-Roman" // Graphviz's default, for objects without one
+	if err := g.SafeSet("fontname", layoutFont, def); err != nil {
+		return err
+	}
+	sub, err := g.FirstSubGraph()
+	for ; err == nil && sub != nil; sub, err = sub.NextSubGraph() {
+		if err := setFont(sub, false); err != nil {
+			return err
+		}
+	}
+	if err != nil || !root {
+		return err
+	}
+	n, err := g.FirstNode()
+	for ; err == nil && n != nil; n, err = g.NextNode(n) {
+		if err := n.SafeSet("fontname", layoutFont, def); err != nil {
+			return err
+		}
+		e, err := g.FirstOut(n)
+		for ; err == nil && e != nil; e, err = g.NextOut(e) {
+			if err := e.SafeSet("fontname", layoutFont, def); err != nil {
+				return err
+			}
+		}
+		if err != nil {
+			return err
+		}
+	}
+	return err
+}
+
+// fixup rewrites Graphviz's SVG: it names FontFamily where Graphviz wrote
+// the layout font, and replaces characters that XML 1.0 forbids (control
+// characters from the labels, which Graphviz copies through) and invalid
+// UTF-8 with U+FFFD.
+//
+// The attribute is matched with its quotes: Graphviz escapes every '"' in
+// text and attribute values as &quot;, so the literal bytes can only be the
+// attribute itself.
+func fixup(svg []byte) []byte {
+	svg = bytes.ReplaceAll(svg,
+		[]byte(` font-family="`+layoutFont+`"`),
+		[]byte(` font-family="`+FontFamily+`"`))
+	if !utf8.Valid(svg) || bytes.ContainsFunc(svg, forbidden) {
+		svg = []byte(strings.Map(func(r rune) rune {
+			if forbidden(r) {
+				return utf8.RuneError
+			}
+			return r
+		}, string(svg)))
+	}
+	return svg
+}
+
+// forbidden reports whether r may not appear in an XML 1.0 document.
+func forbidden(r rune) bool {
+	switch {
+	case r == '\t' || r == '\n' || r == '\r':
+		return false
+	case r < 0x20, r == 0xFFFE, r == 0xFFFF:
+		return true
+	case r >= 0xD800 && r <= 0xDFFF:
+		return true
+	}
+	return false
+}
