@@ -138,7 +138,7 @@ func TestHostileText(t *testing.T) {
 	doc := parse(t, render(t, src, svg.Options{}))
 	for _, want := range []string{
 		`<b>x</b> "q" & } ]]> &lt;`, // node label; the DOT has &amp;lt;
-		`签约 <i>&</i> "}"`,          // edge label
+		`签约 <i>&</i> "}"`,           // edge label
 		`<b>x</b> & }`,
 	} {
 		if !slices.Contains(doc.texts, want) {
