@@ -155,7 +155,7 @@ func Write(w io.Writer, g *graph.Graph, opt Options) error {
 			ID:        ids[i],
 			Source:    r.From,
 			Target:    r.To,
-			Label:     r.Label(),
+			Label:     r.EdgeLabel(),
 			Kind:      r.Kind,
 			AttValues: values(g.RelationAttrs(r)),
 			Color:     edgeColor(r.Kind),

@@ -151,7 +151,7 @@ func nodeValues(e *graph.Entity) []data {
 }
 
 func edgeValues(g *graph.Graph, r *graph.Relation) []data {
-	out := []data{{Key: edgeLabelKey, Value: r.Label()}}
+	out := []data{{Key: edgeLabelKey, Value: r.EdgeLabel()}}
 	for _, a := range g.RelationAttrs(r) {
 		out = append(out, data{Key: edgeKey(a.Key), Value: value(a)})
 	}
