@@ -176,21 +176,6 @@ func (w *writer) title() string {
 	return t
 }
 
-// label picks the entity's label in the chosen language.
-func (w *writer) label(e *graph.Entity) string {
-	switch w.opt.Lang {
-	case "en":
-		if e.NameEn != "" {
-			return e.NameEn
-		}
-	case "both":
-		if e.NameEn != "" {
-			return e.Name + "\n" + e.NameEn
-		}
-	}
-	return e.Name
-}
-
 func (w *writer) nodeAttrs(e *graph.Entity) []attr {
 	st := kindStyle[e.Kind]
 	fill := st.fill
@@ -209,7 +194,7 @@ func (w *writer) nodeAttrs(e *graph.Entity) []attr {
 	}
 	tip = append(tip, e.Kind+" · "+e.Jurisdiction)
 	return []attr{
-		{"id", "n-" + e.ID}, {"label", w.label(e)}, {"shape", st.shape}, {"style", st.style},
+		{"id", "n-" + e.ID}, {"label", e.Label(w.opt.Lang)}, {"shape", st.shape}, {"style", st.style},
 		{"fillcolor", fill}, {"color", st.border}, {"tooltip", strings.Join(tip, "\n")},
 		{"class", e.Kind + " " + e.Jurisdiction},
 	}
