@@ -12,7 +12,11 @@ import (
 	"github.com/spf13/pflag"
 
 	"github.com/guazhi/guazhi/graph"
+	"github.com/guazhi/guazhi/output/csv"
 	"github.com/guazhi/guazhi/output/dot"
+	"github.com/guazhi/guazhi/output/gexf"
+	"github.com/guazhi/guazhi/output/graphml"
+	"github.com/guazhi/guazhi/output/json"
 	"github.com/guazhi/guazhi/output/svg"
 )
 
@@ -71,6 +75,16 @@ var formats = []format{
 		}
 		return svg.Render(context.Background(), b, d, svg.Options{Layout: autoLayout(j.layout, len(j.g.Entities))})
 	})},
+	{"gexf", single("gexf", func(j *renderJob, b *bytes.Buffer) error { return gexf.Write(b, j.g, gexf.Options{}) })},
+	{"graphml", single("graphml", func(j *renderJob, b *bytes.Buffer) error { return graphml.Write(b, j.g, graphml.Options{}) })},
+	{"csv", func(j *renderJob) ([]file, error) {
+		var nodes, edges bytes.Buffer
+		if err := csv.Write(&nodes, &edges, j.g, csv.Options{}); err != nil {
+			return nil, err
+		}
+		return []file{{j.g.Name + ".nodes.csv", nodes.Bytes()}, {j.g.Name + ".edges.csv", edges.Bytes()}}, nil
+	}},
+	{"json", single("json", func(j *renderJob, b *bytes.Buffer) error { return json.Write(b, j.g, json.Options{}) })},
 }
 
 func formatNames() []string {
@@ -111,7 +125,7 @@ func (e env) render(args []string) error {
 	fs := pflag.NewFlagSet("render", pflag.ContinueOnError)
 	fs.SetOutput(e.stderr)
 	var (
-		formatList = fs.StringP("format", "f", "svg,dot", "output formats, comma-separated: "+strings.Join(formatNames(), ","))
+		formatList = fs.StringP("format", "f", "svg,dot,gexf", "output formats, comma-separated: "+strings.Join(formatNames(), ","))
 		out        = fs.StringP("out", "o", "out", "output directory; with one format also a FILE, or - for standard output")
 		layout     = fs.String("layout", "auto", "Graphviz layout engine: "+strings.Join(layouts, "|"))
 		lang       = fs.String("lang", "zh", "label language: zh|en|both")
