@@ -1,0 +1,139 @@
+package graph
+
+import (
+	"slices"
+	"testing"
+	"time"
+)
+
+func TestEntityAttrs(t *testing.T) {
+	e := &Entity{ID: "x", Kind: Official, Name: "张三", NameEn: "Zhang San", Aliases: []string{"老张"}, Jurisdiction: "beijing"}
+	var keys []string
+	for _, a := range e.Attrs() {
+		keys = append(keys, a.Key)
+	}
+	if want := []string{"kind", "jurisdiction", "name_en", "aliases"}; !slices.Equal(keys, want) {
+		t.Errorf("keys %q, want %q (NodeAttrs order, empty ones left out)", keys, want)
+	}
+	for _, a := range e.Attrs() {
+		if !slices.Contains(NodeAttrs, a.AttrDef) {
+			t.Errorf("%v is not declared in NodeAttrs", a.AttrDef)
+		}
+	}
+}
+
+func TestRelationAttrs(t *testing.T) {
+	g := &Graph{byID: map[string]*Entity{"z": {ID: "z", Name: "张三"}}}
+	for _, tc := range []struct {
+		name string
+		r    *Relation
+		want map[string]string // key → Value, or the list joined by |
+	}{
+		{"secondment", &Relation{Kind: Secondment, Directed: true, Post: "副市长", Start: Date{2015, 7, 0},
+			Evidence: []Evidence{{Source: "s", Quote: "q1"}, {Source: "t", Quote: "q2", Inferred: true}}},
+			map[string]string{"kind": Secondment, "directed": "true", "post": "副市长", "start": "2015-07",
+				"sources": "s|t", "quotes": "q1|q2", "evidence": "[s] q1\n[t] q2 (inferred)"}},
+		{"agreement", &Relation{Kind: Agreement, Agreement: "a", Title: "协议", Date: Date{2015, 0, 0},
+			Officials: []Role{{Official: "z", Role: "签约"}, {Official: "unknown"}}},
+			map[string]string{"kind": Agreement, "directed": "false", "agreement": "a", "title": "协议", "date": "2015",
+				"officials": "张三(签约)|unknown"}},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			got := map[string]string{}
+			var keys []string
+			for _, a := range g.RelationAttrs(tc.r) {
+				if !slices.Contains(EdgeAttrs, a.AttrDef) {
+					t.Errorf("%v is not declared in EdgeAttrs", a.AttrDef)
+				}
+				keys = append(keys, a.Key)
+				v := a.Value
+				if a.Type == AttrStrings {
+					for i, s := range a.List {
+						if i > 0 {
+							v += "|"
+						}
+						v += s
+					}
+				}
+				got[a.Key] = v
+			}
+			for k, w := range tc.want {
+				if got[k] != w {
+					t.Errorf("%s = %q, want %q", k, got[k], w)
+				}
+			}
+			if len(got) != len(tc.want) {
+				t.Errorf("keys %q, want those of %v", keys, tc.want)
+			}
+		})
+	}
+}
+
+func TestInterval(t *testing.T) {
+	day := func(s string) time.Time {
+		d, err := time.Parse(time.DateOnly, s)
+		if err != nil {
+			t.Fatal(err)
+		}
+		return d
+	}
+	for _, tc := range []struct {
+		name       string
+		r          Relation
+		start, end string
+		ok         bool
+	}{
+		{"secondment", Relation{Start: Date{2015, 7, 0}, End: Date{2016, 7, 0}}, "2015-07-01", "2016-07-31", true},
+		{"open end", Relation{Start: Date{2016, 0, 0}}, "2016-01-01", "", true},
+		{"open start", Relation{End: Date{2016, 2, 0}}, "", "2016-02-29", true},
+		{"day", Relation{Date: Date{2015, 10, 12}}, "2015-10-12", "2015-10-12", true},
+		{"month", Relation{Date: Date{2015, 8, 0}}, "2015-08-01", "2015-08-31", true},
+		{"year", Relation{Date: Date{2015, 0, 0}}, "2015-01-01", "2015-12-31", true},
+		{"undated", Relation{Kind: Post}, "", "", false},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			start, end, ok := tc.r.Interval()
+			var ws, we time.Time
+			if tc.start != "" {
+				ws = day(tc.start)
+			}
+			if tc.end != "" {
+				we = day(tc.end)
+			}
+			if ok != tc.ok || !start.Equal(ws) || !end.Equal(we) {
+				t.Errorf("Interval() = %v, %v, %v; want %s, %s, %v", start, end, ok, tc.start, tc.end, tc.ok)
+			}
+		})
+	}
+}
+
+func TestEdgeIDs(t *testing.T) {
+	g := &Graph{Relations: []*Relation{
+		{Kind: Secondment, From: "a", To: "b"},
+		{Kind: Post, From: "a", To: "b"},
+		{Kind: Agreement, Agreement: "x", From: "b", To: "c"},
+		{Kind: Agreement, Agreement: "y", From: "b", To: "c"},
+		{Kind: "visit", From: "a", To: "b"},
+		{Kind: "visit", From: "a", To: "b"},
+		{Kind: "visit", From: "a", To: "b"},
+	}}
+	want := []string{"secondment:a:b", "post:a:b", "agreement:x:b:c", "agreement:y:b:c", "visit:a:b", "visit:a:b:2", "visit:a:b:3"}
+	if got := g.EdgeIDs(); !slices.Equal(got, want) {
+		t.Errorf("EdgeIDs() = %q, want %q", got, want)
+	}
+}
+
+func TestEdgeLabel(t *testing.T) {
+	for _, tc := range []struct {
+		r    Relation
+		want string
+	}{
+		{Relation{Kind: Post, Post: "副区长"}, "副区长"},
+		{Relation{Kind: Post}, Post},
+		{Relation{Kind: "visit"}, "visit"},
+	} {
+		if got := tc.r.EdgeLabel(); got != tc.want {
+			t.Errorf("%+v: EdgeLabel() = %q, want %q", tc.r, got, tc.want)
+		}
+	}
+}
