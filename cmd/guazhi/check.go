@@ -77,13 +77,13 @@ func (e env) stats(args []string) error {
 		}
 		fmt.Fprintln(tw)
 	}
-	fmt.Fprintf(tw, "officials by reach\tconnects\trelations\tbodies, companies, organisations\n")
+	fmt.Fprintf(tw, "officials by reach\tconnects\trelations\tname: bodies, companies, organisations\n")
 	for _, o := range s.Officials {
 		var names []string
 		for _, c := range o.Connected {
 			names = append(names, c.Name)
 		}
-		fmt.Fprintf(tw, "  %s (%s)\t%d\t%d\t%s\n", o.Official.Name, o.Official.ID, len(o.Connected), o.Relations,
+		fmt.Fprintf(tw, "  %s\t%d\t%d\t%s: %s\n", o.Official.ID, len(o.Connected), o.Relations, o.Official.Name,
 			strings.Join(names, "、"))
 	}
 	return tw.Flush()
