@@ -12,6 +12,9 @@ import (
 
 // Options configures Write. The zero Options writes the default form.
 type Options struct {
+	// Lang is the label language of nodes: "zh" (the name, the default
+	// when empty), "en" or "both"; see graph.Entity.Label.
+	Lang string
 	// NoBOM omits the UTF-8 byte-order mark that otherwise starts both
 	// files (see the package documentation). Default false.
 	NoBOM bool
@@ -46,7 +49,7 @@ func writeNodes(w io.Writer, g *graph.Graph, opt Options) error {
 	}
 	rows := [][]string{header}
 	for _, e := range g.Entities {
-		rows = append(rows, append([]string{e.ID, e.Name}, cells(graph.NodeAttrs, e.Attrs())...))
+		rows = append(rows, append([]string{e.ID, e.Label(opt.Lang)}, cells(graph.NodeAttrs, e.Attrs())...))
 	}
 	return write(w, rows, opt)
 }

@@ -178,3 +178,10 @@ func TestWriteErrors(t *testing.T) {
 		}
 	})
 }
+
+func TestLang(t *testing.T) {
+	n, _ := write(t, exporttest.KB(t), csv.Options{Lang: "en"})
+	if !bytes.Contains(n, []byte("\nzhang-san,Zhang San,")) {
+		t.Errorf(`Lang "en" does not label zhang-san "Zhang San":\n%s`, n)
+	}
+}

@@ -12,6 +12,9 @@ import (
 
 // Options configures Write. The zero Options writes the default form.
 type Options struct {
+	// Lang is the label language of nodes: "zh" (the name, the default
+	// when empty), "en" or "both"; see graph.Entity.Label.
+	Lang string
 	// AllDirected writes agreements as directed edges (from the party with
 	// the smaller id) instead of type="undirected" edges of the directed
 	// graph; their "directed" attribute stays false. Readers that reject
@@ -142,7 +145,7 @@ func Write(w io.Writer, g *graph.Graph, opt Options) error {
 	for _, e := range g.Entities {
 		doc.Graph.Nodes.Nodes = append(doc.Graph.Nodes.Nodes, node{
 			ID:        e.ID,
-			Label:     e.Name,
+			Label:     e.Label(opt.Lang),
 			AttValues: values(e.Attrs()),
 			Color:     nodeColor(e),
 			Size:      size{Value: strconv.Itoa(10 + 2*deg[e.ID])},

@@ -296,3 +296,12 @@ func TestWriteErrors(t *testing.T) {
 		return gexf.Write(w, g, gexf.Options{})
 	})
 }
+
+func TestLang(t *testing.T) {
+	g := exporttest.KB(t)
+	out := write(t, g, gexf.Options{Lang: "en"})
+	if !bytes.Contains(out, []byte(`<node id="zhang-san" label="Zhang San">`)) {
+		t.Error(`Lang "en" does not label zhang-san "Zhang San"`)
+	}
+	exporttest.Xmllint(t, write(t, g, gexf.Options{Lang: "both"}), "--relaxng", exporttest.Schema(t, "gexf-1.3/gexf.rng"))
+}

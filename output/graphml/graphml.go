@@ -11,6 +11,9 @@ import (
 
 // Options configures Write. The zero Options writes the default form.
 type Options struct {
+	// Lang is the label language of nodes: "zh" (the name, the default
+	// when empty), "en" or "both"; see graph.Entity.Label.
+	Lang string
 	// AllDirected writes agreements as directed edges (from the party with
 	// the smaller id) instead of directed="false" edges of the directed
 	// graph; their "directed" attribute stays false. Readers that reject
@@ -80,7 +83,7 @@ func Write(w io.Writer, g *graph.Graph, opt Options) error {
 		Graph: graphEl{ID: g.Name, EdgeDefault: "directed"},
 	}
 	for _, e := range g.Entities {
-		doc.Graph.Nodes = append(doc.Graph.Nodes, node{ID: e.ID, Data: nodeValues(e)})
+		doc.Graph.Nodes = append(doc.Graph.Nodes, node{ID: e.ID, Data: nodeValues(e, opt.Lang)})
 	}
 	ids := g.EdgeIDs()
 	for i, r := range g.Relations {
@@ -142,8 +145,8 @@ func attrType(t graph.AttrType) string {
 	panic(fmt.Sprintf("graphml: no GraphML type for %v", t))
 }
 
-func nodeValues(e *graph.Entity) []data {
-	out := []data{{Key: nodeLabelKey, Value: e.Name}}
+func nodeValues(e *graph.Entity, lang string) []data {
+	out := []data{{Key: nodeLabelKey, Value: e.Label(lang)}}
 	for _, a := range e.Attrs() {
 		out = append(out, data{Key: a.Key, Value: value(a)})
 	}

@@ -172,3 +172,10 @@ func TestWriteErrors(t *testing.T) {
 		return graphml.Write(w, g, graphml.Options{})
 	})
 }
+
+func TestLang(t *testing.T) {
+	out := write(t, exporttest.KB(t), graphml.Options{Lang: "en"})
+	if !bytes.Contains(out, []byte(`<node id="zhang-san">`+"\n      "+`<data key="label">Zhang San</data>`)) {
+		t.Error(`Lang "en" does not label zhang-san "Zhang San"`)
+	}
+}

@@ -10,6 +10,9 @@ import (
 
 // Options configures Write. The zero Options writes the default form.
 type Options struct {
+	// Lang is the label language of nodes: "zh" (the name, the default
+	// when empty), "en" or "both"; see graph.Entity.Label.
+	Lang string
 	// Compact writes everything on one line. Default false: two-space
 	// indentation, one attribute per line.
 	Compact bool
@@ -79,7 +82,7 @@ func Write(w io.Writer, g *graph.Graph, opt Options) error {
 
 	nodes := []object{}
 	for _, e := range g.Entities {
-		o := object{{"id", e.ID}, {"label", e.Name}}
+		o := object{{"id", e.ID}, {"label", e.Label(opt.Lang)}}
 		nodes = append(nodes, appendAttrs(o, e.Attrs()))
 	}
 	links := []object{}

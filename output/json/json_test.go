@@ -99,3 +99,25 @@ func TestWriteErrors(t *testing.T) {
 		return json.Write(w, g, json.Options{})
 	})
 }
+
+func TestLang(t *testing.T) {
+	g := exporttest.KB(t)
+	for _, tc := range []struct{ lang, want string }{
+		{"", "张三"},
+		{"zh", "张三"},
+		{"en", "Zhang San"},
+		{"both", "张三\nZhang San"},
+	} {
+		t.Run(tc.lang, func(t *testing.T) {
+			var d doc
+			if err := stdjson.Unmarshal(write(t, g, json.Options{Lang: tc.lang}), &d); err != nil {
+				t.Fatal(err)
+			}
+			for _, n := range d.Nodes {
+				if n["id"] == "zhang-san" && n["label"] != tc.want {
+					t.Errorf("label %q, want %q", n["label"], tc.want)
+				}
+			}
+		})
+	}
+}
