@@ -200,32 +200,45 @@ func (w *writer) nodeAttrs(e *graph.Entity) []attr {
 	}
 }
 
+// nodes writes the entities in four columns, left to right: Beijing's
+// bodies (cluster_beijing), the officials, Hebei's bodies (cluster_hebei),
+// then companies, organisations and every other body. Each column is one
+// rank, and an invisible chain orders the columns; the relations themselves
+// do not rank their ends, so a meeting from Hebei to Beijing cannot pull
+// the sides out of order.
 func (w *writer) nodes() {
-	groups := map[string][]*graph.Entity{}
-	var rest []*graph.Entity
+	var cols [4][]*graph.Entity
 	for _, e := range w.g.Entities {
-		if e.Kind == graph.Body && (e.Jurisdiction == "beijing" || e.Jurisdiction == "hebei") {
-			groups[e.Jurisdiction] = append(groups[e.Jurisdiction], e)
-			continue
-		}
-		rest = append(rest, e)
+		c := column(e)
+		cols[c] = append(cols[c], e)
 	}
-	for _, c := range []struct{ id, label string }{{"beijing", "北京 Beijing"}, {"hebei", "河北 Hebei"}} {
-		if len(groups[c.id]) == 0 {
+	clusters := map[int]struct{ id, label string }{0: {"beijing", "北京 Beijing"}, 2: {"hebei", "河北 Hebei"}}
+	var heads []string
+	for c, list := range cols {
+		if len(list) == 0 {
 			continue
 		}
-		w.printf("\tsubgraph %s {\n\t\tgraph", quote("cluster_"+c.id))
-		w.attrs([]attr{{"label", c.label}, {"style", "rounded,filled"}, {"fillcolor", clusterFill[c.id]},
-			{"color", "#aab7b8"}, {"fontsize", "16"}})
-		for _, e := range groups[c.id] {
-			w.printf("\t\t%s", quote(e.ID))
+		heads = append(heads, list[0].ID)
+		indent := "\t"
+		if cl, ok := clusters[c]; ok {
+			w.printf("\tsubgraph %s {\n\t\tgraph", quote("cluster_"+cl.id))
+			w.attrs([]attr{{"label", cl.label}, {"style", "rounded,filled"}, {"fillcolor", clusterFill[cl.id]},
+				{"color", "#aab7b8"}, {"fontsize", "16"}, {"rank", "same"}})
+			indent = "\t\t"
+		} else {
+			w.printf("\tsubgraph %s {\n\t\tgraph", quote(fmt.Sprintf("column_%d", c)))
+			w.attrs([]attr{{"rank", "same"}})
+			indent = "\t\t"
+		}
+		for _, e := range list {
+			w.printf("%s%s", indent, quote(e.ID))
 			w.attrs(w.nodeAttrs(e))
 		}
 		w.printf("\t}\n")
 	}
-	for _, e := range rest {
-		w.printf("\t%s", quote(e.ID))
-		w.attrs(w.nodeAttrs(e))
+	for i := 1; i < len(heads); i++ {
+		w.printf("\t%s -> %s", quote(heads[i-1]), quote(heads[i]))
+		w.attrs([]attr{{"class", "layout"}, {"style", "invis"}, {"weight", "0"}})
 	}
 }
 
@@ -282,18 +295,18 @@ func (w *writer) edgeTooltip(r *graph.Relation) string {
 	return head
 }
 
-// column is where an entity belongs left to right: Beijing, then officials
-// and the rest, then Hebei.
+// column is where an entity is drawn, left to right: 0 Beijing's bodies,
+// 1 officials, 2 Hebei's bodies, 3 the rest.
 func column(e *graph.Entity) int {
 	switch {
 	case e.Kind == graph.Official:
 		return 1
-	case e.Jurisdiction == "beijing":
+	case e.Kind == graph.Body && e.Jurisdiction == "beijing":
 		return 0
-	case e.Jurisdiction == "hebei":
+	case e.Kind == graph.Body && e.Jurisdiction == "hebei":
 		return 2
 	}
-	return 1
+	return 3
 }
 
 func (w *writer) edges() {
@@ -311,19 +324,10 @@ func (w *writer) edges() {
 				tail, head = head, tail
 			}
 		}
-		backwards := column(tail) > column(head)
-		if backwards || r.Kind == graph.PartOf {
-			// Keep Beijing on the left and Hebei on the right: an edge
-			// pointing the other way does not rank its ends.
-			list = append(list, attr{"constraint", "false"})
-		}
+		// The columns rank the nodes; see nodes.
+		list = append(list, attr{"constraint", "false"})
 		w.printf("\t%s -> %s", quote(tail.ID), quote(head.ID))
 		w.attrs(list)
-		if backwards && r.Kind == graph.Post {
-			// A home body stands left of its official.
-			w.printf("\t%s -> %s", quote(head.ID), quote(tail.ID))
-			w.attrs([]attr{{"class", "layout"}, {"style", "invis"}})
-		}
 	}
 }
 
