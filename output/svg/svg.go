@@ -13,6 +13,9 @@ import (
 
 	"github.com/goccy/go-graphviz"
 	"github.com/goccy/go-graphviz/cgraph"
+
+	"github.com/guazhi/guazhi/graph"
+	"github.com/guazhi/guazhi/output/dot"
 )
 
 // Options configure Render and Write. The zero value means the defaults.
@@ -20,6 +23,10 @@ type Options struct {
 	// Layout is the Graphviz layout engine: dot, neato, fdp, sfdp, circo or
 	// twopi. The default, "", means dot.
 	Layout string
+	// DOT configures the DOT that Write renders (label language, legend);
+	// its zero value means dot's defaults. Its FontName does not reach the
+	// SVG, which always names FontFamily.
+	DOT dot.Options
 }
 
 // Layouts lists the layout engines Options.Layout accepts.
@@ -48,6 +55,16 @@ const layoutFont = "Verdana"
 // mu serialises Render: go-graphviz runs one WebAssembly module per process,
 // whose memory and callbacks every graphviz.Graphviz shares.
 var mu sync.Mutex
+
+// Write writes g as an SVG document: the DOT that dot.Write makes of it,
+// rendered by Render.
+func Write(w io.Writer, g *graph.Graph, opt Options) error {
+	var buf bytes.Buffer
+	if err := dot.Write(&buf, g, opt.DOT); err != nil {
+		return fmt.Errorf("svg: %w", err)
+	}
+	return Render(context.Background(), w, buf.Bytes(), opt)
+}
 
 // Render lays out the graph in dotSrc (DOT text) with Graphviz and writes it
 // to w as an SVG document whose labels fit their shapes when it is shown

@@ -14,6 +14,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/guazhi/guazhi/graph"
 	"github.com/guazhi/guazhi/output/svg"
 )
 
@@ -241,5 +242,35 @@ func TestLayoutWidthEstimate(t *testing.T) {
 		if perChar < 1 || perChar > 1.2 {
 			t.Errorf("%d characters: %.3fem per character, want 1em to 1.2em", n, perChar)
 		}
+	}
+}
+
+// defaultSVG renders the embedded data set with Write.
+func defaultSVG(t testing.TB, opt svg.Options) []byte {
+	t.Helper()
+	g, err := graph.LoadDefault()
+	if err != nil {
+		t.Fatal(err)
+	}
+	var buf bytes.Buffer
+	if err := svg.Write(&buf, g, opt); err != nil {
+		t.Fatal(err)
+	}
+	return buf.Bytes()
+}
+
+func TestWriteDefault(t *testing.T) {
+	first := defaultSVG(t, svg.Options{})
+	doc := parse(t, first)
+	if !slices.Contains(doc.texts, "喻华锋") {
+		t.Errorf("no <text> reads 喻华锋; texts: %q", doc.texts)
+	}
+	for i, f := range doc.families {
+		if f != svg.FontFamily {
+			t.Errorf("<text> %q has font-family %q, want %q", doc.texts[i], f, svg.FontFamily)
+		}
+	}
+	if again := defaultSVG(t, svg.Options{}); !bytes.Equal(first, again) {
+		t.Error("writing the same graph twice gave different SVG")
 	}
 }
