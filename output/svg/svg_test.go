@@ -274,3 +274,26 @@ func TestWriteDefault(t *testing.T) {
 		t.Error("writing the same graph twice gave different SVG")
 	}
 }
+
+// TestRenderConcurrent: go-graphviz shares one WebAssembly module per
+// process; Render must serialise its use (run with -race).
+func TestRenderConcurrent(t *testing.T) {
+	src := sampleDOT(8)
+	want := render(t, src, svg.Options{})
+	errs := make(chan error, 8)
+	for range 8 {
+		go func() {
+			var buf bytes.Buffer
+			err := svg.Render(context.Background(), &buf, src, svg.Options{})
+			if err == nil && !bytes.Equal(buf.Bytes(), want) {
+				err = errors.New("concurrent Render gave different SVG")
+			}
+			errs <- err
+		}()
+	}
+	for range 8 {
+		if err := <-errs; err != nil {
+			t.Error(err)
+		}
+	}
+}
