@@ -100,6 +100,8 @@ type writer struct {
 	w   *bufio.Writer
 	opt Options
 	g   *graph.Graph
+	// labelled is the relation that carries each agreement's label.
+	labelled map[string]*graph.Relation
 }
 
 func (w *writer) printf(format string, args ...any) { fmt.Fprintf(w.w, format, args...) }
@@ -129,7 +131,7 @@ func Write(out io.Writer, g *graph.Graph, opt Options) error {
 	if opt.FontName == "" {
 		opt.FontName = DefaultFont
 	}
-	w := &writer{w: bufio.NewWriter(out), opt: opt, g: g}
+	w := newWriter(out, g, opt)
 	w.header()
 	w.nodes()
 	w.edges()
@@ -138,6 +140,16 @@ func Write(out io.Writer, g *graph.Graph, opt Options) error {
 	}
 	w.w.WriteString("}\n")
 	return w.w.Flush()
+}
+
+func newWriter(out io.Writer, g *graph.Graph, opt Options) *writer {
+	w := &writer{w: bufio.NewWriter(out), opt: opt, g: g, labelled: map[string]*graph.Relation{}}
+	for _, r := range g.Relations {
+		if r.Kind == graph.Agreement && w.labelled[r.Agreement] == nil {
+			w.labelled[r.Agreement] = r
+		}
+	}
+	return w
 }
 
 func (w *writer) header() {
@@ -244,40 +256,73 @@ func (w *writer) nodes() {
 
 var clusterFill = map[string]string{"beijing": "#f4f8fc", "hebei": "#fdf5f5"}
 
-// edgeLabel is the text drawn on a relation's edge.
+// Edge labels are wrapped to lines of at most labelWidth characters and cut
+// to labelLines lines; the tooltip has the whole text.
+const (
+	labelWidth = 14
+	labelLines = 2
+)
+
+// wrap breaks s into lines of at most width characters, preferring to break
+// after punctuation, and cuts it to max lines ending in "…".
+func wrap(s string, width, max int) []string {
+	var lines []string
+	r := []rune(s)
+	for len(r) > 0 {
+		if len(lines) == max {
+			last := []rune(lines[max-1])
+			if len(last) >= width {
+				last = last[:width-1]
+			}
+			lines[max-1] = string(last) + "…"
+			break
+		}
+		n := min(width, len(r))
+		if n < len(r) {
+			for i := n; i >= width/2; i-- {
+				if strings.ContainsRune(",、,:;)》」 ", r[i-1]) || strings.ContainsRune("(《「(", r[i]) {
+					n = i
+					break
+				}
+			}
+		}
+		lines = append(lines, strings.TrimSpace(string(r[:n])))
+		r = r[n:]
+	}
+	return lines
+}
+
+// edgeLabel is the text drawn on a relation's edge. Of an agreement among
+// several parties only the first pair's edge is labelled.
 func (w *writer) edgeLabel(r *graph.Relation) string {
 	var lines []string
+	var meta []string
 	switch r.Kind {
-	case graph.Secondment:
-		lines = append(lines, r.Label())
-		if !r.Start.IsZero() {
-			span := r.Start.String() + "—"
-			if !r.End.IsZero() {
-				span += r.End.String()
-			}
-			lines = append(lines, span)
-		}
 	case graph.PartOf:
 		return ""
+	case graph.Secondment:
+		lines = wrap(r.Label(), labelWidth, labelLines)
+		if !r.Start.IsZero() {
+			meta = append(meta, r.Start.String()+"—"+r.End.String())
+		}
 	case graph.Agreement:
-		lines = append(lines, r.Title)
-		var meta []string
+		if w.labelled[r.Agreement] != nil && w.labelled[r.Agreement] != r {
+			return ""
+		}
+		lines = wrap(r.Title, labelWidth, labelLines)
 		if !r.Date.IsZero() {
 			meta = append(meta, r.Date.String())
 		}
 		if r.Value != "" {
-			meta = append(meta, r.Value)
-		}
-		if len(meta) > 0 {
-			lines = append(lines, strings.Join(meta, " "))
+			meta = append(meta, wrap(r.Value, labelWidth, 1)...)
 		}
 	default:
-		lines = append(lines, r.Label())
+		lines = wrap(r.Label(), labelWidth, labelLines)
 		if !r.Date.IsZero() {
-			lines = append(lines, r.Date.String())
+			meta = append(meta, r.Date.String())
 		}
 	}
-	return strings.Join(lines, "\n")
+	return strings.Join(append(lines, meta...), "\n")
 }
 
 func (w *writer) edgeTooltip(r *graph.Relation) string {

@@ -177,7 +177,7 @@ func TestNativeDot(t *testing.T) {
 				edges = append(edges, a+" "+b+" "+e.Class+" "+e.Label)
 			}
 			for _, r := range g.Relations {
-				wantEdges = append(wantEdges, r.From+" "+r.To+" "+r.Kind+" "+escaped((&writer{g: g}).edgeLabel(r)))
+				wantEdges = append(wantEdges, r.From+" "+r.To+" "+r.Kind+" "+escaped(newWriter(nil, g, Options{}).edgeLabel(r)))
 			}
 			slices.Sort(edges)
 			slices.Sort(wantEdges)
@@ -226,6 +226,23 @@ func TestWriteError(t *testing.T) {
 	for _, n := range []int{0, 10, 4000} {
 		if err := Write(&failWriter{n}, g, Options{}); !errors.Is(err, errFull) {
 			t.Errorf("after %d bytes: got %v, want %v", n, err, errFull)
+		}
+	}
+}
+
+func TestWrap(t *testing.T) {
+	for _, c := range []struct {
+		in   string
+		want []string
+	}{
+		{"短", []string{"短"}},
+		{"电子商务产业全面战略合作协议", []string{"电子商务产业全面战略合作协议"}},
+		{"张北云计算产业基地合作建设共识(将张北建成中国数坝)", []string{"张北云计算产业基地合作建设共", "识(将张北建成中国数坝)"}},
+		{"云计算基地合作(将张北建成中国数坝)", []string{"云计算基地合作", "(将张北建成中国数坝)"}},
+		{"中外企业投资唐山行:牵线搭桥,18个项目成功签约(其中外资项目5个,总投资8.5亿美元)", []string{"中外企业投资唐山行:", "牵线搭桥,18个项目成功签…"}},
+	} {
+		if got := wrap(c.in, 14, 2); !slices.Equal(got, c.want) {
+			t.Errorf("wrap(%q) = %q, want %q", c.in, got, c.want)
 		}
 	}
 }
