@@ -201,12 +201,3 @@ func (g *Graph) EdgeIDs() []string {
 	}
 	return ids
 }
-
-// EdgeLabel is r.Label(), or the relation's kind when that is empty (a post
-// whose title the source does not give), so that every edge has a label.
-func (r *Relation) EdgeLabel() string {
-	if l := r.Label(); l != "" {
-		return l
-	}
-	return r.Kind
-}

@@ -123,17 +123,18 @@ func TestEdgeIDs(t *testing.T) {
 	}
 }
 
-func TestEdgeLabel(t *testing.T) {
+func TestRelationLabel(t *testing.T) {
 	for _, tc := range []struct {
 		r    Relation
 		want string
 	}{
 		{Relation{Kind: Post, Post: "副区长"}, "副区长"},
-		{Relation{Kind: Post}, Post},
+		{Relation{Kind: Post}, "原单位"},
+		{Relation{Kind: Secondment, Post: "副市长"}, "挂任副市长"},
 		{Relation{Kind: "visit"}, "visit"},
 	} {
-		if got := tc.r.EdgeLabel(); got != tc.want {
-			t.Errorf("%+v: EdgeLabel() = %q, want %q", tc.r, got, tc.want)
+		if got := tc.r.Label(); got != tc.want {
+			t.Errorf("%+v: Label() = %q, want %q", tc.r, got, tc.want)
 		}
 	}
 }

@@ -119,12 +119,16 @@ type Relation struct {
 	Pos      Pos
 }
 
-// Label is a short human-readable description of the relation.
+// Label is a short human-readable description of the relation; never empty,
+// so every edge of every format has a label.
 func (r *Relation) Label() string {
 	switch r.Kind {
 	case Secondment:
 		return "挂任" + r.Post
 	case Post:
+		if r.Post == "" {
+			return "原单位" // the source names the home body, not the post
+		}
 		return r.Post
 	case Agreement:
 		return r.Title

@@ -21,7 +21,7 @@ func TestPinyin(t *testing.T) {
 	}
 }
 
-func TestLabel(t *testing.T) {
+func TestEntityLabel(t *testing.T) {
 	off := &Entity{Kind: Official, Name: "税勇"}
 	body := &Entity{Kind: Body, Name: "唐山市", NameEn: "Tangshan"}
 	bare := &Entity{Kind: Body, Name: "某局"}

@@ -66,7 +66,7 @@ func writeEdges(w io.Writer, g *graph.Graph, opt Options) error {
 		if !r.Directed {
 			typ = "Undirected"
 		}
-		row := []string{r.From, r.To, typ, ids[i], r.EdgeLabel(), "1", timeset(r)}
+		row := []string{r.From, r.To, typ, ids[i], r.Label(), "1", timeset(r)}
 		rows = append(rows, append(row, cells(graph.EdgeAttrs, g.RelationAttrs(r))...))
 	}
 	return write(w, rows, opt)

@@ -71,7 +71,9 @@ func styleOf(kind string) edgeStyle {
 
 // quote returns s as a DOT double-quoted string. It is the only place text
 // enters the output, so no label can add or change statements: backslashes
-// and quotes are escaped, and line breaks become the \n escape.
+// and quotes are escaped, and line breaks become the \n escape. Graphviz
+// also decodes HTML entities in quoted strings, so & is written &amp; and
+// "&lt;" stays four characters.
 func quote(s string) string {
 	var b strings.Builder
 	b.Grow(len(s) + 2)
@@ -84,6 +86,8 @@ func quote(s string) string {
 			b.WriteString(`\\`)
 		case '\n':
 			b.WriteString(`\n`)
+		case '&':
+			b.WriteString("&amp;")
 		case '\r':
 		default:
 			b.WriteRune(r)
@@ -157,7 +161,7 @@ func (w *writer) header() {
 	w.printf("\tgraph")
 	w.attrs([]attr{
 		{"label", w.title()}, {"labelloc", "t"}, {"fontsize", "20"}, {"fontname", w.opt.FontName},
-		{"rankdir", "LR"}, {"nodesep", "0.3"}, {"ranksep", "1.2"}, {"newrank", "true"},
+		{"rankdir", "LR"}, {"nodesep", "0.25"}, {"ranksep", "0.9"}, {"newrank", "true"},
 		{"tooltip", w.g.Title}, {"bgcolor", "white"}, {"pad", "0.3"},
 	})
 	w.printf("\tnode")

@@ -123,7 +123,7 @@ func parseNative(t *testing.T, src []byte) dotJSON {
 // escaped is how a label is stored once DOT has read the quoted string: the
 // escString form, with backslashes doubled and line breaks as \n.
 func escaped(s string) string {
-	return strings.NewReplacer(`\`, `\\`, "\n", `\n`).Replace(s)
+	return strings.NewReplacer(`\`, `\\`, "\n", `\n`, "&", "&amp;").Replace(s)
 }
 
 // TestNativeDot checks that native Graphviz reads exactly the nodes, edges and
@@ -197,6 +197,7 @@ func TestQuote(t *testing.T) {
 		{"a\r\nb", `"a\nb"`},
 		{`"]; a -> b [`, `"\"]; a -> b ["`},
 		{`\"`, `"\\\""`},
+		{`&lt;b&gt;`, `"&amp;lt;b&amp;gt;"`},
 	} {
 		t.Run(c.in, func(t *testing.T) {
 			if got := quote(c.in); got != c.want {

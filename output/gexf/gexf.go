@@ -158,7 +158,7 @@ func Write(w io.Writer, g *graph.Graph, opt Options) error {
 			ID:        ids[i],
 			Source:    r.From,
 			Target:    r.To,
-			Label:     r.EdgeLabel(),
+			Label:     r.Label(),
 			Kind:      r.Kind,
 			AttValues: values(g.RelationAttrs(r)),
 			Color:     edgeColor(r.Kind),

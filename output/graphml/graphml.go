@@ -154,7 +154,7 @@ func nodeValues(e *graph.Entity, lang string) []data {
 }
 
 func edgeValues(g *graph.Graph, r *graph.Relation) []data {
-	out := []data{{Key: edgeLabelKey, Value: r.EdgeLabel()}}
+	out := []data{{Key: edgeLabelKey, Value: r.Label()}}
 	for _, a := range g.RelationAttrs(r) {
 		out = append(out, data{Key: edgeKey(a.Key), Value: value(a)})
 	}

@@ -121,8 +121,8 @@ func TestStructure(t *testing.T) {
 					t.Errorf("edge id %s is not unique", e.ID)
 				}
 				ids[e.ID] = true
-				if get(e.Data, keys["edge/label"]) != r.EdgeLabel() || get(e.Data, keys["edge/kind"]) != r.Kind || e.Source != r.From || e.Target != r.To {
-					t.Errorf("edge %s: %+v, want %s %s→%s labelled %q", e.ID, e, r.Kind, r.From, r.To, r.EdgeLabel())
+				if get(e.Data, keys["edge/label"]) != r.Label() || get(e.Data, keys["edge/kind"]) != r.Kind || e.Source != r.From || e.Target != r.To {
+					t.Errorf("edge %s: %+v, want %s %s→%s labelled %q", e.ID, e, r.Kind, r.From, r.To, r.Label())
 				}
 				if want := map[bool]string{true: "", false: "false"}[r.Directed]; e.Directed != want {
 					t.Errorf("edge %s: directed=%q, want %q", e.ID, e.Directed, want)

@@ -88,7 +88,7 @@ func Write(w io.Writer, g *graph.Graph, opt Options) error {
 	links := []object{}
 	ids := g.EdgeIDs()
 	for i, r := range g.Relations {
-		o := object{{"source", r.From}, {"target", r.To}, {"key", ids[i]}, {"label", r.EdgeLabel()}}
+		o := object{{"source", r.From}, {"target", r.To}, {"key", ids[i]}, {"label", r.Label()}}
 		links = append(links, appendAttrs(o, g.RelationAttrs(r)))
 	}
 	doc := object{

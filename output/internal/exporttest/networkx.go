@@ -43,7 +43,7 @@ func Model(g *graph.Graph) View {
 	}
 	ids := g.EdgeIDs()
 	for i, r := range g.Relations {
-		ev := EdgeView{Source: r.From, Target: r.To, Kind: r.Kind, Label: r.EdgeLabel(), Quotes: []string{}}
+		ev := EdgeView{Source: r.From, Target: r.To, Kind: r.Kind, Label: r.Label(), Quotes: []string{}}
 		for _, q := range r.Evidence {
 			ev.Quotes = append(ev.Quotes, q.Quote)
 		}
