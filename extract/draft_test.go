@@ -1,0 +1,68 @@
+package extract
+
+import (
+	"errors"
+	"io/fs"
+	"os"
+	"strings"
+	"testing"
+
+	"github.com/guazhi/guazhi/graph"
+)
+
+const articlePath = "../../shared/sources/thepaper-2015-11-17.txt"
+
+// mapFS is a graph.FileReader over files in memory.
+type mapFS map[string]string
+
+func (m mapFS) ReadFile(name string) ([]byte, error) {
+	if s, ok := m[name]; ok {
+		return []byte(s), nil
+	}
+	return nil, &fs.PathError{Op: "open", Path: name, Err: fs.ErrNotExist}
+}
+
+func readArticle(t *testing.T) Article {
+	t.Helper()
+	b, err := os.ReadFile(articlePath)
+	if errors.Is(err, fs.ErrNotExist) {
+		b, err = graph.DefaultFS().ReadFile("data/sources/thepaper-2015-11-17.txt")
+	}
+	if err != nil {
+		t.Fatal(err)
+	}
+	return Article{Name: "thepaper-2015-11-17.txt", Text: string(b)}
+}
+
+// load parses a draft with the article beside it.
+func load(t *testing.T, a Article, res *Result) *graph.Graph {
+	t.Helper()
+	g, err := graph.Parse(mapFS{a.Name: a.Text}, graph.Input{Name: "draft.yaml", Data: res.YAML})
+	if err != nil {
+		t.Fatalf("draft does not load: %v\n%s", err, res.YAML)
+	}
+	return g
+}
+
+func TestDraftArticleLoads(t *testing.T) {
+	a := readArticle(t)
+	res, err := Draft(a, Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	g := load(t, a, res)
+	if testing.Verbose() {
+		t.Logf("%s\n%s", res.Summary, res.YAML)
+	}
+	for _, r := range g.Relations {
+		for _, e := range r.Evidence {
+			if !strings.Contains(a.Text, e.Quote) {
+				t.Errorf("quote not verbatim: %q", e.Quote)
+			}
+		}
+	}
+	again, _ := Draft(a, Options{})
+	if string(again.YAML) != string(res.YAML) {
+		t.Error("two drafts of one article differ")
+	}
+}

@@ -1,0 +1,267 @@
+package extract
+
+import (
+	"fmt"
+	"path"
+	"regexp"
+	"strings"
+	"unicode/utf8"
+
+	"github.com/guazhi/guazhi/graph"
+)
+
+// Article is a news text to draft a knowledge base from.
+type Article struct {
+	Name string // the file name; it names the source's id and, by default, its file
+	Text string // the file's contents, exactly as read
+}
+
+// Options tune Draft. The zero Options drafts from the article alone.
+type Options struct {
+	// KB is an existing knowledge base: entities it already has keep their
+	// ids, and a source with the draft's id keeps its title and date.
+	// Default nil: every entity gets a new id.
+	KB *graph.Graph
+	// SourceID is the draft's source id. Default: the article's file name
+	// without its extension, lower-cased, other characters turned to '-'.
+	SourceID string
+	// SourceFile is what the draft's source `file:` says: the article's
+	// path relative to where the draft will be written. Default:
+	// Article.Name as given.
+	SourceFile string
+	// Date is the article's date, which completes dates written without a
+	// year. Default: the first full date in the page's header lines.
+	Date graph.Date
+}
+
+// Result is a drafted knowledge base.
+type Result struct {
+	YAML    []byte // the draft, for graph.Load next to the article
+	Summary Summary
+	Facts   []Fact // every drafted relation, in the order of the text
+}
+
+// Fact is one drafted relation and the sentence it was read from.
+type Fact struct {
+	Kind     string // "secondment" or "agreement"
+	Label    string // who or what, for messages
+	Quote    string // the first evidence quote, verbatim
+	Offset   int    // the quote's character (rune) offset in the article
+	Inferred bool   // some of it is implied rather than stated
+}
+
+// Summary counts what the draft holds.
+type Summary struct {
+	Secondments, Agreements, Links int
+	Entities                       int
+	Reused                         int // entities whose id came from the KB
+	Inferred                       int // facts and entities flagged for review
+}
+
+// String is a one-line report for stderr.
+func (s Summary) String() string {
+	return fmt.Sprintf("drafted %d secondments, %d agreements, %d links, %d entities (%d from the KB); %d inferred items to review",
+		s.Secondments, s.Agreements, s.Links, s.Entities, s.Reused, s.Inferred)
+}
+
+// evidence is a sentence supporting a fact.
+type evidence struct {
+	s        *sentence
+	inferred bool
+	note     string
+}
+
+type entity struct {
+	ref
+	forms []string // surface forms in the order seen
+	id    string
+	kb    *graph.Entity
+	order int
+}
+
+type place2 struct {
+	body *entity
+	post string
+}
+
+type secondment struct {
+	official *entity
+	from, to place2
+	ev       []evidence
+}
+
+type role struct {
+	official *entity
+	role     string
+}
+
+type agreement struct {
+	title, status     string
+	date              graph.Date
+	value, venue      string
+	parties           []*entity
+	officials         []role
+	ev                []evidence
+	notes             []string
+	id                string
+	para, sentenceIdx int
+}
+
+type drafter struct {
+	text  string
+	date  graph.Date
+	sents []sentence
+	ents  map[string]*entity
+	list  []*entity
+	secs  []*secondment
+	agrs  []*agreement
+}
+
+// Draft reads the article and drafts a knowledge base from it.
+func Draft(article Article, opt Options) (*Result, error) {
+	if !utf8.ValidString(article.Text) {
+		return nil, fmt.Errorf("%s: not valid UTF-8", article.Name)
+	}
+	d := &drafter{text: article.Text, date: opt.Date, ents: map[string]*entity{}}
+	if d.date.IsZero() {
+		d.date = articleDate(article.Text)
+	}
+	d.sents = sentences(article.Text)
+	for i := range d.sents {
+		d.secondments(i)
+		d.agreements(i)
+	}
+	src := d.source(article, opt)
+	d.assignIDs(opt.KB)
+	out, err := d.yaml(src)
+	if err != nil {
+		return nil, err
+	}
+	res := &Result{YAML: out}
+	d.summarise(res)
+	return res, nil
+}
+
+// entity registers the body, company or organisation a surface form names.
+func (d *drafter) entity(surface string) *entity {
+	surface = strings.Trim(surface, "“”\"《》 ")
+	r, ok := recognise(surface)
+	if !ok {
+		return nil
+	}
+	e := d.register(r)
+	e.addForm(surface)
+	if len(r.name) > len(e.name) && !strings.HasPrefix(r.key, "place:") {
+		e.name = r.name // 张家口市贸促会 rather than 张家口贸促会
+	}
+	return e
+}
+
+func (d *drafter) register(r ref) *entity {
+	if e, ok := d.ents[r.key]; ok {
+		return e
+	}
+	e := &entity{ref: r, order: len(d.list)}
+	d.ents[r.key] = e
+	d.list = append(d.list, e)
+	return e
+}
+
+func (d *drafter) official(name string, home *entity) *entity {
+	e := d.register(ref{key: "person:" + name, name: name, kind: graph.Official, jur: "other"})
+	if home != nil && e.jur == "other" {
+		e.jur = home.jur
+	}
+	return e
+}
+
+func (e *entity) addForm(s string) {
+	for _, f := range e.forms {
+		if f == s {
+			return
+		}
+	}
+	e.forms = append(e.forms, s)
+}
+
+// aliases are the forms other than the name.
+func (e *entity) aliases() []string {
+	var out []string
+	for _, f := range e.forms {
+		if f != e.name {
+			out = append(out, f)
+		}
+	}
+	return out
+}
+
+type sourceInfo struct {
+	id, title, publisher, url, file string
+	date                            graph.Date
+}
+
+var nonID = regexp.MustCompile(`[^a-z0-9]+`)
+
+// source describes the article, taking what a KB source with the same id
+// already says.
+func (d *drafter) source(a Article, opt Options) sourceInfo {
+	name := strings.ReplaceAll(a.Name, `\`, "/")
+	s := sourceInfo{id: opt.SourceID, file: opt.SourceFile, date: d.date}
+	if s.id == "" {
+		base := strings.TrimSuffix(path.Base(name), path.Ext(name))
+		s.id = strings.Trim(nonID.ReplaceAllString(strings.ToLower(base), "-"), "-")
+		if s.id == "" || name == "" {
+			s.id = "article"
+		}
+	}
+	if s.file == "" {
+		s.file = name
+	}
+	s.title, s.publisher = titleAndPublisher(a.Text)
+	if s.title == "" {
+		s.title = path.Base(name)
+	}
+	if opt.KB != nil {
+		if k := opt.KB.Source(s.id); k != nil {
+			s.title, s.publisher, s.url, s.date = k.Title, k.Publisher, k.URL, k.Date
+		}
+	}
+	return s
+}
+
+var publisherRE = regexp.MustCompile(`^(?:来源|来源于|稿源)[::]\s*(\S+)`)
+
+// titleAndPublisher guesses the headline (the longest short line above the
+// date line or the first paragraph) and the publisher (a 来源: line).
+func titleAndPublisher(text string) (title, publisher string) {
+	lines := strings.Split(text, "\n")
+	for _, l := range lines {
+		l = strings.TrimSpace(l)
+		if m := publisherRE.FindStringSubmatch(l); m != nil && publisher == "" {
+			publisher = m[1]
+		}
+	}
+	for _, l := range lines {
+		l = strings.TrimSpace(l)
+		n := utf8.RuneCountInString(l)
+		if isoDateRE.MatchString(l) || len(fullCnDates(l)) > 0 || n > 60 {
+			break
+		}
+		if n < 6 || hasMark(l) || strings.Contains(l, "Logo") || publisherRE.MatchString(l) {
+			continue
+		}
+		if n > utf8.RuneCountInString(title) {
+			title = l
+		}
+	}
+	return title, publisher
+}
+
+func hasMark(line string) bool {
+	for _, m := range chromeMarks {
+		if strings.Contains(line, m) {
+			return true
+		}
+	}
+	return false
+}

@@ -1,0 +1,429 @@
+package extract
+
+import (
+	"strings"
+	"unicode"
+	"unicode/utf8"
+)
+
+// place is a gazetteer entry: an administrative division known by its root
+// (the name without 市, 区 or 县).
+type place struct {
+	root, suffix string // suffix when the name is written without one
+	jur, slug    string
+	parent       string // root of the parent place, "" for none
+}
+
+// places lists Beijing's districts, Hebei's cities and a few of its
+// counties, and the provincial-level units themselves.
+var places = []place{
+	{"北京", "市", "beijing", "beijing", ""},
+	{"天津", "市", "tianjin", "tianjin", ""},
+	{"河北", "省", "hebei", "hebei", ""},
+	{"东城", "区", "beijing", "dongcheng", "北京"},
+	{"西城", "区", "beijing", "xicheng", "北京"},
+	{"朝阳", "区", "beijing", "chaoyang", "北京"},
+	{"丰台", "区", "beijing", "fengtai", "北京"},
+	{"石景山", "区", "beijing", "shijingshan", "北京"},
+	{"海淀", "区", "beijing", "haidian", "北京"},
+	{"门头沟", "区", "beijing", "mentougou", "北京"},
+	{"房山", "区", "beijing", "fangshan", "北京"},
+	{"通州", "区", "beijing", "tongzhou", "北京"},
+	{"顺义", "区", "beijing", "shunyi", "北京"},
+	{"昌平", "区", "beijing", "changping", "北京"},
+	{"大兴", "区", "beijing", "daxing", "北京"},
+	{"怀柔", "区", "beijing", "huairou", "北京"},
+	{"平谷", "区", "beijing", "pinggu", "北京"},
+	{"密云", "区", "beijing", "miyun", "北京"},
+	{"延庆", "区", "beijing", "yanqing", "北京"},
+	{"石家庄", "市", "hebei", "shijiazhuang", "河北"},
+	{"唐山", "市", "hebei", "tangshan", "河北"},
+	{"秦皇岛", "市", "hebei", "qinhuangdao", "河北"},
+	{"邯郸", "市", "hebei", "handan", "河北"},
+	{"邢台", "市", "hebei", "xingtai", "河北"},
+	{"保定", "市", "hebei", "baoding", "河北"},
+	{"张家口", "市", "hebei", "zhangjiakou", "河北"},
+	{"承德", "市", "hebei", "chengde", "河北"},
+	{"沧州", "市", "hebei", "cangzhou", "河北"},
+	{"廊坊", "市", "hebei", "langfang", "河北"},
+	{"衡水", "市", "hebei", "hengshui", "河北"},
+	{"定州", "市", "hebei", "dingzhou", "河北"},
+	{"辛集", "市", "hebei", "xinji", "河北"},
+	{"固安", "县", "hebei", "guan", "廊坊"},
+	{"三河", "市", "hebei", "sanhe", "廊坊"},
+	{"香河", "县", "hebei", "xianghe", "廊坊"},
+	{"大厂", "县", "hebei", "dachang", "廊坊"},
+	{"霸州", "市", "hebei", "bazhou", "廊坊"},
+	{"涿州", "市", "hebei", "zhuozhou", "保定"},
+	{"高碑店", "市", "hebei", "gaobeidian", "保定"},
+	{"博野", "县", "hebei", "boye", "保定"},
+	{"白沟", "镇", "hebei", "baigou", "保定"},
+	{"张北", "县", "hebei", "zhangbei", "张家口"},
+	{"怀来", "县", "hebei", "huailai", "张家口"},
+	{"崇礼", "县", "hebei", "chongli", "张家口"},
+	{"曹妃甸", "区", "hebei", "caofeidian", "唐山"},
+	{"迁安", "市", "hebei", "qianan", "唐山"},
+	{"遵化", "市", "hebei", "zunhua", "唐山"},
+	{"武清", "区", "tianjin", "wuqing", "天津"},
+	{"滨海", "新区", "tianjin", "binhai", "天津"},
+}
+
+func lookupPlace(root string) *place {
+	for i := range places {
+		if places[i].root == root {
+			return &places[i]
+		}
+	}
+	return nil
+}
+
+// placeSuffixes may follow a place's root.
+var placeSuffixes = []string{"新区", "市", "区", "县", "省", "镇"}
+
+// parsePlace matches a whole string as a place, optionally prefixed by its
+// province ("北京大兴区") and followed by 政府 or 人民政府 ("唐山市政府").
+func parsePlace(s string) (p *place, written string, ok bool) {
+	s = strings.TrimSuffix(s, "人民政府")
+	s = strings.TrimSuffix(s, "政府")
+	for _, prov := range []string{"北京市", "北京", "河北省", "河北", "天津市", "天津", ""} {
+		rest, found := strings.CutPrefix(s, prov)
+		if !found || (prov != "" && rest == "") {
+			continue
+		}
+		for i := range places {
+			q := &places[i]
+			after, found := strings.CutPrefix(rest, q.root)
+			if !found {
+				continue
+			}
+			if prov != "" && !strings.HasPrefix(prov, q.parentProvince()) {
+				continue
+			}
+			if after == "" {
+				return q, q.root, true
+			}
+			for _, suf := range placeSuffixes {
+				if after == suf {
+					return q, q.root + suf, true
+				}
+			}
+		}
+	}
+	return nil, "", false
+}
+
+// parentProvince is the root of the province-level unit the place lies in.
+func (p *place) parentProvince() string {
+	for q := p; q != nil; q = lookupPlace(q.parent) {
+		if q.parent == "" {
+			return q.root
+		}
+	}
+	return ""
+}
+
+// name is the place's usual written name: 廊坊 → 廊坊市.
+func (p *place) name(written string) string {
+	if written != p.root {
+		return written
+	}
+	return p.root + p.suffix
+}
+
+// deptAbbrev maps the full names of government departments to the
+// abbreviations official news mostly uses.
+var deptAbbrev = [][2]string{
+	{"经济和信息化委员会", "经信委"},
+	{"发展和改革委员会", "发改委"},
+	{"发展改革委员会", "发改委"},
+	{"发展改革委", "发改委"},
+	{"工业和信息化厅", "工信厅"},
+	{"工业和信息化部", "工信部"},
+	{"投资促进局", "投促局"},
+	{"国际贸易促进委员会", "贸促会"},
+	{"商务委员会", "商务委"},
+	{"交通委员会", "交通委"},
+	{"科学技术委员会", "科委"},
+	{"人力资源和社会保障局", "人社局"},
+	{"人力资源和社会保障厅", "人社厅"},
+	{"住房和城乡建设委员会", "住建委"},
+	{"住房和城乡建设厅", "住建厅"},
+	{"国有资产监督管理委员会", "国资委"},
+	{"卫生和计划生育委员会", "卫计委"},
+	{"教育委员会", "教委"},
+	{"旅游发展委员会", "旅游委"},
+}
+
+var (
+	nationalPrefixes = []string{"中华人民共和国", "中共中央", "中央", "国务院", "国家", "全国", "中国"}
+	foreignPrefixes  = []string{"美国", "英国", "法国", "德国", "日本", "韩国", "俄罗斯", "意大利", "加拿大", "澳大利亚",
+		"新加坡", "以色列", "耶路撒冷", "阿拉伯", "欧洲", "欧盟", "印度", "荷兰", "瑞士", "瑞典", "芬兰", "丹麦", "西班牙"}
+	// beijingFirms are Beijing state-owned groups known by a short name.
+	beijingFirms = []string{"首钢", "首创", "首农", "二商", "同仁堂", "北汽", "京能", "北控", "首旅", "京东方", "北京银行"}
+)
+
+// Kinds by the way names end, tried in this order.
+var (
+	companyEnds = []string{"集团", "公司", "银行", "分行", "支行", "企业", "网", "厂", "股份", "集团有限公司"}
+	orgEnds     = []string{"工商会", "商会", "贸促会", "协会", "学会", "基金会", "联合会", "联谊会", "研究会", "促进会",
+		"大学", "学院", "研究院", "研究所", "代表团", "研修班"}
+	bodyEnds = []string{"委员会", "管委会", "人民政府", "政府", "省", "市", "区", "县", "镇", "乡", "街道", "厅", "局", "委",
+		"办", "办公室", "部", "署", "院", "中心", "开发区", "新区", "园区", "党委", "党组"}
+)
+
+func hasAnySuffix(s string, list []string) bool {
+	for _, x := range list {
+		if strings.HasSuffix(s, x) {
+			return true
+		}
+	}
+	return false
+}
+
+func hasAnyPrefix(s string, list []string) string {
+	for _, x := range list {
+		if strings.HasPrefix(s, x) {
+			return x
+		}
+	}
+	return ""
+}
+
+// ref is what the entity recogniser makes of one surface form.
+type ref struct {
+	key     string // forms with the same key name one entity
+	name    string // the preferred written form
+	kind    string
+	jur     string
+	slug    string // a readable id, or ""
+	parent  string // key of the parent place, or ""
+	jurNote string // how the jurisdiction was inferred, when it was
+}
+
+// recognise classifies a body, company or organisation name. It fails for
+// strings that do not look like one.
+func recognise(s string) (ref, bool) {
+	s = strings.Trim(s, "“”\"《》「」 ")
+	n := utf8.RuneCountInString(s)
+	if n < 2 || n > 40 || !allNameRunes(s) {
+		return ref{}, false
+	}
+	if p, written, ok := parsePlace(s); ok {
+		r := ref{key: "place:" + p.root, name: p.name(written), kind: "body", jur: p.jur, slug: p.slug}
+		if par := lookupPlace(p.parent); par != nil {
+			r.parent = "place:" + par.root
+		}
+		return r, true
+	}
+	// A department of a place: 北京经信委, 张家口市贸促会, 大兴区商务委.
+	for i := n - 1; i >= 2; i-- {
+		head, tail := splitRunes(s, i)
+		p, written, ok := parsePlace(head)
+		if !ok || strings.HasSuffix(head, "政府") {
+			continue
+		}
+		if startsWithAny(tail, placeSuffixes) {
+			continue
+		}
+		dept := abbreviate(tail)
+		pname := written
+		if p.parent == "" { // province level: 北京 → 北京市
+			pname = p.name(written)
+		}
+		name := pname + tail
+		if dept != tail || written != pname {
+			name = pname + dept
+		}
+		kind := kindOf(s)
+		if kind == "" {
+			return ref{}, false
+		}
+		return ref{key: "dept:" + p.root + ":" + dept, name: name, kind: kind, jur: p.jur}, true
+	}
+	kind := kindOf(s)
+	if kind == "" {
+		return ref{}, false
+	}
+	r := ref{key: "name:" + companyKey(abbreviate(s)), name: s, kind: kind, jur: "other"}
+	switch {
+	case hasAnyPrefix(s, foreignPrefixes) != "":
+		r.jur = "foreign"
+		r.jurNote = "jurisdiction from the name's prefix " + hasAnyPrefix(s, foreignPrefixes)
+	case hasAnyPrefix(s, nationalPrefixes) != "":
+		r.jur = "national"
+	case hasAnyPrefix(s, beijingFirms) != "":
+		r.jur = "beijing"
+		r.jurNote = "jurisdiction: " + hasAnyPrefix(s, beijingFirms) + " is a Beijing state-owned group"
+	}
+	return r, true
+}
+
+func kindOf(s string) string {
+	switch {
+	case hasAnySuffix(s, companyEnds):
+		return "company"
+	case hasAnySuffix(s, orgEnds):
+		return "organisation"
+	case hasAnySuffix(s, bodyEnds):
+		return "body"
+	}
+	return ""
+}
+
+// companyKey drops the legal-form suffixes so that 首钢 and 首钢集团 join.
+func companyKey(s string) string {
+	for _, suf := range []string{"集团股份有限公司", "集团有限公司", "股份有限公司", "有限责任公司", "有限公司", "集团公司", "集团"} {
+		if t, ok := strings.CutSuffix(s, suf); ok && utf8.RuneCountInString(t) >= 2 {
+			return t
+		}
+	}
+	return s
+}
+
+func abbreviate(s string) string {
+	for _, a := range deptAbbrev {
+		s = strings.ReplaceAll(s, a[0], a[1])
+	}
+	return s
+}
+
+func splitRunes(s string, i int) (string, string) {
+	r := []rune(s)
+	return string(r[:i]), string(r[i:])
+}
+
+func startsWithAny(s string, list []string) bool { return hasAnyPrefix(s, list) != "" }
+
+// allNameRunes reports whether s holds only letters, digits and the
+// brackets that names use: no clause punctuation.
+func allNameRunes(s string) bool {
+	for _, r := range s {
+		if !unicode.IsLetter(r) && !unicode.IsDigit(r) && !strings.ContainsRune("()()·-", r) {
+			return false
+		}
+	}
+	return true
+}
+
+// posts are the titles that follow a body's name; longer first where one
+// ends with another.
+var posts = sortLongestFirst([]string{
+	"省委常委", "市委常委", "区委常委", "县委常委", "党组副书记", "党委副书记", "市委副书记", "区委副书记", "县委副书记",
+	"市委书记", "区委书记", "县委书记", "党组书记", "党委书记", "党组成员", "常务副市长", "常务副区长", "常务副县长",
+	"副省长", "省长", "副市长", "市长", "副区长", "区长", "副县长", "县长", "副镇长", "镇长", "副乡长", "乡长",
+	"副厅长", "厅长", "副局长", "局长", "副处长", "处长", "副科长", "科长", "副主任", "主任", "副书记", "书记",
+	"副秘书长", "秘书长", "副部长", "部长", "副司长", "司长", "副主席", "主席", "副院长", "院长", "副所长", "所长",
+	"副校长", "校长", "副总经理", "总经理", "副董事长", "董事长", "副总裁", "总裁", "副巡视员", "巡视员",
+	"副调研员", "调研员", "常委", "市长助理", "区长助理", "县长助理", "主任助理", "副总工程师", "总工程师", "总经济师",
+	"副署长", "署长", "副行长", "行长", "副会长", "会长", "副关长", "关长",
+})
+
+func sortLongestFirst(list []string) []string {
+	out := append([]string(nil), list...)
+	for i := 1; i < len(out); i++ {
+		for j := i; j > 0 && utf8.RuneCountInString(out[j]) > utf8.RuneCountInString(out[j-1]); j-- {
+			out[j], out[j-1] = out[j-1], out[j]
+		}
+	}
+	return out
+}
+
+// splitBodyPost splits "廊坊市委常委、副市长" into the body 廊坊 and the
+// post 市委常委、副市长 by peeling posts off the end.
+func splitBodyPost(s string) (body, post string, ok bool) {
+	rest := s
+	for {
+		t := strings.TrimSuffix(rest, "、")
+		if t != rest && t != "" {
+			rest = t
+		}
+		cut := false
+		for _, p := range posts {
+			if b, found := strings.CutSuffix(rest, p); found && b != "" {
+				rest, cut = b, true
+				break
+			}
+		}
+		if !cut {
+			break
+		}
+	}
+	rest = strings.TrimSuffix(rest, "、")
+	if rest == s || rest == "" {
+		return "", "", false
+	}
+	post = strings.TrimPrefix(s[len(rest):], "、")
+	// 廊坊市委常委: the 市委 belongs to the post, the city to the body.
+	return rest, post, true
+}
+
+// postAt reports the post that starts at byte i of s, if any.
+func postAt(s string, i int) string {
+	for _, p := range posts {
+		if strings.HasPrefix(s[i:], p) {
+			// 委员会 is a body, not the post 委员.
+			return p
+		}
+	}
+	return ""
+}
+
+// surnames holds the single-character surnames of the 百家姓 and a few more.
+const surnames = "赵钱孙李周吴郑王冯陈褚卫蒋沈韩杨朱秦尤许何吕施张孔曹严华金魏陶姜戚谢邹喻柏水窦章云苏潘葛奚范彭郎鲁韦昌马苗凤花方俞任袁柳酆鲍史唐费廉岑薛雷贺倪汤滕殷罗毕郝邬安常乐于时傅皮卞齐康伍余元卜顾孟平黄和穆萧尹姚邵湛汪祁毛禹狄米贝明臧计伏成戴谈宋茅庞熊纪舒屈项祝董梁杜阮蓝闵席季麻强贾路娄危江童颜郭梅盛林刁钟徐邱骆高夏蔡田樊胡凌霍虞万支柯昝管卢莫经房裘缪干解应宗丁宣贲邓郁单杭洪包诸左石崔吉钮龚程嵇邢滑裴陆荣翁荀羊於惠甄曲家封芮羿储靳汲邴糜松井段富巫乌焦巴弓牧隗山谷车侯宓蓬全郗班仰秋仲伊宫宁仇栾暴甘钭厉戎祖武符刘景詹束龙叶幸司韶郜黎蓟薄印宿白怀蒲邰从鄂索咸籍赖卓蔺屠蒙池乔阴胥能苍双闻莘党翟谭贡劳逄姬申扶堵冉宰郦雍却璩桑桂濮牛寿通边扈燕冀郏浦尚农温别庄晏柴瞿阎充慕连茹习宦艾鱼容向古易慎戈廖庾终暨居衡步都耿满弘匡国文寇广禄阙东欧殳沃利蔚越夔隆师巩厍聂晁勾敖融冷訾辛阚那简饶空曾毋沙乜养鞠须丰巢关蒯相查后荆红游竺权逯盖益桓公税覃付"
+
+// afterName holds characters that end a name when they follow it: verbs,
+// adverbs and particles that open the rest of the clause.
+const afterName = "就将是曾在说也已于等表和与同为的挂堪主率对到赴带介指认称向一近今昨先还不正亲作出负分兼现原从自把被让给由便都又再则即仍目透强坦告谈讲提回感希要代陪会参前来去上下及拟任担接"
+
+func isHan(r rune) bool { return unicode.Is(unicode.Han, r) }
+
+// nameAt reads a person's name at the start of s: a surname and one or two
+// more characters, ending where the clause goes on. It returns "" when s
+// does not start with a name.
+func nameAt(s string) string {
+	r := []rune(s)
+	if len(r) < 2 || !strings.ContainsRune(surnames, r[0]) || !isHan(r[1]) {
+		return ""
+	}
+	end := func(i int) bool { return i >= len(r) || !isHan(r[i]) || strings.ContainsRune(afterName, r[i]) }
+	if len(r) >= 3 && !end(2) && end(3) {
+		return string(r[:3])
+	}
+	if end(2) {
+		return string(r[:2])
+	}
+	return ""
+}
+
+// nameBefore reads a person's name at the end of s ("…刘海涛"), when what
+// precedes it ends a phrase; it returns "" otherwise.
+func nameBefore(s string) string {
+	r := []rune(s)
+	for _, n := range []int{3, 2} {
+		if len(r) < n {
+			continue
+		}
+		cand := r[len(r)-n:]
+		if !strings.ContainsRune(surnames, cand[0]) || !allHan(cand) {
+			continue
+		}
+		i := len(r) - n
+		if i == 0 || !isHan(r[i-1]) || strings.ContainsRune("日月的了,", r[i-1]) || endsWithPost(string(r[:i])) {
+			return string(cand)
+		}
+	}
+	return ""
+}
+
+func allHan(r []rune) bool {
+	for _, c := range r {
+		if !isHan(c) {
+			return false
+		}
+	}
+	return true
+}
+
+func endsWithPost(s string) bool { return hasAnySuffix(s, posts) }
+
+func firstRune(s string) (rune, int) { return utf8.DecodeRuneInString(s) }
