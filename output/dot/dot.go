@@ -267,31 +267,36 @@ const (
 	labelLines = 2
 )
 
-// wrap breaks s into lines of at most width characters, preferring to break
-// after punctuation, and cuts it to max lines ending in "…".
+// wrap breaks s into lines of at most width characters, keeping its own
+// line breaks and preferring to break after punctuation, and cuts it to max
+// lines, the last ending in "…".
 func wrap(s string, width, max int) []string {
 	var lines []string
-	r := []rune(s)
-	for len(r) > 0 {
-		if len(lines) == max {
-			last := []rune(lines[max-1])
-			if len(last) >= width {
-				last = last[:width-1]
-			}
-			lines[max-1] = string(last) + "…"
-			break
-		}
-		n := min(width, len(r))
-		if n < len(r) {
-			for i := n; i >= width/2; i-- {
-				if strings.ContainsRune(",、,:;)》」 ", r[i-1]) || strings.ContainsRune("(《「(", r[i]) {
-					n = i
-					break
+	for _, para := range strings.Split(s, "\n") {
+		r := []rune(para)
+		for {
+			n := min(width, len(r))
+			if n < len(r) {
+				for i := n; i >= width/2; i-- {
+					if strings.ContainsRune(",、,:;)》」 ", r[i-1]) || strings.ContainsRune("(《「(", r[i]) {
+						n = i
+						break
+					}
 				}
 			}
+			lines = append(lines, strings.TrimSpace(string(r[:n])))
+			r = r[n:]
+			if len(r) == 0 {
+				break
+			}
 		}
-		lines = append(lines, strings.TrimSpace(string(r[:n])))
-		r = r[n:]
+	}
+	if len(lines) > max {
+		last := []rune(lines[max-1])
+		if len(last) >= width {
+			last = last[:width-1]
+		}
+		lines = append(lines[:max-1], string(last)+"…")
 	}
 	return lines
 }

@@ -297,3 +297,41 @@ func TestRenderConcurrent(t *testing.T) {
 		}
 	}
 }
+
+type osReader struct{}
+
+func (osReader) ReadFile(name string) ([]byte, error) { return os.ReadFile(name) }
+
+// TestHostileKB renders the hostile test knowledge base through the DOT
+// writer: every name, post and title shows as the text it is, and every
+// quote reaches a tooltip.
+func TestHostileKB(t *testing.T) {
+	g, err := graph.Load(osReader{}, "../../testdata/hostile/kb.yaml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	var b bytes.Buffer
+	if err := svg.Write(&b, g, svg.Options{}); err != nil {
+		t.Fatal(err)
+	}
+	doc := parse(t, b.Bytes())
+	for _, e := range g.Entities {
+		for _, line := range strings.Split(e.Name, "\n") {
+			if !slices.Contains(doc.texts, line) {
+				t.Errorf("no <text> reads %q; texts: %q", line, doc.texts)
+			}
+		}
+	}
+	for _, want := range []string{`post \" } \`, "<b>x</b>", `"]; x -> y`, `[label="pwned"`} {
+		if !slices.ContainsFunc(doc.texts, func(s string) bool { return strings.Contains(s, want) }) {
+			t.Errorf("no <text> contains %q; texts: %q", want, doc.texts)
+		}
+	}
+	for _, r := range g.Relations {
+		for _, ev := range r.Evidence {
+			if !slices.ContainsFunc(doc.titles, func(s string) bool { return strings.Contains(s, ev.Quote) }) {
+				t.Errorf("no tooltip carries the quote %q", ev.Quote)
+			}
+		}
+	}
+}
