@@ -6,7 +6,7 @@ import (
 )
 
 var (
-	leadRE = regexp.MustCompile(`^(?:(?:\d{4}年)?\d{1,2}月(?:\d{1,2}[日号])?(?:上旬|中旬|下旬|初|底|末)?|日前|近日|今天|昨天|昨日|当天|当日|随后|同时|此外|其中|另外|由|据悉|目前|今年|去年|并|而)+`)
+	leadRE  = regexp.MustCompile(`^(?:(?:\d{4}年)?\d{1,2}月(?:\d{1,2}[日号])?(?:上旬|中旬|下旬|初|底|末)?|日前|近日|今天|昨天|昨日|当天|当日|随后|同时|此外|其中|另外|由|据悉|目前|今年|去年|并|而)+`)
 	trailRE = regexp.MustCompile(`(?:还|也|已经|已|再次|正式|分别|共同|联合|将|拟|均|都|又|初步|进一步|于.*|在.*)$`)
 	// docRE ends the title of a signed document.
 	docRE = regexp.MustCompile(`^.*(?:协议书|协议|备忘录|合同|意向书|合作书|框架)`)
@@ -116,9 +116,6 @@ func (d *drafter) agreements(i int) {
 			d.signing(i, c)
 		}
 	}
-	if m := projectsRE.FindString(s.text); m != "" {
-		d.projects(i, m)
-	}
 	d.officialsOf(i)
 }
 
@@ -203,38 +200,6 @@ func (d *drafter) signing(i int, c string) {
 	}
 	a.value = amountIn(s.text[strings.Index(s.text, c):])
 	d.dateAndVenue(a, i, c)
-	d.addAgreement(a, i)
-}
-
-// projects drafts "18个项目成功签约": the parties are the place where they
-// were signed and the organisations listed as coming there.
-func (d *drafter) projects(i int, m string) {
-	s := &d.sents[i]
-	var parties []*entity
-	if pm := cameToRE.FindStringSubmatch(s.text); pm != nil {
-		if p, _, ok := parsePlace(pm[1]); ok {
-			parties = append(parties, d.entity(pm[1]))
-			_ = p
-		}
-	}
-	for _, c := range clauses(s.text) {
-		if lm := listRE.FindStringSubmatch(c); lm != nil {
-			for _, e := range d.partyListLoose(lm[1]) {
-				if !contains(parties, e) {
-					parties = append(parties, e)
-				}
-			}
-		}
-	}
-	if len(parties) < 2 {
-		return
-	}
-	a := &agreement{title: m, status: "signed", parties: parties, value: amountIn(s.text),
-		ev: []evidence{{s: s, inferred: true, note: "parties inferred: the place of the signing and the organisations that came to it"}}}
-	if q := quotedRE.FindStringSubmatch(s.text); q != nil {
-		a.venue = q[1]
-	}
-	d.dateAndVenue(a, i, m)
 	d.addAgreement(a, i)
 }
 

@@ -43,7 +43,7 @@ type Result struct {
 
 // Fact is one drafted relation and the sentence it was read from.
 type Fact struct {
-	Kind     string // "secondment" or "agreement"
+	Kind     string // "secondment", "agreement" or a link kind ("visit", "matchmaking")
 	Label    string // who or what, for messages
 	Quote    string // the first evidence quote, verbatim
 	Offset   int    // the quote's character (rune) offset in the article
@@ -115,6 +115,7 @@ type drafter struct {
 	list  []*entity
 	secs  []*secondment
 	agrs  []*agreement
+	lnks  []*link
 }
 
 // Draft reads the article and drafts a knowledge base from it.
@@ -130,6 +131,7 @@ func Draft(article Article, opt Options) (*Result, error) {
 	for i := range d.sents {
 		d.secondments(i)
 		d.agreements(i)
+		d.links(i)
 	}
 	src := d.source(article, opt)
 	d.assignIDs(opt.KB)

@@ -245,10 +245,11 @@ func recognise(s string) (ref, bool) {
 		return ref{}, false
 	}
 	r := ref{key: "name:" + companyKey(abbreviate(s)), name: s, kind: kind, jur: "other"}
+	bare := strings.TrimLeft(s, "0123456789") // 2015阿拉伯国家…
 	switch {
-	case hasAnyPrefix(s, foreignPrefixes) != "":
+	case hasAnyPrefix(bare, foreignPrefixes) != "":
 		r.jur = "foreign"
-		r.jurNote = "jurisdiction from the name's prefix " + hasAnyPrefix(s, foreignPrefixes)
+		r.jurNote = "jurisdiction from the name's prefix " + hasAnyPrefix(bare, foreignPrefixes)
 	case hasAnyPrefix(s, nationalPrefixes) != "":
 		r.jur = "national"
 	case hasAnyPrefix(s, beijingFirms) != "":

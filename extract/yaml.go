@@ -22,6 +22,9 @@ func (d *drafter) used() []*entity {
 			seen[s.from.body] = true
 		}
 	}
+	for _, l := range d.lnks {
+		seen[l.from], seen[l.to] = true, true
+	}
 	for _, a := range d.agrs {
 		for _, p := range a.parties {
 			seen[p] = true
@@ -254,6 +257,15 @@ func (d *drafter) yaml(src sourceInfo) ([]byte, error) {
 			"status", a.status, "date", dateStr(a.date), "value", a.value, "venue", a.venue, "officials", officials,
 			"note", strings.Join(a.notes, "; "), "evidence", d.evidence(src, a.ev)))
 	}
+	var lnkNodes []*yaml.Node
+	for _, l := range d.lnks {
+		lnkNodes = append(lnkNodes, mapping(false, "kind", l.kind, "from", l.from.id, "to", l.to.id, "title", l.title,
+			"date", dateStr(l.date), "venue", l.venue, "note", strings.Join(l.notes, "; "), "evidence", d.evidence(src, l.ev)))
+	}
+	var lnkList *yaml.Node
+	if len(lnkNodes) > 0 {
+		lnkList = seq(false, lnkNodes...)
+	}
 	source := mapping(false, "id", src.id, "title", src.title, "publisher", src.publisher, "date", dateStr(src.date),
 		"url", src.url, "file", src.file)
 	var secList, agrList *yaml.Node
@@ -268,7 +280,7 @@ func (d *drafter) yaml(src sourceInfo) ([]byte, error) {
 		entList = seq(false, entNodes...)
 	}
 	doc := mapping(false, "title", "草稿:"+src.title, "sources", seq(false, source), "entities", entList,
-		"secondments", secList, "agreements", agrList)
+		"secondments", secList, "agreements", agrList, "links", lnkList)
 	doc.HeadComment = "Drafted by guazhi extract from " + src.file + ". Review every item before merging,\n" +
 		"above all evidence marked inferred: true. Offsets count characters."
 	var buf bytes.Buffer
@@ -285,7 +297,7 @@ func (d *drafter) yaml(src sourceInfo) ([]byte, error) {
 
 func (d *drafter) summarise(res *Result) {
 	sum := &res.Summary
-	sum.Secondments, sum.Agreements = len(d.secs), len(d.agrs)
+	sum.Secondments, sum.Agreements, sum.Links = len(d.secs), len(d.agrs), len(d.lnks)
 	for _, e := range d.used() {
 		sum.Entities++
 		if e.kb != nil {
@@ -306,6 +318,10 @@ func (d *drafter) summarise(res *Result) {
 		f := Fact{Kind: graph.Agreement, Label: a.title, Quote: a.ev[0].s.text, Offset: a.ev[0].s.offset,
 			Inferred: inferred(a.ev)}
 		res.Facts = append(res.Facts, f)
+	}
+	for _, l := range d.lnks {
+		res.Facts = append(res.Facts, Fact{Kind: l.kind, Label: l.from.name + " → " + l.to.name, Quote: l.ev[0].s.text,
+			Offset: l.ev[0].s.offset, Inferred: inferred(l.ev)})
 	}
 	slices.SortStableFunc(res.Facts, func(a, b Fact) int { return a.Offset - b.Offset })
 	for _, f := range res.Facts {
