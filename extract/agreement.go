@@ -7,7 +7,7 @@ import (
 
 var (
 	leadRE  = regexp.MustCompile(`^(?:(?:\d{4}年)?\d{1,2}月(?:\d{1,2}[日号])?(?:上旬|中旬|下旬|初|底|末)?|日前|近日|今天|昨天|昨日|当天|当日|随后|同时|此外|其中|另外|由|据悉|目前|今年|去年|并|而)+`)
-	trailRE = regexp.MustCompile(`(?:还|也|已经|已|再次|正式|分别|共同|联合|将|拟|均|都|又|初步|进一步|于.*|在.*)$`)
+	trailRE = regexp.MustCompile(`(?:还|也|已经|已|再次|正式|分别|共同|联合|将|拟|均|都|又|初步|进一步|于.*|在.*|(?:\d{4}年)?\d{1,2}月(?:\d{1,2}[日号])?(?:上旬|中旬|下旬|初|底|末)?)$`)
 	// docRE ends the title of a signed document.
 	docRE = regexp.MustCompile(`^.*(?:协议书|协议|备忘录|合同|意向书|合作书|框架)`)
 	// venueRE finds the event at which something was signed.

@@ -109,6 +109,21 @@ func parsePlace(s string) (p *place, written string, ok bool) {
 			}
 		}
 	}
+	// A county or district under its city: 唐山市曹妃甸区.
+	for i := range places {
+		q := &places[i]
+		par := lookupPlace(q.parent)
+		if par == nil || par.parent == "" {
+			continue
+		}
+		for _, pre := range []string{par.root + par.suffix, par.root} {
+			if rest, ok := strings.CutPrefix(s, pre); ok && strings.HasPrefix(rest, q.root) {
+				if p, written, ok := parsePlace(rest); ok && p == q {
+					return p, written, true
+				}
+			}
+		}
+	}
 	return nil, "", false
 }
 

@@ -1,0 +1,104 @@
+package extract
+
+import (
+	"fmt"
+	"slices"
+	"strings"
+	"testing"
+
+	"github.com/guazhi/guazhi/graph"
+)
+
+// facts renders a loaded draft's relations as one line each, in a fixed
+// order, naming entities by name.
+func facts(g *graph.Graph) []string {
+	name := func(id string) string {
+		if e := g.Entity(id); e != nil {
+			return e.Name
+		}
+		return id
+	}
+	var out []string
+	agr := map[string]bool{}
+	for _, r := range g.Relations {
+		switch r.Kind {
+		case graph.Secondment:
+			out = append(out, fmt.Sprintf("secondment %s: %s/%s → %s/%s", name(r.From), name(r.FromBody), r.FromPost, name(r.To), r.Post))
+		case graph.Agreement:
+			if agr[r.Agreement] {
+				continue
+			}
+			agr[r.Agreement] = true
+			var parties []string
+			for _, q := range g.Relations {
+				if q.Agreement == r.Agreement {
+					for _, p := range []string{q.From, q.To} {
+						if !slices.Contains(parties, name(p)) {
+							parties = append(parties, name(p))
+						}
+					}
+				}
+			}
+			slices.Sort(parties)
+			out = append(out, fmt.Sprintf("agreement %v %s %s %s %s", parties, r.Title, r.Status, r.Date, r.Value))
+		case graph.Post, graph.PartOf:
+		default:
+			out = append(out, fmt.Sprintf("%s %s → %s", r.Kind, name(r.From), name(r.To)))
+		}
+	}
+	slices.Sort(out)
+	return out
+}
+
+// Sentences written for these tests, in forms the article does not use.
+func TestPatterns(t *testing.T) {
+	const header = "某某新闻\n2016-03-08 10:00\n\n"
+	tests := []struct {
+		name, text string
+		want       []string
+	}{
+		{"will-be-seconded", "北京市西城区副区长王立新将挂任保定市副市长,为期一年。",
+			[]string{"secondment 王立新: 西城区/副区长 → 保定市/副市长"}},
+		{"name-then-verb", "日前,刘海涛挂任张家口市副市长。",
+			[]string{"secondment 刘海涛: / → 张家口市/副市长"}},
+		{"guazhi-post", "记者了解到,北京市商务委副主任陈晓明挂职沧州市副市长。",
+			[]string{"secondment 陈晓明: 北京市商务委/副主任 → 沧州市/副市长"}},
+		{"compound-posts", "北京市朝阳区区委常委、副区长李红将挂任廊坊市委常委、副市长。",
+			[]string{"secondment 李红: 朝阳区/区委常委、副区长 → 廊坊市/市委常委、副市长"}},
+		{"host-first", "挂任承德市副市长的北京市怀柔区副区长孙建军表示,两地合作前景广阔。",
+			[]string{"secondment 孙建军: 怀柔区/副区长 → 承德市/副市长"}},
+		{"went-to", "北京市海淀区副区长周明赴保定市挂职。",
+			[]string{"secondment 周明: 海淀区/副区长 → 保定市/"}},
+		{"framework-explicit-year", "2015年11月3日,顺义区政府与唐山市曹妃甸区签订了《产业合作框架协议》,计划总投资50亿元。",
+			[]string{"agreement [曹妃甸区 顺义区] 产业合作框架协议 framework 2015-11-03 总投资50亿元"}},
+		{"year-from-article", "北京市交通委和河北省交通运输厅于1月5日签署合作协议。",
+			[]string{"agreement [北京市交通委 河北省交通运输厅] 合作协议 signed 2016-01-05 "}},
+		{"last-year", "国家电网公司与河北省政府12月签署了战略合作协议。",
+			[]string{"agreement [国家电网公司 河北省] 战略合作协议 signed 2015-12 "}},
+		{"consensus-anaphora", "3月1日,海淀区与保定市举行座谈会。双方达成共识,共建中关村保定创新中心。",
+			[]string{"agreement [保定市 海淀区] 座谈会共识 consensus 2016-03-01 "}},
+		{"consensus-topic", "沧州市与北京市通州区就共建产业园区达成了初步共识。",
+			[]string{"agreement [沧州市 通州区] 共建产业园区 consensus  "}},
+		{"signing-no-title", "2月,京东集团与廊坊市签约,项目总投资3000万元。",
+			[]string{"agreement [京东集团 廊坊市] 京东集团与廊坊市签约 signed 2016-02 总投资3000万元"}},
+		{"visit", "1月20日,石家庄市代表团到北京市大兴区进行了考察。",
+			[]string{"visit 石家庄市 → 大兴区"}},
+		{"no-fact", "他介绍说,大兴区有1200多家电商企业,挂职干部们大多带着具体任务奔赴河北。", nil},
+		{"no-parties", "签约仪式上,双方代表见证。18个项目成功签约。", nil},
+		{"chrome", "北京市西城区副区长王立新将挂任保定市副市长。\n【本文已获授权,大兴区与廊坊市签署了《合作协议》】\n未经授权不得转载,顺义区与唐山市签署了协议。",
+			[]string{"secondment 王立新: 西城区/副区长 → 保定市/副市长"}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			a := Article{Name: "a.txt", Text: header + tt.text + "\n"}
+			res, err := Draft(a, Options{})
+			if err != nil {
+				t.Fatal(err)
+			}
+			got := facts(load(t, a, res))
+			if !slices.Equal(got, tt.want) {
+				t.Errorf("got\n\t%s\nwant\n\t%s\n%s", strings.Join(got, "\n\t"), strings.Join(tt.want, "\n\t"), res.YAML)
+			}
+		})
+	}
+}
