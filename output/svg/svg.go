@@ -113,6 +113,14 @@ func render(ctx context.Context, buf *bytes.Buffer, dotSrc []byte, layout graphv
 	if err := setFont(g, true); err != nil {
 		return fmt.Errorf("svg: setting the layout font: %w", err)
 	}
+	if layout != graphviz.DOT && layout != graphviz.CIRCO && layout != graphviz.TWOPI {
+		// The force-directed engines let nodes overlap unless told not to.
+		// The default removal, prism, needs the triangulation library the
+		// WebAssembly build lacks, and voronoi can crash it; scale is robust.
+		if err := g.SafeSet("overlap", "scale", "true"); err != nil {
+			return fmt.Errorf("svg: setting overlap removal: %w", err)
+		}
+	}
 	gv.SetLayout(layout)
 	if err := gv.Render(ctx, g, graphviz.SVG, buf); err != nil {
 		return fmt.Errorf("svg: %s layout: %s", layout, message(err))
