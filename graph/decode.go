@@ -61,6 +61,7 @@ type rawRole struct {
 type rawPlace struct {
 	pos        Pos
 	body, post str
+	evidence   []rawEvidence // for the home post alone; optional
 	ok         bool
 }
 
@@ -393,11 +394,18 @@ func (d *decoder) roles(n *yaml.Node) []rawRole {
 
 func (d *decoder) place(n *yaml.Node, what string) rawPlace {
 	p := rawPlace{pos: d.pos(d.derefOr(n)), ok: true}
-	d.fields(n, what, []string{"body", "post"}, func(k string, v *yaml.Node) {
-		if k == "body" {
+	keys := []string{"body", "post"}
+	if what == "from" {
+		keys = append(keys, "evidence")
+	}
+	d.fields(n, what, keys, func(k string, v *yaml.Node) {
+		switch k {
+		case "body":
 			p.body = d.scalar(v, what+" body")
-		} else {
+		case "post":
 			p.post = d.scalar(v, what+" post")
+		case "evidence":
+			p.evidence = d.evidence(v)
 		}
 	})
 	return p

@@ -500,6 +500,10 @@ func (b *builder) secondment(s *rawSecondment) {
 		b.add(s.to.body.Pos, ErrInvalid, "secondment from and to the same body "+from)
 	}
 	ev := b.evidence(s.evidence, s.pos, "secondment")
+	postEv := ev
+	if len(s.from.evidence) > 0 {
+		postEv = b.evidence(s.from.evidence, s.from.pos, "home post")
+	}
 	if !ok || official == "" || to == "" {
 		return
 	}
@@ -507,7 +511,7 @@ func (b *builder) secondment(s *rawSecondment) {
 		FromBody: from, FromPost: s.from.post.V, Start: start, End: end, Note: s.note.V, Evidence: ev, Pos: s.pos})
 	if from != "" {
 		b.rels = append(b.rels, &Relation{Kind: Post, From: official, To: from, Directed: true, Post: s.from.post.V,
-			Evidence: ev, Pos: s.from.pos})
+			Evidence: postEv, Pos: s.from.pos})
 	}
 }
 

@@ -168,3 +168,19 @@ func TestParseDate(t *testing.T) {
 		}
 	}
 }
+
+func TestHomePostEvidence(t *testing.T) {
+	kb := base + strings.Replace(goodSecondment, "from: {body: 乙市, post: 副区长}",
+		"from: {body: 乙市, post: 副区长, evidence: [{source: s, quote: 乙市, inferred: true}]}", 1)
+	g, err := parse(t, map[string]string{"kb.yaml": kb})
+	if err != nil {
+		t.Fatal(err)
+	}
+	post := g.Between("a", "b")
+	if len(post) != 1 || len(post[0].Evidence) != 1 || post[0].Evidence[0].Quote != "乙市" || !post[0].Evidence[0].Inferred {
+		t.Errorf("home post evidence: %+v", post)
+	}
+	if sec := g.Between("a", "c"); len(sec) != 1 || sec[0].Evidence[0].Quote != "甲挂任丙市副市长" {
+		t.Errorf("secondment evidence: %+v", sec)
+	}
+}
