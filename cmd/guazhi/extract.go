@@ -1,5 +1,78 @@
 package main
 
+import (
+	"errors"
+	"fmt"
+	"io/fs"
+	"os"
+	"path/filepath"
+
+	"github.com/spf13/pflag"
+
+	"github.com/guazhi/guazhi/extract"
+	"github.com/guazhi/guazhi/graph"
+)
+
 func (e env) extract(args []string) error {
-	return usagef("extract is not built yet")
+	flags := pflag.NewFlagSet("extract", pflag.ContinueOnError)
+	flags.SetOutput(e.stderr)
+	var (
+		kbs = flags.StringArray("kb", nil, "an existing knowledge base whose ids the draft reuses (repeatable)")
+		out = flags.StringP("out", "o", "-", "the draft's file, or - for standard output")
+	)
+	flags.Usage = func() {
+		fmt.Fprintf(e.stdout, "Usage: guazhi extract ARTICLE.txt [--kb KB.yaml ...] [-o draft.yaml]\n\n"+
+			"Drafts a knowledge base from a Chinese news text for a person to review:\n"+
+			"secondments, agreements, links and the entities they name, each with its\n"+
+			"sentence quoted verbatim; inferred facts are flagged. A summary goes to\n"+
+			"standard error.\n\nFlags:\n")
+		flags.SetOutput(e.stdout)
+		flags.PrintDefaults()
+	}
+	if err := parseFlags(flags, args); err != nil {
+		return err
+	}
+	if flags.NArg() != 1 {
+		return usagef("extract needs exactly one article")
+	}
+	article := flags.Arg(0)
+	text, err := osReader{}.ReadFile(article)
+	if err != nil {
+		var pe *fs.PathError
+		if errors.As(err, &pe) {
+			err = pe.Err
+		}
+		return graph.ErrorList{{Pos: graph.Pos{File: article}, Msg: "cannot read: " + err.Error(), Err: graph.ErrSource}}
+	}
+	opt := extract.Options{SourceFile: filepath.ToSlash(article)}
+	if *out != "-" {
+		abs, err1 := filepath.Abs(article)
+		dir, err2 := filepath.Abs(filepath.Dir(*out))
+		if err1 == nil && err2 == nil {
+			if rel, err := filepath.Rel(dir, abs); err == nil {
+				opt.SourceFile = filepath.ToSlash(rel)
+			}
+		}
+	}
+	if len(*kbs) > 0 {
+		if opt.KB, err = graph.Load(osReader{}, *kbs...); err != nil {
+			return err
+		}
+	}
+	res, err := extract.Draft(extract.Article{Name: filepath.Base(article), Text: string(text)}, opt)
+	if err != nil {
+		return err
+	}
+	if *out == "-" {
+		_, err = e.stdout.Write(res.YAML)
+	} else {
+		if err = os.MkdirAll(filepath.Dir(*out), 0o755); err == nil {
+			err = writeAll([]string{*out}, []file{{filepath.Base(*out), res.YAML}})
+		}
+	}
+	if err != nil {
+		return err
+	}
+	fmt.Fprintln(e.stderr, res.Summary.String())
+	return nil
 }
