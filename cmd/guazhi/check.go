@@ -10,8 +10,9 @@ import (
 	"github.com/guazhi/guazhi/graph"
 )
 
-// kbCommand parses a command that takes only knowledge-base files.
-func (e env) kbCommand(name, summary string, args []string) ([]string, error) {
+// kbCommand parses a command that takes only knowledge-base files, and
+// loads them.
+func (e env) kbCommand(name, summary string, args []string) (*graph.Graph, error) {
 	fs := pflag.NewFlagSet(name, pflag.ContinueOnError)
 	fs.SetOutput(e.stderr)
 	fs.Usage = func() {
@@ -20,17 +21,13 @@ func (e env) kbCommand(name, summary string, args []string) ([]string, error) {
 	if err := parseFlags(fs, args); err != nil {
 		return nil, err
 	}
-	return fs.Args(), nil
+	return load(fs.Args())
 }
 
 func (e env) check(args []string) error {
-	files, err := e.kbCommand("check", "Validates the knowledge bases given, merged (with none, the embedded\n"+
+	g, err := e.kbCommand("check", "Validates the knowledge bases given, merged (with none, the embedded\n"+
 		"jingji-2015 data set), and verifies every quote against its source text.\n"+
 		"Prints every problem as file:line:col: message and exits 1 when there is one.", args)
-	if err != nil {
-		return err
-	}
-	g, err := load(files)
 	if err != nil {
 		return err
 	}
@@ -49,12 +46,8 @@ func (e env) check(args []string) error {
 }
 
 func (e env) stats(args []string) error {
-	files, err := e.kbCommand("stats", "Prints counts by entity kind, jurisdiction and relation kind, and the\n"+
+	g, err := e.kbCommand("stats", "Prints counts by entity kind, jurisdiction and relation kind, and the\n"+
 		"officials ranked by how many bodies, companies and organisations they connect.", args)
-	if err != nil {
-		return err
-	}
-	g, err := load(files)
 	if err != nil {
 		return err
 	}

@@ -180,19 +180,7 @@ func Write(w io.Writer, g *graph.Graph, opt Options) error {
 	}
 	doc.Graph.Edges.Count = len(doc.Graph.Edges.Edges)
 
-	if _, err := io.WriteString(w, xml.Header); err != nil {
-		return err
-	}
-	enc := xml.NewEncoder(w)
-	enc.Indent("", "  ")
-	if err := enc.Encode(doc); err != nil {
-		return err
-	}
-	if err := enc.Close(); err != nil {
-		return err
-	}
-	_, err := io.WriteString(w, "\n")
-	return err
+	return gephi.WriteXML(w, doc)
 }
 
 func description(g *graph.Graph) string {

@@ -93,19 +93,7 @@ func Write(w io.Writer, g *graph.Graph, opt Options) error {
 		}
 		doc.Graph.Edges = append(doc.Graph.Edges, ed)
 	}
-	if _, err := io.WriteString(w, xml.Header); err != nil {
-		return err
-	}
-	enc := xml.NewEncoder(w)
-	enc.Indent("", "  ")
-	if err := enc.Encode(doc); err != nil {
-		return err
-	}
-	if err := enc.Close(); err != nil {
-		return err
-	}
-	_, err := io.WriteString(w, "\n")
-	return err
+	return gephi.WriteXML(w, doc)
 }
 
 // keys declares the labels and every attribute of the model, each key for

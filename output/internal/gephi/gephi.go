@@ -1,9 +1,11 @@
 // Package gephi holds the conventions Gephi's importers share across the
 // GEXF, GraphML and CSV writers: how a list of strings is written in one
-// value and how a day is written.
+// value, how a day is written, and how an XML document starts.
 package gephi
 
 import (
+	"encoding/xml"
+	"io"
 	"strings"
 	"time"
 )
@@ -36,3 +38,22 @@ func List(items []string) string {
 // Day writes t as YYYY-MM-DD, the form GEXF's timeformat="date" and the
 // spreadsheet importer's Timeset read.
 func Day(t time.Time) string { return t.Format(time.DateOnly) }
+
+// WriteXML writes v as an indented XML document that starts with the UTF-8
+// declaration Gephi's GEXF and GraphML importers expect, and ends in a
+// newline.
+func WriteXML(w io.Writer, v any) error {
+	if _, err := io.WriteString(w, xml.Header); err != nil {
+		return err
+	}
+	enc := xml.NewEncoder(w)
+	enc.Indent("", "  ")
+	if err := enc.Encode(v); err != nil {
+		return err
+	}
+	if err := enc.Close(); err != nil {
+		return err
+	}
+	_, err := io.WriteString(w, "\n")
+	return err
+}
