@@ -1,7 +1,9 @@
 package graph
 
 import (
+	"bytes"
 	"fmt"
+	"io"
 	"sort"
 	"strings"
 	"unicode/utf8"
@@ -10,11 +12,14 @@ import (
 )
 
 // Limits on one knowledge-base file, so that hostile input finishes in
-// bounded time and memory.
+// bounded time and memory. Loading takes at most about 250 bytes of memory
+// per byte of YAML (a file of nothing but one-character list items), so
+// MaxFileSize bounds one file's load to about 1 GB; a typical knowledge base
+// takes a fifth of that, and the default data set is 40 kB.
 const (
-	MaxFileSize = 64 << 20 // bytes of one YAML or JSON file
-	maxAliases  = 10000    // alias expansions in one file
-	maxDepth    = 64       // nesting of mappings and sequences
+	MaxFileSize = 4 << 20 // bytes of one YAML or JSON file, or source text
+	maxAliases  = 10000   // YAML nodes reached through aliases in one file
+	maxDepth    = 64      // nesting of mappings and sequences
 )
 
 // str is a scalar value with its position; ok is false when it was absent.
@@ -92,7 +97,9 @@ type rawLink struct {
 type decoder struct {
 	file    string
 	errs    *errs
-	aliases int
+	aliases int                 // nodes reached through aliases so far
+	sizes   map[*yaml.Node]int  // memoised subtree sizes of alias targets
+	counted map[*yaml.Node]bool // aliases already counted
 }
 
 func (d *decoder) pos(n *yaml.Node) Pos { return Pos{File: d.file, Line: n.Line, Col: n.Column} }
@@ -101,16 +108,57 @@ func (d *decoder) errorf(n *yaml.Node, sentinel error, format string, args ...an
 	d.errs.add(d.pos(n), sentinel, fmt.Sprintf(format, args...))
 }
 
-// deref follows aliases, counting them against the limit.
+// deref follows aliases, counting every node an alias brings in (nested
+// aliases included) against the limit, so that a small file cannot expand
+// into a huge one (billion laughs). Past the limit it reports the alias once
+// and returns nil.
 func (d *decoder) deref(n *yaml.Node) *yaml.Node {
 	for n != nil && n.Kind == yaml.AliasNode {
-		d.aliases++
 		if d.aliases > maxAliases {
+			return nil
+		}
+		if d.counted[n] { // the same alias looked at twice
+			n = n.Alias
+			continue
+		}
+		if d.counted == nil {
+			d.counted = map[*yaml.Node]bool{}
+		}
+		d.counted[n] = true
+		d.aliases += d.size(n.Alias)
+		if d.aliases > maxAliases {
+			d.errorf(n, ErrLimit, "aliases expand to more than %d YAML nodes", maxAliases)
 			return nil
 		}
 		n = n.Alias
 	}
 	return n
+}
+
+// size counts the nodes of the tree under n, counting an alias as the
+// tree it stands for.
+func (d *decoder) size(n *yaml.Node) int {
+	if n == nil {
+		return 1
+	}
+	if s, ok := d.sizes[n]; ok {
+		return s
+	}
+	if d.sizes == nil {
+		d.sizes = map[*yaml.Node]int{}
+	}
+	d.sizes[n] = maxAliases + 1 // an alias inside its own anchor
+	s := 1
+	if n.Kind == yaml.AliasNode {
+		s = d.size(n.Alias)
+	}
+	for _, c := range n.Content {
+		if s += d.size(c); s > maxAliases {
+			break
+		}
+	}
+	d.sizes[n] = min(s, maxAliases+1)
+	return d.sizes[n]
 }
 
 func kindName(n *yaml.Node) string {
@@ -133,7 +181,6 @@ func kindName(n *yaml.Node) string {
 func (d *decoder) fields(n *yaml.Node, what string, keys []string, set func(key string, v *yaml.Node)) bool {
 	n = d.deref(n)
 	if n == nil {
-		d.errs.add(Pos{File: d.file}, ErrLimit, fmt.Sprintf("more than %d alias expansions", maxAliases))
 		return false
 	}
 	if n.Kind != yaml.MappingNode {
@@ -247,25 +294,13 @@ func decodeFile(file string, data []byte, e *errs) *rawDoc {
 		e.add(Pos{File: file}, ErrLimit, fmt.Sprintf("file is %d bytes, over the limit of %d", len(data), MaxFileSize))
 		return nil
 	}
-	if !utf8.Valid(data) {
-		line, col := 1, 1
-		for i := 0; i < len(data); {
-			r, size := utf8.DecodeRune(data[i:])
-			if r == utf8.RuneError && size <= 1 {
-				break
-			}
-			if r == '\n' {
-				line, col = line+1, 1
-			} else {
-				col++
-			}
-			i += size
-		}
-		e.add(Pos{File: file, Line: line, Col: col}, ErrSyntax, "invalid UTF-8")
+	if pos, msg := badChar(file, data); msg != "" {
+		e.add(pos, ErrSyntax, msg)
 		return nil
 	}
-	var root yaml.Node
-	if err := yaml.Unmarshal(data, &root); err != nil {
+	dec := yaml.NewDecoder(bytes.NewReader(data))
+	var root, next yaml.Node
+	if err := dec.Decode(&root); err != nil && err != io.EOF {
 		e.add(yamlErrorPos(file, err), ErrSyntax, yamlErrorMsg(err))
 		return nil
 	}
@@ -273,9 +308,18 @@ func decodeFile(file string, data []byte, e *errs) *rawDoc {
 		e.add(Pos{File: file}, ErrMissing, "file is empty")
 		return nil
 	}
+	if err := dec.Decode(&next); err != io.EOF {
+		if err != nil {
+			e.add(yamlErrorPos(file, err), ErrSyntax, yamlErrorMsg(err))
+		} else {
+			e.add(Pos{File: file, Line: next.Line, Col: next.Column}, ErrSyntax,
+				"a second YAML document: a knowledge base is one document (remove the ---, or split the file)")
+		}
+		return nil
+	}
 	top := root.Content[0]
-	if depth(top, 0) > maxDepth {
-		e.add(Pos{File: file}, ErrLimit, fmt.Sprintf("nesting deeper than %d levels", maxDepth))
+	if deep := tooDeep(top, 0); deep != nil {
+		e.add(Pos{File: file, Line: deep.Line, Col: deep.Column}, ErrLimit, fmt.Sprintf("nesting deeper than %d levels", maxDepth))
 		return nil
 	}
 	d := &decoder{file: file, errs: e}
@@ -298,26 +342,47 @@ func decodeFile(file string, data []byte, e *errs) *rawDoc {
 		}
 	})
 	if d.aliases > maxAliases {
-		e.add(Pos{File: file}, ErrLimit, fmt.Sprintf("more than %d alias expansions", maxAliases))
+		return nil // what was decoded is incomplete: its errors would mislead
 	}
 	doc.namePos = d.pos(top)
 	return doc
 }
 
-func depth(n *yaml.Node, level int) int {
+// tooDeep returns the first node nested deeper than maxDepth, or nil.
+func tooDeep(n *yaml.Node, level int) *yaml.Node {
 	if level > maxDepth {
-		return level
+		return n
 	}
-	max := level
 	for _, c := range n.Content {
-		if dd := depth(c, level+1); dd > max {
-			max = dd
-			if max > maxDepth {
-				return max
-			}
+		if deep := tooDeep(c, level+1); deep != nil {
+			return deep
 		}
 	}
-	return max
+	return nil
+}
+
+// badChar finds the first byte sequence that is not valid UTF-8, or the
+// first character that YAML does not allow in a file (control characters
+// other than tab, line feed and carriage return, U+FFFE and U+FFFF; XML 1.0
+// cannot carry them either), and describes it with its position.
+func badChar(file string, data []byte) (Pos, string) {
+	line, col := 1, 1
+	for i := 0; i < len(data); {
+		r, size := utf8.DecodeRune(data[i:])
+		switch {
+		case r == utf8.RuneError && size <= 1:
+			return Pos{File: file, Line: line, Col: col}, "invalid UTF-8"
+		case r < 0x20 && r != '\t' && r != '\n' && r != '\r', r == 0x7F, r >= 0x80 && r <= 0x9F && r != 0x85,
+			r == 0xFFFE, r == 0xFFFF:
+			return Pos{File: file, Line: line, Col: col}, fmt.Sprintf("the control character %U is not allowed", r)
+		case r == '\n', r == '\r' && (i+1 == len(data) || data[i+1] != '\n'):
+			line, col = line+1, 1
+		default:
+			col++
+		}
+		i += size
+	}
+	return Pos{}, ""
 }
 
 func (d *decoder) source(n *yaml.Node) *rawSource {

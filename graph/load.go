@@ -6,6 +6,7 @@ import (
 	"path"
 	"regexp"
 	"slices"
+	"sort"
 	"strings"
 	"unicode/utf8"
 )
@@ -145,6 +146,7 @@ type builder struct {
 	raws    map[string]*rawEntity // id → first definition, for parent refs
 	rawList []*rawEntity
 	names   map[string][]string // surface form → entity ids
+	guesses int                 // unknown references given suggestions
 
 	agrs    map[string]*agreementDef
 	agrList []*agreementDef
@@ -342,8 +344,12 @@ func (b *builder) ref(s str, what string) string {
 		return ids[0]
 	case 0:
 		msg := fmt.Sprintf("%s %q is not an entity id, name or alias", what, s.V)
-		if c := b.similar(s.V); len(c) > 0 {
-			msg += " (did you mean " + strings.Join(c, ", ") + "?)"
+		// Each search reads every name: only the first few get one, so a
+		// file full of unknown references still loads in linear time.
+		if b.guesses++; b.guesses <= maxGuesses {
+			if c := b.similar(s.V); len(c) > 0 {
+				msg += " (did you mean " + strings.Join(c, ", ") + "?)"
+			}
 		}
 		b.add(s.Pos, ErrUnknownRef, msg)
 	default:
@@ -355,6 +361,9 @@ func (b *builder) ref(s str, what string) string {
 	}
 	return ""
 }
+
+// maxGuesses is how many unknown references get "did you mean" suggestions.
+const maxGuesses = 100
 
 // similar lists up to five entities whose names contain the reference or are
 // contained in it.
@@ -393,27 +402,32 @@ func (b *builder) parent(e *Entity) {
 	b.rels = append(b.rels, &Relation{Kind: PartOf, From: e.ID, To: p, Directed: true, Pos: r.parent.Pos})
 }
 
-// cycles reports every part_of cycle once, at the entity with the smallest id.
+// cycles reports every part_of cycle once, at the entity with the smallest
+// id. Each entity is walked once (every entity has at most one parent), so
+// a long chain of parents costs linear time.
 func (b *builder) cycles() {
+	const (
+		walking = 1
+		done    = 2
+	)
+	state := map[string]int{}
 	for _, e := range b.entList {
-		seen := map[string]bool{}
-		for id := e.ID; id != ""; id = b.ents[id].Parent {
-			if seen[id] {
-				if id == e.ID {
-					var chain []string
-					for c := e.ID; ; c = b.ents[c].Parent {
-						chain = append(chain, c)
-						if len(chain) > 1 && c == e.ID {
-							break
-						}
-					}
-					if slices.Min(chain) == e.ID {
-						b.add(b.raws[e.ID].parent.Pos, ErrCycle, "part_of cycle: "+strings.Join(chain, " → "))
-					}
-				}
-				break
-			}
-			seen[id] = true
+		var path []string
+		id := e.ID
+		for id != "" && state[id] == 0 {
+			state[id] = walking
+			path = append(path, id)
+			id = b.ents[id].Parent
+		}
+		if id != "" && state[id] == walking { // the walk came back to itself
+			cycle := path[slices.Index(path, id):]
+			start := slices.Index(cycle, slices.Min(cycle))
+			chain := append(slices.Clone(cycle[start:]), cycle[:start]...)
+			chain = append(chain, chain[0])
+			b.add(b.raws[chain[0]].parent.Pos, ErrCycle, "part_of cycle: "+strings.Join(chain, " → "))
+		}
+		for _, p := range path {
+			state[p] = done
 		}
 	}
 }
@@ -446,17 +460,21 @@ func (b *builder) evidence(list []rawEvidence, pos Pos, what string) []Evidence 
 	return out
 }
 
-// mismatch says how much of the quote the source does contain.
+// mismatch says how much of the quote the source does contain. A prefix
+// found means every shorter one is found too, so it searches for the
+// longest by bisection over the quote's character boundaries.
 func mismatch(text, quote string) string {
-	n := 0
+	var cuts []int // the byte offsets where a character starts, after the first
 	for i := range quote {
-		if i > 0 && strings.Contains(text, quote[:i]) {
-			n = i
+		if i > 0 {
+			cuts = append(cuts, i)
 		}
 	}
-	if n == 0 {
+	k := sort.Search(len(cuts), func(j int) bool { return !strings.Contains(text, quote[:cuts[j]]) })
+	if k == 0 {
 		return fmt.Sprintf("%q not found", quote)
 	}
+	n := cuts[k-1]
 	return fmt.Sprintf("%q found, but not what follows: %q", quote[:n], quote[n:])
 }
 

@@ -125,21 +125,35 @@ func version() string {
 	return strings.TrimSpace(v + " " + info.GoVersion)
 }
 
-// osReader reads knowledge-base and source files from the file system.
+// osReader reads knowledge-base and source files from the file system, no
+// more than graph.MaxFileSize bytes of each, whatever the file is (a
+// regular file, a pipe, /dev/zero).
 type osReader struct{}
 
 func (osReader) ReadFile(name string) ([]byte, error) {
-	st, err := os.Stat(name)
+	f, err := os.Open(name)
+	if err != nil {
+		return nil, err
+	}
+	defer f.Close()
+	st, err := f.Stat()
 	if err != nil {
 		return nil, err
 	}
 	if st.IsDir() {
 		return nil, fmt.Errorf("%s: is a directory", name)
 	}
-	if st.Size() > graph.MaxFileSize {
+	if st.Mode().IsRegular() && st.Size() > graph.MaxFileSize {
 		return nil, fmt.Errorf("%s: file is %d bytes, over the limit of %d", name, st.Size(), graph.MaxFileSize)
 	}
-	return os.ReadFile(name)
+	b, err := io.ReadAll(io.LimitReader(f, graph.MaxFileSize+1))
+	if err != nil {
+		return nil, err
+	}
+	if len(b) > graph.MaxFileSize {
+		return nil, fmt.Errorf("%s: more than %d bytes, over the limit", name, graph.MaxFileSize)
+	}
+	return b, nil
 }
 
 // load reads the knowledge bases named, or the embedded default when none is.
