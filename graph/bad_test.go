@@ -1,0 +1,185 @@
+package graph_test
+
+import (
+	"bytes"
+	"errors"
+	"flag"
+	"fmt"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"regexp"
+	"runtime"
+	"strings"
+	"testing"
+	"testing/fstest"
+	"time"
+
+	"github.com/guazhi/guazhi/graph"
+)
+
+var update = flag.Bool("update", false, "rewrite the expected errors of testdata/bad")
+
+// badDir holds the corpus of bad knowledge bases: CASE.yaml, merged with
+// CASE.2.yaml when there is one, and CASE.err, the exact error text
+// expected. oversize.yaml is made by the tests (see BadCase).
+const badDir = "../testdata/bad"
+
+// BadCase is one knowledge base of the corpus.
+type BadCase struct {
+	Name  string
+	Files []string          // in load order, relative to badDir
+	Data  map[string][]byte // files made by the test instead of read
+	Want  string            // the expected error text, one line per error
+}
+
+// badCases lists the corpus.
+func badCases(t testing.TB) []BadCase {
+	t.Helper()
+	names, err := filepath.Glob(filepath.Join(badDir, "*.yaml"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var cases []BadCase
+	for _, n := range names {
+		base := filepath.Base(n)
+		if strings.HasSuffix(base, ".2.yaml") {
+			continue
+		}
+		c := BadCase{Name: strings.TrimSuffix(base, ".yaml"), Files: []string{base}}
+		if _, err := os.Stat(filepath.Join(badDir, c.Name+".2.yaml")); err == nil {
+			c.Files = append(c.Files, c.Name+".2.yaml")
+		}
+		cases = append(cases, c)
+	}
+	// A file one byte over the limit, of otherwise valid YAML: too big to
+	// keep in the repository.
+	big := bytes.Repeat([]byte("#"), graph.MaxFileSize+1)
+	copy(big, "name: bad\n")
+	cases = append(cases, BadCase{Name: "oversize", Files: []string{"oversize.yaml"}, Data: map[string][]byte{"oversize.yaml": big}})
+	for i, c := range cases {
+		want, err := os.ReadFile(filepath.Join(badDir, c.Name+".err"))
+		if err != nil && !*update {
+			t.Fatalf("%s: %v (run go test ./graph -run TestBadCorpus -update)", c.Name, err)
+		}
+		cases[i].Want = string(want)
+	}
+	if len(cases) < 25 {
+		t.Fatalf("only %d cases in %s", len(cases), badDir)
+	}
+	return cases
+}
+
+// load loads a case as guazhi does, with source files read from badDir.
+func (c BadCase) load() (*graph.Graph, error) {
+	var in []graph.Input
+	for _, f := range c.Files {
+		data, ok := c.Data[f]
+		if !ok {
+			var err error
+			if data, err = os.ReadFile(filepath.Join(badDir, f)); err != nil {
+				return nil, err
+			}
+		}
+		in = append(in, graph.Input{Name: f, Data: data})
+	}
+	return graph.Parse(os.DirFS(badDir).(fs.ReadFileFS), in...)
+}
+
+// errLine is the form of every error: file:line:col: message, or
+// file: message where there is no position.
+var errLine = regexp.MustCompile(`^[a-z0-9.-]+\.yaml(:[0-9]+:[0-9]+)?: [^\n]+$`)
+
+// TestBadCorpus loads every bad knowledge base and checks the exact error
+// text, that every error has a position (where one exists) and a sentinel,
+// and that each finishes in bounded time and memory.
+func TestBadCorpus(t *testing.T) {
+	const (
+		maxTime  = 2 * time.Second
+		maxAlloc = 64 << 20 // bytes allocated by one load, the input aside
+	)
+	for _, c := range badCases(t) {
+		t.Run(c.Name, func(t *testing.T) {
+			var before, after runtime.MemStats
+			runtime.GC()
+			runtime.ReadMemStats(&before)
+			start := time.Now()
+			g, err := c.load()
+			elapsed := time.Since(start)
+			runtime.ReadMemStats(&after)
+			if g != nil || err == nil {
+				t.Fatal("loaded without error")
+			}
+			if elapsed > maxTime {
+				t.Errorf("took %v, more than %v", elapsed, maxTime)
+			}
+			if alloc := after.TotalAlloc - before.TotalAlloc; alloc > maxAlloc {
+				t.Errorf("allocated %d MB, more than %d MB", alloc>>20, maxAlloc>>20)
+			}
+			var list graph.ErrorList
+			if !errors.As(err, &list) {
+				t.Fatalf("error %T, want graph.ErrorList: %v", err, err)
+			}
+			for _, e := range list {
+				if !errLine.MatchString(e.Error()) {
+					t.Errorf("not file:line:col: message: %q", e.Error())
+				}
+				if e.Err == nil {
+					t.Errorf("no sentinel error: %q", e.Error())
+				}
+			}
+			got := err.Error() + "\n"
+			file := filepath.Join(badDir, c.Name+".err")
+			if *update {
+				if err := os.WriteFile(file, []byte(got), 0o644); err != nil {
+					t.Fatal(err)
+				}
+				return
+			}
+			if got != c.Want {
+				t.Errorf("error:\n%swant (%s):\n%s", got, file, c.Want)
+			}
+		})
+	}
+}
+
+// TestLinearTime loads knowledge bases whose size made the loader take
+// quadratic time: a long chain of parents, many unknown references, a long
+// quote not in its source.
+func TestLinearTime(t *testing.T) {
+	const maxTime = 2 * time.Second
+	head := "name: t\nsources: [{id: s, title: T, file: s.txt}]\nentities:\n"
+	var chain, refs strings.Builder
+	chain.WriteString(head)
+	refs.WriteString(head)
+	for i := range 30000 {
+		fmt.Fprintf(&chain, "  - {id: e%d, kind: body, name: 名%d, parent: e%d}\n", i, i, i+1)
+	}
+	chain.WriteString("  - {id: e30000, kind: body, name: 名30000}\n")
+	for i := range 5000 {
+		fmt.Fprintf(&refs, "  - {id: e%d, kind: body, name: 名字名字%d}\n", i, i)
+	}
+	refs.WriteString("links:\n")
+	for i := range 5000 {
+		fmt.Fprintf(&refs, "  - {kind: m, from: 名字%d, to: e1, evidence: [{source: s, quote: 甲}]}\n", i)
+	}
+	quote := head + "  - {id: a, kind: body, name: A}\n  - {id: b, kind: body, name: B}\n" +
+		"links: [{kind: m, from: a, to: b, evidence: [{source: s, quote: " + strings.Repeat("甲", 100000) + "乙}]}]\n"
+	text := strings.Repeat("甲", 1<<20)
+	for _, c := range []struct{ name, kb, want string }{
+		{"parent chain", chain.String(), ""},
+		{"unknown references", refs.String(), "kb.yaml:5005:21: from \"名字0\" is not an entity id"},
+		{"long quote", quote, "kb.yaml:6:65: quote is not verbatim"},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			start := time.Now()
+			_, err := graph.Parse(fstest.MapFS{"s.txt": {Data: []byte(text)}}, graph.Input{Name: "kb.yaml", Data: []byte(c.kb)})
+			if d := time.Since(start); d > maxTime {
+				t.Errorf("took %v, more than %v", d, maxTime)
+			}
+			if got := fmt.Sprint(err); c.want == "" && err != nil || c.want != "" && !strings.HasPrefix(got, c.want) {
+				t.Errorf("error %.300s, want %q", got, c.want)
+			}
+		})
+	}
+}
