@@ -2,6 +2,7 @@ package main
 
 import (
 	"errors"
+	"fmt"
 	"os"
 	"path/filepath"
 )
@@ -19,6 +20,13 @@ func writeAll(paths []string, files []file) (err error) {
 			}
 		}
 	}()
+	// A directory in a target's place would make its rename fail after
+	// earlier targets were replaced: refuse before writing anything.
+	for _, p := range paths {
+		if st, err := os.Lstat(p); err == nil && st.IsDir() {
+			return fmt.Errorf("cannot write %s: it is a directory", p)
+		}
+	}
 	for i, f := range files {
 		t, err := writeTemp(paths[i], f.data)
 		if err != nil {
@@ -44,6 +52,9 @@ func writeTemp(path string, data []byte) (string, error) {
 	_, err = f.Write(data)
 	if err == nil {
 		err = f.Chmod(0o644)
+	}
+	if err == nil {
+		err = f.Sync() // a full disk may only tell now
 	}
 	if cerr := f.Close(); err == nil {
 		err = cerr
