@@ -1,0 +1,28 @@
+package svg_test
+
+import (
+	"bytes"
+	"testing"
+
+	"github.com/guazhi/guazhi/internal/outcheck"
+	"github.com/guazhi/guazhi/output/svg"
+)
+
+// FuzzWrite renders knowledge bases with fuzzed names, titles and quotes
+// through Graphviz: the SVG must be one well-formed XML document.
+func FuzzWrite(f *testing.F) {
+	outcheck.AddSeeds(f)
+	f.Fuzz(func(t *testing.T, a, b, c string) {
+		g, err := outcheck.Graph(a, b, c)
+		if err != nil {
+			return
+		}
+		var out bytes.Buffer
+		if err := svg.Write(&out, g, svg.Options{}); err != nil {
+			t.Fatal(err)
+		}
+		if _, err := outcheck.XML(out.Bytes()); err != nil {
+			t.Fatalf("%v\n%s", err, out.Bytes())
+		}
+	})
+}
