@@ -1,0 +1,138 @@
+package synth
+
+import (
+	"fmt"
+	"io/fs"
+	"os"
+	"path"
+	"path/filepath"
+
+	"github.com/guazhi/guazhi/graph"
+)
+
+// MaxFileBytes is the default size limit of one knowledge-base file: the
+// loader's limit (graph.MaxFileSize), and at most 4 MiB, so that the YAML
+// tree of one file, the loader's largest transient, stays small.
+const MaxFileBytes = min(graph.MaxFileSize, 4<<20)
+
+// File is a file of a generated knowledge base.
+type File struct {
+	Name string // slash-separated, relative to the knowledge base's directory
+	Data []byte
+}
+
+// Dir is a generated knowledge base as files: one or more YAML files, which
+// together make the knowledge base, and the source texts they cite. It is a
+// graph.FileReader, so it loads without touching the disk:
+// graph.Load(dir, dir.KB...).
+type Dir struct {
+	KB    []string // the YAML files, in order: kb.yaml, or kb-0001.yaml, kb-0002.yaml, …
+	Files []File   // the YAML files, then the source texts
+	index map[string]int
+}
+
+// ReadFile returns a file's contents; the caller must not modify them.
+func (d *Dir) ReadFile(name string) ([]byte, error) {
+	if i, ok := d.index[path.Clean(name)]; ok {
+		return d.Files[i].Data, nil
+	}
+	return nil, &fs.PathError{Op: "open", Path: name, Err: fs.ErrNotExist}
+}
+
+// Size is the number of bytes of all the files.
+func (d *Dir) Size() int64 {
+	var n int64
+	for _, f := range d.Files {
+		n += int64(len(f.Data))
+	}
+	return n
+}
+
+// Files writes kb as YAML, split into files of at most maxBytes each
+// (MaxFileBytes when maxBytes <= 0), and its source texts. The first file
+// holds the name and title; the others continue the lists, which the
+// loader merges.
+func (kb *KB) Files(maxBytes int) *Dir {
+	if maxBytes <= 0 {
+		maxBytes = MaxFileBytes
+	}
+	var shards [][]byte
+	cur := []byte("# A synthetic knowledge base made by guazhi's internal/gen.\n")
+	e := &emitter{}
+	e.kv("", "name", kb.Name)
+	e.kv("", "title", kb.Title)
+	cur = append(cur, e.b...)
+	section := ""
+	put := func(name string, rec []byte) {
+		head := "\n" + name + ":\n"
+		if section == name {
+			head = ""
+		}
+		if len(cur)+len(head)+len(rec) > maxBytes && section != "" {
+			shards = append(shards, cur)
+			cur, head = nil, name+":\n"
+		}
+		cur = append(cur, head...)
+		cur = append(cur, rec...)
+		section = name
+	}
+	for i := range kb.Sources {
+		e.b = e.b[:0]
+		e.source(&kb.Sources[i])
+		put("sources", e.b)
+	}
+	for i := range kb.Entities {
+		e.b = e.b[:0]
+		e.entity(&kb.Entities[i])
+		put("entities", e.b)
+	}
+	for i := range kb.Secondments {
+		e.b = e.b[:0]
+		e.secondment(&kb.Secondments[i])
+		put("secondments", e.b)
+	}
+	for i := range kb.Agreements {
+		e.b = e.b[:0]
+		e.agreement(&kb.Agreements[i])
+		put("agreements", e.b)
+	}
+	for i := range kb.Links {
+		e.b = e.b[:0]
+		e.link(&kb.Links[i])
+		put("links", e.b)
+	}
+	shards = append(shards, cur)
+
+	d := &Dir{index: map[string]int{}}
+	for i, s := range shards {
+		name := "kb.yaml"
+		if len(shards) > 1 {
+			name = fmt.Sprintf("kb-%04d.yaml", i+1)
+		}
+		d.KB = append(d.KB, name)
+		d.add(name, s)
+	}
+	for _, s := range kb.Sources {
+		d.add(s.File, []byte(s.Text))
+	}
+	return d
+}
+
+func (d *Dir) add(name string, data []byte) {
+	d.index[name] = len(d.Files)
+	d.Files = append(d.Files, File{Name: name, Data: data})
+}
+
+// Write writes the files under dir, creating directories as needed.
+func (d *Dir) Write(dir string) error {
+	for _, f := range d.Files {
+		p := filepath.Join(dir, filepath.FromSlash(f.Name))
+		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
+			return err
+		}
+		if err := os.WriteFile(p, f.Data, 0o644); err != nil {
+			return err
+		}
+	}
+	return nil
+}
