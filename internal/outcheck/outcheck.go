@@ -189,7 +189,7 @@ func CSV(data []byte) ([][]string, error) {
 	}
 	for i, row := range rows {
 		for j, cell := range row {
-			if cell != "" && strings.ContainsRune("=+-@", rune(cell[0])) {
+			if cell != "" && strings.ContainsRune("=+-@\t\r", rune(cell[0])) {
 				return nil, fmt.Errorf("row %d column %d starts a formula: %q", i+1, j+1, cell)
 			}
 		}

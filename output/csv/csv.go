@@ -139,7 +139,7 @@ func write(w io.Writer, rows [][]string, opt Options) error {
 // neutralise prefixes an apostrophe to a cell a spreadsheet would run as a
 // formula.
 func neutralise(cell string) string {
-	if cell != "" && strings.ContainsRune("=+-@", rune(cell[0])) {
+	if cell != "" && strings.ContainsRune("=+-@\t\r", rune(cell[0])) {
 		return "'" + cell
 	}
 	return cell

@@ -17,8 +17,8 @@
 //
 // # Formulas
 //
-// A cell that starts with =, +, - or @ is written with a leading
-// apostrophe (') so that a spreadsheet program shows it as text instead of
+// A cell that starts with =, +, -, @, a tab or a carriage return is written
+// with a leading apostrophe (') so that a spreadsheet program shows it as text instead of
 // running it as a formula (CSV injection): =HYPERLINK("x") becomes
 // '=HYPERLINK("x"). Spreadsheets hide the apostrophe; Gephi and other
 // CSV readers keep it, so strip one leading apostrophe before such a
