@@ -1,0 +1,359 @@
+//go:build unix
+
+package html
+
+import (
+	"context"
+	"flag"
+	"fmt"
+	"os"
+	"path/filepath"
+	"slices"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/guazhi/guazhi/graph"
+	"github.com/guazhi/guazhi/internal/tooltest"
+)
+
+var screenshot = flag.Bool("screenshot", false, "TestScreenshot writes docs/viewer.png")
+
+// openPage writes page to a file and opens it in a fresh headless Chromium
+// of width×height pixels, checking that the viewer started.
+func openPage(t *testing.T, page []byte, width, height int) *chrome {
+	t.Helper()
+	chromium := tooltest.Look(t, "chromium", "chromium-browser")
+	ctx, cancel := context.WithTimeout(context.Background(), 2*time.Minute)
+	t.Cleanup(cancel)
+	file := filepath.Join(t.TempDir(), "page.html")
+	if err := os.WriteFile(file, page, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	c := startChrome(ctx, t, chromium, width, height)
+	c.open("file://" + file)
+	// The viewer adds a hit area to each edge; its absence means the
+	// script did not run (its hash did not match the CSP, or it threw).
+	var hits int
+	if err := c.eval(`document.querySelectorAll("#view g.edge .hit").length`, &hits); err != nil {
+		t.Fatal(err)
+	}
+	if hits == 0 {
+		t.Fatalf("the viewer did not start; exceptions %q, console %q", c.Exceptions, c.Console)
+	}
+	return c
+}
+
+// checkQuiet fails the test for any dialog, uncaught exception or console
+// error the page caused.
+func checkQuiet(t *testing.T, c *chrome) {
+	t.Helper()
+	if len(c.Dialogs) > 0 {
+		t.Errorf("dialogs opened: %q", c.Dialogs)
+	}
+	if len(c.Exceptions) > 0 {
+		t.Errorf("exceptions: %q", c.Exceptions)
+	}
+	for _, m := range c.Console {
+		t.Errorf("console: %s", m)
+	}
+}
+
+// state is what stateJS reports of the page.
+type state struct {
+	HL, NB, Sel []string // ids of groups with the classes hl, nb, sel
+	Dim         bool
+	Results     []string
+	Title       string   // the panel's heading
+	Quotes      []string // the panel's evidence quotes
+	Cites       []string // and their sources
+	Panel       string
+	ViewBox     string
+}
+
+const stateJS = `(function () {
+  function ids(sel) { return Array.from(document.querySelectorAll(sel), function (g) { return g.id; }); }
+  function texts(sel) { return Array.from(document.querySelectorAll(sel), function (x) { return x.textContent; }); }
+  var h2 = document.querySelector("#panel h2");
+  return {hl: ids("#view g.hl"), nb: ids("#view g.nb"), sel: ids("#view g.sel"),
+    dim: document.querySelector("#view svg").classList.contains("dim"),
+    results: document.getElementById("results").hidden ? [] : texts("#results li"),
+    title: h2 ? h2.textContent : "", quotes: texts("#panel blockquote .quote"), cites: texts("#panel blockquote cite"),
+    panel: document.getElementById("panel").textContent,
+    viewBox: document.querySelector("#view svg").getAttribute("viewBox")};
+})()`
+
+func (c *chrome) state() state {
+	c.t.Helper()
+	var s state
+	if err := c.eval(stateJS, &s); err != nil {
+		c.t.Fatal(err)
+	}
+	return s
+}
+
+// click dispatches a click on the element with the given id, as the brief
+// for the test asks: a click on the edge's or node's group.
+func (c *chrome) click(id string) {
+	c.t.Helper()
+	js := fmt.Sprintf(`(function () {
+  var g = document.getElementById(%q);
+  if (!g) throw new Error("no element " + %q);
+  g.dispatchEvent(new MouseEvent("click", {bubbles: true, cancelable: true, view: window}));
+})()`, id, id)
+	if err := c.eval(js, nil); err != nil {
+		c.t.Fatal(err)
+	}
+}
+
+// search focuses the search box and types text into it.
+func (c *chrome) search(text string) {
+	c.t.Helper()
+	if err := c.eval(`document.getElementById("q").focus()`, nil); err != nil {
+		c.t.Fatal(err)
+	}
+	c.typeText(text)
+}
+
+// involving returns the indexes of the relations that end at id or name it
+// among their officials: the edges a search for it highlights.
+func involving(g *graph.Graph, id string) []int {
+	var out []int
+	for i, r := range g.Relations {
+		if r.From == id || r.To == id || slices.ContainsFunc(r.Officials, func(o graph.Role) bool { return o.Official == id }) {
+			out = append(out, i)
+		}
+	}
+	return out
+}
+
+func TestBrowserSearchAndPanel(t *testing.T) {
+	g := defaultGraph(t)
+	const who = "cao-lei"
+	c := openPage(t, render(t, g), 1600, 1000)
+
+	c.search("曹蕾")
+	s := c.state()
+	if !slices.Contains(s.HL, "n-"+who) || !s.Dim {
+		t.Fatalf("after searching 曹蕾, highlighted %q (dim %v), want n-%s among them", s.HL, s.Dim, who)
+	}
+	if len(s.Results) == 0 || !strings.HasPrefix(s.Results[0], "曹蕾") {
+		t.Errorf("results %q, want 曹蕾 first", s.Results)
+	}
+	// Her edges are highlighted, and their other ends as neighbours.
+	edges := involving(g, who)
+	wantNB := map[string]bool{}
+	kinds := map[string]int{}
+	for _, i := range edges {
+		r := g.Relations[i]
+		if !slices.Contains(s.HL, fmt.Sprintf("e-%d", i)) {
+			t.Errorf("edge e-%d (%s %s→%s) is not highlighted", i, r.Kind, r.From, r.To)
+		}
+		for _, n := range []string{r.From, r.To} {
+			if n != who {
+				wantNB["n-"+n] = true
+			}
+		}
+		if _, ok := kinds[r.Kind]; !ok {
+			kinds[r.Kind] = i
+		}
+	}
+	for n := range wantNB {
+		if !slices.Contains(s.NB, n) {
+			t.Errorf("neighbour %s is not marked; nb %q", n, s.NB)
+		}
+	}
+	if len(wantNB) == 0 || len(s.NB) != len(wantNB) {
+		t.Errorf("neighbours %q, want %d", s.NB, len(wantNB))
+	}
+	t.Logf("曹蕾: %d edges %v, %d neighbours", len(edges), kinds, len(wantNB))
+
+	// Enter picks the first result and shows it in the panel.
+	c.key("Enter", 13)
+	s = c.state()
+	if s.Title != "曹蕾" || !slices.Contains(s.Sel, "n-"+who) {
+		t.Errorf("after Enter, panel %q, selected %q", s.Title, s.Sel)
+	}
+
+	// A click on each kind of her edges shows that edge's evidence.
+	for _, kind := range []string{graph.Secondment, "meeting", graph.Agreement} {
+		i, ok := kinds[kind]
+		if !ok {
+			t.Errorf("曹蕾 has no %s edge", kind)
+			continue
+		}
+		r := g.Relations[i]
+		id := fmt.Sprintf("e-%d", i)
+		c.click(id)
+		s := c.state()
+		var want []string
+		for _, ev := range r.Evidence {
+			want = append(want, ev.Quote)
+		}
+		if !slices.Equal(s.Quotes, want) {
+			t.Errorf("after clicking %s (%s), the panel's quotes are %q, want %q", id, kind, s.Quotes, want)
+		}
+		src := g.Source(r.Evidence[0].Source)
+		if len(s.Cites) == 0 || !strings.Contains(s.Cites[0], src.Title) {
+			t.Errorf("after clicking %s, the panel cites %q, want the source's title %q", id, s.Cites, src.Title)
+		}
+		if !slices.Contains(s.Sel, id) {
+			t.Errorf("after clicking %s, selected %q", id, s.Sel)
+		}
+	}
+	checkQuiet(t, c)
+}
+
+func TestBrowserPanZoom(t *testing.T) {
+	c := openPage(t, render(t, defaultGraph(t)), 1200, 800)
+	fit := c.state().ViewBox
+	var box [4]float64
+	parse := func(s string) [4]float64 {
+		var b [4]float64
+		if _, err := fmt.Sscan(s, &b[0], &b[1], &b[2], &b[3]); err != nil {
+			t.Fatalf("viewBox %q: %v", s, err)
+		}
+		return b
+	}
+	box = parse(fit)
+
+	// A wheel turn up zooms in around the pointer.
+	c.call(c.session, "Input.dispatchMouseEvent", map[string]any{"type": "mouseWheel", "x": 400, "y": 400, "deltaX": 0, "deltaY": -300}, nil)
+	zoomed := parse(c.state().ViewBox)
+	if !(zoomed[2] < box[2]*0.8) {
+		t.Errorf("after the wheel, viewBox %v, want narrower than %v", zoomed, box)
+	}
+	// A drag moves the view.
+	for _, ev := range []map[string]any{
+		{"type": "mousePressed", "x": 500, "y": 500, "button": "left", "buttons": 1, "clickCount": 1},
+		{"type": "mouseMoved", "x": 540, "y": 520, "button": "left", "buttons": 1},
+		{"type": "mouseMoved", "x": 600, "y": 550, "button": "left", "buttons": 1},
+		{"type": "mouseReleased", "x": 600, "y": 550, "button": "left", "buttons": 0, "clickCount": 1},
+	} {
+		c.call(c.session, "Input.dispatchMouseEvent", ev, nil)
+	}
+	dragged := parse(c.state().ViewBox)
+	if !(dragged[0] < zoomed[0] && dragged[1] < zoomed[1] && dragged[2] == zoomed[2]) {
+		t.Errorf("after dragging right and down, viewBox %v, want left of and above %v at the same size", dragged, zoomed)
+	}
+	// The fit button restores the whole diagram.
+	c.click("fit")
+	if got := c.state().ViewBox; got != fit {
+		t.Errorf("after Fit, viewBox %q, want %q", got, fit)
+	}
+	checkQuiet(t, c)
+}
+
+func TestBrowserHostile(t *testing.T) {
+	g := hostileGraph(t)
+	c := openPage(t, render(t, g), 1200, 800)
+
+	// Nothing ran, and the document holds only the viewer's own elements.
+	var doc struct {
+		Scripts, Svgs, Images int
+		Handlers              []string
+		Title, H1             string
+		Labels                []string
+	}
+	err := c.eval(`(function () {
+  var handlers = [];
+  document.querySelectorAll("*").forEach(function (el) {
+    Array.from(el.attributes).forEach(function (a) { if (/^on/i.test(a.name)) handlers.push(el.tagName + " " + a.name); });
+  });
+  return {scripts: document.scripts.length, svgs: document.querySelectorAll("svg").length,
+    images: document.querySelectorAll("img, image, iframe, object, embed").length, handlers: handlers,
+    title: document.title, h1: document.getElementById("title").textContent,
+    labels: Array.from(document.querySelectorAll("#view text"), function (t) { return t.textContent; })};
+})()`, &doc)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if doc.Scripts != 2 || doc.Svgs != 1 || doc.Images != 0 || len(doc.Handlers) > 0 {
+		t.Errorf("injected elements: %+v", doc)
+	}
+	if doc.Title != g.Title || doc.H1 != g.Title {
+		t.Errorf("title %q, heading %q, want %q", doc.Title, doc.H1, g.Title)
+	}
+	for _, name := range []string{scriptName, onloadName} {
+		if !slices.Contains(doc.Labels, name) {
+			t.Errorf("no label reads %q: %q", name, doc.Labels)
+		}
+	}
+
+	// Search and panel show the names as text.
+	c.search("alert(1)")
+	s := c.state()
+	if !slices.Contains(s.HL, "n-evil-script") || !slices.Contains(s.HL, "n-evil-attr") {
+		t.Errorf("search for alert(1) highlighted %q", s.HL)
+	}
+	c.click("n-evil-script")
+	if s := c.state(); s.Title != scriptName {
+		t.Errorf("panel heading %q, want %q", s.Title, scriptName)
+	}
+	c.click("e-0")
+	s = c.state()
+	if want := []string{scriptName + " " + onloadName}; !slices.Equal(s.Quotes, want) {
+		t.Errorf("quotes %q, want %q", s.Quotes, want)
+	}
+	if len(s.Cites) == 0 || !strings.Contains(s.Cites[0], "</title><script>alert(7)</script>") {
+		t.Errorf("cites %q", s.Cites)
+	}
+	if strings.Contains(s.Panel, "javascript:") {
+		t.Errorf("the panel shows the javascript: URL: %q", s.Panel)
+	}
+
+	// And the policy is in force: markup put into the page cannot run
+	// script.
+	var pwned any
+	err = c.eval(`new Promise(function (done) {
+  document.body.insertAdjacentHTML("beforeend", '<img src="data:," onerror="window.pwned = 1" onload="window.pwned = 2"><script>window.pwned = 3</script>');
+  var s = document.createElement("script"); s.textContent = "window.pwned = 4"; document.body.appendChild(s);
+  setTimeout(function () { done(window.pwned === undefined ? null : window.pwned); }, 300);
+})`, &pwned)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if pwned != nil {
+		t.Errorf("injected markup ran script: pwned = %v", pwned)
+	}
+	if len(c.Console) == 0 {
+		t.Error("no CSP violation reported for the injected script")
+	}
+	c.Console = nil // those were the probe's
+	checkQuiet(t, c)
+}
+
+// TestScreenshot saves docs/viewer.png: the viewer after a search for 曹蕾
+// and a click on her secondment. Run it with
+//
+//	go test ./output/html -run Screenshot -screenshot
+func TestScreenshot(t *testing.T) {
+	if !*screenshot {
+		t.Skip("run with -screenshot to write docs/viewer.png")
+	}
+	g := defaultGraph(t)
+	c := openPage(t, render(t, g), 1600, 1000)
+	c.search("曹蕾")
+	c.key("Enter", 13)
+	for _, i := range involving(g, "cao-lei") {
+		if g.Relations[i].Kind == graph.Secondment {
+			c.click(fmt.Sprintf("e-%d", i))
+			break
+		}
+	}
+	// Zoom in around her node so that the labels can be read.
+	var at struct{ X, Y float64 }
+	if err := c.eval(`(function () {
+  var r = document.getElementById("n-cao-lei").getBoundingClientRect();
+  return {x: r.left + r.width / 2, y: r.top + r.height / 2};
+})()`, &at); err != nil {
+		t.Fatal(err)
+	}
+	c.call(c.session, "Input.dispatchMouseEvent", map[string]any{"type": "mouseWheel", "x": at.X, "y": at.Y, "deltaX": 0, "deltaY": -600}, nil)
+	checkQuiet(t, c)
+	out := filepath.Join("..", "..", "docs", "viewer.png")
+	if err := os.WriteFile(out, c.screenshot(), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	t.Logf("wrote %s", out)
+}

@@ -1,0 +1,216 @@
+package html
+
+import (
+	"bytes"
+	"crypto/sha256"
+	_ "embed"
+	"encoding/base64"
+	"encoding/json"
+	"fmt"
+	"html/template"
+	"io"
+	"strings"
+
+	"github.com/guazhi/guazhi/graph"
+)
+
+// Options control the page. The zero value gives the defaults.
+type Options struct {
+	// Title is the page's title; default the graph's title, or its name
+	// when it has none.
+	Title string
+}
+
+var (
+	//go:embed viewer.js
+	viewerJS string
+	//go:embed viewer.css
+	viewerCSS string
+	//go:embed page.html.tmpl
+	pageTmpl string
+
+	page = template.Must(template.New("page").Parse(pageTmpl))
+)
+
+// csp is the Content-Security-Policy the page declares: nothing may be
+// fetched, and the only script and style that run are the viewer's own,
+// named by their hashes. A script or style that text from the knowledge
+// base smuggled into the page would not run.
+var csp = "default-src 'none'; script-src " + hash(viewerJS) + "; style-src " + hash(viewerCSS) +
+	"; img-src data:; base-uri 'none'; form-action 'none'"
+
+// hash is the CSP source expression for an inline script or style.
+func hash(s string) string {
+	sum := sha256.Sum256([]byte(s))
+	return "'sha256-" + base64.StdEncoding.EncodeToString(sum[:]) + "'"
+}
+
+// Write writes g as a self-contained HTML page that shows svg, the SVG
+// document that output/svg rendered from output/dot's DOT of the same graph.
+// The page links the diagram's node and edge elements (ids "n-<entity id>"
+// and "e-<index in g.Relations>") to the data of g it carries. It fetches
+// nothing: the diagram, the data, the script and the styles are all inline.
+// The output is the same bytes for the same graph and SVG.
+func Write(w io.Writer, g *graph.Graph, svg []byte, opt Options) error {
+	diagram, err := inlineSVG(svg)
+	if err != nil {
+		return err
+	}
+	title := opt.Title
+	if title == "" {
+		title = g.Title
+	}
+	if title == "" {
+		title = g.Name
+	}
+	// json.Marshal escapes <, > and & (and U+2028, U+2029), so the data
+	// cannot end its <script> element or open a comment.
+	data, err := json.Marshal(newData(g, title))
+	if err != nil {
+		return fmt.Errorf("html: %w", err)
+	}
+	var b bytes.Buffer
+	err = page.Execute(&b, map[string]any{
+		"Title":   title,
+		"CSP":     csp,
+		"Style":   template.CSS(viewerCSS),
+		"Script":  template.JS(viewerJS),
+		"Data":    template.JS(data),
+		"Diagram": template.HTML(diagram),
+		"Nodes":   len(g.Entities),
+		"Edges":   len(g.Relations),
+	})
+	if err != nil {
+		return fmt.Errorf("html: %w", err)
+	}
+	_, err = w.Write(b.Bytes())
+	return err
+}
+
+// pageData is what the viewer script reads from the page's JSON.
+type pageData struct {
+	Title   string   `json:"title"`
+	Sources []source `json:"sources"`
+	Nodes   []node   `json:"nodes"`
+	Edges   []edge   `json:"edges"`
+	Filter  string   `json:"filter,omitempty"`
+}
+
+type source struct {
+	ID        string `json:"id"`
+	Title     string `json:"title"`
+	Publisher string `json:"publisher,omitempty"`
+	Date      string `json:"date,omitempty"`
+	URL       string `json:"url,omitempty"`
+}
+
+type node struct {
+	ID   string `json:"id"`
+	Name string `json:"name"`
+	Kind string `json:"kind"`
+	// Names are the other forms the search matches: English name, full
+	// name, aliases.
+	Names []string `json:"names,omitempty"`
+	Attrs []attr   `json:"attrs"`
+}
+
+// attr is one row of the panel. Ref is the entity id Value names, if any.
+type attr struct {
+	Key   string `json:"k"`
+	Value string `json:"v"`
+	Ref   string `json:"ref,omitempty"`
+}
+
+type edge struct {
+	ID        string     `json:"id"`  // the SVG element's id, "e-<index>"
+	Key       string     `json:"key"` // graph.EdgeIDs
+	Kind      string     `json:"kind"`
+	From      string     `json:"from"`
+	To        string     `json:"to"`
+	Directed  bool       `json:"directed"`
+	Label     string     `json:"label"`
+	Attrs     []attr     `json:"attrs"`
+	Officials []role     `json:"officials,omitempty"`
+	Evidence  []evidence `json:"evidence"`
+}
+
+type role struct {
+	ID   string `json:"id"`
+	Name string `json:"name"`
+	Role string `json:"role,omitempty"`
+}
+
+type evidence struct {
+	Source   string `json:"source"`
+	Quote    string `json:"quote"`
+	Inferred bool   `json:"inferred,omitempty"`
+	Note     string `json:"note,omitempty"`
+}
+
+// refAttrs are the attributes whose value is an entity id.
+var refAttrs = map[string]bool{"parent": true, "from_body": true}
+
+// skipEdgeAttrs are shown by other parts of the panel.
+var skipEdgeAttrs = map[string]bool{
+	"kind": true, "directed": true, "officials": true,
+	"sources": true, "quotes": true, "evidence": true,
+}
+
+func newData(g *graph.Graph, title string) pageData {
+	d := pageData{Title: title, Filter: g.Filter, Sources: []source{}, Nodes: []node{}, Edges: []edge{}}
+	for _, s := range g.Sources {
+		d.Sources = append(d.Sources, source{ID: s.ID, Title: s.Title, Publisher: s.Publisher, Date: s.Date.String(), URL: s.URL})
+	}
+	for _, e := range g.Entities {
+		n := node{ID: e.ID, Name: e.Name, Kind: e.Kind, Attrs: attrsOf(g, e.Attrs(), nil)}
+		for _, s := range append([]string{e.NameEn, e.FullName}, e.Aliases...) {
+			if s != "" {
+				n.Names = append(n.Names, s)
+			}
+		}
+		d.Nodes = append(d.Nodes, n)
+	}
+	keys := g.EdgeIDs()
+	for i, r := range g.Relations {
+		e := edge{
+			ID: fmt.Sprintf("e-%d", i), Key: keys[i], Kind: r.Kind, From: r.From, To: r.To,
+			Directed: r.Directed, Label: r.Label(), Attrs: attrsOf(g, g.RelationAttrs(r), skipEdgeAttrs),
+			Evidence: []evidence{},
+		}
+		for _, o := range r.Officials {
+			name := o.Official
+			if x := g.Entity(o.Official); x != nil {
+				name = x.Name
+			}
+			e.Officials = append(e.Officials, role{ID: o.Official, Name: name, Role: o.Role})
+		}
+		for _, ev := range r.Evidence {
+			e.Evidence = append(e.Evidence, evidence{Source: ev.Source, Quote: ev.Quote, Inferred: ev.Inferred, Note: ev.Note})
+		}
+		d.Edges = append(d.Edges, e)
+	}
+	return d
+}
+
+// attrsOf turns attributes into panel rows, leaving out those in skip; an
+// entity id is shown as the entity's name and linked to it.
+func attrsOf(g *graph.Graph, list []graph.Attr, skip map[string]bool) []attr {
+	out := []attr{}
+	for _, a := range list {
+		if skip[a.Key] {
+			continue
+		}
+		v := a.Value
+		if a.Type == graph.AttrStrings {
+			v = strings.Join(a.List, "、")
+		}
+		row := attr{Key: a.Key, Value: v}
+		if refAttrs[a.Key] {
+			if e := g.Entity(a.Value); e != nil {
+				row.Value, row.Ref = e.Name, e.ID
+			}
+		}
+		out = append(out, row)
+	}
+	return out
+}
