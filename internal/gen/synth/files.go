@@ -113,7 +113,9 @@ func (kb *KB) Files(maxBytes int) *Dir {
 		d.add(name, s)
 	}
 	for _, s := range kb.Sources {
-		d.add(s.File, []byte(s.Text))
+		if s.File != "" {
+			d.add(s.File, []byte(s.Text))
+		}
 	}
 	return d
 }
@@ -135,4 +137,11 @@ func (d *Dir) Write(dir string) error {
 		}
 	}
 	return nil
+}
+
+// Load generates a knowledge base and loads it from memory, as guazhi
+// check loads it from disk.
+func Load(opt Options) (*graph.Graph, error) {
+	d := Generate(opt).Files(0)
+	return graph.Load(d, d.KB...)
 }

@@ -1,0 +1,125 @@
+package graph_test
+
+import (
+	"fmt"
+	"sync"
+	"testing"
+
+	"github.com/guazhi/guazhi/graph"
+	"github.com/guazhi/guazhi/internal/gen/synth"
+)
+
+// The benchmarks load synthetic knowledge bases (internal/gen) of 1k, 10k
+// and 100k officials, about 4 relations each, from memory: run them with
+//
+//	go test -run '^$' -bench . -benchmem ./graph
+//
+// -short skips 100k. ns/rel is the time per relation of the graph, which
+// stays flat when the time grows linearly.
+
+var benchSizes = []struct {
+	name string
+	n    int
+}{{"1k", 1000}, {"10k", 10000}, {"100k", 100000}}
+
+// benchKB generates each size once per process: the knowledge base with
+// its source files, and the same without them (no quotes to verify).
+var benchKB = struct {
+	sync.Mutex
+	dirs map[string]*synth.Dir
+}{dirs: map[string]*synth.Dir{}}
+
+func benchDir(b *testing.B, n int, withTexts bool) *synth.Dir {
+	b.Helper()
+	benchKB.Lock()
+	defer benchKB.Unlock()
+	key := fmt.Sprint(n, withTexts)
+	if d, ok := benchKB.dirs[key]; ok {
+		return d
+	}
+	kb := synth.Generate(synth.Options{Officials: n, Seed: 1})
+	if !withTexts {
+		for i := range kb.Sources {
+			kb.Sources[i].File = ""
+		}
+	}
+	d := kb.Files(0)
+	benchKB.dirs[key] = d
+	return d
+}
+
+func eachSize(b *testing.B, f func(b *testing.B, n int)) {
+	for _, s := range benchSizes {
+		b.Run(s.name, func(b *testing.B) {
+			if testing.Short() && s.n > 10000 {
+				b.Skip("-short")
+			}
+			f(b, s.n)
+		})
+	}
+}
+
+func perRelation(b *testing.B, rels int) {
+	b.ReportMetric(float64(b.Elapsed().Nanoseconds())/float64(b.N)/float64(rels), "ns/rel")
+}
+
+// BenchmarkLoad decodes, resolves and builds the graph; the sources have no
+// file, so no quote is verified.
+func BenchmarkLoad(b *testing.B) {
+	eachSize(b, func(b *testing.B, n int) {
+		d := benchDir(b, n, false)
+		b.SetBytes(d.Size())
+		b.ReportAllocs()
+		var g *graph.Graph
+		for b.Loop() {
+			var err error
+			if g, err = graph.Load(d, d.KB...); err != nil {
+				b.Fatal(err)
+			}
+		}
+		perRelation(b, len(g.Relations))
+	})
+}
+
+// BenchmarkCheck is what guazhi check does: load, verifying every quote
+// against its source text, and count.
+func BenchmarkCheck(b *testing.B) {
+	eachSize(b, func(b *testing.B, n int) {
+		d := benchDir(b, n, true)
+		b.SetBytes(d.Size())
+		b.ReportAllocs()
+		var g *graph.Graph
+		for b.Loop() {
+			var err error
+			if g, err = graph.Load(d, d.KB...); err != nil {
+				b.Fatal(err)
+			}
+			g.Stats()
+		}
+		perRelation(b, len(g.Relations))
+	})
+}
+
+// BenchmarkBuild builds the graph from loaded entities and relations:
+// Select with every relation kind keeps everything and builds anew.
+func BenchmarkBuild(b *testing.B) {
+	eachSize(b, func(b *testing.B, n int) {
+		d := benchDir(b, n, false)
+		g, err := graph.Load(d, d.KB...)
+		if err != nil {
+			b.Fatal(err)
+		}
+		all := graph.FilterOptions{Kinds: g.RelationKinds()}
+		b.ReportAllocs()
+		for b.Loop() {
+			f, err := g.Select(all)
+			if err != nil {
+				b.Fatal(err)
+			}
+			if len(f.Relations) != len(g.Relations) {
+				b.Fatalf("select kept %d of %d relations", len(f.Relations), len(g.Relations))
+			}
+		}
+		perRelation(b, len(g.Relations))
+	})
+}
