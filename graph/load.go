@@ -3,6 +3,7 @@ package graph
 import (
 	"embed"
 	"fmt"
+	"index/suffixarray"
 	"path"
 	"regexp"
 	"slices"
@@ -68,7 +69,11 @@ func Parse(r FileReader, inputs ...Input) (*Graph, error) {
 	e := &errs{}
 	var docs []*rawDoc
 	for _, in := range inputs {
-		if doc := decodeFile(in.Name, in.Data, e); doc != nil {
+		decode := decodeFile
+		if IsBulk(in.Name) {
+			decode = decodeJSONL
+		}
+		if doc := decode(in.Name, in.Data, e); doc != nil {
 			docs = append(docs, doc)
 		}
 	}
@@ -147,6 +152,8 @@ type builder struct {
 	rawList []*rawEntity
 	names   map[string][]string // surface form → entity ids
 	guesses int                 // unknown references given suggestions
+
+	texts map[*Source]*suffixarray.Index // of large source texts, for quotes
 
 	agrs    map[string]*agreementDef
 	agrList []*agreementDef
@@ -451,13 +458,34 @@ func (b *builder) evidence(list []rawEvidence, pos Pos, what string) []Evidence 
 			b.add(r.source.Pos, ErrUnknownRef, fmt.Sprintf("evidence source %q is not a source id (have %s)", r.source.V, strings.Join(sortedKeys(b.srcs), ", ")))
 			continue
 		}
-		if src.File != "" && src.Text != "" && !strings.Contains(src.Text, r.quote.V) {
+		if src.File != "" && src.Text != "" && !b.inSource(src, r.quote.V) {
 			b.add(r.quote.Pos, ErrQuote, fmt.Sprintf("quote is not verbatim in source %s (%s): %s", src.ID, src.File, mismatch(src.Text, r.quote.V)))
 			continue
 		}
 		out = append(out, Evidence{Source: src.ID, Quote: r.quote.V, Inferred: r.inferred, Note: r.note.V, Pos: r.pos})
 	}
 	return out
+}
+
+// indexedText is the size above which quotes are looked up in a suffix
+// array of the source text rather than by scanning it: a large knowledge
+// base quotes each of its sources many times.
+const indexedText = 16 << 10
+
+// inSource reports whether quote is verbatim in the source's text.
+func (b *builder) inSource(src *Source, quote string) bool {
+	if len(src.Text) < indexedText {
+		return strings.Contains(src.Text, quote)
+	}
+	if b.texts == nil {
+		b.texts = map[*Source]*suffixarray.Index{}
+	}
+	x := b.texts[src]
+	if x == nil {
+		x = suffixarray.New([]byte(src.Text))
+		b.texts[src] = x
+	}
+	return len(x.Lookup([]byte(quote), 1)) > 0
 }
 
 // mismatch says how much of the quote the source does contain. A prefix

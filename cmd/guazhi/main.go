@@ -126,8 +126,9 @@ func version() string {
 }
 
 // osReader reads knowledge-base and source files from the file system, no
-// more than graph.MaxFileSize bytes of each, whatever the file is (a
-// regular file, a pipe, /dev/zero).
+// more than graph.SizeLimit bytes of each (graph.MaxFileSize, or
+// graph.MaxBulkSize for JSON Lines), whatever the file is (a regular file,
+// a pipe, /dev/zero).
 type osReader struct{}
 
 func (osReader) ReadFile(name string) ([]byte, error) {
@@ -143,15 +144,16 @@ func (osReader) ReadFile(name string) ([]byte, error) {
 	if st.IsDir() {
 		return nil, fmt.Errorf("%s: is a directory", name)
 	}
-	if st.Mode().IsRegular() && st.Size() > graph.MaxFileSize {
-		return nil, fmt.Errorf("%s: file is %d bytes, over the limit of %d", name, st.Size(), graph.MaxFileSize)
+	limit := graph.SizeLimit(name)
+	if st.Mode().IsRegular() && st.Size() > limit {
+		return nil, fmt.Errorf("%s: file is %d bytes, over the limit of %d", name, st.Size(), limit)
 	}
-	b, err := io.ReadAll(io.LimitReader(f, graph.MaxFileSize+1))
+	b, err := io.ReadAll(io.LimitReader(f, limit+1))
 	if err != nil {
 		return nil, err
 	}
-	if len(b) > graph.MaxFileSize {
-		return nil, fmt.Errorf("%s: more than %d bytes, over the limit", name, graph.MaxFileSize)
+	if int64(len(b)) > limit {
+		return nil, fmt.Errorf("%s: more than %d bytes, over the limit", name, limit)
 	}
 	return b, nil
 }

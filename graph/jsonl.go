@@ -1,0 +1,332 @@
+package graph
+
+import (
+	"bytes"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"strings"
+	"unicode/utf8"
+)
+
+// MaxBulkSize bounds one JSON Lines file. JSON Lines decode into compact
+// records one line at a time, at about ten bytes of memory per byte of
+// input, so the bound can be far larger than MaxFileSize.
+const MaxBulkSize = 1 << 30
+
+// IsBulk reports whether a file name is a JSON Lines knowledge base
+// (.jsonl or .ndjson).
+func IsBulk(name string) bool {
+	return strings.HasSuffix(name, ".jsonl") || strings.HasSuffix(name, ".ndjson")
+}
+
+// SizeLimit is the most bytes guazhi reads of the file name.
+func SizeLimit(name string) int64 {
+	if IsBulk(name) {
+		return MaxBulkSize
+	}
+	return MaxFileSize
+}
+
+// The JSON Lines records: the YAML schema's records, one per line, each
+// line an object with one key that says what it holds:
+//
+//	{"name": "big", "title": "…"}
+//	{"source": {"id": "s1", "title": "…", "file": "s1.txt"}}
+//	{"entity": {"id": "a", "kind": "official", "name": "张三"}}
+//	{"secondment": {"official": "a", "to": {"body": "b"}, "evidence": [...]}}
+//	{"agreement": {...}}
+//	{"link": {...}}
+//
+// Pointers tell an absent value from an empty one.
+type (
+	jsString   = *string
+	jsEvidence struct {
+		Source   jsString `json:"source"`
+		Quote    jsString `json:"quote"`
+		Inferred *bool    `json:"inferred"`
+		Note     jsString `json:"note"`
+	}
+	jsRole struct {
+		Official jsString `json:"official"`
+		Role     jsString `json:"role"`
+	}
+	jsPlace struct {
+		Body     jsString     `json:"body"`
+		Post     jsString     `json:"post"`
+		Evidence []jsEvidence `json:"evidence"`
+	}
+	jsRecord struct {
+		Name   jsString `json:"name"`
+		Title  jsString `json:"title"`
+		Source *struct {
+			ID        jsString `json:"id"`
+			Title     jsString `json:"title"`
+			Publisher jsString `json:"publisher"`
+			Date      jsString `json:"date"`
+			URL       jsString `json:"url"`
+			File      jsString `json:"file"`
+		} `json:"source"`
+		Entity *struct {
+			ID           jsString `json:"id"`
+			Kind         jsString `json:"kind"`
+			Name         jsString `json:"name"`
+			NameEn       jsString `json:"name_en"`
+			FullName     jsString `json:"full_name"`
+			Aliases      []string `json:"aliases"`
+			Jurisdiction jsString `json:"jurisdiction"`
+			Parent       jsString `json:"parent"`
+			Note         jsString `json:"note"`
+		} `json:"entity"`
+		Secondment *struct {
+			Official jsString     `json:"official"`
+			From     *jsPlace     `json:"from"`
+			To       *jsPlace     `json:"to"`
+			Start    jsString     `json:"start"`
+			End      jsString     `json:"end"`
+			Note     jsString     `json:"note"`
+			Evidence []jsEvidence `json:"evidence"`
+		} `json:"secondment"`
+		Agreement *struct {
+			ID        jsString     `json:"id"`
+			Title     jsString     `json:"title"`
+			Parties   []string     `json:"parties"`
+			Status    jsString     `json:"status"`
+			Date      jsString     `json:"date"`
+			Value     jsString     `json:"value"`
+			Venue     jsString     `json:"venue"`
+			Officials []jsRole     `json:"officials"`
+			Note      jsString     `json:"note"`
+			Evidence  []jsEvidence `json:"evidence"`
+		} `json:"agreement"`
+		Link *struct {
+			Kind      jsString     `json:"kind"`
+			From      jsString     `json:"from"`
+			To        jsString     `json:"to"`
+			Date      jsString     `json:"date"`
+			Title     jsString     `json:"title"`
+			Venue     jsString     `json:"venue"`
+			Officials []jsRole     `json:"officials"`
+			Note      jsString     `json:"note"`
+			Evidence  []jsEvidence `json:"evidence"`
+		} `json:"link"`
+	}
+)
+
+// UnmarshalJSON takes an official's role as an object or, as in YAML, as
+// the bare reference.
+func (r *jsRole) UnmarshalJSON(b []byte) error {
+	if len(b) > 0 && b[0] == '"' {
+		var s string
+		if err := json.Unmarshal(b, &s); err != nil {
+			return err
+		}
+		*r = jsRole{Official: &s}
+		return nil
+	}
+	type plain jsRole
+	dec := json.NewDecoder(bytes.NewReader(b))
+	dec.DisallowUnknownFields()
+	return dec.Decode((*plain)(r))
+}
+
+// jsonlDecoder turns JSON Lines records into the raw records the YAML
+// decoder makes, so both go through one builder. A value's position is its
+// line and column 1: JSON Lines are made by programs, and the line names
+// the record.
+type jsonlDecoder struct {
+	file string
+	errs *errs
+	pos  Pos
+}
+
+func (d *jsonlDecoder) str(p *string, what string) str {
+	if p == nil {
+		return str{Pos: d.pos}
+	}
+	for i, r := range *p {
+		if r == 0 || (r < 0x20 && r != '\n' && r != '\t' && r != '\r') || r == 0xFFFE || r == 0xFFFF {
+			d.errs.add(Pos{d.file, d.pos.Line, d.pos.Col + i}, ErrInvalid,
+				fmt.Sprintf("%s contains the control character %U, which XML cannot carry", what, r))
+			break
+		}
+	}
+	return str{V: *p, Pos: d.pos, ok: true}
+}
+
+func (d *jsonlDecoder) strs(list []string, what string) []str {
+	out := make([]str, 0, len(list))
+	for i := range list {
+		out = append(out, d.str(&list[i], what))
+	}
+	return out
+}
+
+func (d *jsonlDecoder) evidence(list []jsEvidence) []rawEvidence {
+	out := make([]rawEvidence, 0, len(list))
+	for _, e := range list {
+		out = append(out, rawEvidence{pos: d.pos, source: d.str(e.Source, "evidence source"),
+			quote: d.str(e.Quote, "quote"), note: d.str(e.Note, "evidence note"), inferred: e.Inferred != nil && *e.Inferred})
+	}
+	return out
+}
+
+func (d *jsonlDecoder) roles(list []jsRole) []rawRole {
+	out := make([]rawRole, 0, len(list))
+	for _, r := range list {
+		out = append(out, rawRole{pos: d.pos, official: d.str(r.Official, "official"), role: d.str(r.Role, "role")})
+	}
+	return out
+}
+
+func (d *jsonlDecoder) place(p *jsPlace, what string) rawPlace {
+	if p == nil {
+		return rawPlace{pos: d.pos}
+	}
+	return rawPlace{pos: d.pos, ok: true, body: d.str(p.Body, what+" body"), post: d.str(p.Post, what+" post"),
+		evidence: d.evidence(p.Evidence)}
+}
+
+// decodeJSONL parses a JSON Lines knowledge base.
+func decodeJSONL(file string, data []byte, e *errs) *rawDoc {
+	if len(data) > MaxBulkSize {
+		e.add(Pos{File: file}, ErrLimit, fmt.Sprintf("file is %d bytes, over the limit of %d", len(data), MaxBulkSize))
+		return nil
+	}
+	doc := &rawDoc{file: file}
+	d := &jsonlDecoder{file: file, errs: e}
+	for n := 1; len(data) > 0; n++ {
+		line := data
+		if i := bytes.IndexByte(data, '\n'); i >= 0 {
+			line, data = data[:i], data[i+1:]
+		} else {
+			data = nil
+		}
+		line = bytes.TrimRight(line, "\r")
+		if len(bytes.TrimSpace(line)) == 0 {
+			continue
+		}
+		d.pos = Pos{File: file, Line: n, Col: 1}
+		if !utf8.Valid(line) {
+			col := 1
+			for i := 0; i < len(line); {
+				r, size := utf8.DecodeRune(line[i:])
+				if r == utf8.RuneError && size <= 1 {
+					col = utf8.RuneCount(line[:i]) + 1
+					break
+				}
+				i += size
+			}
+			e.add(Pos{File: file, Line: n, Col: col}, ErrSyntax, "invalid UTF-8")
+			continue
+		}
+		var rec jsRecord
+		dec := json.NewDecoder(bytes.NewReader(line))
+		dec.DisallowUnknownFields()
+		if err := dec.Decode(&rec); err != nil {
+			e.add(jsonErrorPos(d.pos, line, err), ErrSyntax, jsonErrorMsg(err))
+			continue
+		}
+		if dec.More() {
+			e.add(Pos{File: file, Line: n, Col: utf8.RuneCount(line[:dec.InputOffset()]) + 1}, ErrSyntax,
+				"JSON: more than one value on the line")
+			continue
+		}
+		d.record(doc, &rec)
+	}
+	return doc
+}
+
+// record files one decoded line under its kind; a line must hold exactly one.
+func (d *jsonlDecoder) record(doc *rawDoc, rec *jsRecord) {
+	kinds := 0
+	for _, has := range []bool{rec.Name != nil || rec.Title != nil, rec.Source != nil, rec.Entity != nil,
+		rec.Secondment != nil, rec.Agreement != nil, rec.Link != nil} {
+		if has {
+			kinds++
+		}
+	}
+	if kinds != 1 {
+		d.errs.add(d.pos, ErrInvalid, "a line must hold exactly one of: name and title, source, entity, secondment, agreement, link")
+		return
+	}
+	if rec.Name != nil || rec.Title != nil {
+		if rec.Name != nil {
+			doc.name = d.str(rec.Name, "name")
+		}
+		if rec.Title != nil {
+			doc.title = d.str(rec.Title, "title")
+		}
+	}
+	if s := rec.Source; s != nil {
+		doc.sources = append(doc.sources, &rawSource{pos: d.pos, id: d.str(s.ID, "source id"), title: d.str(s.Title, "source title"),
+			publisher: d.str(s.Publisher, "source publisher"), date: d.str(s.Date, "source date"), url: d.str(s.URL, "source url"),
+			file: d.str(s.File, "source file")})
+	}
+	if en := rec.Entity; en != nil {
+		doc.entities = append(doc.entities, &rawEntity{pos: d.pos, id: d.str(en.ID, "entity id"), kind: d.str(en.Kind, "entity kind"),
+			name: d.str(en.Name, "entity name"), nameEn: d.str(en.NameEn, "entity name_en"), fullName: d.str(en.FullName, "entity full_name"),
+			jurisdiction: d.str(en.Jurisdiction, "entity jurisdiction"), parent: d.str(en.Parent, "entity parent"),
+			note: d.str(en.Note, "entity note"), aliases: d.strs(en.Aliases, "aliases")})
+	}
+	if s := rec.Secondment; s != nil {
+		doc.secondments = append(doc.secondments, &rawSecondment{pos: d.pos, official: d.str(s.Official, "official"),
+			from: d.place(s.From, "from"), to: d.place(s.To, "to"), start: d.str(s.Start, "start"), end: d.str(s.End, "end"),
+			note: d.str(s.Note, "note"), evidence: d.evidence(s.Evidence)})
+	}
+	if a := rec.Agreement; a != nil {
+		doc.agreements = append(doc.agreements, &rawAgreement{pos: d.pos, id: d.str(a.ID, "agreement id"),
+			title: d.str(a.Title, "agreement title"), status: d.str(a.Status, "agreement status"), date: d.str(a.Date, "agreement date"),
+			value: d.str(a.Value, "agreement value"), venue: d.str(a.Venue, "agreement venue"), note: d.str(a.Note, "agreement note"),
+			parties: d.strs(a.Parties, "parties"), officials: d.roles(a.Officials), evidence: d.evidence(a.Evidence)})
+	}
+	if l := rec.Link; l != nil {
+		doc.links = append(doc.links, &rawLink{pos: d.pos, kind: d.str(l.Kind, "link kind"), from: d.str(l.From, "link from"),
+			to: d.str(l.To, "link to"), date: d.str(l.Date, "link date"), title: d.str(l.Title, "link title"),
+			venue: d.str(l.Venue, "link venue"), note: d.str(l.Note, "link note"), officials: d.roles(l.Officials),
+			evidence: d.evidence(l.Evidence)})
+	}
+}
+
+// jsonErrorPos places a JSON decoding error on its line.
+func jsonErrorPos(p Pos, line []byte, err error) Pos {
+	var off int64 = -1
+	var se *json.SyntaxError
+	var te *json.UnmarshalTypeError
+	switch {
+	case errors.As(err, &se):
+		off = se.Offset - 1
+	case errors.As(err, &te):
+		off = te.Offset - 1
+	}
+	if off >= 0 && off <= int64(len(line)) {
+		p.Col = utf8.RuneCount(line[:off]) + 1
+	}
+	return p
+}
+
+func jsonErrorMsg(err error) string {
+	var te *json.UnmarshalTypeError
+	if errors.As(err, &te) {
+		return fmt.Sprintf("JSON: %s must be %s, not %s", te.Field, jsonType(te.Type.Kind().String()), te.Value)
+	}
+	msg := strings.TrimPrefix(err.Error(), "json: ")
+	if strings.HasPrefix(msg, "unknown field ") {
+		return "unknown key " + strings.TrimPrefix(msg, "unknown field ")
+	}
+	return "JSON: " + msg
+}
+
+func jsonType(kind string) string {
+	switch kind {
+	case "string", "ptr":
+		return "a string"
+	case "slice":
+		return "a list"
+	case "struct":
+		return "an object"
+	case "bool":
+		return "true or false"
+	}
+	return kind
+}
