@@ -196,7 +196,24 @@ func (c *chrome) call(session, method string, params, result any) {
 func (c *chrome) open(url string) {
 	c.t.Helper()
 	c.call(c.session, "Page.navigate", map[string]any{"url": url}, nil)
-	for c.read().Method != "Page.loadEventFired" {
+	// Wait for the page's own load event, not a late one of about:blank.
+	navigated := false
+	for {
+		m := c.read()
+		switch m.Method {
+		case "Page.frameNavigated":
+			var p struct {
+				Frame struct{ URL, ParentID string }
+			}
+			json.Unmarshal(m.Params, &p)
+			if p.Frame.ParentID == "" {
+				navigated = p.Frame.URL == url
+			}
+		case "Page.loadEventFired":
+			if navigated {
+				return
+			}
+		}
 	}
 }
 
