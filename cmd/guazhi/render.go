@@ -16,6 +16,7 @@ import (
 	"github.com/guazhi/guazhi/output/dot"
 	"github.com/guazhi/guazhi/output/gexf"
 	"github.com/guazhi/guazhi/output/graphml"
+	"github.com/guazhi/guazhi/output/html"
 	"github.com/guazhi/guazhi/output/json"
 	"github.com/guazhi/guazhi/output/svg"
 )
@@ -32,6 +33,7 @@ type renderJob struct {
 	layout string
 	lang   string
 	dot    []byte // the DOT text, made once for dot, svg and html
+	svg    []byte // the SVG, made once for svg and html
 }
 
 func (j *renderJob) dotText() ([]byte, error) {
@@ -43,6 +45,21 @@ func (j *renderJob) dotText() ([]byte, error) {
 		j.dot = b.Bytes()
 	}
 	return j.dot, nil
+}
+
+func (j *renderJob) svgText() ([]byte, error) {
+	if j.svg == nil {
+		d, err := j.dotText()
+		if err != nil {
+			return nil, err
+		}
+		var b bytes.Buffer
+		if err := svg.Render(context.Background(), &b, d, svg.Options{Layout: autoLayout(j.layout, len(j.g.Entities))}); err != nil {
+			return nil, err
+		}
+		j.svg = b.Bytes()
+	}
+	return j.svg, nil
 }
 
 // format renders one output format.
@@ -69,11 +86,16 @@ var formats = []format{
 		return err
 	})},
 	{"svg", single("svg", func(j *renderJob, b *bytes.Buffer) error {
-		d, err := j.dotText()
+		s, err := j.svgText()
+		b.Write(s)
+		return err
+	})},
+	{"html", single("html", func(j *renderJob, b *bytes.Buffer) error {
+		s, err := j.svgText()
 		if err != nil {
 			return err
 		}
-		return svg.Render(context.Background(), b, d, svg.Options{Layout: autoLayout(j.layout, len(j.g.Entities))})
+		return html.Write(b, j.g, s, html.Options{})
 	})},
 	{"gexf", single("gexf", func(j *renderJob, b *bytes.Buffer) error { return gexf.Write(b, j.g, gexf.Options{}) })},
 	{"graphml", single("graphml", func(j *renderJob, b *bytes.Buffer) error { return graphml.Write(b, j.g, graphml.Options{}) })},
