@@ -29,11 +29,11 @@ var benchKB = struct {
 	dirs map[string]*synth.Dir
 }{dirs: map[string]*synth.Dir{}}
 
-func benchDir(b *testing.B, n int, withTexts bool) *synth.Dir {
+func benchDir(b *testing.B, n int, withTexts, bulk bool) *synth.Dir {
 	b.Helper()
 	benchKB.Lock()
 	defer benchKB.Unlock()
-	key := fmt.Sprint(n, withTexts)
+	key := fmt.Sprint(n, withTexts, bulk)
 	if d, ok := benchKB.dirs[key]; ok {
 		return d
 	}
@@ -44,6 +44,9 @@ func benchDir(b *testing.B, n int, withTexts bool) *synth.Dir {
 		}
 	}
 	d := kb.Files(0)
+	if bulk {
+		d = kb.BulkFiles()
+	}
 	benchKB.dirs[key] = d
 	return d
 }
@@ -63,11 +66,17 @@ func perRelation(b *testing.B, rels int) {
 	b.ReportMetric(float64(b.Elapsed().Nanoseconds())/float64(b.N)/float64(rels), "ns/rel")
 }
 
-// BenchmarkLoad decodes, resolves and builds the graph; the sources have no
-// file, so no quote is verified.
-func BenchmarkLoad(b *testing.B) {
+// BenchmarkLoad decodes YAML, resolves and builds the graph; the sources
+// have no file, so no quote is verified.
+func BenchmarkLoad(b *testing.B) { benchLoad(b, false) }
+
+// BenchmarkLoadJSONL is BenchmarkLoad for the same knowledge base in JSON
+// Lines.
+func BenchmarkLoadJSONL(b *testing.B) { benchLoad(b, true) }
+
+func benchLoad(b *testing.B, bulk bool) {
 	eachSize(b, func(b *testing.B, n int) {
-		d := benchDir(b, n, false)
+		d := benchDir(b, n, false, bulk)
 		b.SetBytes(d.Size())
 		b.ReportAllocs()
 		var g *graph.Graph
@@ -81,11 +90,16 @@ func BenchmarkLoad(b *testing.B) {
 	})
 }
 
-// BenchmarkCheck is what guazhi check does: load, verifying every quote
-// against its source text, and count.
-func BenchmarkCheck(b *testing.B) {
+// BenchmarkCheck is what guazhi check does: load YAML, verifying every
+// quote against its source text, and count.
+func BenchmarkCheck(b *testing.B) { benchCheck(b, false) }
+
+// BenchmarkCheckJSONL is BenchmarkCheck for JSON Lines.
+func BenchmarkCheckJSONL(b *testing.B) { benchCheck(b, true) }
+
+func benchCheck(b *testing.B, bulk bool) {
 	eachSize(b, func(b *testing.B, n int) {
-		d := benchDir(b, n, true)
+		d := benchDir(b, n, true, bulk)
 		b.SetBytes(d.Size())
 		b.ReportAllocs()
 		var g *graph.Graph
@@ -104,7 +118,7 @@ func BenchmarkCheck(b *testing.B) {
 // Select with every relation kind keeps everything and builds anew.
 func BenchmarkBuild(b *testing.B) {
 	eachSize(b, func(b *testing.B, n int) {
-		d := benchDir(b, n, false)
+		d := benchDir(b, n, false, true)
 		g, err := graph.Load(d, d.KB...)
 		if err != nil {
 			b.Fatal(err)

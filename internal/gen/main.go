@@ -5,8 +5,9 @@
 //	guazhi check /tmp/kb10k/*.yaml
 //
 // It writes DIR/kb.yaml (or, past the loader's file-size limit,
-// DIR/kb-0001.yaml, kb-0002.yaml, … which load together) and the source
-// texts under DIR/sources/, and prints the YAML files' paths, one a line.
+// DIR/kb-0001.yaml, kb-0002.yaml, … which load together), or with -format
+// jsonl DIR/kb.jsonl, and the source texts under DIR/sources/, and prints
+// the knowledge-base files' paths, one a line.
 package main
 
 import (
@@ -38,6 +39,7 @@ func run(args []string, stdout, stderr io.Writer) error {
 	fl.IntVar(&opt.PerSource, "per-source", 40, "officials reported on by one source article")
 	out := fl.String("o", "", "output directory (required)")
 	maxBytes := fl.Int("max-bytes", synth.MaxFileBytes, "size limit of one YAML file")
+	format := fl.String("format", "yaml", "yaml, or jsonl for one JSON Lines file (kb.jsonl)")
 	if err := fl.Parse(args); err != nil {
 		return err
 	}
@@ -45,7 +47,15 @@ func run(args []string, stdout, stderr io.Writer) error {
 		fl.Usage()
 		return fmt.Errorf("usage: gen -officials N -seed S -o DIR")
 	}
-	d := synth.Generate(opt).Files(*maxBytes)
+	var d *synth.Dir
+	switch *format {
+	case "yaml":
+		d = synth.Generate(opt).Files(*maxBytes)
+	case "jsonl":
+		d = synth.Generate(opt).BulkFiles()
+	default:
+		return fmt.Errorf("unknown -format %q (want yaml or jsonl)", *format)
+	}
 	if err := d.Write(*out); err != nil {
 		return err
 	}

@@ -139,3 +139,28 @@ type dirReader string
 func (d dirReader) ReadFile(name string) ([]byte, error) {
 	return fs.ReadFile(os.DirFS(string(d)), name)
 }
+
+// TestBulk: the JSON Lines form loads to the same graph as the YAML.
+func TestBulk(t *testing.T) {
+	kb := synth.Generate(synth.Options{Officials: 300, Seed: 5})
+	y, j := kb.Files(0), kb.BulkFiles()
+	gy, err := graph.Load(y, y.KB...)
+	if err != nil {
+		t.Fatal(err)
+	}
+	gj, err := graph.Load(j, j.KB...)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if gy.Name != gj.Name || gy.Title != gj.Title || len(gy.Entities) != len(gj.Entities) || len(gy.Relations) != len(gj.Relations) {
+		t.Fatalf("jsonl: %s %s %d %d; yaml: %s %s %d %d", gj.Name, gj.Title, len(gj.Entities), len(gj.Relations),
+			gy.Name, gy.Title, len(gy.Entities), len(gy.Relations))
+	}
+	for i, r := range gy.Relations {
+		s := gj.Relations[i]
+		if r.Kind != s.Kind || r.From != s.From || r.To != s.To || r.Start != s.Start || r.End != s.End || r.Date != s.Date ||
+			r.Post != s.Post || r.Title != s.Title || len(r.Evidence) != len(s.Evidence) || len(r.Officials) != len(s.Officials) {
+			t.Fatalf("relation %d: yaml %+v, jsonl %+v", i, *r, *s)
+		}
+	}
+}
