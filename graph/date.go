@@ -1,6 +1,7 @@
 package graph
 
 import (
+	"cmp"
 	"errors"
 	"fmt"
 	"strconv"
@@ -86,10 +87,19 @@ func (d Date) LastDay() time.Time {
 	return d.FirstDay()
 }
 
-// Compare orders dates by their first day, then by precision (coarser first).
-func (d Date) Compare(e Date) int {
-	if c := d.FirstDay().Compare(e.FirstDay()); c != 0 {
-		return c
+// Compare orders dates by their first day, then by precision (coarser
+// first).
+func (d Date) Compare(e Date) int { return cmp.Compare(d.key(), e.key()) }
+
+// key is a number that orders dates as Compare does: the first day as
+// YYYYMMDD, then the precision, coarser first.
+func (d Date) key() int64 {
+	m, day, precision := d.Month, d.Day, int64(2)
+	switch {
+	case d.Month == 0:
+		m, day, precision = 1, 1, 0
+	case d.Day == 0:
+		day, precision = 1, 1
 	}
-	return d.LastDay().Compare(e.LastDay()) * -1
+	return (int64(d.Year)*10000+int64(m)*100+int64(day))*10 + precision
 }

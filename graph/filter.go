@@ -100,10 +100,7 @@ func (g *Graph) Select(opt FilterOptions) (*Graph, error) {
 			ents = append(ents, e)
 		}
 	}
-	f, err := newGraph(g.Name, g.Title, g.Sources, ents, rels)
-	if err != nil {
-		return nil, err
-	}
+	f := newGraph(g.Name, g.Title, g.Sources, ents, rels)
 	f.Filter = strings.Join(desc, "; ")
 	return f, nil
 }
@@ -130,8 +127,8 @@ func (g *Graph) neighbourhood(id string, depth int, rels []*Relation) map[string
 	for _, r := range rels {
 		allowed[r] = true
 	}
-	adj, _ := g.g.AdjacencyMap()
-	pred, _ := g.g.PredecessorMap()
+	adj, _ := g.adjacency().AdjacencyMap()
+	pred, _ := g.adjacency().PredecessorMap()
 	usable := func(from, to string) bool {
 		for _, r := range g.Between(from, to) {
 			if allowed[r] {

@@ -3,6 +3,8 @@ package graph
 import (
 	"cmp"
 	"slices"
+	"strings"
+	"sync"
 
 	dg "github.com/dominikbraun/graph"
 )
@@ -24,9 +26,41 @@ type Graph struct {
 
 	byID  map[string]*Entity
 	srcID map[string]*Source
-	// g holds one edge per ordered pair of nodes; its edge data is the
-	// []*Relation between that pair.
-	g dg.Graph[string, *Entity]
+	// pairs holds one edge per ordered pair of nodes; its edge data is the
+	// []*Relation between that pair. It is built on first use (by Between
+	// and the neighbourhood filter): exports range over Relations and never
+	// pay for it.
+	pairsOnce sync.Once
+	pairs     dg.Graph[string, *Entity]
+}
+
+// adjacency returns the dominikbraun graph of the relations, building it
+// the first time.
+func (g *Graph) adjacency() dg.Graph[string, *Entity] {
+	g.pairsOnce.Do(func() {
+		p := dg.New(func(e *Entity) string { return e.ID }, dg.Directed())
+		for _, e := range g.Entities {
+			_ = p.AddVertex(e) // ids are unique: cannot fail
+		}
+		type pair struct{ from, to string }
+		edges := map[pair][]*Relation{}
+		var order []pair
+		for _, r := range g.Relations {
+			k := pair{r.From, r.To}
+			if !r.Directed && k.to < k.from {
+				k.from, k.to = k.to, k.from
+			}
+			if _, ok := edges[k]; !ok {
+				order = append(order, k)
+			}
+			edges[k] = append(edges[k], r)
+		}
+		for _, k := range order {
+			_ = p.AddEdge(k.from, k.to, dg.EdgeData(edges[k])) // both ends exist, each pair once
+		}
+		g.pairs = p
+	})
+	return g.pairs
 }
 
 // Entity returns the entity with the given id, or nil.
@@ -49,7 +83,7 @@ func (g *Graph) Degree() map[string]int {
 // underlying dominikbraun graph (agreements are stored once, from the
 // smaller id to the larger).
 func (g *Graph) Between(from, to string) []*Relation {
-	e, err := g.g.Edge(from, to)
+	e, err := g.adjacency().Edge(from, to)
 	if err != nil {
 		return nil
 	}
@@ -58,7 +92,7 @@ func (g *Graph) Between(from, to string) []*Relation {
 }
 
 // newGraph builds the graph from validated entities and relations.
-func newGraph(name, title string, sources []*Source, ents []*Entity, rels []*Relation) (*Graph, error) {
+func newGraph(name, title string, sources []*Source, ents []*Entity, rels []*Relation) *Graph {
 	g := &Graph{
 		Name:     name,
 		Title:    title,
@@ -66,7 +100,6 @@ func newGraph(name, title string, sources []*Source, ents []*Entity, rels []*Rel
 		Entities: slices.Clone(ents),
 		byID:     make(map[string]*Entity, len(ents)),
 		srcID:    make(map[string]*Source, len(sources)),
-		g:        dg.New(func(e *Entity) string { return e.ID }, dg.Directed()),
 	}
 	slices.SortFunc(g.Sources, func(a, b *Source) int { return cmp.Compare(a.ID, b.ID) })
 	slices.SortFunc(g.Entities, func(a, b *Entity) int { return cmp.Compare(a.ID, b.ID) })
@@ -75,32 +108,10 @@ func newGraph(name, title string, sources []*Source, ents []*Entity, rels []*Rel
 	}
 	for _, e := range g.Entities {
 		g.byID[e.ID] = e
-		if err := g.g.AddVertex(e); err != nil {
-			return nil, err
-		}
 	}
 	g.Relations = slices.Clone(rels)
 	sortRelations(g.Relations)
-
-	type pair struct{ from, to string }
-	edges := map[pair][]*Relation{}
-	var order []pair
-	for _, r := range g.Relations {
-		p := pair{r.From, r.To}
-		if !r.Directed && p.to < p.from {
-			p.from, p.to = p.to, p.from
-		}
-		if _, ok := edges[p]; !ok {
-			order = append(order, p)
-		}
-		edges[p] = append(edges[p], r)
-	}
-	for _, p := range order {
-		if err := g.g.AddEdge(p.from, p.to, dg.EdgeData(edges[p])); err != nil {
-			return nil, err
-		}
-	}
-	return g, nil
+	return g
 }
 
 var kindRank = map[string]int{Secondment: 0, Post: 1, Agreement: 2, PartOf: 4}
@@ -112,19 +123,56 @@ func rank(kind string) int {
 	return 3 // links
 }
 
-// sortRelations puts relations in the one canonical order every writer uses.
+// relKey is what relations are ordered by, computed once per relation.
+type relKey struct {
+	rank                   int
+	kind, from, to         string
+	start, date            int64
+	agreement, title, post string
+	index                  int
+}
+
+// sortRelations puts relations in the one canonical order every writer
+// uses: by kind (secondment, post, agreement, links, part_of), ends, dates,
+// agreement, title and post, and input order last.
 func sortRelations(rels []*Relation) {
-	slices.SortStableFunc(rels, func(a, b *Relation) int {
-		return cmp.Or(
-			cmp.Compare(rank(a.Kind), rank(b.Kind)),
-			cmp.Compare(a.Kind, b.Kind),
-			cmp.Compare(a.From, b.From),
-			cmp.Compare(a.To, b.To),
-			a.Start.Compare(b.Start),
-			a.Date.Compare(b.Date),
-			cmp.Compare(a.Agreement, b.Agreement),
-			cmp.Compare(a.Title, b.Title),
-			cmp.Compare(a.Post, b.Post),
-		)
+	keys := make([]relKey, len(rels))
+	for i, r := range rels {
+		keys[i] = relKey{rank(r.Kind), r.Kind, r.From, r.To, r.Start.key(), r.Date.key(), r.Agreement, r.Title, r.Post, i}
+	}
+	slices.SortFunc(keys, func(a, b relKey) int {
+		if a.rank != b.rank {
+			return cmp.Compare(a.rank, b.rank)
+		}
+		if c := strings.Compare(a.kind, b.kind); c != 0 {
+			return c
+		}
+		if c := strings.Compare(a.from, b.from); c != 0 {
+			return c
+		}
+		if c := strings.Compare(a.to, b.to); c != 0 {
+			return c
+		}
+		if a.start != b.start {
+			return cmp.Compare(a.start, b.start)
+		}
+		if a.date != b.date {
+			return cmp.Compare(a.date, b.date)
+		}
+		if c := strings.Compare(a.agreement, b.agreement); c != 0 {
+			return c
+		}
+		if c := strings.Compare(a.title, b.title); c != 0 {
+			return c
+		}
+		if c := strings.Compare(a.post, b.post); c != 0 {
+			return c
+		}
+		return cmp.Compare(a.index, b.index)
 	})
+	sorted := make([]*Relation, len(rels))
+	for i, k := range keys {
+		sorted[i] = rels[k.index]
+	}
+	copy(rels, sorted)
 }

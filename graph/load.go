@@ -122,7 +122,7 @@ func Parse(r FileReader, inputs ...Input) (*Graph, error) {
 	if title == "" {
 		title = name
 	}
-	return newGraph(name, title, b.srcList, b.entList, b.rels)
+	return newGraph(name, title, b.srcList, b.entList, b.rels), nil
 }
 
 var (

@@ -1,6 +1,7 @@
 package graph
 
 import (
+	"cmp"
 	"errors"
 	"strings"
 	"testing"
@@ -182,5 +183,16 @@ func TestHomePostEvidence(t *testing.T) {
 	}
 	if sec := g.Between("a", "c"); len(sec) != 1 || sec[0].Evidence[0].Quote != "甲挂任丙市副市长" {
 		t.Errorf("secondment evidence: %+v", sec)
+	}
+}
+
+func TestDateCompare(t *testing.T) {
+	dates := []Date{{}, {2015, 0, 0}, {2015, 1, 0}, {2015, 1, 1}, {2015, 1, 2}, {2015, 2, 0}, {2015, 12, 31}, {2016, 0, 0}}
+	for i, a := range dates {
+		for j, b := range dates {
+			if got, want := a.Compare(b), cmp.Compare(i, j); got != want {
+				t.Errorf("%v.Compare(%v) = %d, want %d", a, b, got, want)
+			}
+		}
 	}
 }
