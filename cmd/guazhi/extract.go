@@ -3,6 +3,7 @@ package main
 import (
 	"errors"
 	"fmt"
+	"io"
 	"io/fs"
 	"os"
 	"path/filepath"
@@ -67,7 +68,10 @@ func (e env) extract(args []string) error {
 		_, err = e.stdout.Write(res.YAML)
 	} else {
 		if err = os.MkdirAll(filepath.Dir(*out), 0o755); err == nil {
-			err = writeAll([]string{*out}, []file{{filepath.Base(*out), res.YAML}})
+			err = writeAll([]string{*out}, func(w []io.Writer) error {
+				_, err := w[0].Write(res.YAML)
+				return err
+			})
 		}
 	}
 	if err != nil {

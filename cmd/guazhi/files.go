@@ -1,25 +1,20 @@
 package main
 
 import (
+	"bufio"
 	"errors"
 	"fmt"
+	"io"
 	"os"
 	"path/filepath"
 )
 
-// writeAll writes every file atomically: each goes to a temporary file beside
-// its target first, and only when all are written are they renamed into
-// place. A failure removes the temporary files and leaves every earlier
-// output as it was.
-func writeAll(paths []string, files []file) (err error) {
-	var temps []string
-	defer func() {
-		if err != nil {
-			for _, t := range temps {
-				os.Remove(t)
-			}
-		}
-	}()
+// writeAll writes the files at paths atomically: write streams their
+// contents into temporary files beside their targets, one writer per path,
+// and only when all are written and synced are they renamed into place. A
+// failure removes the temporary files and leaves every earlier output as it
+// was.
+func writeAll(paths []string, write func(w []io.Writer) error) (err error) {
 	// A directory in a target's place would make its rename fail after
 	// earlier targets were replaced: refuse before writing anything.
 	for _, p := range paths {
@@ -27,41 +22,50 @@ func writeAll(paths []string, files []file) (err error) {
 			return fmt.Errorf("cannot write %s: it is a directory", p)
 		}
 	}
-	for i, f := range files {
-		t, err := writeTemp(paths[i], f.data)
+	temps := make([]*os.File, 0, len(paths))
+	defer func() {
+		if err != nil {
+			for _, t := range temps {
+				t.Close()
+				os.Remove(t.Name())
+			}
+		}
+	}()
+	bufs := make([]*bufio.Writer, len(paths))
+	ws := make([]io.Writer, len(paths))
+	for i, p := range paths {
+		t, err := os.CreateTemp(filepath.Dir(p), "."+filepath.Base(p)+".tmp-*")
 		if err != nil {
 			return err
 		}
 		temps = append(temps, t)
+		bufs[i] = bufio.NewWriterSize(t, 256<<10)
+		ws[i] = bufs[i]
+	}
+	if err := write(ws); err != nil {
+		return err
 	}
 	for i, t := range temps {
-		if err := os.Rename(t, paths[i]); err != nil {
+		err := bufs[i].Flush()
+		if err == nil {
+			err = t.Chmod(0o644)
+		}
+		if err == nil {
+			err = t.Sync() // a full disk may only tell now
+		}
+		if err != nil {
+			return errors.Join(errors.New("writing "+paths[i]+" failed"), err)
+		}
+	}
+	for i, t := range temps {
+		if err := t.Close(); err != nil {
+			return errors.Join(errors.New("writing "+paths[i]+" failed"), err)
+		}
+	}
+	for i, t := range temps {
+		if err := os.Rename(t.Name(), paths[i]); err != nil {
 			return err
 		}
 	}
 	return nil
-}
-
-// writeTemp writes data to a new temporary file in path's directory and
-// returns its name.
-func writeTemp(path string, data []byte) (string, error) {
-	f, err := os.CreateTemp(filepath.Dir(path), "."+filepath.Base(path)+".tmp-*")
-	if err != nil {
-		return "", err
-	}
-	_, err = f.Write(data)
-	if err == nil {
-		err = f.Chmod(0o644)
-	}
-	if err == nil {
-		err = f.Sync() // a full disk may only tell now
-	}
-	if cerr := f.Close(); err == nil {
-		err = cerr
-	}
-	if err != nil {
-		os.Remove(f.Name())
-		return "", errors.Join(errors.New("writing "+path+" failed"), err)
-	}
-	return f.Name(), nil
 }

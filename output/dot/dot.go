@@ -18,6 +18,9 @@ type Options struct {
 	FontName string
 	// NoLegend leaves the legend out (default: a legend is drawn).
 	NoLegend bool
+	// NoEdgeLabels draws edges without labels, for graphs too large to
+	// read them; tooltips still carry the text (default: labelled).
+	NoEdgeLabels bool
 }
 
 // DefaultFont is the font list the labels name: a CJK font first, so that
@@ -301,6 +304,14 @@ func wrap(s string, width, max int) []string {
 	return lines
 }
 
+// label is the edge's label, unless labels are off.
+func (w *writer) label(r *graph.Relation) string {
+	if w.opt.NoEdgeLabels {
+		return ""
+	}
+	return w.edgeLabel(r)
+}
+
 // edgeLabel is the text drawn on a relation's edge. Of an agreement among
 // several parties only the first pair's edge is labelled.
 func (w *writer) edgeLabel(r *graph.Relation) string {
@@ -367,7 +378,7 @@ func (w *writer) edges() {
 	for i, r := range w.g.Relations {
 		st := styleOf(r.Kind)
 		list := []attr{
-			{"id", fmt.Sprintf("e-%d", i)}, {"class", r.Kind}, {"label", w.edgeLabel(r)},
+			{"id", fmt.Sprintf("e-%d", i)}, {"class", r.Kind}, {"label", w.label(r)},
 			{"color", st.color}, {"fontcolor", st.color}, {"style", st.style}, {"penwidth", st.pen},
 			{"arrowhead", st.arrow}, {"tooltip", w.edgeTooltip(r)}, {"labeltooltip", w.edgeTooltip(r)},
 		}

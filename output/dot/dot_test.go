@@ -249,3 +249,14 @@ func TestWrap(t *testing.T) {
 		}
 	}
 }
+
+func TestNoEdgeLabels(t *testing.T) {
+	g := load(t, "basic")
+	out := string(render(t, g, Options{NoEdgeLabels: true}))
+	if strings.Contains(out, `label="挂任副市长`) || strings.Contains(out, `label="第一协议`) {
+		t.Error("edge labels written with NoEdgeLabels")
+	}
+	if !strings.Contains(out, `tooltip="secondment: 张三 → 乙市`) {
+		t.Error("edge tooltips missing with NoEdgeLabels")
+	}
+}
