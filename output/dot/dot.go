@@ -72,32 +72,44 @@ func styleOf(kind string) edgeStyle {
 	return linkStyle
 }
 
-// quote returns s as a DOT double-quoted string. It is the only place text
-// enters the output, so no label can add or change statements: backslashes
-// and quotes are escaped, and line breaks become the \n escape. Graphviz
-// also decodes HTML entities in quoted strings, so & is written &amp; and
-// "&lt;" stays four characters.
+// quote returns s as a DOT double-quoted string; see writeQuoted.
 func quote(s string) string {
 	var b strings.Builder
 	b.Grow(len(s) + 2)
-	b.WriteByte('"')
-	for _, r := range s {
-		switch r {
-		case '"':
-			b.WriteString(`\"`)
-		case '\\':
-			b.WriteString(`\\`)
-		case '\n':
-			b.WriteString(`\n`)
-		case '&':
-			b.WriteString("&amp;")
-		case '\r':
-		default:
-			b.WriteRune(r)
-		}
-	}
-	b.WriteByte('"')
+	writeQuoted(&b, s)
 	return b.String()
+}
+
+// writeQuoted writes s as a DOT double-quoted string. It is the only place
+// text enters the output, so no label can add or change statements:
+// backslashes and quotes are escaped, and line breaks become the \n escape.
+// Graphviz also decodes HTML entities in quoted strings, so & is written
+// &amp; and "&lt;" stays four characters.
+func writeQuoted(w io.StringWriter, s string) {
+	w.WriteString(`"`)
+	start := 0
+	for i := 0; i < len(s); i++ {
+		var esc string
+		switch s[i] {
+		case '"':
+			esc = `\"`
+		case '\\':
+			esc = `\\`
+		case '\n':
+			esc = `\n`
+		case '&':
+			esc = "&amp;"
+		case '\r':
+			esc = ""
+		default:
+			continue
+		}
+		w.WriteString(s[start:i])
+		w.WriteString(esc)
+		start = i + 1
+	}
+	w.WriteString(s[start:])
+	w.WriteString(`"`)
 }
 
 // attr is one DOT attribute; value is quoted on output.
@@ -124,7 +136,9 @@ func (w *writer) attrs(list []attr) {
 			w.w.WriteString(", ")
 		}
 		first = false
-		w.w.WriteString(a.key + "=" + quote(a.value))
+		w.w.WriteString(a.key)
+		w.w.WriteString("=")
+		writeQuoted(w.w, a.value)
 	}
 	w.w.WriteString("];\n")
 }
