@@ -83,81 +83,109 @@ var EdgeAttrs = []AttrDef{
 	{"evidence", AttrString},
 }
 
-// attrs builds the non-empty attributes in the order of defs from values
-// keyed by attribute key (string, []string, Date or bool).
-func attrs(defs []AttrDef, values map[string]any) []Attr {
-	var out []Attr
-	for _, d := range defs {
-		a := Attr{AttrDef: d}
-		switch v := values[d.Key].(type) {
-		case string:
-			if v == "" {
-				continue
-			}
-			a.Value = v
-		case []string:
-			if len(v) == 0 {
-				continue
-			}
-			a.List = v
-		case Date:
-			if v.IsZero() {
-				continue
-			}
-			a.Date, a.Value = v, v.String()
-		case bool:
-			a.Value = strconv.FormatBool(v)
-		case nil:
-			continue
-		default:
-			panic(fmt.Sprintf("graph: attribute %s has a value of type %T", d.Key, v))
+// attrList appends the non-empty attributes of an entity or relation to dst
+// in the order of defs. Each value must be given in that order: a key out of
+// order or not declared is a programming error and panics.
+type attrList struct {
+	defs []AttrDef
+	next int // index in defs of the next key expected
+	dst  []Attr
+}
+
+// def returns the declaration of key, the next or a later one in defs.
+func (l *attrList) def(key string) AttrDef {
+	for i := l.next; i < len(l.defs); i++ {
+		if l.defs[i].Key == key {
+			l.next = i + 1
+			return l.defs[i]
 		}
-		out = append(out, a)
 	}
-	return out
+	panic(fmt.Sprintf("graph: attribute %s is not declared or out of order", key))
+}
+
+func (l *attrList) str(key, v string) {
+	d := l.def(key)
+	if v != "" {
+		l.dst = append(l.dst, Attr{AttrDef: d, Value: v})
+	}
+}
+
+func (l *attrList) list(key string, v []string) {
+	d := l.def(key)
+	if len(v) > 0 {
+		l.dst = append(l.dst, Attr{AttrDef: d, List: v})
+	}
+}
+
+func (l *attrList) date(key string, v Date) {
+	d := l.def(key)
+	if !v.IsZero() {
+		l.dst = append(l.dst, Attr{AttrDef: d, Date: v, Value: v.String()})
+	}
+}
+
+func (l *attrList) boolean(key string, v bool) {
+	l.dst = append(l.dst, Attr{AttrDef: l.def(key), Value: strconv.FormatBool(v)})
 }
 
 // Attrs returns the entity's non-empty attributes in NodeAttrs order.
-func (e *Entity) Attrs() []Attr {
-	return attrs(NodeAttrs, map[string]any{
-		"kind":         e.Kind,
-		"jurisdiction": e.Jurisdiction,
-		"name_en":      e.NameEn,
-		"full_name":    e.FullName,
-		"aliases":      e.Aliases,
-		"parent":       e.Parent,
-		"note":         e.Note,
-	})
+func (e *Entity) Attrs() []Attr { return e.AppendAttrs(nil) }
+
+// AppendAttrs appends the entity's non-empty attributes in NodeAttrs order
+// to dst and returns the extended slice, for writers that reuse one slice
+// across entities.
+func (e *Entity) AppendAttrs(dst []Attr) []Attr {
+	l := attrList{defs: NodeAttrs, dst: dst}
+	l.str("kind", e.Kind)
+	l.str("jurisdiction", e.Jurisdiction)
+	l.str("name_en", e.NameEn)
+	l.str("full_name", e.FullName)
+	l.list("aliases", e.Aliases)
+	l.str("parent", e.Parent)
+	l.str("note", e.Note)
+	return l.dst
 }
 
 // RelationAttrs returns the relation's non-empty attributes in EdgeAttrs
 // order; officials are given by name, as "name(role)".
-func (g *Graph) RelationAttrs(r *Relation) []Attr {
-	var sources, quotes []string
-	for _, ev := range r.Evidence {
-		sources = append(sources, ev.Source)
-		quotes = append(quotes, ev.Quote)
+func (g *Graph) RelationAttrs(r *Relation) []Attr { return g.AppendRelationAttrs(nil, r) }
+
+// AppendRelationAttrs appends the relation's non-empty attributes in
+// EdgeAttrs order to dst, as RelationAttrs returns them, and returns the
+// extended slice.
+func (g *Graph) AppendRelationAttrs(dst []Attr, r *Relation) []Attr {
+	l := attrList{defs: EdgeAttrs, dst: dst}
+	l.str("kind", r.Kind)
+	l.boolean("directed", r.Directed)
+	l.str("post", r.Post)
+	l.str("from_body", r.FromBody)
+	l.str("from_post", r.FromPost)
+	l.date("start", r.Start)
+	l.date("end", r.End)
+	l.str("agreement", r.Agreement)
+	l.str("title", r.Title)
+	l.str("status", r.Status)
+	l.date("date", r.Date)
+	l.str("value", r.Value)
+	l.str("venue", r.Venue)
+	l.list("officials", g.OfficialNames(r.Officials))
+	l.str("note", r.Note)
+	if len(r.Evidence) > 0 {
+		// One backing array for both lists.
+		both := make([]string, 2*len(r.Evidence))
+		sources, quotes := both[:len(r.Evidence):len(r.Evidence)], both[len(r.Evidence):]
+		for i, ev := range r.Evidence {
+			sources[i], quotes[i] = ev.Source, ev.Quote
+		}
+		l.list("sources", sources)
+		l.list("quotes", quotes)
+		l.str("evidence", Quotes(r.Evidence))
+	} else {
+		l.list("sources", nil)
+		l.list("quotes", nil)
+		l.str("evidence", "")
 	}
-	return attrs(EdgeAttrs, map[string]any{
-		"kind":      r.Kind,
-		"directed":  r.Directed,
-		"post":      r.Post,
-		"from_body": r.FromBody,
-		"from_post": r.FromPost,
-		"start":     r.Start,
-		"end":       r.End,
-		"agreement": r.Agreement,
-		"title":     r.Title,
-		"status":    r.Status,
-		"date":      r.Date,
-		"value":     r.Value,
-		"venue":     r.Venue,
-		"officials": g.OfficialNames(r.Officials),
-		"note":      r.Note,
-		"sources":   sources,
-		"quotes":    quotes,
-		"evidence":  Quotes(r.Evidence),
-	})
+	return l.dst
 }
 
 // Interval returns the days the relation covers, for formats that need full
@@ -188,11 +216,12 @@ func (g *Graph) EdgeIDs() []string {
 	ids := make([]string, len(g.Relations))
 	seen := make(map[string]int, len(g.Relations))
 	for i, r := range g.Relations {
-		id := r.Kind + ":"
+		var id string
 		if r.Agreement != "" {
-			id += r.Agreement + ":"
+			id = r.Kind + ":" + r.Agreement + ":" + r.From + ":" + r.To
+		} else {
+			id = r.Kind + ":" + r.From + ":" + r.To
 		}
-		id += r.From + ":" + r.To
 		seen[id]++
 		if n := seen[id]; n > 1 {
 			id += ":" + strconv.Itoa(n)

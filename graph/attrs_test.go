@@ -138,3 +138,31 @@ func TestRelationLabel(t *testing.T) {
 		}
 	}
 }
+
+func TestAppendAttrs(t *testing.T) {
+	g := &Graph{byID: map[string]*Entity{"z": {ID: "z", Name: "张三"}}}
+	r := &Relation{Kind: Agreement, Agreement: "a", Title: "协议", Date: Date{2015, 0, 0},
+		Officials: []Role{{Official: "z", Role: "签约"}}, Evidence: []Evidence{{Source: "s", Quote: "q"}}}
+	e := &Entity{ID: "x", Kind: Official, Name: "张三", Aliases: []string{"老张"}}
+	prefix := Attr{AttrDef: AttrDef{"prefix", AttrString}, Value: "p"}
+	for _, tc := range []struct {
+		name     string
+		appended []Attr
+		want     []Attr
+	}{
+		{"entity", e.AppendAttrs([]Attr{prefix}), e.Attrs()},
+		{"relation", g.AppendRelationAttrs([]Attr{prefix}, r), g.RelationAttrs(r)},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			if len(tc.appended) != 1+len(tc.want) || tc.appended[0].Key != "prefix" {
+				t.Fatalf("appended %d attributes after %v, want the prefix and %d", len(tc.appended), tc.appended[0].AttrDef, len(tc.want))
+			}
+			for i, a := range tc.want {
+				b := tc.appended[1+i]
+				if a.AttrDef != b.AttrDef || a.Value != b.Value || a.Date != b.Date || !slices.Equal(a.List, b.List) {
+					t.Errorf("attribute %d: appended %+v, want %+v", i, b, a)
+				}
+			}
+		})
+	}
+}
