@@ -1,6 +1,12 @@
 package gexf
 
-import "github.com/guazhi/guazhi/graph"
+import (
+	"github.com/guazhi/guazhi/graph"
+	"github.com/guazhi/guazhi/output/internal/gephi"
+)
+
+// color is an RGB colour.
+type color struct{ R, G, B uint8 }
 
 // jurisdictionColor is the base colour of each jurisdiction.
 var jurisdictionColor = map[string]color{
@@ -41,6 +47,16 @@ func edgeColor(kind string) color {
 		return color{200, 200, 200}
 	}
 	return color{130, 80, 170} // links
+}
+
+// writeColor writes c as a viz:color without alpha: Gephi Lite ignores
+// colours that carry one.
+func writeColor(x *gephi.Encoder, c color) {
+	x.Start("viz:color")
+	x.AttrInt("r", int(c.R))
+	x.AttrInt("g", int(c.G))
+	x.AttrInt("b", int(c.B))
+	x.End("viz:color")
 }
 
 // mix moves c the fraction f of the way towards d.

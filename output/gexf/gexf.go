@@ -1,10 +1,8 @@
 package gexf
 
 import (
-	"encoding/xml"
 	"fmt"
 	"io"
-	"strconv"
 
 	"github.com/guazhi/guazhi/graph"
 	"github.com/guazhi/guazhi/output/internal/gephi"
@@ -30,157 +28,83 @@ const (
 	VizNamespace = "http://gexf.net/1.3/viz"
 )
 
-type document struct {
-	XMLName xml.Name `xml:"gexf"`
-	Xmlns   string   `xml:"xmlns,attr"`
-	Viz     string   `xml:"xmlns:viz,attr"`
-	Version string   `xml:"version,attr"`
-	Meta    meta     `xml:"meta"`
-	Graph   graphEl  `xml:"graph"`
-}
-
-type meta struct {
-	Creator     string `xml:"creator"`
-	Description string `xml:"description"`
-}
-
-type graphEl struct {
-	DefaultEdgeType string       `xml:"defaultedgetype,attr"`
-	Mode            string       `xml:"mode,attr"`
-	TimeFormat      string       `xml:"timeformat,attr"`
-	Attributes      []attributes `xml:"attributes"`
-	Nodes           nodes        `xml:"nodes"`
-	Edges           edges        `xml:"edges"`
-}
-
-type attributes struct {
-	Class string      `xml:"class,attr"`
-	Attrs []attribute `xml:"attribute"`
-}
-
-type attribute struct {
-	ID    string `xml:"id,attr"`
-	Title string `xml:"title,attr"`
-	Type  string `xml:"type,attr"`
-}
-
-type nodes struct {
-	Count int    `xml:"count,attr"`
-	Nodes []node `xml:"node"`
-}
-
-type node struct {
-	ID        string     `xml:"id,attr"`
-	Label     string     `xml:"label,attr"`
-	AttValues *attValues `xml:"attvalues"`
-	Color     color      `xml:"viz:color"`
-	Size      size       `xml:"viz:size"`
-}
-
-type edges struct {
-	Count int    `xml:"count,attr"`
-	Edges []edge `xml:"edge"`
-}
-
-type edge struct {
-	ID        string     `xml:"id,attr"`
-	Type      string     `xml:"type,attr,omitempty"`
-	Source    string     `xml:"source,attr"`
-	Target    string     `xml:"target,attr"`
-	Label     string     `xml:"label,attr"`
-	Kind      string     `xml:"kind,attr"`
-	AttValues *attValues `xml:"attvalues"`
-	Spells    *spells    `xml:"spells"`
-	Color     color      `xml:"viz:color"`
-}
-
-type attValues struct {
-	Values []attValue `xml:"attvalue"`
-}
-
-type attValue struct {
-	For   string `xml:"for,attr"`
-	Value string `xml:"value,attr"`
-}
-
-type spells struct {
-	Spells []spell `xml:"spell"`
-}
-
-type spell struct {
-	Start string `xml:"start,attr,omitempty"`
-	End   string `xml:"end,attr,omitempty"`
-}
-
-// color is a viz:color without alpha: Gephi Lite ignores colours that
-// carry one.
-type color struct {
-	R uint8 `xml:"r,attr"`
-	G uint8 `xml:"g,attr"`
-	B uint8 `xml:"b,attr"`
-}
-
-type size struct {
-	Value string `xml:"value,attr"`
-}
-
-// Write writes g to w as a GEXF 1.3 document.
+// Write writes g to w as a GEXF 1.3 document, streaming: the attribute
+// declarations first, then each node and edge as it is made.
 func Write(w io.Writer, g *graph.Graph, opt Options) error {
-	doc := document{
-		Xmlns:   Namespace,
-		Viz:     VizNamespace,
-		Version: "1.3",
-		Meta:    meta{Creator: "guazhi", Description: description(g)},
-		Graph: graphEl{
-			DefaultEdgeType: "directed",
-			Mode:            "dynamic",
-			TimeFormat:      "date",
-			Attributes: []attributes{
-				{Class: "node", Attrs: declare(graph.NodeAttrs)},
-				{Class: "edge", Attrs: declare(graph.EdgeAttrs)},
-			},
-		},
-	}
+	x := gephi.NewEncoder(w)
+	x.Start("gexf")
+	x.Attr("xmlns", Namespace)
+	x.Attr("xmlns:viz", VizNamespace)
+	x.Attr("version", "1.3")
+	x.Start("meta")
+	x.Element("creator", "guazhi")
+	x.Element("description", description(g))
+	x.End("meta")
+	x.Start("graph")
+	x.Attr("defaultedgetype", "directed")
+	x.Attr("mode", "dynamic")
+	x.Attr("timeformat", "date")
+	declare(x, "node", graph.NodeAttrs)
+	declare(x, "edge", graph.EdgeAttrs)
+
+	var attrs []graph.Attr // reused by every node and edge
 	deg := g.Degree()
+	x.Start("nodes")
+	x.AttrInt("count", len(g.Entities))
 	for _, e := range g.Entities {
-		doc.Graph.Nodes.Nodes = append(doc.Graph.Nodes.Nodes, node{
-			ID:        e.ID,
-			Label:     e.Label(opt.Lang),
-			AttValues: values(e.Attrs()),
-			Color:     nodeColor(e),
-			Size:      size{Value: strconv.Itoa(10 + 2*deg[e.ID])},
-		})
+		x.Start("node")
+		x.Attr("id", e.ID)
+		x.Attr("label", e.Label(opt.Lang))
+		attrs = e.AppendAttrs(attrs[:0])
+		values(x, attrs)
+		writeColor(x, nodeColor(e))
+		x.Start("viz:size")
+		x.AttrInt("value", 10+2*deg[e.ID])
+		x.End("viz:size")
+		x.End("node")
+		if err := x.Err(); err != nil {
+			return err
+		}
 	}
-	doc.Graph.Nodes.Count = len(doc.Graph.Nodes.Nodes)
+	x.End("nodes")
+
 	ids := g.EdgeIDs()
+	x.Start("edges")
+	x.AttrInt("count", len(g.Relations))
 	for i, r := range g.Relations {
-		ed := edge{
-			ID:        ids[i],
-			Source:    r.From,
-			Target:    r.To,
-			Label:     r.Label(),
-			Kind:      r.Kind,
-			AttValues: values(g.RelationAttrs(r)),
-			Color:     edgeColor(r.Kind),
-		}
+		x.Start("edge")
+		x.Attr("id", ids[i])
 		if !r.Directed && !opt.AllDirected {
-			ed.Type = "undirected"
+			x.Attr("type", "undirected")
 		}
+		x.Attr("source", r.From)
+		x.Attr("target", r.To)
+		x.Attr("label", r.Label())
+		x.Attr("kind", r.Kind)
+		attrs = g.AppendRelationAttrs(attrs[:0], r)
+		values(x, attrs)
 		if start, end, ok := r.Interval(); ok {
-			sp := spell{}
+			x.Start("spells")
+			x.Start("spell")
 			if !start.IsZero() {
-				sp.Start = gephi.Day(start)
+				x.AttrDay("start", start)
 			}
 			if !end.IsZero() {
-				sp.End = gephi.Day(end)
+				x.AttrDay("end", end)
 			}
-			ed.Spells = &spells{Spells: []spell{sp}}
+			x.End("spell")
+			x.End("spells")
 		}
-		doc.Graph.Edges.Edges = append(doc.Graph.Edges.Edges, ed)
+		writeColor(x, edgeColor(r.Kind))
+		x.End("edge")
+		if err := x.Err(); err != nil {
+			return err
+		}
 	}
-	doc.Graph.Edges.Count = len(doc.Graph.Edges.Edges)
-
-	return gephi.WriteXML(w, doc)
+	x.End("edges")
+	x.End("graph")
+	x.End("gexf")
+	return x.Close()
 }
 
 func description(g *graph.Graph) string {
@@ -190,13 +114,19 @@ func description(g *graph.Graph) string {
 	return g.Title + " (" + g.Filter + ")"
 }
 
-// declare maps the model's attribute types to GEXF's.
-func declare(defs []graph.AttrDef) []attribute {
-	out := make([]attribute, len(defs))
-	for i, d := range defs {
-		out[i] = attribute{ID: d.Key, Title: d.Key, Type: attrType(d.Type)}
+// declare writes the attributes of class, mapping the model's attribute
+// types to GEXF's.
+func declare(x *gephi.Encoder, class string, defs []graph.AttrDef) {
+	x.Start("attributes")
+	x.Attr("class", class)
+	for _, d := range defs {
+		x.Start("attribute")
+		x.Attr("id", d.Key)
+		x.Attr("title", d.Key)
+		x.Attr("type", attrType(d.Type))
+		x.End("attribute")
 	}
-	return out
+	x.End("attributes")
 }
 
 func attrType(t graph.AttrType) string {
@@ -211,17 +141,22 @@ func attrType(t graph.AttrType) string {
 	panic(fmt.Sprintf("gexf: no GEXF type for %v", t))
 }
 
-func values(attrs []graph.Attr) *attValues {
+// values writes attrs as the attvalues of a node or edge; none when attrs
+// is empty.
+func values(x *gephi.Encoder, attrs []graph.Attr) {
 	if len(attrs) == 0 {
-		return nil
+		return
 	}
-	vs := &attValues{}
+	x.Start("attvalues")
 	for _, a := range attrs {
-		v := a.Value
+		x.Start("attvalue")
+		x.Attr("for", a.Key)
 		if a.Type == graph.AttrStrings {
-			v = gephi.List(a.List)
+			x.AttrList("value", a.List)
+		} else {
+			x.Attr("value", a.Value)
 		}
-		vs.Values = append(vs.Values, attValue{For: a.Key, Value: v})
+		x.End("attvalue")
 	}
-	return vs
+	x.End("attvalues")
 }

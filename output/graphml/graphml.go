@@ -1,7 +1,6 @@
 package graphml
 
 import (
-	"encoding/xml"
 	"fmt"
 	"io"
 
@@ -27,45 +26,6 @@ type Options struct {
 // Namespace is GraphML's.
 const Namespace = "http://graphml.graphdrawing.org/xmlns"
 
-type document struct {
-	XMLName xml.Name `xml:"graphml"`
-	Xmlns   string   `xml:"xmlns,attr"`
-	Keys    []key    `xml:"key"`
-	Graph   graphEl  `xml:"graph"`
-}
-
-type key struct {
-	ID   string `xml:"id,attr"`
-	For  string `xml:"for,attr"`
-	Name string `xml:"attr.name,attr"`
-	Type string `xml:"attr.type,attr"`
-}
-
-type graphEl struct {
-	ID          string `xml:"id,attr"`
-	EdgeDefault string `xml:"edgedefault,attr"`
-	Nodes       []node `xml:"node"`
-	Edges       []edge `xml:"edge"`
-}
-
-type node struct {
-	ID   string `xml:"id,attr"`
-	Data []data `xml:"data"`
-}
-
-type edge struct {
-	ID       string `xml:"id,attr"`
-	Directed string `xml:"directed,attr,omitempty"`
-	Source   string `xml:"source,attr"`
-	Target   string `xml:"target,attr"`
-	Data     []data `xml:"data"`
-}
-
-type data struct {
-	Key   string `xml:"key,attr"`
-	Value string `xml:",chardata"`
-}
-
 // Key ids of the labels. Gephi's GraphML importer maps a key whose id or
 // attr.name is "label" to node labels (for="node") and to edge labels
 // (for="edge"); key ids are unique in a document, so the edge label's key
@@ -75,25 +35,52 @@ const (
 	edgeLabelKey = "edgelabel"
 )
 
-// Write writes g to w as a GraphML document.
+// Write writes g to w as a GraphML document, streaming: the key
+// declarations first, then each node and edge as it is made.
 func Write(w io.Writer, g *graph.Graph, opt Options) error {
-	doc := document{
-		Xmlns: Namespace,
-		Keys:  keys(),
-		Graph: graphEl{ID: g.Name, EdgeDefault: "directed"},
-	}
+	x := gephi.NewEncoder(w)
+	x.Start("graphml")
+	x.Attr("xmlns", Namespace)
+	keys(x)
+	x.Start("graph")
+	x.Attr("id", g.Name)
+	x.Attr("edgedefault", "directed")
+	var attrs []graph.Attr // reused by every node and edge
 	for _, e := range g.Entities {
-		doc.Graph.Nodes = append(doc.Graph.Nodes, node{ID: e.ID, Data: nodeValues(e, opt.Lang)})
+		x.Start("node")
+		x.Attr("id", e.ID)
+		data(x, nodeLabelKey, e.Label(opt.Lang))
+		attrs = e.AppendAttrs(attrs[:0])
+		for _, a := range attrs {
+			value(x, a.Key, a)
+		}
+		x.End("node")
+		if err := x.Err(); err != nil {
+			return err
+		}
 	}
 	ids := g.EdgeIDs()
 	for i, r := range g.Relations {
-		ed := edge{ID: ids[i], Source: r.From, Target: r.To, Data: edgeValues(g, r)}
+		x.Start("edge")
+		x.Attr("id", ids[i])
 		if !r.Directed && !opt.AllDirected {
-			ed.Directed = "false"
+			x.Attr("directed", "false")
 		}
-		doc.Graph.Edges = append(doc.Graph.Edges, ed)
+		x.Attr("source", r.From)
+		x.Attr("target", r.To)
+		data(x, edgeLabelKey, r.Label())
+		attrs = g.AppendRelationAttrs(attrs[:0], r)
+		for _, a := range attrs {
+			value(x, edgeKey(a.Key), a)
+		}
+		x.End("edge")
+		if err := x.Err(); err != nil {
+			return err
+		}
 	}
-	return gephi.WriteXML(w, doc)
+	x.End("graph")
+	x.End("graphml")
+	return x.Close()
 }
 
 // keys declares the labels and every attribute of the model, each key for
@@ -101,16 +88,24 @@ func Write(w io.Writer, g *graph.Graph, opt Options) error {
 // labels nor gives edges their columns. A node key's id is the attribute
 // name; an edge attribute whose name a node attribute already uses (kind,
 // note) gets the id "edge_" + name. attr.name is always the attribute name.
-func keys() []key {
-	out := []key{{ID: nodeLabelKey, For: "node", Name: "label", Type: "string"}}
+func keys(x *gephi.Encoder) {
+	key(x, nodeLabelKey, "node", "label", "string")
 	for _, d := range graph.NodeAttrs {
-		out = append(out, key{ID: d.Key, For: "node", Name: d.Key, Type: attrType(d.Type)})
+		key(x, d.Key, "node", d.Key, attrType(d.Type))
 	}
-	out = append(out, key{ID: edgeLabelKey, For: "edge", Name: "label", Type: "string"})
+	key(x, edgeLabelKey, "edge", "label", "string")
 	for _, d := range graph.EdgeAttrs {
-		out = append(out, key{ID: edgeKey(d.Key), For: "edge", Name: d.Key, Type: attrType(d.Type)})
+		key(x, edgeKey(d.Key), "edge", d.Key, attrType(d.Type))
 	}
-	return out
+}
+
+func key(x *gephi.Encoder, id, domain, name, typ string) {
+	x.Start("key")
+	x.Attr("id", id)
+	x.Attr("for", domain)
+	x.Attr("attr.name", name)
+	x.Attr("attr.type", typ)
+	x.End("key")
 }
 
 // edgeKey is the id of the key of the edge attribute name.
@@ -133,26 +128,23 @@ func attrType(t graph.AttrType) string {
 	panic(fmt.Sprintf("graphml: no GraphML type for %v", t))
 }
 
-func nodeValues(e *graph.Entity, lang string) []data {
-	out := []data{{Key: nodeLabelKey, Value: e.Label(lang)}}
-	for _, a := range e.Attrs() {
-		out = append(out, data{Key: a.Key, Value: value(a)})
-	}
-	return out
+// data writes the value s of the key.
+func data(x *gephi.Encoder, key, s string) {
+	x.Start("data")
+	x.Attr("key", key)
+	x.Text(s)
+	x.End("data")
 }
 
-func edgeValues(g *graph.Graph, r *graph.Relation) []data {
-	out := []data{{Key: edgeLabelKey, Value: r.Label()}}
-	for _, a := range g.RelationAttrs(r) {
-		out = append(out, data{Key: edgeKey(a.Key), Value: value(a)})
+// value writes a as the data of the key, lists in Gephi's ["a", "b"] form
+// and dates as written.
+func value(x *gephi.Encoder, key string, a graph.Attr) {
+	if a.Type != graph.AttrStrings {
+		data(x, key, a.Value)
+		return
 	}
-	return out
-}
-
-// value writes lists in Gephi's ["a", "b"] form and dates as written.
-func value(a graph.Attr) string {
-	if a.Type == graph.AttrStrings {
-		return gephi.List(a.List)
-	}
-	return a.Value
+	x.Start("data")
+	x.Attr("key", key)
+	x.TextList(a.List)
+	x.End("data")
 }

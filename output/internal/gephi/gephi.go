@@ -1,13 +1,11 @@
 // Package gephi holds the conventions Gephi's importers share across the
 // GEXF, GraphML and CSV writers: how a list of strings is written in one
-// value, how a day is written, and how an XML document starts.
+// value, how a day is written, and how an XML document is written.
 package gephi
 
 import (
-	"encoding/xml"
-	"io"
-	"strings"
 	"time"
+	"unicode/utf8"
 )
 
 // List writes items as Gephi 0.9+ parses a liststring value: ["a", "b"], each
@@ -15,45 +13,44 @@ import (
 // Lite (graphology-gexf) and the spreadsheet importer's liststring columns
 // all read this form; a bare a,b or a|b form would split items that contain
 // a comma or a bar.
-func List(items []string) string {
-	var b strings.Builder
-	b.WriteByte('[')
+func List(items []string) string { return string(AppendList(nil, items)) }
+
+// AppendList appends items in List's form to b and returns the extended
+// slice.
+func AppendList(b []byte, items []string) []byte {
+	b = append(b, '[')
 	for i, s := range items {
 		if i > 0 {
-			b.WriteString(", ")
+			b = append(b, ", "...)
 		}
-		b.WriteByte('"')
-		for _, c := range s {
-			if c == '"' || c == '\\' {
-				b.WriteByte('\\')
+		b = append(b, '"')
+		last := 0
+		for j := 0; j < len(s); {
+			switch c := s[j]; {
+			case c == '"' || c == '\\':
+				b = append(b, s[last:j]...)
+				b = append(b, '\\', c)
+				j++
+				last = j
+			case c < utf8.RuneSelf:
+				j++
+			default:
+				r, width := utf8.DecodeRuneInString(s[j:])
+				if r == utf8.RuneError && width == 1 {
+					// Invalid UTF-8, written as U+FFFD.
+					b = append(b, s[last:j]...)
+					b = utf8.AppendRune(b, r)
+					last = j + 1
+				}
+				j += width
 			}
-			b.WriteRune(c)
 		}
-		b.WriteByte('"')
+		b = append(b, s[last:]...)
+		b = append(b, '"')
 	}
-	b.WriteByte(']')
-	return b.String()
+	return append(b, ']')
 }
 
 // Day writes t as YYYY-MM-DD, the form GEXF's timeformat="date" and the
 // spreadsheet importer's Timeset read.
 func Day(t time.Time) string { return t.Format(time.DateOnly) }
-
-// WriteXML writes v as an indented XML document that starts with the UTF-8
-// declaration Gephi's GEXF and GraphML importers expect, and ends in a
-// newline.
-func WriteXML(w io.Writer, v any) error {
-	if _, err := io.WriteString(w, xml.Header); err != nil {
-		return err
-	}
-	enc := xml.NewEncoder(w)
-	enc.Indent("", "  ")
-	if err := enc.Encode(v); err != nil {
-		return err
-	}
-	if err := enc.Close(); err != nil {
-		return err
-	}
-	_, err := io.WriteString(w, "\n")
-	return err
-}

@@ -1,6 +1,9 @@
 package gephi
 
-import "testing"
+import (
+	"strings"
+	"testing"
+)
 
 func TestList(t *testing.T) {
 	for _, tc := range []struct {
@@ -19,4 +22,38 @@ func TestList(t *testing.T) {
 			}
 		})
 	}
+}
+
+func TestListInvalidUTF8(t *testing.T) {
+	// Invalid bytes become U+FFFD, as ranging over the string makes them.
+	if got, want := List([]string{"a\xffb\xe4\xb8", `"`}), "[\"a\uFFFDb\uFFFD\uFFFD\", \"\\\"\"]"; got != want {
+		t.Errorf("List = %q, want %q", got, want)
+	}
+}
+
+func FuzzList(f *testing.F) {
+	f.Add("a", `say "hi" \ 北京`)
+	f.Add("\xff", "")
+	f.Fuzz(func(t *testing.T, a, b string) {
+		items := []string{a, b}
+		var want strings.Builder
+		want.WriteByte('[')
+		for i, s := range items {
+			if i > 0 {
+				want.WriteString(", ")
+			}
+			want.WriteByte('"')
+			for _, c := range s {
+				if c == '"' || c == '\\' {
+					want.WriteByte('\\')
+				}
+				want.WriteRune(c)
+			}
+			want.WriteByte('"')
+		}
+		want.WriteByte(']')
+		if got := List(items); got != want.String() {
+			t.Errorf("List(%q) = %q, want %q", items, got, want.String())
+		}
+	})
 }
