@@ -29,7 +29,8 @@ const (
 )
 
 // Write writes g to w as a GEXF 1.3 document, streaming: the attribute
-// declarations first, then each node and edge as it is made.
+// declarations first, then the nodes and edges, encoded in chunks on all
+// CPUs and written in order.
 func Write(w io.Writer, g *graph.Graph, opt Options) error {
 	x := gephi.NewEncoder(w)
 	x.Start("gexf")
@@ -47,59 +48,68 @@ func Write(w io.Writer, g *graph.Graph, opt Options) error {
 	declare(x, "node", graph.NodeAttrs)
 	declare(x, "edge", graph.EdgeAttrs)
 
-	var attrs []graph.Attr // reused by every node and edge
+	// The edge ids take a map of them all: make them while the nodes are
+	// written.
+	edgeIDs := make(chan []string, 1)
+	go func() { edgeIDs <- g.EdgeIDs() }()
 	deg := g.Degree()
 	x.Start("nodes")
 	x.AttrInt("count", len(g.Entities))
-	for _, e := range g.Entities {
-		x.Start("node")
-		x.Attr("id", e.ID)
-		x.Attr("label", e.Label(opt.Lang))
-		attrs = e.AppendAttrs(attrs[:0])
-		values(x, attrs)
-		writeColor(x, nodeColor(e))
-		x.Start("viz:size")
-		x.AttrInt("value", 10+2*deg[e.ID])
-		x.End("viz:size")
-		x.End("node")
-		if err := x.Err(); err != nil {
-			return err
+	if err := x.Each(len(g.Entities), func() func(*gephi.Encoder, int) {
+		var attrs []graph.Attr // reused by the nodes of one goroutine
+		return func(x *gephi.Encoder, i int) {
+			e := g.Entities[i]
+			x.Start("node")
+			x.Attr("id", e.ID)
+			x.Attr("label", e.Label(opt.Lang))
+			attrs = e.AppendAttrs(attrs[:0])
+			values(x, attrs)
+			writeColor(x, nodeColor(e))
+			x.Start("viz:size")
+			x.AttrInt("value", 10+2*deg[e.ID])
+			x.End("viz:size")
+			x.End("node")
 		}
+	}); err != nil {
+		return err
 	}
 	x.End("nodes")
 
-	ids := g.EdgeIDs()
+	ids := <-edgeIDs
 	x.Start("edges")
 	x.AttrInt("count", len(g.Relations))
-	for i, r := range g.Relations {
-		x.Start("edge")
-		x.Attr("id", ids[i])
-		if !r.Directed && !opt.AllDirected {
-			x.Attr("type", "undirected")
-		}
-		x.Attr("source", r.From)
-		x.Attr("target", r.To)
-		x.Attr("label", r.Label())
-		x.Attr("kind", r.Kind)
-		attrs = g.AppendRelationAttrs(attrs[:0], r)
-		values(x, attrs)
-		if start, end, ok := r.Interval(); ok {
-			x.Start("spells")
-			x.Start("spell")
-			if !start.IsZero() {
-				x.AttrDay("start", start)
+	if err := x.Each(len(g.Relations), func() func(*gephi.Encoder, int) {
+		var attrs []graph.Attr // reused by the edges of one goroutine
+		return func(x *gephi.Encoder, i int) {
+			r := g.Relations[i]
+			x.Start("edge")
+			x.Attr("id", ids[i])
+			if !r.Directed && !opt.AllDirected {
+				x.Attr("type", "undirected")
 			}
-			if !end.IsZero() {
-				x.AttrDay("end", end)
+			x.Attr("source", r.From)
+			x.Attr("target", r.To)
+			x.Attr("label", r.Label())
+			x.Attr("kind", r.Kind)
+			attrs = g.AppendRelationAttrs(attrs[:0], r)
+			values(x, attrs)
+			if start, end, ok := r.Interval(); ok {
+				x.Start("spells")
+				x.Start("spell")
+				if !start.IsZero() {
+					x.AttrDay("start", start)
+				}
+				if !end.IsZero() {
+					x.AttrDay("end", end)
+				}
+				x.End("spell")
+				x.End("spells")
 			}
-			x.End("spell")
-			x.End("spells")
+			writeColor(x, edgeColor(r.Kind))
+			x.End("edge")
 		}
-		writeColor(x, edgeColor(r.Kind))
-		x.End("edge")
-		if err := x.Err(); err != nil {
-			return err
-		}
+	}); err != nil {
+		return err
 	}
 	x.End("edges")
 	x.End("graph")

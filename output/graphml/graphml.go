@@ -36,7 +36,8 @@ const (
 )
 
 // Write writes g to w as a GraphML document, streaming: the key
-// declarations first, then each node and edge as it is made.
+// declarations first, then the nodes and edges, encoded in chunks on all
+// CPUs and written in order.
 func Write(w io.Writer, g *graph.Graph, opt Options) error {
 	x := gephi.NewEncoder(w)
 	x.Start("graphml")
@@ -45,38 +46,47 @@ func Write(w io.Writer, g *graph.Graph, opt Options) error {
 	x.Start("graph")
 	x.Attr("id", g.Name)
 	x.Attr("edgedefault", "directed")
-	var attrs []graph.Attr // reused by every node and edge
-	for _, e := range g.Entities {
-		x.Start("node")
-		x.Attr("id", e.ID)
-		data(x, nodeLabelKey, e.Label(opt.Lang))
-		attrs = e.AppendAttrs(attrs[:0])
-		for _, a := range attrs {
-			value(x, a.Key, a)
+	// The edge ids take a map of them all: make them while the nodes are
+	// written.
+	edgeIDs := make(chan []string, 1)
+	go func() { edgeIDs <- g.EdgeIDs() }()
+	if err := x.Each(len(g.Entities), func() func(*gephi.Encoder, int) {
+		var attrs []graph.Attr // reused by the nodes of one goroutine
+		return func(x *gephi.Encoder, i int) {
+			e := g.Entities[i]
+			x.Start("node")
+			x.Attr("id", e.ID)
+			data(x, nodeLabelKey, e.Label(opt.Lang))
+			attrs = e.AppendAttrs(attrs[:0])
+			for _, a := range attrs {
+				value(x, a.Key, a)
+			}
+			x.End("node")
 		}
-		x.End("node")
-		if err := x.Err(); err != nil {
-			return err
-		}
+	}); err != nil {
+		return err
 	}
-	ids := g.EdgeIDs()
-	for i, r := range g.Relations {
-		x.Start("edge")
-		x.Attr("id", ids[i])
-		if !r.Directed && !opt.AllDirected {
-			x.Attr("directed", "false")
+	ids := <-edgeIDs
+	if err := x.Each(len(g.Relations), func() func(*gephi.Encoder, int) {
+		var attrs []graph.Attr // reused by the edges of one goroutine
+		return func(x *gephi.Encoder, i int) {
+			r := g.Relations[i]
+			x.Start("edge")
+			x.Attr("id", ids[i])
+			if !r.Directed && !opt.AllDirected {
+				x.Attr("directed", "false")
+			}
+			x.Attr("source", r.From)
+			x.Attr("target", r.To)
+			data(x, edgeLabelKey, r.Label())
+			attrs = g.AppendRelationAttrs(attrs[:0], r)
+			for _, a := range attrs {
+				value(x, edgeKey(a.Key), a)
+			}
+			x.End("edge")
 		}
-		x.Attr("source", r.From)
-		x.Attr("target", r.To)
-		data(x, edgeLabelKey, r.Label())
-		attrs = g.AppendRelationAttrs(attrs[:0], r)
-		for _, a := range attrs {
-			value(x, edgeKey(a.Key), a)
-		}
-		x.End("edge")
-		if err := x.Err(); err != nil {
-			return err
-		}
+	}); err != nil {
+		return err
 	}
 	x.End("graph")
 	x.End("graphml")

@@ -3,7 +3,9 @@ package gephi
 import (
 	"encoding/xml"
 	"io"
+	"runtime"
 	"strconv"
+	"sync"
 	"time"
 	"unicode/utf8"
 )
@@ -120,6 +122,69 @@ func (e *Encoder) TextList(items []string) {
 	escape(e, e.scratch)
 }
 
+// chunkSize is how many elements Each has one goroutine encode at a time.
+const chunkSize = 512
+
+// Each writes n elements inside the element just started, the ith by
+// encode(c, i) through c. The elements are encoded in chunks on up to
+// GOMAXPROCS goroutines, each with its own c and its own encode, which
+// newEncode returns; they are written in order, so the output is the same
+// as encoding them one by one. encode must only read what it shares with
+// the other goroutines. Each returns the first error writing to the
+// underlying writer, and stops at it.
+func (e *Encoder) Each(n int, newEncode func() func(c *Encoder, i int)) error {
+	e.closeTag()
+	workers := min(runtime.GOMAXPROCS(0), (n+chunkSize-1)/chunkSize)
+	if workers <= 1 {
+		encode := newEncode()
+		for i := range n {
+			encode(e, i)
+			if e.err != nil {
+				break
+			}
+		}
+		return e.err
+	}
+	type worker struct {
+		c      *Encoder
+		encode func(c *Encoder, i int)
+	}
+	ws := make([]worker, workers)
+	for j := range ws {
+		// Each chunk starts where the elements of e would.
+		ws[j] = worker{&Encoder{depth: e.depth, putNewline: true}, newEncode()}
+	}
+	for start := 0; start < n && e.err == nil; start += workers * chunkSize {
+		var wg sync.WaitGroup
+		for j, w := range ws {
+			lo := min(n, start+j*chunkSize)
+			hi := min(n, lo+chunkSize)
+			w.c.buf = w.c.buf[:0]
+			run := func() {
+				for i := lo; i < hi; i++ {
+					w.encode(w.c, i)
+				}
+			}
+			if j < len(ws)-1 {
+				wg.Go(run)
+			} else {
+				run()
+			}
+		}
+		wg.Wait()
+		e.flush()
+		for _, w := range ws {
+			if e.err == nil && len(w.c.buf) > 0 {
+				_, e.err = e.w.Write(w.c.buf)
+			}
+		}
+	}
+	if n > 0 {
+		e.indentedIn = false // as after the last element's end tag
+	}
+	return e.err
+}
+
 // Err returns the first error writing to the underlying writer, if any.
 // Writers check it now and then to stop early.
 func (e *Encoder) Err() error { return e.err }
@@ -171,6 +236,9 @@ func (e *Encoder) indent(depthDelta int) {
 }
 
 func (e *Encoder) flush() {
+	if e.w == nil {
+		return // a chunk of Each, written whole
+	}
 	if e.err == nil && len(e.buf) > 0 {
 		_, e.err = e.w.Write(e.buf)
 	}
@@ -198,35 +266,22 @@ const (
 func escape[T string | []byte](e *Encoder, s T) {
 	last := 0
 	for i := 0; i < len(s); {
-		var esc string
 		c := s[i]
+		esc := asciiEscape[c]
 		width := 1
-		if c < utf8.RuneSelf {
-			switch c {
-			case '"':
-				esc = escQuot
-			case '\'':
-				esc = escApos
-			case '&':
-				esc = escAmp
-			case '<':
-				esc = escLT
-			case '>':
-				esc = escGT
-			case '\t':
-				esc = escTab
-			case '\n':
-				esc = escNL
-			case '\r':
-				esc = escCR
-			default:
-				if c >= 0x20 {
-					i++
-					continue
-				}
-				esc = escFFFD
+		switch {
+		case esc == "":
+			i++
+			continue
+		case c >= 0xE1 && c <= 0xEC || c == 0xEE:
+			// Three bytes that encode U+1000–U+CFFF or U+E000–U+EFFF,
+			// Chinese among them, are all Chars: skip the decoding.
+			if i+2 < len(s) && s[i+1]&0xC0 == 0x80 && s[i+2]&0xC0 == 0x80 {
+				i += 3
+				continue
 			}
-		} else {
+			fallthrough
+		case c >= utf8.RuneSelf:
 			// At most 4 bytes: the conversion of a []byte stays on the stack.
 			var r rune
 			r, width = utf8.DecodeRuneInString(string(s[i:min(i+utf8.UTFMax, len(s))]))
@@ -246,6 +301,23 @@ func escape[T string | []byte](e *Encoder, s T) {
 		e.flush()
 	}
 }
+
+// asciiEscape is the escape of each ASCII byte that needs one, and
+// multibyte for the bytes that start or continue a multibyte character,
+// which escape decodes.
+var asciiEscape = func() (t [256]string) {
+	for c := range 0x20 {
+		t[c] = escFFFD
+	}
+	t['"'], t['\''], t['&'], t['<'], t['>'] = escQuot, escApos, escAmp, escLT, escGT
+	t['\t'], t['\n'], t['\r'] = escTab, escNL, escCR
+	for c := utf8.RuneSelf; c < 256; c++ {
+		t[c] = multibyte
+	}
+	return t
+}()
+
+const multibyte = "multibyte"
 
 // isInCharacterRange reports whether r is in XML's Char production, as
 // encoding/xml decides it.

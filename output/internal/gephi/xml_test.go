@@ -21,6 +21,7 @@ var hostile = []string{
 	"invalid \xff\xfe utf-8 \xe4\xb8",
 	"non-characters \uFFFE\uFFFF, replacement \uFFFD, surrogate \xed\xa0\x80",
 	"astral 😀 \U0010FFFF",
+	"truncated \xe4\xb8 mid, bad continuation \xe4\x41\x80, private use \xee\x80\x80, overlong \xe0\x80\xaf",
 	"]]> --> <!--",
 	strings.Repeat("长文本 & ", 20000), // longer than the buffer
 }
@@ -82,9 +83,11 @@ func encode(e *Encoder, x el) {
 	if x.Text != "" {
 		e.Text(x.Text)
 	}
-	for _, k := range x.Kids {
-		encode(e, k)
-	}
+	// Children through Each: one by one for a few, in parallel chunks for
+	// many.
+	e.Each(len(x.Kids), func() func(c *Encoder, i int) {
+		return func(c *Encoder, i int) { encode(c, x.Kids[i]) }
+	})
 	e.End(x.XMLName.Local)
 }
 
@@ -100,10 +103,10 @@ func tree(a, b string) el {
 		return x
 	}
 	wide := leaf("wide", "")
-	for i := range 3000 {
+	for i := range 3*chunkSize + 7 {
 		wide.Kids = append(wide.Kids, leaf("item", "<i>&", "n", strconv.Itoa(i)))
 	}
-	wide.Kids[1500] = leaf("item", b, "v", a)
+	wide.Kids[chunkSize+1] = leaf("item", b, "v", a)
 	root := leaf("root", "", "xmlns", "http://example.com/ns", "a", a)
 	root.Kids = []el{
 		{XMLName: xml.Name{Local: "meta"}, Kids: []el{leaf("creator", a), leaf("description", b)}},
