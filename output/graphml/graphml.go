@@ -67,6 +67,10 @@ func Write(w io.Writer, g *graph.Graph, opt Options) error {
 		return err
 	}
 	ids := <-edgeIDs
+	edgeKeys := make([]string, len(graph.EdgeAttrs)) // the key ids of EdgeAttrs
+	for i, d := range graph.EdgeAttrs {
+		edgeKeys[i] = edgeKey(d.Key)
+	}
 	if err := x.Each(len(g.Relations), func() func(*gephi.Encoder, int) {
 		var attrs []graph.Attr // reused by the edges of one goroutine
 		return func(x *gephi.Encoder, i int) {
@@ -80,8 +84,12 @@ func Write(w io.Writer, g *graph.Graph, opt Options) error {
 			x.Attr("target", r.To)
 			data(x, edgeLabelKey, r.Label())
 			attrs = g.AppendRelationAttrs(attrs[:0], r)
+			j := 0 // attrs come in EdgeAttrs order
 			for _, a := range attrs {
-				value(x, edgeKey(a.Key), a)
+				for graph.EdgeAttrs[j].Key != a.Key {
+					j++
+				}
+				value(x, edgeKeys[j], a)
 			}
 			x.End("edge")
 		}
