@@ -53,15 +53,35 @@ func (d Date) IsZero() bool { return d.Year == 0 }
 
 // String renders the date as it was written: YYYY, YYYY-MM or YYYY-MM-DD.
 func (d Date) String() string {
-	switch {
-	case d.Year == 0:
+	if d.Year == 0 {
 		return ""
-	case d.Month == 0:
-		return fmt.Sprintf("%04d", d.Year)
-	case d.Day == 0:
-		return fmt.Sprintf("%04d-%02d", d.Year, d.Month)
 	}
-	return fmt.Sprintf("%04d-%02d-%02d", d.Year, d.Month, d.Day)
+	return string(d.Append(make([]byte, 0, 10)))
+}
+
+// Append appends the date as String writes it.
+func (d Date) Append(b []byte) []byte {
+	if d.Year == 0 {
+		return b
+	}
+	b = appendDigits(b, d.Year, 4)
+	if d.Month == 0 {
+		return b
+	}
+	b = appendDigits(append(b, '-'), d.Month, 2)
+	if d.Day == 0 {
+		return b
+	}
+	return appendDigits(append(b, '-'), d.Day, 2)
+}
+
+// appendDigits appends n zero-padded to width digits.
+func appendDigits(b []byte, n, width int) []byte {
+	s := strconv.Itoa(n)
+	for i := len(s); i < width; i++ {
+		b = append(b, '0')
+	}
+	return append(b, s...)
 }
 
 // FirstDay is the first day of the period the date names.

@@ -185,16 +185,25 @@ func (g *Graph) OfficialNames(roles []Role) []string {
 
 // Quotes returns the evidence quotes joined for a tooltip or cell.
 func Quotes(ev []Evidence) string {
+	n := 0
+	for _, e := range ev {
+		n += len(e.Source) + len(e.Quote) + len(e.Note) + 24
+	}
 	var b strings.Builder
+	b.Grow(n)
 	for i, e := range ev {
 		if i > 0 {
-			b.WriteString("\n")
+			b.WriteByte('\n')
 		}
-		b.WriteString("[" + e.Source + "] " + e.Quote)
+		b.WriteByte('[')
+		b.WriteString(e.Source)
+		b.WriteString("] ")
+		b.WriteString(e.Quote)
 		if e.Inferred {
 			b.WriteString(" (inferred")
 			if e.Note != "" {
-				b.WriteString(": " + e.Note)
+				b.WriteString(": ")
+				b.WriteString(e.Note)
 			}
 			b.WriteString(")")
 		}
