@@ -31,9 +31,9 @@ func (e env) check(args []string) error {
 	if err != nil {
 		return err
 	}
-	s := g.Stats()
-	verified := 0
+	quotes, verified := 0, 0
 	for _, r := range g.Relations {
+		quotes += len(r.Evidence)
 		for _, ev := range r.Evidence {
 			if src := g.Source(ev.Source); src != nil && src.Text != "" {
 				verified++
@@ -41,7 +41,7 @@ func (e env) check(args []string) error {
 		}
 	}
 	fmt.Fprintf(e.stdout, "ok: %s: %d entities, %d relations, %d quotes (%d verified verbatim against %d %s)\n",
-		g.Name, s.Entities, s.Relations, s.Quotes, verified, s.Sources, plural(s.Sources, "source", "sources"))
+		g.Name, len(g.Entities), len(g.Relations), quotes, verified, len(g.Sources), plural(len(g.Sources), "source", "sources"))
 	return nil
 }
 
