@@ -1,9 +1,10 @@
 package json
 
 import (
-	"bytes"
-	"encoding/json"
 	"io"
+	"runtime"
+	"strings"
+	"sync"
 
 	"github.com/guazhi/guazhi/graph"
 )
@@ -18,127 +19,276 @@ type Options struct {
 	Compact bool
 }
 
-// field is one member of a JSON object; object keeps its members in the
-// order they were added, so the output does not depend on map order.
-type field struct {
-	key   string
-	value any
-}
-
-type object []field
-
-func (o object) MarshalJSON() ([]byte, error) {
-	var b bytes.Buffer
-	b.WriteByte('{')
-	for i, f := range o {
-		if i > 0 {
-			b.WriteByte(',')
-		}
-		k, err := marshal(f.key)
-		if err != nil {
-			return nil, err
-		}
-		v, err := marshal(f.value)
-		if err != nil {
-			return nil, err
-		}
-		b.Write(k)
-		b.WriteByte(':')
-		b.Write(v)
-	}
-	b.WriteByte('}')
-	return b.Bytes(), nil
-}
-
-// marshal is json.Marshal without HTML escaping: < > & stay readable.
-func marshal(v any) ([]byte, error) {
-	var b bytes.Buffer
-	enc := json.NewEncoder(&b)
-	enc.SetEscapeHTML(false)
-	if err := enc.Encode(v); err != nil {
-		return nil, err
-	}
-	return bytes.TrimSuffix(b.Bytes(), []byte("\n")), nil
-}
-
 // Write writes g to w as node-link JSON: directed, multigraph, graph (name,
 // title, filter, sources), nodes (id, label and the entity's attributes)
 // and links (source, target, key, label and the relation's attributes,
 // kind first), one link per relation.
+//
+// The document is streamed: nodes and links are encoded in chunks, on
+// several goroutines for a large graph, and written in order, so memory
+// does not grow with the size of the output. The bytes are those
+// encoding/json writes for the same document without HTML escaping,
+// indented by json.Indent with two spaces unless opt.Compact.
 func Write(w io.Writer, g *graph.Graph, opt Options) error {
-	var sources []object
+	e := &encoder{w: w, compact: opt.Compact}
+	e.open('{')
+	e.key("directed")
+	e.buf = append(e.buf, "true"...)
+	e.key("multigraph")
+	e.buf = append(e.buf, "true"...)
+
+	e.key("graph")
+	e.open('{')
+	e.keyString("name", g.Name)
+	e.keyString("title", g.Title)
+	e.optString("filter", g.Filter)
+	e.key("sources")
+	e.open('[')
 	for _, s := range g.Sources {
-		o := object{{"id", s.ID}}
-		o = appendString(o, "title", s.Title)
-		o = appendString(o, "publisher", s.Publisher)
-		o = appendString(o, "date", s.Date.String())
-		o = appendString(o, "url", s.URL)
-		o = appendString(o, "file", s.File)
-		sources = append(sources, o)
-	}
-	meta := object{{"name", g.Name}, {"title", g.Title}}
-	meta = appendString(meta, "filter", g.Filter)
-	meta = append(meta, field{"sources", nonNil(sources)})
-
-	nodes := []object{}
-	for _, e := range g.Entities {
-		o := object{{"id", e.ID}, {"label", e.Label(opt.Lang)}}
-		nodes = append(nodes, appendAttrs(o, e.Attrs()))
-	}
-	links := []object{}
-	ids := g.EdgeIDs()
-	for i, r := range g.Relations {
-		o := object{{"source", r.From}, {"target", r.To}, {"key", ids[i]}, {"label", r.Label()}}
-		links = append(links, appendAttrs(o, g.RelationAttrs(r)))
-	}
-	doc := object{
-		{"directed", true},
-		{"multigraph", true},
-		{"graph", meta},
-		{"nodes", nodes},
-		{"links", links},
-	}
-	data, err := marshal(doc)
-	if err != nil {
-		return err
-	}
-	if !opt.Compact {
-		var b bytes.Buffer
-		if err := json.Indent(&b, data, "", "  "); err != nil {
-			return err
+		e.elem()
+		e.open('{')
+		e.keyString("id", s.ID)
+		e.optString("title", s.Title)
+		e.optString("publisher", s.Publisher)
+		if !s.Date.IsZero() {
+			e.key("date")
+			e.buf = append(e.buf, '"')
+			e.buf = s.Date.Append(e.buf)
+			e.buf = append(e.buf, '"')
 		}
-		data = b.Bytes()
+		e.optString("url", s.URL)
+		e.optString("file", s.File)
+		e.close('}')
 	}
-	_, err = w.Write(append(data, '\n'))
-	return err
+	e.close(']')
+	e.close('}')
+
+	e.key("nodes")
+	e.open('[')
+	e.each(len(g.Entities), func() func(c *encoder, i int) {
+		var attrs []graph.Attr
+		return func(c *encoder, i int) {
+			ent := g.Entities[i]
+			c.elem()
+			c.open('{')
+			c.keyString("id", ent.ID)
+			c.keyString("label", ent.Label(opt.Lang))
+			attrs = ent.AppendAttrs(attrs[:0])
+			c.attrs(attrs)
+			c.close('}')
+		}
+	})
+	e.close(']')
+
+	e.key("links")
+	e.open('[')
+	ids := g.EdgeIDs()
+	e.each(len(g.Relations), func() func(c *encoder, i int) {
+		var attrs []graph.Attr
+		return func(c *encoder, i int) {
+			r := g.Relations[i]
+			c.elem()
+			c.open('{')
+			c.keyString("source", r.From)
+			c.keyString("target", r.To)
+			c.keyString("key", ids[i])
+			c.keyString("label", r.Label())
+			attrs = g.AppendRelationAttrs(attrs[:0], r)
+			c.attrs(attrs)
+			c.close('}')
+		}
+	})
+	e.close(']')
+	e.close('}')
+	e.buf = append(e.buf, '\n')
+	e.flush()
+	return e.err
 }
 
-func appendString(o object, key, value string) object {
-	if value == "" {
-		return o
-	}
-	return append(o, field{key, value})
-}
-
-func nonNil(s []object) []object {
-	if s == nil {
-		return []object{}
-	}
-	return s
-}
-
-// appendAttrs adds the attributes with their JSON types: lists as arrays,
+// attrs writes the attributes with their JSON types: lists as arrays,
 // booleans as booleans, dates as written (YYYY, YYYY-MM or YYYY-MM-DD).
-func appendAttrs(o object, attrs []graph.Attr) object {
+func (e *encoder) attrs(attrs []graph.Attr) {
 	for _, a := range attrs {
-		var v any = a.Value
+		e.key(a.Key)
 		switch a.Type {
 		case graph.AttrStrings:
-			v = a.List
+			e.open('[')
+			for _, s := range a.List {
+				e.elem()
+				e.string(s)
+			}
+			e.close(']')
 		case graph.AttrBool:
-			v = a.Value == "true"
+			if a.Value == "true" {
+				e.buf = append(e.buf, "true"...)
+			} else {
+				e.buf = append(e.buf, "false"...)
+			}
+		default:
+			e.string(a.Value)
 		}
-		o = append(o, field{a.Key, v})
 	}
-	return o
+}
+
+// An encoder appends a JSON document to buf, laid out as json.Indent lays
+// it out with prefix "" and indent "  " (or compact), and writes buf to w
+// whenever it grows past flushSize. It keeps the first write error in err
+// and stops writing after it.
+type encoder struct {
+	w       io.Writer // nil for a chunk of each, written whole
+	buf     []byte
+	err     error
+	compact bool
+	depth   int  // containers open
+	empty   bool // the innermost container has no member yet
+}
+
+// flushSize is how many bytes an encoder collects before writing them.
+const flushSize = 64 << 10
+
+// indent is a newline and the spaces of up to 64 levels.
+var indent = "\n" + strings.Repeat("  ", 64)
+
+// newline starts a line at the current depth, as json.Indent does before
+// each member and before the end of a non-empty container.
+func (e *encoder) newline() {
+	if e.compact {
+		return
+	}
+	if n := 1 + 2*e.depth; n <= len(indent) {
+		e.buf = append(e.buf, indent[:n]...)
+		return
+	}
+	e.buf = append(e.buf, '\n')
+	for range e.depth {
+		e.buf = append(e.buf, "  "...)
+	}
+}
+
+func (e *encoder) open(c byte) {
+	e.buf = append(e.buf, c)
+	e.depth++
+	e.empty = true
+}
+
+func (e *encoder) close(c byte) {
+	e.depth--
+	if !e.empty {
+		e.newline()
+	}
+	e.buf = append(e.buf, c)
+	e.empty = false
+}
+
+// elem starts a member of the innermost container.
+func (e *encoder) elem() {
+	if !e.empty {
+		e.buf = append(e.buf, ',')
+	}
+	e.empty = false
+	e.newline()
+	if len(e.buf) >= flushSize {
+		e.flush()
+	}
+}
+
+// key starts a member of an object, up to its value.
+func (e *encoder) key(k string) {
+	e.elem()
+	e.string(k)
+	if e.compact {
+		e.buf = append(e.buf, ':')
+	} else {
+		e.buf = append(e.buf, ": "...)
+	}
+}
+
+func (e *encoder) keyString(k, v string) {
+	e.key(k)
+	e.string(v)
+}
+
+// optString writes the member k unless v is empty.
+func (e *encoder) optString(k, v string) {
+	if v != "" {
+		e.keyString(k, v)
+	}
+}
+
+// string writes s as a JSON string.
+func (e *encoder) string(s string) {
+	e.buf = append(e.buf, '"')
+	e.buf = appendEscaped(e.buf, s)
+	e.buf = append(e.buf, '"')
+}
+
+func (e *encoder) flush() {
+	if e.w == nil {
+		return
+	}
+	if e.err == nil && len(e.buf) > 0 {
+		_, e.err = e.w.Write(e.buf)
+	}
+	e.buf = e.buf[:0]
+}
+
+// chunkSize is how many elements each has one goroutine encode at a time.
+const chunkSize = 256
+
+// each writes n elements into the container just opened, the ith by
+// encode(c, i) through c. The elements are encoded in chunks on up to
+// GOMAXPROCS goroutines, each with its own c and its own encode, which
+// newEncode returns; they are written in order, so the output is the same
+// as encoding them one by one. encode must only read what it shares with
+// the other goroutines.
+func (e *encoder) each(n int, newEncode func() func(c *encoder, i int)) {
+	workers := min(runtime.GOMAXPROCS(0), (n+chunkSize-1)/chunkSize)
+	if workers <= 1 {
+		encode := newEncode()
+		for i := 0; i < n && e.err == nil; i++ {
+			encode(e, i)
+		}
+		return
+	}
+	type worker struct {
+		c      *encoder
+		encode func(c *encoder, i int)
+	}
+	ws := make([]worker, workers)
+	for j := range ws {
+		ws[j] = worker{&encoder{compact: e.compact}, newEncode()}
+	}
+	for start := 0; start < n && e.err == nil; start += workers * chunkSize {
+		var wg sync.WaitGroup
+		for j, w := range ws {
+			lo := min(n, start+j*chunkSize)
+			hi := min(n, lo+chunkSize)
+			// Each chunk starts where the elements of e would: the
+			// first chunk after the opening bracket, the others after
+			// an element.
+			w.c.buf = w.c.buf[:0]
+			w.c.depth = e.depth
+			w.c.empty = e.empty && lo == 0
+			run := func() {
+				for i := lo; i < hi; i++ {
+					w.encode(w.c, i)
+				}
+			}
+			if j < len(ws)-1 {
+				wg.Go(run)
+			} else {
+				run()
+			}
+		}
+		wg.Wait()
+		e.flush()
+		for _, w := range ws {
+			if e.err == nil && len(w.c.buf) > 0 {
+				_, e.err = e.w.Write(w.c.buf)
+			}
+		}
+	}
+	if n > 0 {
+		e.empty = false
+	}
 }

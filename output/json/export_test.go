@@ -1,0 +1,7 @@
+package json
+
+// Hooks for the external tests.
+var (
+	RefWrite      = refWrite
+	AppendEscaped = appendEscaped
+)
