@@ -1,10 +1,14 @@
 package csv
 
 import (
+	"bytes"
 	"encoding/csv"
 	"fmt"
 	"io"
-	"strings"
+	"runtime"
+	"slices"
+	"sync"
+	"time"
 
 	"github.com/guazhi/guazhi/graph"
 	"github.com/guazhi/guazhi/output/internal/gephi"
@@ -31,7 +35,9 @@ var (
 )
 
 // Write writes the entities of g to nodes and its relations to edges, one
-// row per relation, parallel ones included.
+// row per relation, parallel ones included. Rows are written as they are
+// made (in chunks encoded on several goroutines for a large graph, written
+// in order), so memory does not grow with the size of the files.
 func Write(nodes, edges io.Writer, g *graph.Graph, opt Options) error {
 	if err := writeNodes(nodes, g, opt); err != nil {
 		return fmt.Errorf("nodes.csv: %w", err)
@@ -47,11 +53,16 @@ func writeNodes(w io.Writer, g *graph.Graph, opt Options) error {
 	for _, d := range graph.NodeAttrs {
 		header = append(header, column(nodeHeader, d.Key))
 	}
-	rows := [][]string{header}
-	for _, e := range g.Entities {
-		rows = append(rows, append([]string{e.ID, e.Label(opt.Lang)}, cells(graph.NodeAttrs, e.Attrs())...))
-	}
-	return write(w, rows, opt)
+	return write(w, opt, header, len(g.Entities), func() func(b *row, i int) {
+		var attrs []graph.Attr
+		return func(b *row, i int) {
+			e := g.Entities[i]
+			b.str(e.ID)
+			b.str(e.Label(opt.Lang))
+			attrs = e.AppendAttrs(attrs[:0])
+			b.attrs(graph.NodeAttrs, attrs)
+		}
+	})
 }
 
 func writeEdges(w io.Writer, g *graph.Graph, opt Options) error {
@@ -59,17 +70,26 @@ func writeEdges(w io.Writer, g *graph.Graph, opt Options) error {
 	for _, d := range graph.EdgeAttrs {
 		header = append(header, column(edgeHeader, d.Key))
 	}
-	rows := [][]string{header}
 	ids := g.EdgeIDs()
-	for i, r := range g.Relations {
-		typ := "Directed"
-		if !r.Directed {
-			typ = "Undirected"
+	return write(w, opt, header, len(g.Relations), func() func(b *row, i int) {
+		var attrs []graph.Attr
+		return func(b *row, i int) {
+			r := g.Relations[i]
+			b.str(r.From)
+			b.str(r.To)
+			if r.Directed {
+				b.str("Directed")
+			} else {
+				b.str("Undirected")
+			}
+			b.str(ids[i])
+			b.str(r.Label())
+			b.str("1")
+			b.timeset(r)
+			attrs = g.AppendRelationAttrs(attrs[:0], r)
+			b.attrs(graph.EdgeAttrs, attrs)
 		}
-		row := []string{r.From, r.To, typ, ids[i], r.Label(), "1", timeset(r)}
-		rows = append(rows, append(row, cells(graph.EdgeAttrs, g.RelationAttrs(r))...))
-	}
-	return write(w, rows, opt)
+	})
 }
 
 func column(known map[string]string, key string) string {
@@ -79,68 +99,207 @@ func column(known map[string]string, key string) string {
 	return key
 }
 
-// cells lays attrs out in the columns of defs, empty where an attribute is
-// absent.
-func cells(defs []graph.AttrDef, attrs []graph.Attr) []string {
-	out := make([]string, len(defs))
+// A row collects the cells of one row. Cells made of several parts (lists,
+// Timesets, neutralised formulas) are built in one byte slice, which
+// becomes one string when the row is done.
+type row struct {
+	cells []string
+	text  []byte
+	built []span // cells taken from text
+}
+
+type span struct{ cell, lo, hi int }
+
+func (b *row) reset() {
+	b.cells = b.cells[:0]
+	b.text = b.text[:0]
+	b.built = b.built[:0]
+}
+
+// str adds the cell s.
+func (b *row) str(s string) {
+	if isFormula(s) {
+		b.begin()
+		b.text = append(b.text, s...)
+		b.end()
+		return
+	}
+	b.cells = append(b.cells, s)
+}
+
+// begin starts a cell whose text the caller appends to b.text; end ends
+// it.
+func (b *row) begin() {
+	b.built = append(b.built, span{cell: len(b.cells), lo: len(b.text)})
+	b.cells = append(b.cells, "")
+}
+
+func (b *row) end() {
+	s := &b.built[len(b.built)-1]
+	if s.lo < len(b.text) && isFormula(string(b.text[s.lo])) {
+		b.text = slices.Insert(b.text, s.lo, '\'')
+	}
+	s.hi = len(b.text)
+}
+
+// done returns the cells of the row.
+func (b *row) done() []string {
+	text := string(b.text)
+	for _, s := range b.built {
+		b.cells[s.cell] = text[s.lo:s.hi]
+	}
+	return b.cells
+}
+
+// attrs lays attrs out in the columns of defs, empty where an attribute
+// is absent.
+func (b *row) attrs(defs []graph.AttrDef, attrs []graph.Attr) {
 	j := 0
-	for i, d := range defs {
+	for _, d := range defs {
 		if j < len(attrs) && attrs[j].Key == d.Key {
 			a := attrs[j]
-			out[i] = a.Value
 			if a.Type == graph.AttrStrings {
-				out[i] = gephi.List(a.List)
+				b.begin()
+				b.text = gephi.AppendList(b.text, a.List)
+				b.end()
+			} else {
+				b.str(a.Value)
 			}
 			j++
+		} else {
+			b.cells = append(b.cells, "")
 		}
 	}
-	return out
 }
 
-// timeset writes the relation's interval as Gephi's spreadsheet importer
+// timeset adds the relation's interval as Gephi's spreadsheet importer
 // reads a Timeset: <[2015-07-01, 2016-07-31]>, with Infinity for an open
-// bound; "" for a relation without dates.
-func timeset(r *graph.Relation) string {
+// bound; an empty cell for a relation without dates.
+func (b *row) timeset(r *graph.Relation) {
 	start, end, ok := r.Interval()
 	if !ok {
-		return ""
+		b.cells = append(b.cells, "")
+		return
 	}
-	s, e := "-Infinity", "Infinity"
-	if !start.IsZero() {
-		s = gephi.Day(start)
+	b.begin()
+	b.text = append(b.text, "<["...)
+	if start.IsZero() {
+		b.text = append(b.text, "-Infinity"...)
+	} else {
+		b.text = start.AppendFormat(b.text, time.DateOnly)
 	}
-	if !end.IsZero() {
-		e = gephi.Day(end)
+	b.text = append(b.text, ", "...)
+	if end.IsZero() {
+		b.text = append(b.text, "Infinity"...)
+	} else {
+		b.text = end.AppendFormat(b.text, time.DateOnly)
 	}
-	return "<[" + s + ", " + e + "]>"
+	b.text = append(b.text, "]>"...)
+	b.end()
 }
 
-// write writes the rows through encoding/csv, neutralising formulas and
-// starting with the byte-order mark unless opt.NoBOM.
-func write(w io.Writer, rows [][]string, opt Options) error {
+// isFormula reports whether a spreadsheet would run cell as a formula; such
+// a cell is written with an apostrophe before it.
+func isFormula(cell string) bool {
+	if cell == "" {
+		return false
+	}
+	switch cell[0] {
+	case '=', '+', '-', '@', '\t', '\r':
+		return true
+	}
+	return false
+}
+
+// chunkSize is how many rows write has one goroutine make at a time.
+const chunkSize = 256
+
+// write writes the header and n rows through encoding/csv, starting with
+// the byte-order mark unless opt.NoBOM; the ith row is made by fill(b, i)
+// into b. Rows are made in chunks on up to GOMAXPROCS goroutines, each
+// with its own fill, which newFill returns, and its own csv.Writer; the
+// chunks are written in order, so the output is the same as writing the
+// rows one by one. fill must only read what it shares with the other
+// goroutines.
+func write(w io.Writer, opt Options, header []string, n int, newFill func() func(b *row, i int)) error {
 	if !opt.NoBOM {
 		if _, err := io.WriteString(w, bom); err != nil {
 			return err
 		}
 	}
 	cw := csv.NewWriter(w)
-	for _, row := range rows {
-		for i, c := range row {
-			row[i] = neutralise(c)
+	var b row
+	for _, h := range header {
+		b.str(h)
+	}
+	if err := cw.Write(b.done()); err != nil {
+		return err
+	}
+	workers := min(runtime.GOMAXPROCS(0), (n+chunkSize-1)/chunkSize)
+	if workers <= 1 {
+		fill := newFill()
+		for i := range n {
+			b.reset()
+			fill(&b, i)
+			if err := cw.Write(b.done()); err != nil {
+				return err
+			}
 		}
-		if err := cw.Write(row); err != nil {
-			return err
-		}
+		cw.Flush()
+		return cw.Error()
 	}
 	cw.Flush()
-	return cw.Error()
-}
-
-// neutralise prefixes an apostrophe to a cell a spreadsheet would run as a
-// formula.
-func neutralise(cell string) string {
-	if cell != "" && strings.ContainsRune("=+-@\t\r", rune(cell[0])) {
-		return "'" + cell
+	if err := cw.Error(); err != nil {
+		return err
 	}
-	return cell
+	type worker struct {
+		buf  bytes.Buffer
+		cw   *csv.Writer
+		fill func(b *row, i int)
+		b    row
+		err  error
+	}
+	ws := make([]*worker, workers)
+	for j := range ws {
+		ws[j] = &worker{fill: newFill()}
+		ws[j].cw = csv.NewWriter(&ws[j].buf)
+	}
+	for start := 0; start < n; start += workers * chunkSize {
+		var wg sync.WaitGroup
+		for j, wk := range ws {
+			lo := min(n, start+j*chunkSize)
+			hi := min(n, lo+chunkSize)
+			wk.buf.Reset()
+			run := func() {
+				for i := lo; i < hi; i++ {
+					wk.b.reset()
+					wk.fill(&wk.b, i)
+					if err := wk.cw.Write(wk.b.done()); err != nil {
+						wk.err = err
+						return
+					}
+				}
+				wk.cw.Flush()
+				wk.err = wk.cw.Error()
+			}
+			if j < len(ws)-1 {
+				wg.Go(run)
+			} else {
+				run()
+			}
+		}
+		wg.Wait()
+		for _, wk := range ws {
+			if wk.err != nil {
+				return wk.err
+			}
+			if wk.buf.Len() == 0 {
+				continue
+			}
+			if _, err := w.Write(wk.buf.Bytes()); err != nil {
+				return err
+			}
+		}
+	}
+	return nil
 }
