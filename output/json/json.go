@@ -82,7 +82,15 @@ func Write(w io.Writer, g *graph.Graph, opt Options) error {
 
 	e.key("links")
 	e.open('[')
-	ids := g.EdgeIDs()
+	// Straight from the relation's fields when this package knows every
+	// attribute graph declares, else through the attribute view.
+	fast := direct()
+	ids := edgeIDs{}
+	if fast {
+		ids = newEdgeIDs(g)
+	} else {
+		ids.all = g.EdgeIDs()
+	}
 	e.each(len(g.Relations), func() func(c *encoder, i int) {
 		var attrs []graph.Attr
 		return func(c *encoder, i int) {
@@ -91,10 +99,15 @@ func Write(w io.Writer, g *graph.Graph, opt Options) error {
 			c.open('{')
 			c.keyString("source", r.From)
 			c.keyString("target", r.To)
-			c.keyString("key", ids[i])
+			c.key("key")
+			ids.write(c, i)
 			c.keyString("label", r.Label())
-			attrs = g.AppendRelationAttrs(attrs[:0], r)
-			c.attrs(attrs)
+			if fast {
+				c.relation(g, r)
+			} else {
+				attrs = g.AppendRelationAttrs(attrs[:0], r)
+				c.attrs(attrs)
+			}
 			c.close('}')
 		}
 	})
