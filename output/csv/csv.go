@@ -11,7 +11,6 @@ import (
 	"time"
 
 	"github.com/guazhi/guazhi/graph"
-	"github.com/guazhi/guazhi/output/internal/gephi"
 )
 
 // Options configures Write. The zero Options writes the default form.
@@ -70,7 +69,15 @@ func writeEdges(w io.Writer, g *graph.Graph, opt Options) error {
 	for _, d := range graph.EdgeAttrs {
 		header = append(header, column(edgeHeader, d.Key))
 	}
-	ids := g.EdgeIDs()
+	// Straight from the relation's fields when this package knows every
+	// attribute graph declares, else through the attribute view.
+	fast := direct()
+	ids := edgeIDs{}
+	if fast {
+		ids = newEdgeIDs(g)
+	} else {
+		ids.all = g.EdgeIDs()
+	}
 	return write(w, opt, header, len(g.Relations), func() func(b *row, i int) {
 		var attrs []graph.Attr
 		return func(b *row, i int) {
@@ -82,12 +89,18 @@ func writeEdges(w io.Writer, g *graph.Graph, opt Options) error {
 			} else {
 				b.str("Undirected")
 			}
-			b.str(ids[i])
+			b.begin()
+			b.text = ids.append(b.text, i)
+			b.end()
 			b.str(r.Label())
 			b.str("1")
 			b.timeset(r)
-			attrs = g.AppendRelationAttrs(attrs[:0], r)
-			b.attrs(graph.EdgeAttrs, attrs)
+			if fast {
+				b.relation(g, r)
+			} else {
+				attrs = g.AppendRelationAttrs(attrs[:0], r)
+				b.attrs(graph.EdgeAttrs, attrs)
+			}
 		}
 	})
 }
@@ -105,7 +118,8 @@ func column(known map[string]string, key string) string {
 type row struct {
 	cells []string
 	text  []byte
-	built []span // cells taken from text
+	built []span   // cells taken from text
+	list  []string // scratch for the items of a list
 }
 
 type span struct{ cell, lo, hi int }
@@ -159,9 +173,7 @@ func (b *row) attrs(defs []graph.AttrDef, attrs []graph.Attr) {
 		if j < len(attrs) && attrs[j].Key == d.Key {
 			a := attrs[j]
 			if a.Type == graph.AttrStrings {
-				b.begin()
-				b.text = gephi.AppendList(b.text, a.List)
-				b.end()
+				b.strings(a.List)
 			} else {
 				b.str(a.Value)
 			}
