@@ -150,7 +150,7 @@ func (b *row) begin() {
 
 func (b *row) end() {
 	s := &b.built[len(b.built)-1]
-	if s.lo < len(b.text) && isFormula(string(b.text[s.lo])) {
+	if s.lo < len(b.text) && formula(b.text[s.lo]) {
 		b.text = slices.Insert(b.text, s.lo, '\'')
 	}
 	s.hi = len(b.text)
@@ -212,11 +212,11 @@ func (b *row) timeset(r *graph.Relation) {
 
 // isFormula reports whether a spreadsheet would run cell as a formula; such
 // a cell is written with an apostrophe before it.
-func isFormula(cell string) bool {
-	if cell == "" {
-		return false
-	}
-	switch cell[0] {
+func isFormula(cell string) bool { return cell != "" && formula(cell[0]) }
+
+// formula reports whether a cell starting with c is a formula.
+func formula(c byte) bool {
+	switch c {
 	case '=', '+', '-', '@', '\t', '\r':
 		return true
 	}
