@@ -3,6 +3,7 @@ package graph
 import (
 	"fmt"
 	"strconv"
+	"strings"
 	"time"
 )
 
@@ -213,20 +214,111 @@ func (r *Relation) Interval() (start, end time.Time, ok bool) {
 // order: kind:from:to, with the agreement id after the kind for agreements,
 // and ":2", ":3", … after relations that would otherwise share an id.
 func (g *Graph) EdgeIDs() []string {
+	nums := g.EdgeIDNumbers()
 	ids := make([]string, len(g.Relations))
-	seen := make(map[string]int, len(g.Relations))
+	var b []byte
 	for i, r := range g.Relations {
-		var id string
-		if r.Agreement != "" {
-			id = r.Kind + ":" + r.Agreement + ":" + r.From + ":" + r.To
-		} else {
-			id = r.Kind + ":" + r.From + ":" + r.To
-		}
-		seen[id]++
-		if n := seen[id]; n > 1 {
-			id += ":" + strconv.Itoa(n)
-		}
-		ids[i] = id
+		b = AppendEdgeID(b[:0], r, nums[i])
+		ids[i] = string(b)
 	}
 	return ids
+}
+
+// AppendEdgeID appends the id EdgeIDs gives r when it is the nth relation
+// with its kind, agreement and ends.
+func AppendEdgeID(b []byte, r *Relation, n int) []byte {
+	b = append(b, r.Kind...)
+	b = append(b, ':')
+	if r.Agreement != "" {
+		b = append(b, r.Agreement...)
+		b = append(b, ':')
+	}
+	b = append(b, r.From...)
+	b = append(b, ':')
+	b = append(b, r.To...)
+	if n > 1 {
+		b = append(b, ':')
+		b = strconv.AppendInt(b, int64(n), 10)
+	}
+	return b
+}
+
+// maxGroup is the most relations of one kind between the same ends that
+// EdgeIDNumbers numbers by looking back over them.
+const maxGroup = 64
+
+// EdgeIDNumbers returns, for each of g.Relations, its number among the
+// relations whose ids EdgeIDs would otherwise make equal: 1 for the first.
+// In the canonical order of a graph's relations, such relations follow each
+// other, and they are numbered by looking back over their neighbours;
+// otherwise (relations in another order, or a colon inside a part of an
+// id, which could make two different relations' ids equal) by the ids
+// themselves.
+func (g *Graph) EdgeIDNumbers() []int {
+	rels := g.Relations
+	nums := make([]int, len(rels))
+	if !grouped(rels) {
+		seen := make(map[string]int, len(rels))
+		var b []byte
+		for i, r := range rels {
+			b = AppendEdgeID(b[:0], r, 1)
+			seen[string(b)]++
+			nums[i] = seen[string(b)]
+		}
+		return nums
+	}
+	for i, r := range rels {
+		n := 1
+		for j := i - 1; j >= 0; j-- {
+			p := rels[j]
+			if p.Kind != r.Kind || p.From != r.From || p.To != r.To {
+				break
+			}
+			if p.Agreement == r.Agreement {
+				n++
+			}
+		}
+		nums[i] = n
+	}
+	return nums
+}
+
+// grouped reports whether relations with the same id follow each other in
+// rels, so that numbering one needs only the relations just before it. It
+// also requires that no part of an id holds a colon, so that two ids are
+// equal exactly when their kinds, agreements and ends are, and that at most
+// maxGroup relations share a kind and ends.
+func grouped(rels []*Relation) bool {
+	kinds := map[string]bool{}
+	run := 0
+	for i, r := range rels {
+		if strings.IndexByte(r.Kind, ':') >= 0 || strings.IndexByte(r.Agreement, ':') >= 0 ||
+			strings.IndexByte(r.From, ':') >= 0 || strings.IndexByte(r.To, ':') >= 0 {
+			return false
+		}
+		if i == 0 || rels[i-1].Kind != r.Kind {
+			if kinds[r.Kind] {
+				return false // a kind seen before another
+			}
+			kinds[r.Kind] = true
+			run = 1
+			continue
+		}
+		p := rels[i-1]
+		c := strings.Compare(p.From, r.From)
+		if c == 0 {
+			c = strings.Compare(p.To, r.To)
+		}
+		switch {
+		case c > 0:
+			return false
+		case c < 0:
+			run = 1
+		default:
+			if run++; run > maxGroup {
+				return false
+			}
+		}
+	}
+	return true
 }

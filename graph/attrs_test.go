@@ -2,6 +2,7 @@ package graph
 
 import (
 	"slices"
+	"strconv"
 	"testing"
 	"time"
 )
@@ -164,5 +165,74 @@ func TestAppendAttrs(t *testing.T) {
 				}
 			}
 		})
+	}
+}
+
+// naiveIDs is EdgeIDs by its definition: count each id as it comes.
+func naiveIDs(rels []*Relation) []string {
+	seen := map[string]int{}
+	var ids []string
+	for _, r := range rels {
+		id := r.Kind + ":" + r.From + ":" + r.To
+		if r.Agreement != "" {
+			id = r.Kind + ":" + r.Agreement + ":" + r.From + ":" + r.To
+		}
+		seen[id]++
+		if n := seen[id]; n > 1 {
+			id += ":" + strconv.Itoa(n)
+		}
+		ids = append(ids, id)
+	}
+	return ids
+}
+
+// TestEdgeIDNumbers checks both ways of numbering: by looking back over
+// grouped relations, and by the ids when the relations are not grouped.
+func TestEdgeIDNumbers(t *testing.T) {
+	rel := func(kind, agreement, from, to string) *Relation {
+		return &Relation{Kind: kind, Agreement: agreement, From: from, To: to}
+	}
+	many := func(n int, r *Relation) []*Relation {
+		rels := make([]*Relation, n)
+		for i := range rels {
+			rels[i] = r
+		}
+		return rels
+	}
+	for _, tc := range []struct {
+		name    string
+		rels    []*Relation
+		grouped bool
+	}{
+		{"empty", nil, true},
+		{"parallel", []*Relation{rel("post", "", "a", "b"), rel("post", "", "a", "b"), rel("post", "", "a", "c"), rel("visit", "", "a", "c")}, true},
+		{"agreements", []*Relation{rel("agreement", "x", "a", "b"), rel("agreement", "y", "a", "b"), rel("agreement", "x", "a", "b"), rel("agreement", "", "a", "b")}, true},
+		{"kind again", []*Relation{rel("post", "", "a", "b"), rel("visit", "", "a", "b"), rel("post", "", "a", "b")}, false},
+		{"ends unsorted", []*Relation{rel("post", "", "a", "c"), rel("post", "", "a", "b"), rel("post", "", "a", "c")}, false},
+		{"colon", []*Relation{rel("post", "", "a:b", "c"), rel("post", "b", "a", "b:c"), rel("post", "a", "b", "c")}, false},
+		{"colon id", []*Relation{rel("a", "", "b:c", "d"), rel("a", "b", "c", "d")}, false},
+		{"long group", many(maxGroup+1, rel("post", "", "a", "b")), false},
+		{"longest group", many(maxGroup, rel("post", "", "a", "b")), true},
+		{"quotes", []*Relation{rel("p\"<", "\xff\u2028", "张\n", "b"), rel("p\"<", "\xff\u2028", "张\n", "b")}, true},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			if got := grouped(tc.rels); got != tc.grouped {
+				t.Errorf("grouped %v, want %v", got, tc.grouped)
+			}
+			g := &Graph{Relations: tc.rels}
+			if got, want := g.EdgeIDs(), naiveIDs(tc.rels); !slices.Equal(got, want) {
+				t.Errorf("ids %q, want %q", got, want)
+			}
+		})
+	}
+	g, err := LoadDefault()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !grouped(g.Relations) {
+		t.Error("the relations of a loaded graph are not grouped")
+	}
+	if got, want := g.EdgeIDs(), naiveIDs(g.Relations); !slices.Equal(got, want) {
+		t.Error("ids of the default graph differ from their definition")
 	}
 }

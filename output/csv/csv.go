@@ -72,12 +72,7 @@ func writeEdges(w io.Writer, g *graph.Graph, opt Options) error {
 	// Straight from the relation's fields when this package knows every
 	// attribute graph declares, else through the attribute view.
 	fast := direct()
-	ids := edgeIDs{}
-	if fast {
-		ids = newEdgeIDs(g)
-	} else {
-		ids.all = g.EdgeIDs()
-	}
+	nums := g.EdgeIDNumbers()
 	return write(w, opt, header, len(g.Relations), func() func(b *row, i int) {
 		var attrs []graph.Attr
 		return func(b *row, i int) {
@@ -90,7 +85,7 @@ func writeEdges(w io.Writer, g *graph.Graph, opt Options) error {
 				b.str("Undirected")
 			}
 			b.begin()
-			b.text = ids.append(b.text, i)
+			b.text = graph.AppendEdgeID(b.text, r, nums[i])
 			b.end()
 			b.str(r.Label())
 			b.str("1")

@@ -3,6 +3,7 @@ package json
 import (
 	"io"
 	"runtime"
+	"strconv"
 	"strings"
 	"sync"
 
@@ -85,12 +86,7 @@ func Write(w io.Writer, g *graph.Graph, opt Options) error {
 	// Straight from the relation's fields when this package knows every
 	// attribute graph declares, else through the attribute view.
 	fast := direct()
-	ids := edgeIDs{}
-	if fast {
-		ids = newEdgeIDs(g)
-	} else {
-		ids.all = g.EdgeIDs()
-	}
+	nums := g.EdgeIDNumbers()
 	e.each(len(g.Relations), func() func(c *encoder, i int) {
 		var attrs []graph.Attr
 		return func(c *encoder, i int) {
@@ -100,7 +96,7 @@ func Write(w io.Writer, g *graph.Graph, opt Options) error {
 			c.keyString("source", r.From)
 			c.keyString("target", r.To)
 			c.key("key")
-			ids.write(c, i)
+			c.edgeID(r, nums[i])
 			c.keyString("label", r.Label())
 			if fast {
 				c.relation(g, r)
@@ -304,4 +300,25 @@ func (e *encoder) each(n int, newEncode func() func(c *encoder, i int)) {
 	if n > 0 {
 		e.empty = false
 	}
+}
+
+// edgeID writes the id graph.AppendEdgeID makes for r as a JSON string. The
+// parts are escaped one by one: the colons between them end any character,
+// so that is how the whole id would be escaped.
+func (e *encoder) edgeID(r *graph.Relation, n int) {
+	e.buf = append(e.buf, '"')
+	e.buf = appendEscaped(e.buf, r.Kind)
+	e.buf = append(e.buf, ':')
+	if r.Agreement != "" {
+		e.buf = appendEscaped(e.buf, r.Agreement)
+		e.buf = append(e.buf, ':')
+	}
+	e.buf = appendEscaped(e.buf, r.From)
+	e.buf = append(e.buf, ':')
+	e.buf = appendEscaped(e.buf, r.To)
+	if n > 1 {
+		e.buf = append(e.buf, ':')
+		e.buf = strconv.AppendInt(e.buf, int64(n), 10)
+	}
+	e.buf = append(e.buf, '"')
 }
