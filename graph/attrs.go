@@ -91,6 +91,20 @@ type attrList struct {
 	defs []AttrDef
 	next int // index in defs of the next key expected
 	dst  []Attr
+
+	// Composed values are written to text and taken as substrings of
+	// it: once text has grown to hold them all, they share one string.
+	text strings.Builder
+	// Lists are appended to items and taken by takeItems, sharing its
+	// backing array.
+	items []string
+}
+
+// takeItems returns the items appended since the last call.
+func (l *attrList) takeItems() []string {
+	v := l.items[:len(l.items):len(l.items)]
+	l.items = l.items[len(l.items):]
+	return v
 }
 
 // def returns the declaration of key, the next or a later one in defs.
@@ -121,7 +135,10 @@ func (l *attrList) list(key string, v []string) {
 func (l *attrList) date(key string, v Date) {
 	d := l.def(key)
 	if !v.IsZero() {
-		l.dst = append(l.dst, Attr{AttrDef: d, Date: v, Value: v.String()})
+		var b [len("YYYY-MM-DD")]byte
+		lo := l.text.Len()
+		l.text.Write(v.Append(b[:0]))
+		l.dst = append(l.dst, Attr{AttrDef: d, Date: v, Value: l.text.String()[lo:]})
 	}
 }
 
@@ -154,8 +171,26 @@ func (g *Graph) RelationAttrs(r *Relation) []Attr { return g.AppendRelationAttrs
 // AppendRelationAttrs appends the relation's non-empty attributes in
 // EdgeAttrs order to dst, as RelationAttrs returns them, and returns the
 // extended slice.
+//
+// Writers call it once per edge, so it allocates little: the values it
+// composes (dates, officials with roles, the joined evidence) share one
+// string, and the lists share one backing array.
 func (g *Graph) AppendRelationAttrs(dst []Attr, r *Relation) []Attr {
 	l := attrList{defs: EdgeAttrs, dst: dst}
+	l.items = make([]string, len(r.Officials), len(r.Officials)+2*len(r.Evidence))
+	n := quotesLen(r.Evidence)
+	for _, d := range [...]Date{r.Start, r.End, r.Date} {
+		if !d.IsZero() {
+			n += len("YYYY-MM-DD")
+		}
+	}
+	for i, o := range r.Officials {
+		l.items[i] = g.officialName(o)
+		if o.Role != "" {
+			n += len(l.items[i]) + len(o.Role) + len("()")
+		}
+	}
+	l.text.Grow(n)
 	l.str("kind", r.Kind)
 	l.boolean("directed", r.Directed)
 	l.str("post", r.Post)
@@ -169,23 +204,27 @@ func (g *Graph) AppendRelationAttrs(dst []Attr, r *Relation) []Attr {
 	l.date("date", r.Date)
 	l.str("value", r.Value)
 	l.str("venue", r.Venue)
-	l.list("officials", g.OfficialNames(r.Officials))
-	l.str("note", r.Note)
-	if len(r.Evidence) > 0 {
-		// One backing array for both lists.
-		both := make([]string, 2*len(r.Evidence))
-		sources, quotes := both[:len(r.Evidence):len(r.Evidence)], both[len(r.Evidence):]
-		for i, ev := range r.Evidence {
-			sources[i], quotes[i] = ev.Source, ev.Quote
+	for i, o := range r.Officials {
+		if o.Role != "" {
+			lo := l.text.Len()
+			l.text.WriteString(l.items[i])
+			writeRole(&l.text, o.Role)
+			l.items[i] = l.text.String()[lo:]
 		}
-		l.list("sources", sources)
-		l.list("quotes", quotes)
-		l.str("evidence", Quotes(r.Evidence))
-	} else {
-		l.list("sources", nil)
-		l.list("quotes", nil)
-		l.str("evidence", "")
 	}
+	l.list("officials", l.takeItems())
+	l.str("note", r.Note)
+	for _, ev := range r.Evidence {
+		l.items = append(l.items, ev.Source)
+	}
+	l.list("sources", l.takeItems())
+	for _, ev := range r.Evidence {
+		l.items = append(l.items, ev.Quote)
+	}
+	l.list("quotes", l.takeItems())
+	lo := l.text.Len()
+	writeQuotes(&l.text, r.Evidence)
+	l.str("evidence", l.text.String()[lo:])
 	return l.dst
 }
 
@@ -214,19 +253,28 @@ func (r *Relation) Interval() (start, end time.Time, ok bool) {
 // order: kind:from:to, with the agreement id after the kind for agreements,
 // and ":2", ":3", … after relations that would otherwise share an id.
 func (g *Graph) EdgeIDs() []string {
-	nums := g.EdgeIDNumbers()
+	nums := g.edgeIDNumbers()
+	// The ids share one string, which they are cut from.
+	n := 0
+	for _, r := range g.Relations {
+		n += len(r.Kind) + len(r.Agreement) + len(r.From) + len(r.To) + len(":::") + 4
+	}
+	var all strings.Builder
+	all.Grow(n)
 	ids := make([]string, len(g.Relations))
 	var b []byte
 	for i, r := range g.Relations {
-		b = AppendEdgeID(b[:0], r, nums[i])
-		ids[i] = string(b)
+		b = appendEdgeID(b[:0], r, nums[i])
+		lo := all.Len()
+		all.Write(b)
+		ids[i] = all.String()[lo:]
 	}
 	return ids
 }
 
-// AppendEdgeID appends the id EdgeIDs gives r when it is the nth relation
+// appendEdgeID appends the id EdgeIDs gives r when it is the nth relation
 // with its kind, agreement and ends.
-func AppendEdgeID(b []byte, r *Relation, n int) []byte {
+func appendEdgeID(b []byte, r *Relation, n int) []byte {
 	b = append(b, r.Kind...)
 	b = append(b, ':')
 	if r.Agreement != "" {
@@ -244,24 +292,24 @@ func AppendEdgeID(b []byte, r *Relation, n int) []byte {
 }
 
 // maxGroup is the most relations of one kind between the same ends that
-// EdgeIDNumbers numbers by looking back over them.
+// edgeIDNumbers numbers by looking back over them.
 const maxGroup = 64
 
-// EdgeIDNumbers returns, for each of g.Relations, its number among the
+// edgeIDNumbers returns, for each of g.Relations, its number among the
 // relations whose ids EdgeIDs would otherwise make equal: 1 for the first.
 // In the canonical order of a graph's relations, such relations follow each
 // other, and they are numbered by looking back over their neighbours;
 // otherwise (relations in another order, or a colon inside a part of an
 // id, which could make two different relations' ids equal) by the ids
 // themselves.
-func (g *Graph) EdgeIDNumbers() []int {
+func (g *Graph) edgeIDNumbers() []int {
 	rels := g.Relations
 	nums := make([]int, len(rels))
 	if !grouped(rels) {
 		seen := make(map[string]int, len(rels))
 		var b []byte
 		for i, r := range rels {
-			b = AppendEdgeID(b[:0], r, 1)
+			b = appendEdgeID(b[:0], r, 1)
 			seen[string(b)]++
 			nums[i] = seen[string(b)]
 		}
