@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"strconv"
 	"strings"
+	"sync"
 	"time"
 )
 
@@ -92,18 +93,52 @@ type attrList struct {
 	next int // index in defs of the next key expected
 	dst  []Attr
 
-	// Composed values are written to text and taken as substrings of
-	// it: once text has grown to hold them all, they share one string.
-	text strings.Builder
-	// Lists are appended to items and taken by takeItems, sharing its
-	// backing array.
-	items []string
+	c *composer // for composed values; nil for an entity's
 }
 
+// A composer holds the values an attribute view composes (dates,
+// officials with roles, the joined evidence, the lists): strings and lists
+// cut from blocks that are only ever appended to, so that what was cut
+// stays as it was while the rest of the block serves the next values.
+// Writers ask for the attributes of every relation; composers spare them
+// allocating for each. A composer serves one goroutine at a time.
+type composer struct {
+	text  strings.Builder // composed strings are cut from text
+	items []string        // lists are cut from items, from mark on
+	mark  int
+}
+
+var composers = sync.Pool{New: func() any { return new(composer) }}
+
+// Sizes of the blocks a composer cuts from.
+const (
+	textBlock  = 64 << 10
+	itemsBlock = 1 << 10
+	// textRoom is the room reserve leaves for the text of one relation.
+	// A relation that composes more grows the block: its strings are
+	// still right, but the block is copied.
+	textRoom = 4 << 10
+)
+
+// reserve makes room for the text of one relation and k more items.
+func (c *composer) reserve(k int) {
+	if c.text.Cap()-c.text.Len() < textRoom {
+		c.text = strings.Builder{}
+		c.text.Grow(textBlock)
+	}
+	if cap(c.items)-len(c.items) < k {
+		c.items = make([]string, 0, max(k, itemsBlock))
+		c.mark = 0
+	}
+}
+
+// compose returns what was written to c.text since its length was lo.
+func (c *composer) compose(lo int) string { return c.text.String()[lo:] }
+
 // takeItems returns the items appended since the last call.
-func (l *attrList) takeItems() []string {
-	v := l.items[:len(l.items):len(l.items)]
-	l.items = l.items[len(l.items):]
+func (c *composer) takeItems() []string {
+	v := c.items[c.mark:len(c.items):len(c.items)]
+	c.mark = len(c.items)
 	return v
 }
 
@@ -136,9 +171,9 @@ func (l *attrList) date(key string, v Date) {
 	d := l.def(key)
 	if !v.IsZero() {
 		var b [len("YYYY-MM-DD")]byte
-		lo := l.text.Len()
-		l.text.Write(v.Append(b[:0]))
-		l.dst = append(l.dst, Attr{AttrDef: d, Date: v, Value: l.text.String()[lo:]})
+		lo := l.c.text.Len()
+		l.c.text.Write(v.Append(b[:0]))
+		l.dst = append(l.dst, Attr{AttrDef: d, Date: v, Value: l.c.compose(lo)})
 	}
 }
 
@@ -171,26 +206,12 @@ func (g *Graph) RelationAttrs(r *Relation) []Attr { return g.AppendRelationAttrs
 // AppendRelationAttrs appends the relation's non-empty attributes in
 // EdgeAttrs order to dst, as RelationAttrs returns them, and returns the
 // extended slice.
-//
-// Writers call it once per edge, so it allocates little: the values it
-// composes (dates, officials with roles, the joined evidence) share one
-// string, and the lists share one backing array.
 func (g *Graph) AppendRelationAttrs(dst []Attr, r *Relation) []Attr {
-	l := attrList{defs: EdgeAttrs, dst: dst}
-	l.items = make([]string, len(r.Officials), len(r.Officials)+2*len(r.Evidence))
-	n := quotesLen(r.Evidence)
-	for _, d := range [...]Date{r.Start, r.End, r.Date} {
-		if !d.IsZero() {
-			n += len("YYYY-MM-DD")
-		}
-	}
-	for i, o := range r.Officials {
-		l.items[i] = g.officialName(o)
-		if o.Role != "" {
-			n += len(l.items[i]) + len(o.Role) + len("()")
-		}
-	}
-	l.text.Grow(n)
+	c := composers.Get().(*composer)
+	defer composers.Put(c)
+	c.reserve(len(r.Officials) + 2*len(r.Evidence))
+
+	l := attrList{defs: EdgeAttrs, dst: dst, c: c}
 	l.str("kind", r.Kind)
 	l.boolean("directed", r.Directed)
 	l.str("post", r.Post)
@@ -204,27 +225,29 @@ func (g *Graph) AppendRelationAttrs(dst []Attr, r *Relation) []Attr {
 	l.date("date", r.Date)
 	l.str("value", r.Value)
 	l.str("venue", r.Venue)
-	for i, o := range r.Officials {
+	for _, o := range r.Officials {
+		name := g.officialName(o)
 		if o.Role != "" {
-			lo := l.text.Len()
-			l.text.WriteString(l.items[i])
-			writeRole(&l.text, o.Role)
-			l.items[i] = l.text.String()[lo:]
+			lo := c.text.Len()
+			c.text.WriteString(name)
+			writeRole(&c.text, o.Role)
+			name = c.compose(lo)
 		}
+		c.items = append(c.items, name)
 	}
-	l.list("officials", l.takeItems())
+	l.list("officials", c.takeItems())
 	l.str("note", r.Note)
 	for _, ev := range r.Evidence {
-		l.items = append(l.items, ev.Source)
+		c.items = append(c.items, ev.Source)
 	}
-	l.list("sources", l.takeItems())
+	l.list("sources", c.takeItems())
 	for _, ev := range r.Evidence {
-		l.items = append(l.items, ev.Quote)
+		c.items = append(c.items, ev.Quote)
 	}
-	l.list("quotes", l.takeItems())
-	lo := l.text.Len()
-	writeQuotes(&l.text, r.Evidence)
-	l.str("evidence", l.text.String()[lo:])
+	l.list("quotes", c.takeItems())
+	lo := c.text.Len()
+	writeQuotes(&c.text, r.Evidence)
+	l.str("evidence", c.compose(lo))
 	return l.dst
 }
 
