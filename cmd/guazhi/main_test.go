@@ -2,22 +2,22 @@ package main
 
 import (
 	"bytes"
-	"os"
 	"testing"
 
 	"github.com/rogpeppe/go-internal/testscript"
+
+	"github.com/guazhi/guazhi/internal/golden"
 )
 
 func TestMain(m *testing.M) {
-	testscript.Main(m, map[string]func(){
-		"guazhi": func() { os.Exit(exitCode(run(os.Args[1:], os.Stdin, os.Stdout, os.Stderr), os.Stderr)) },
-	})
+	testscript.Main(m, map[string]func(){"guazhi": main})
 }
 
 // TestScript runs the end-to-end CLI scripts in testdata/script: each runs
-// guazhi and checks its output, exit status and files.
+// guazhi and checks its output, exit status and files. -update rewrites
+// the files the scripts compare with (cmp stdout want.txt).
 func TestScript(t *testing.T) {
-	testscript.Run(t, testscript.Params{Dir: "testdata/script"})
+	testscript.Run(t, testscript.Params{Dir: "testdata/script", UpdateScripts: golden.Update()})
 }
 
 func TestExitCodes(t *testing.T) {
