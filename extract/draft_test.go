@@ -6,21 +6,12 @@ import (
 	"os"
 	"strings"
 	"testing"
+	"testing/fstest"
 
 	"github.com/guazhi/guazhi/graph"
 )
 
 const articlePath = "../../shared/sources/thepaper-2015-11-17.txt"
-
-// mapFS is a graph.FileReader over files in memory.
-type mapFS map[string]string
-
-func (m mapFS) ReadFile(name string) ([]byte, error) {
-	if s, ok := m[name]; ok {
-		return []byte(s), nil
-	}
-	return nil, &fs.PathError{Op: "open", Path: name, Err: fs.ErrNotExist}
-}
 
 func readArticle(t *testing.T) Article {
 	t.Helper()
@@ -37,7 +28,7 @@ func readArticle(t *testing.T) Article {
 // load parses a draft with the article beside it.
 func load(t *testing.T, a Article, res *Result) *graph.Graph {
 	t.Helper()
-	g, err := graph.Parse(mapFS{a.Name: a.Text}, graph.Input{Name: "draft.yaml", Data: res.YAML})
+	g, err := graph.Parse(fstest.MapFS{a.Name: {Data: []byte(a.Text)}}, graph.Input{Name: "draft.yaml", Data: res.YAML})
 	if err != nil {
 		t.Fatalf("draft does not load: %v\n%s", err, res.YAML)
 	}

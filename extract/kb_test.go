@@ -7,16 +7,6 @@ import (
 	"github.com/guazhi/guazhi/graph"
 )
 
-// overlay reads name from files first, then from the embedded data.
-type overlay map[string]string
-
-func (o overlay) ReadFile(name string) ([]byte, error) {
-	if s, ok := o[name]; ok {
-		return []byte(s), nil
-	}
-	return graph.DefaultFS().ReadFile(name)
-}
-
 // With --kb, entities the KB has keep their ids, and the draft merges with
 // the KB without contradictions.
 func TestDraftReusesKB(t *testing.T) {
@@ -39,7 +29,7 @@ func TestDraftReusesKB(t *testing.T) {
 		}
 	}
 	// Alone, next to the article.
-	if _, err := graph.Parse(overlay{}, graph.Input{Name: "data/draft.yaml", Data: res.YAML}); err != nil {
+	if _, err := graph.Parse(graph.DefaultFS(), graph.Input{Name: "data/draft.yaml", Data: res.YAML}); err != nil {
 		t.Fatalf("draft does not load: %v\n%s", err, draft)
 	}
 	// Together with the KB.
@@ -47,7 +37,7 @@ func TestDraftReusesKB(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	g, err := graph.Parse(overlay{}, graph.Input{Name: graph.DefaultFile, Data: kbData}, graph.Input{Name: "data/draft.yaml", Data: res.YAML})
+	g, err := graph.Parse(graph.DefaultFS(), graph.Input{Name: graph.DefaultFile, Data: kbData}, graph.Input{Name: "data/draft.yaml", Data: res.YAML})
 	if err != nil {
 		t.Fatalf("draft and KB do not merge: %v\n%s", err, draft)
 	}

@@ -2,18 +2,13 @@ package graph
 
 import (
 	"errors"
-	"os"
 	"slices"
 	"testing"
 )
 
-type osReader struct{}
-
-func (osReader) ReadFile(name string) ([]byte, error) { return os.ReadFile(name) }
-
 func loadBasic(t *testing.T) *Graph {
 	t.Helper()
-	g, err := Load(osReader{}, "../testdata/basic/kb.yaml")
+	g, err := Load(OSReader{}, "../testdata/basic/kb.yaml")
 	if err != nil {
 		t.Fatal(err)
 	}

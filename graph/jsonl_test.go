@@ -30,7 +30,7 @@ func describe(g *Graph) []string {
 // JSON Lines and finds the same graph.
 func TestJSONLMatchesYAML(t *testing.T) {
 	y := loadBasic(t)
-	j, err := Load(osReader{}, "../testdata/basic/kb.jsonl")
+	j, err := Load(OSReader{}, "../testdata/basic/kb.jsonl")
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -26,10 +26,6 @@ import (
 	"github.com/guazhi/guazhi/output/json"
 )
 
-type osReader struct{}
-
-func (osReader) ReadFile(name string) ([]byte, error) { return os.ReadFile(name) }
-
 func main() {
 	runs := flag.Int("runs", 3, "runs of each writer; the best is printed")
 	out := flag.String("o", os.TempDir(), "directory to write the files in")
@@ -42,7 +38,7 @@ func main() {
 
 func run(dir string, runs int, kbs []string) error {
 	start := time.Now()
-	g, err := graph.Load(osReader{}, kbs...)
+	g, err := graph.Load(graph.OSReader{}, kbs...)
 	if err != nil {
 		return err
 	}

@@ -37,7 +37,7 @@ func (e env) extract(args []string) error {
 		return usagef("extract needs exactly one article")
 	}
 	article := flags.Arg(0)
-	text, err := osReader{}.ReadFile(article)
+	text, err := graph.OSReader{}.ReadFile(article)
 	if err != nil {
 		var pe *fs.PathError
 		if errors.As(err, &pe) {
@@ -56,7 +56,7 @@ func (e env) extract(args []string) error {
 		}
 	}
 	if len(*kbs) > 0 {
-		if opt.KB, err = graph.Load(osReader{}, *kbs...); err != nil {
+		if opt.KB, err = graph.Load(graph.OSReader{}, *kbs...); err != nil {
 			return err
 		}
 	}

@@ -125,43 +125,10 @@ func version() string {
 	return strings.TrimSpace(v + " " + info.GoVersion)
 }
 
-// osReader reads knowledge-base and source files from the file system, no
-// more than graph.SizeLimit bytes of each (graph.MaxFileSize, or
-// graph.MaxBulkSize for JSON Lines), whatever the file is (a regular file,
-// a pipe, /dev/zero).
-type osReader struct{}
-
-func (osReader) ReadFile(name string) ([]byte, error) {
-	f, err := os.Open(name)
-	if err != nil {
-		return nil, err
-	}
-	defer f.Close()
-	st, err := f.Stat()
-	if err != nil {
-		return nil, err
-	}
-	if st.IsDir() {
-		return nil, fmt.Errorf("%s: is a directory", name)
-	}
-	limit := graph.SizeLimit(name)
-	if st.Mode().IsRegular() && st.Size() > limit {
-		return nil, fmt.Errorf("%s: file is %d bytes, over the limit of %d", name, st.Size(), limit)
-	}
-	b, err := io.ReadAll(io.LimitReader(f, limit+1))
-	if err != nil {
-		return nil, err
-	}
-	if int64(len(b)) > limit {
-		return nil, fmt.Errorf("%s: more than %d bytes, over the limit", name, limit)
-	}
-	return b, nil
-}
-
 // load reads the knowledge bases named, or the embedded default when none is.
 func load(files []string) (*graph.Graph, error) {
 	if len(files) == 0 {
 		return graph.LoadDefault()
 	}
-	return graph.Load(osReader{}, files...)
+	return graph.Load(graph.OSReader{}, files...)
 }

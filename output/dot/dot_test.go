@@ -4,7 +4,6 @@ import (
 	"bytes"
 	"encoding/json"
 	"errors"
-	"os"
 	"os/exec"
 	"path/filepath"
 	"slices"
@@ -16,13 +15,9 @@ import (
 	"github.com/guazhi/guazhi/internal/tooltest"
 )
 
-type osReader struct{}
-
-func (osReader) ReadFile(name string) ([]byte, error) { return os.ReadFile(name) }
-
 func load(t *testing.T, name string) *graph.Graph {
 	t.Helper()
-	g, err := graph.Load(osReader{}, filepath.Join("..", "..", "testdata", name, "kb.yaml"))
+	g, err := graph.Load(graph.OSReader{}, filepath.Join("..", "..", "testdata", name, "kb.yaml"))
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -298,15 +298,11 @@ func TestRenderConcurrent(t *testing.T) {
 	}
 }
 
-type osReader struct{}
-
-func (osReader) ReadFile(name string) ([]byte, error) { return os.ReadFile(name) }
-
 // TestHostileKB renders the hostile test knowledge base through the DOT
 // writer: every name, post and title shows as the text it is, and every
 // quote reaches a tooltip.
 func TestHostileKB(t *testing.T) {
-	g, err := graph.Load(osReader{}, "../../testdata/hostile/kb.yaml")
+	g, err := graph.Load(graph.OSReader{}, "../../testdata/hostile/kb.yaml")
 	if err != nil {
 		t.Fatal(err)
 	}

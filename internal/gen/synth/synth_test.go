@@ -2,7 +2,6 @@ package synth_test
 
 import (
 	"bytes"
-	"io/fs"
 	"os"
 	"path/filepath"
 	"strings"
@@ -21,7 +20,11 @@ func TestLoads(t *testing.T) {
 	if err := d.Write(dir); err != nil {
 		t.Fatal(err)
 	}
-	g, err := graph.Load(dirReader(dir), d.KB...)
+	files := make([]string, len(d.KB))
+	for i, f := range d.KB {
+		files[i] = filepath.Join(dir, f)
+	}
+	g, err := graph.Load(graph.OSReader{}, files...)
 	if err != nil {
 		t.Fatalf("load: %v", err)
 	}
@@ -131,13 +134,6 @@ func TestWriteLayout(t *testing.T) {
 	if _, err := os.Stat(filepath.Join(dir, "kb.yaml")); err != nil {
 		t.Error(err)
 	}
-}
-
-// dirReader reads files under a directory, like guazhi's own reader.
-type dirReader string
-
-func (d dirReader) ReadFile(name string) ([]byte, error) {
-	return fs.ReadFile(os.DirFS(string(d)), name)
 }
 
 // TestBulk: the JSON Lines form loads to the same graph as the YAML.

@@ -42,7 +42,7 @@ func Dir(t testing.TB) string { return filepath.Join(Root(t), "testdata", "expor
 // agreement, Chinese and hostile text.
 func KB(t testing.TB) *graph.Graph {
 	t.Helper()
-	g, err := graph.Load(dirReader(Dir(t)), "kb.yaml")
+	g, err := graph.Load(graph.OSReader{}, filepath.Join(Dir(t), "kb.yaml"))
 	if err != nil {
 		t.Fatalf("loading the test knowledge base: %v", err)
 	}
@@ -57,12 +57,6 @@ func Default(t testing.TB) *graph.Graph {
 		t.Fatalf("loading the default data set: %v", err)
 	}
 	return g
-}
-
-type dirReader string
-
-func (d dirReader) ReadFile(name string) ([]byte, error) {
-	return os.ReadFile(filepath.Join(string(d), filepath.FromSlash(name)))
 }
 
 // Golden compares got with testdata/export/name, or rewrites that file
