@@ -35,12 +35,7 @@ func (j *renderJob) dotText() ([]byte, error) {
 	if j.dot == nil {
 		var b bytes.Buffer
 		opt := dot.Options{Lang: j.lang}
-		if autoLayout(j.layout, len(j.g.Entities)) == "sfdp" && j.layout == "auto" {
-			// A graph too large for dot gets no edge labels: they could not
-			// be read, and sfdp lays it out six times faster without them.
-			// Tooltips keep the text.
-			opt.NoEdgeLabels = true
-		}
+		_, opt.NoEdgeLabels = svg.Layout(j.layout, len(j.g.Entities))
 		if err := dot.Write(&b, j.g, opt); err != nil {
 			return nil, err
 		}
@@ -56,7 +51,8 @@ func (j *renderJob) svgText() ([]byte, error) {
 			return nil, err
 		}
 		var b bytes.Buffer
-		if err := svg.Render(context.Background(), &b, d, svg.Options{Layout: autoLayout(j.layout, len(j.g.Entities))}); err != nil {
+		layout, _ := svg.Layout(j.layout, len(j.g.Entities))
+		if err := svg.Render(context.Background(), &b, d, svg.Options{Layout: layout}); err != nil {
 			return nil, err
 		}
 		j.svg = b.Bytes()
@@ -121,34 +117,85 @@ func lookupFormat(name string) (format, bool) {
 	return format{}, false
 }
 
-var layouts = []string{"auto", "dot", "neato", "fdp", "sfdp", "circo", "twopi"}
+// layouts are the values of --layout.
+var layouts = append([]string{svg.Auto}, svg.Layouts...)
 
-// autoCrossover is the node count above which --layout auto switches from
-// dot to sfdp. Measured on synthetic knowledge bases (internal/gen), whole
-// render -f svg: dot 0.48 s at 330 nodes, 1.3 s at 660, 2.7 s at 1100 and
-// 18 s at 1980; sfdp 0.33, 0.70, 1.3 and 3.1 s. Up to 500 nodes dot stays
-// near a second and keeps the left-to-right story; above it dot's time
-// climbs steeply while sfdp's grows linearly.
-const autoCrossover = 500
-
-// autoLayout resolves --layout auto for a graph of n nodes.
-func autoLayout(layout string, n int) string {
-	if layout != "auto" {
-		return layout
-	}
-	if n > autoCrossover {
-		return "sfdp"
-	}
-	return "dot"
+// renderOptions are render's flags and arguments, checked.
+type renderOptions struct {
+	formats []format
+	out     string
+	layout  string
+	lang    string
+	sel     graph.FilterOptions
+	kbs     []string
 }
 
 func (e env) render(args []string) error {
+	o, err := e.renderFlags(args)
+	if err != nil {
+		return err
+	}
+	g, err := load(o.kbs)
+	if err != nil {
+		return err
+	}
+	for _, k := range o.sel.Kinds {
+		if !slices.Contains(g.RelationKinds(), k) {
+			return usagef("--kinds: no relation of kind %q (have %s)", k, strings.Join(g.RelationKinds(), ","))
+		}
+	}
+	if g, err = g.Select(o.sel); err != nil {
+		return usagef("%v", err)
+	}
+	job := &renderJob{g: g, layout: o.layout, lang: o.lang}
+	var names []string
+	for _, f := range o.formats {
+		for _, suffix := range f.files {
+			names = append(names, g.Name+suffix)
+		}
+	}
+	write := func(w []io.Writer) error {
+		for _, f := range o.formats {
+			if err := f.write(job, w[:len(f.files)]); err != nil {
+				return err
+			}
+			w = w[len(f.files):]
+		}
+		return nil
+	}
+	if o.out == "-" {
+		if len(names) != 1 {
+			return usagef("format %s writes %d files; give a directory with -o", o.formats[0].name, len(names))
+		}
+		// Nothing reaches standard output unless all of it was made.
+		var b bytes.Buffer
+		if err := write([]io.Writer{&b}); err != nil {
+			return err
+		}
+		_, err := e.stdout.Write(b.Bytes())
+		return err
+	}
+	paths, err := outputPaths(o.out, names)
+	if err != nil {
+		return err
+	}
+	if err := writeAll(paths, write); err != nil {
+		return err
+	}
+	for _, p := range paths {
+		fmt.Fprintf(e.stderr, "wrote %s\n", p)
+	}
+	return nil
+}
+
+// renderFlags parses and checks render's flags.
+func (e env) renderFlags(args []string) (renderOptions, error) {
 	fs := pflag.NewFlagSet("render", pflag.ContinueOnError)
 	fs.SetOutput(e.stderr)
 	var (
 		formatList = fs.StringP("format", "f", "svg,dot,gexf", "output formats, comma-separated: "+strings.Join(formatNames(), ","))
 		out        = fs.StringP("out", "o", "out", "output directory; with one format also a FILE, or - for standard output")
-		layout     = fs.String("layout", "auto", "Graphviz layout engine: "+strings.Join(layouts, "|"))
+		layout     = fs.String("layout", svg.Auto, "Graphviz layout engine: "+strings.Join(layouts, "|"))
 		lang       = fs.String("lang", "zh", "label language: zh|en|both")
 		focus      = fs.String("focus", "", "keep only this entity (id, name or alias) and its neighbourhood")
 		depth      = fs.Int("depth", 1, "with --focus: how many relations away to go")
@@ -165,102 +212,82 @@ func (e env) render(args []string) error {
 		fs.PrintDefaults()
 	}
 	if err := parseFlags(fs, args); err != nil {
-		return err
+		return renderOptions{}, err
 	}
+	o := renderOptions{out: *out, layout: *layout, lang: *lang, kbs: fs.Args()}
+	var err error
+	if o.formats, err = parseFormats(*formatList); err != nil {
+		return o, err
+	}
+	switch {
+	case !slices.Contains(layouts, o.layout):
+		return o, usagef("unknown layout %q (want %s)", o.layout, strings.Join(layouts, "|"))
+	case !slices.Contains([]string{"zh", "en", "both"}, o.lang):
+		return o, usagef("unknown language %q (want zh|en|both)", o.lang)
+	case o.out == "-" && len(o.formats) != 1:
+		return o, usagef("-o - needs exactly one format")
+	}
+	o.sel, err = parseSelection(*focus, *depth, *since, *until, *kinds)
+	return o, err
+}
+
+// parseFormats parses --format: known names, each once.
+func parseFormats(list string) ([]format, error) {
 	var fmts []format
-	for _, name := range strings.Split(*formatList, ",") {
+	for _, name := range strings.Split(list, ",") {
 		name = strings.TrimSpace(strings.ToLower(name))
 		if name == "" {
 			continue
 		}
 		f, ok := lookupFormat(name)
 		if !ok {
-			return usagef("unknown format %q (want %s)", name, strings.Join(formatNames(), ","))
+			return nil, usagef("unknown format %q (want %s)", name, strings.Join(formatNames(), ","))
 		}
 		if !slices.ContainsFunc(fmts, func(x format) bool { return x.name == name }) {
 			fmts = append(fmts, f)
 		}
 	}
 	if len(fmts) == 0 {
-		return usagef("no format given")
+		return nil, usagef("no format given")
 	}
-	if !slices.Contains(layouts, *layout) {
-		return usagef("unknown layout %q (want %s)", *layout, strings.Join(layouts, "|"))
-	}
-	if !slices.Contains([]string{"zh", "en", "both"}, *lang) {
-		return usagef("unknown language %q (want zh|en|both)", *lang)
-	}
-	if *out == "-" && len(fmts) != 1 {
-		return usagef("-o - needs exactly one format")
-	}
+	return fmts, nil
+}
 
-	sel := graph.FilterOptions{Focus: *focus, Depth: *depth}
+// parseSelection parses the flags that select part of the graph.
+func parseSelection(focus string, depth int, since, until, kinds string) (graph.FilterOptions, error) {
+	sel := graph.FilterOptions{Focus: focus, Depth: depth}
 	for _, d := range []struct {
 		flag string
 		in   string
 		out  *graph.Date
-	}{{"--since", *since, &sel.Since}, {"--until", *until, &sel.Until}} {
+	}{{"--since", since, &sel.Since}, {"--until", until, &sel.Until}} {
 		if d.in == "" {
 			continue
 		}
 		v, err := graph.ParseDate(d.in)
 		if err != nil {
-			return usagef("%s: %v", d.flag, err)
+			return sel, usagef("%s: %v", d.flag, err)
 		}
 		*d.out = v
 	}
-	if *depth < 1 {
-		return usagef("--depth must be 1 or more")
+	if depth < 1 {
+		return sel, usagef("--depth must be 1 or more")
 	}
-	for _, k := range strings.Split(*kinds, ",") {
+	for _, k := range strings.Split(kinds, ",") {
 		if k = strings.TrimSpace(k); k != "" {
 			sel.Kinds = append(sel.Kinds, k)
 		}
 	}
+	return sel, nil
+}
 
-	g, err := load(fs.Args())
-	if err != nil {
-		return err
-	}
-	for _, k := range sel.Kinds {
-		if !slices.Contains(g.RelationKinds(), k) {
-			return usagef("--kinds: no relation of kind %q (have %s)", k, strings.Join(g.RelationKinds(), ","))
-		}
-	}
-	if g, err = g.Select(sel); err != nil {
-		return usagef("%v", err)
-	}
-	job := &renderJob{g: g, layout: *layout, lang: *lang}
-	var names []string
-	for _, f := range fmts {
-		for _, suffix := range f.files {
-			names = append(names, g.Name+suffix)
-		}
-	}
-	write := func(w []io.Writer) error {
-		for _, f := range fmts {
-			if err := f.write(job, w[:len(f.files)]); err != nil {
-				return err
-			}
-			w = w[len(f.files):]
-		}
-		return nil
-	}
-	if *out == "-" {
-		if len(names) != 1 {
-			return usagef("format %s writes %d files; give a directory with -o", fmts[0].name, len(names))
-		}
-		// Nothing reaches standard output unless all of it was made.
-		var b bytes.Buffer
-		if err := write([]io.Writer{&b}); err != nil {
-			return err
-		}
-		_, err := e.stdout.Write(b.Bytes())
-		return err
-	}
-	dir, target := *out, ""
-	if len(names) == 1 && isFilePath(*out) {
-		dir, target = filepath.Dir(*out), *out
+// outputPaths resolves -o for the files named names: each in the
+// directory out, or out itself for a single file when it names one. It
+// makes the directory.
+func outputPaths(out string, names []string) ([]string, error) {
+	dir, target := out, ""
+	if len(names) == 1 && isFilePath(out) {
+		dir, target = filepath.Dir(out), out
 	}
 	var paths []string
 	for _, n := range names {
@@ -270,16 +297,7 @@ func (e env) render(args []string) error {
 		}
 		paths = append(paths, p)
 	}
-	if err := os.MkdirAll(dir, 0o755); err != nil {
-		return err
-	}
-	if err := writeAll(paths, write); err != nil {
-		return err
-	}
-	for _, p := range paths {
-		fmt.Fprintf(e.stderr, "wrote %s\n", p)
-	}
-	return nil
+	return paths, os.MkdirAll(dir, 0o755)
 }
 
 // isFilePath reports whether an -o value names a file rather than a

@@ -21,7 +21,8 @@ import (
 // Options configure Render and Write. The zero value means the defaults.
 type Options struct {
 	// Layout is the Graphviz layout engine: dot, neato, fdp, sfdp, circo or
-	// twopi. The default, "", means dot.
+	// twopi; for Write also Auto, which picks one by the graph's size (see
+	// Layout). The default, "", means dot.
 	Layout string
 	// DOT configures the DOT that Write renders (label language, legend);
 	// its zero value means dot's defaults. Its FontName does not reach the
@@ -31,6 +32,32 @@ type Options struct {
 
 // Layouts lists the layout engines Options.Layout accepts.
 var Layouts = []string{"dot", "neato", "fdp", "sfdp", "circo", "twopi"}
+
+// Auto is the layout that Layout resolves by the size of the graph.
+const Auto = "auto"
+
+// autoCrossover is the node count above which Auto switches from dot to
+// sfdp. Measured on synthetic knowledge bases (internal/gen), whole guazhi
+// render -f svg: dot 0.48 s at 330 nodes, 1.3 s at 660, 2.7 s at 1100 and
+// 18 s at 1980; sfdp 0.33, 0.70, 1.3 and 3.1 s. Up to 500 nodes dot stays
+// near a second and keeps the left-to-right story; above it dot's time
+// climbs steeply while sfdp's grows linearly.
+const autoCrossover = 500
+
+// Layout resolves the layout for a graph of n nodes: an engine of Layouts
+// stays itself; Auto becomes dot up to 500 nodes and sfdp above, where the
+// DOT should leave edge labels out (noEdgeLabels): they could not be read,
+// and sfdp lays the graph out six times faster without them. Tooltips keep
+// the text.
+func Layout(layout string, n int) (engine string, noEdgeLabels bool) {
+	switch {
+	case layout != Auto:
+		return layout, false
+	case n > autoCrossover:
+		return "sfdp", true
+	}
+	return "dot", false
+}
 
 // ErrLayout is returned, wrapped, for a layout engine not in Layouts.
 var ErrLayout = errors.New("unknown layout engine")
@@ -59,6 +86,9 @@ var mu sync.Mutex
 // Write writes g as an SVG document: the DOT that dot.Write makes of it,
 // rendered by Render.
 func Write(w io.Writer, g *graph.Graph, opt Options) error {
+	var noEdgeLabels bool
+	opt.Layout, noEdgeLabels = Layout(opt.Layout, len(g.Entities))
+	opt.DOT.NoEdgeLabels = opt.DOT.NoEdgeLabels || noEdgeLabels
 	var buf bytes.Buffer
 	if err := dot.Write(&buf, g, opt.DOT); err != nil {
 		return fmt.Errorf("svg: %w", err)

@@ -331,3 +331,25 @@ func TestHostileKB(t *testing.T) {
 		}
 	}
 }
+
+// TestLayout checks the policy of Auto at its crossover, and that engines
+// stay as they are.
+func TestLayout(t *testing.T) {
+	for _, tc := range []struct {
+		layout       string
+		n            int
+		want         string
+		noEdgeLabels bool
+	}{
+		{svg.Auto, 0, "dot", false},
+		{svg.Auto, 500, "dot", false},
+		{svg.Auto, 501, "sfdp", true},
+		{"neato", 5000, "neato", false},
+		{"dot", 5000, "dot", false},
+	} {
+		got, noLabels := svg.Layout(tc.layout, tc.n)
+		if got != tc.want || noLabels != tc.noEdgeLabels {
+			t.Errorf("Layout(%q, %d) = %q, %v; want %q, %v", tc.layout, tc.n, got, noLabels, tc.want, tc.noEdgeLabels)
+		}
+	}
+}
