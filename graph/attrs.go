@@ -2,6 +2,7 @@ package graph
 
 import (
 	"fmt"
+	"slices"
 	"strconv"
 	"strings"
 	"sync"
@@ -51,7 +52,16 @@ type Attr struct {
 // NodeAttrs declares every attribute Entity.Attrs can return, in order. The
 // entity's id and name are not among them: writers use them as the node's id
 // and label.
-var NodeAttrs = []AttrDef{
+func NodeAttrs() []AttrDef { return slices.Clone(nodeAttrs) }
+
+// EdgeAttrs declares every attribute Graph.RelationAttrs can return, in
+// order. Evidence appears three ways: the source ids and the quotes as
+// parallel lists, and the whole evidence as one readable text (Quotes).
+func EdgeAttrs() []AttrDef { return slices.Clone(edgeAttrs) }
+
+// nodeAttrs is what NodeAttrs returns: the one declaration of the entity
+// attributes, which Entity.AppendAttrs gives in this order.
+var nodeAttrs = []AttrDef{
 	{"kind", AttrString},
 	{"jurisdiction", AttrString},
 	{"name_en", AttrString},
@@ -61,10 +71,10 @@ var NodeAttrs = []AttrDef{
 	{"note", AttrString},
 }
 
-// EdgeAttrs declares every attribute Graph.RelationAttrs can return, in
-// order. Evidence appears three ways: the source ids and the quotes as
-// parallel lists, and the whole evidence as one readable text (Quotes).
-var EdgeAttrs = []AttrDef{
+// edgeAttrs is what EdgeAttrs returns: the one declaration of the relation
+// attributes, which Graph.AppendRelationAttrs gives in this order. To add
+// one, declare it here and give it there; every writer then writes it.
+var edgeAttrs = []AttrDef{
 	{"kind", AttrString},
 	{"directed", AttrBool},
 	{"post", AttrString},
@@ -188,7 +198,7 @@ func (e *Entity) Attrs() []Attr { return e.AppendAttrs(nil) }
 // to dst and returns the extended slice, for writers that reuse one slice
 // across entities.
 func (e *Entity) AppendAttrs(dst []Attr) []Attr {
-	l := attrList{defs: NodeAttrs, dst: dst}
+	l := attrList{defs: nodeAttrs, dst: dst}
 	l.str("kind", e.Kind)
 	l.str("jurisdiction", e.Jurisdiction)
 	l.str("name_en", e.NameEn)
@@ -211,7 +221,7 @@ func (g *Graph) AppendRelationAttrs(dst []Attr, r *Relation) []Attr {
 	defer composers.Put(c)
 	c.reserve(len(r.Officials) + 2*len(r.Evidence))
 
-	l := attrList{defs: EdgeAttrs, dst: dst, c: c}
+	l := attrList{defs: edgeAttrs, dst: dst, c: c}
 	l.str("kind", r.Kind)
 	l.boolean("directed", r.Directed)
 	l.str("post", r.Post)

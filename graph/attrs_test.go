@@ -19,7 +19,7 @@ func TestEntityAttrs(t *testing.T) {
 		t.Errorf("keys %q, want %q (NodeAttrs order, empty ones left out)", keys, want)
 	}
 	for _, a := range e.Attrs() {
-		if !slices.Contains(NodeAttrs, a.AttrDef) {
+		if !slices.Contains(nodeAttrs, a.AttrDef) {
 			t.Errorf("%v is not declared in NodeAttrs", a.AttrDef)
 		}
 	}
@@ -45,7 +45,7 @@ func TestRelationAttrs(t *testing.T) {
 			got := map[string]string{}
 			var keys []string
 			for _, a := range g.RelationAttrs(tc.r) {
-				if !slices.Contains(EdgeAttrs, a.AttrDef) {
+				if !slices.Contains(edgeAttrs, a.AttrDef) {
 					t.Errorf("%v is not declared in EdgeAttrs", a.AttrDef)
 				}
 				keys = append(keys, a.Key)

@@ -123,7 +123,7 @@ func BenchmarkBuild(b *testing.B) {
 		if err != nil {
 			b.Fatal(err)
 		}
-		all := graph.FilterOptions{Kinds: g.RelationKinds()}
+		all := graph.Selection{Kinds: g.RelationKinds()}
 		b.ReportAllocs()
 		for b.Loop() {
 			f, err := g.Select(all)

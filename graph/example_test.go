@@ -26,7 +26,7 @@ func ExampleGraph_Select() {
 	if err != nil {
 		panic(err)
 	}
-	f, err := g.Select(graph.FilterOptions{Focus: "喻华锋", Kinds: []string{graph.Secondment, graph.Post}})
+	f, err := g.Select(graph.Selection{Focus: "喻华锋", Kinds: []string{graph.Secondment, graph.Post}})
 	if err != nil {
 		panic(err)
 	}

@@ -6,8 +6,9 @@ import (
 	"strings"
 )
 
-// FilterOptions select part of a graph. The zero value keeps everything.
-type FilterOptions struct {
+// Selection says which part of a graph Graph.Select keeps. The zero value
+// keeps everything.
+type Selection struct {
 	// Focus is a reference (id, name or alias) to the entity whose
 	// neighbourhood is kept; "" keeps every entity.
 	Focus string
@@ -59,7 +60,7 @@ func (g *Graph) RelationKinds() []string {
 
 // Select returns the part of g that opt selects, with Filter describing it.
 // Time and kind filters drop the entities they leave without relations.
-func (g *Graph) Select(opt FilterOptions) (*Graph, error) {
+func (g *Graph) Select(opt Selection) (*Graph, error) {
 	if opt.Focus == "" && opt.Since.IsZero() && opt.Until.IsZero() && len(opt.Kinds) == 0 {
 		return g, nil
 	}
@@ -130,7 +131,7 @@ func (g *Graph) neighbourhood(id string, depth int, rels []*Relation) map[string
 	adj, _ := g.adjacency().AdjacencyMap()
 	pred, _ := g.adjacency().PredecessorMap()
 	usable := func(from, to string) bool {
-		for _, r := range g.Between(from, to) {
+		for _, r := range g.between(from, to) {
 			if allowed[r] {
 				return true
 			}

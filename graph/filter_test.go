@@ -35,22 +35,22 @@ func TestSelect(t *testing.T) {
 	g := loadBasic(t)
 	for _, c := range []struct {
 		name      string
-		opt       FilterOptions
+		opt       Selection
 		ents      []string
 		relations []string
 		desc      string
 	}{
-		{"none", FilterOptions{}, []string{"bing", "ding", "jia", "yi", "zhang-san"},
+		{"none", Selection{}, []string{"bing", "ding", "jia", "yi", "zhang-san"},
 			[]string{"secondment", "post", "agreement", "agreement", "agreement", "agreement", "agreement", "post_confirmed", "visit", "part_of"}, ""},
-		{"focus official depth 1", FilterOptions{Focus: "张三"}, []string{"jia", "yi", "zhang-san"},
+		{"focus official depth 1", Selection{Focus: "张三"}, []string{"jia", "yi", "zhang-san"},
 			[]string{"secondment", "post", "agreement", "agreement", "agreement", "post_confirmed", "visit"}, "张三 (zhang-san) and 1 step around"},
-		{"focus company depth 2", FilterOptions{Focus: "丙有限公司", Depth: 2}, []string{"bing", "ding", "jia", "yi", "zhang-san"},
+		{"focus company depth 2", Selection{Focus: "丙有限公司", Depth: 2}, []string{"bing", "ding", "jia", "yi", "zhang-san"},
 			[]string{"secondment", "post", "agreement", "agreement", "agreement", "agreement", "agreement", "post_confirmed", "visit", "part_of"}, "丙公司 (bing) and 2 steps around"},
-		{"kinds", FilterOptions{Kinds: []string{"secondment"}}, []string{"yi", "zhang-san"},
+		{"kinds", Selection{Kinds: []string{"secondment"}}, []string{"yi", "zhang-san"},
 			[]string{"secondment"}, "kinds secondment"},
-		{"since", FilterOptions{Since: Date{2020, 9, 15}}, []string{"bing", "ding", "jia", "yi", "zhang-san"},
+		{"since", Selection{Since: Date{2020, 9, 15}}, []string{"bing", "ding", "jia", "yi", "zhang-san"},
 			[]string{"secondment", "post", "agreement", "agreement", "agreement", "agreement", "post_confirmed", "part_of"}, "active 2020-09-15 – …"},
-		{"until", FilterOptions{Until: Date{2020, 7, 0}, Kinds: []string{"secondment", "agreement", "visit"}}, []string{"bing", "jia", "yi", "zhang-san"},
+		{"until", Selection{Until: Date{2020, 7, 0}, Kinds: []string{"secondment", "agreement", "visit"}}, []string{"bing", "jia", "yi", "zhang-san"},
 			[]string{"secondment", "agreement", "agreement", "agreement"}, "kinds secondment,agreement,visit; active … – 2020-07"},
 	} {
 		t.Run(c.name, func(t *testing.T) {
@@ -69,7 +69,7 @@ func TestSelect(t *testing.T) {
 			}
 		})
 	}
-	if _, err := g.Select(FilterOptions{Focus: "nobody"}); !errors.Is(err, ErrUnknownRef) {
+	if _, err := g.Select(Selection{Focus: "nobody"}); !errors.Is(err, ErrUnknownRef) {
 		t.Errorf("unknown focus: %v", err)
 	}
 }

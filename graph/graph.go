@@ -27,7 +27,7 @@ type Graph struct {
 	byID  map[string]*Entity
 	srcID map[string]*Source
 	// pairs holds one edge per ordered pair of nodes; its edge data is the
-	// []*Relation between that pair. It is built on first use (by Between
+	// []*Relation between that pair. It is built on first use (by between
 	// and the neighbourhood filter): exports range over Relations and never
 	// pay for it.
 	pairsOnce sync.Once
@@ -79,10 +79,10 @@ func (g *Graph) Degree() map[string]int {
 	return deg
 }
 
-// Between returns the relations stored on the edge from → to of the
+// between returns the relations stored on the edge from → to of the
 // underlying dominikbraun graph (agreements are stored once, from the
 // smaller id to the larger).
-func (g *Graph) Between(from, to string) []*Relation {
+func (g *Graph) between(from, to string) []*Relation {
 	e, err := g.adjacency().Edge(from, to)
 	if err != nil {
 		return nil

@@ -14,15 +14,15 @@ import (
 // input, so the bound can be far larger than MaxFileSize.
 const MaxBulkSize = 1 << 30
 
-// IsBulk reports whether a file name is a JSON Lines knowledge base
+// isJSONLines reports whether a file name is a JSON Lines knowledge base
 // (.jsonl or .ndjson).
-func IsBulk(name string) bool {
+func isJSONLines(name string) bool {
 	return strings.HasSuffix(name, ".jsonl") || strings.HasSuffix(name, ".ndjson")
 }
 
 // SizeLimit is the most bytes guazhi reads of the file name.
 func SizeLimit(name string) int64 {
-	if IsBulk(name) {
+	if isJSONLines(name) {
 		return MaxBulkSize
 	}
 	return MaxFileSize

@@ -70,7 +70,7 @@ func Parse(r FileReader, inputs ...Input) (*Graph, error) {
 	var docs []*rawDoc
 	for _, in := range inputs {
 		decode := decodeFile
-		if IsBulk(in.Name) {
+		if isJSONLines(in.Name) {
 			decode = decodeJSONL
 		}
 		if doc := decode(in.Name, in.Data, e); doc != nil {
@@ -262,8 +262,8 @@ func (b *builder) entity(r *rawEntity) {
 	}
 	id := r.id.V
 	b.require(r.name, r.pos, "entity "+id+": name")
-	if r.kind.ok && !contains(EntityKinds, r.kind.V) {
-		b.add(r.kind.Pos, ErrInvalid, fmt.Sprintf("entity %s: kind %q is not one of %s", id, r.kind.V, strings.Join(EntityKinds, ", ")))
+	if r.kind.ok && !contains(entityKinds, r.kind.V) {
+		b.add(r.kind.Pos, ErrInvalid, fmt.Sprintf("entity %s: kind %q is not one of %s", id, r.kind.V, strings.Join(entityKinds, ", ")))
 	} else if !r.kind.ok {
 		b.add(r.pos, ErrMissing, "entity "+id+": kind is missing")
 	}

@@ -51,7 +51,7 @@ func TestLoadValid(t *testing.T) {
 	if len(g.Entities) != 3 || len(g.Relations) != 2 {
 		t.Fatalf("got %d entities, %d relations; want 3, 2", len(g.Entities), len(g.Relations))
 	}
-	if r := g.Between("a", "c"); len(r) != 1 || r[0].Kind != Secondment || r[0].Post != "副市长" {
+	if r := g.between("a", "c"); len(r) != 1 || r[0].Kind != Secondment || r[0].Post != "副市长" {
 		t.Errorf("secondment edge a→c: %+v", r)
 	}
 }
@@ -177,11 +177,11 @@ func TestHomePostEvidence(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	post := g.Between("a", "b")
+	post := g.between("a", "b")
 	if len(post) != 1 || len(post[0].Evidence) != 1 || post[0].Evidence[0].Quote != "乙市" || !post[0].Evidence[0].Inferred {
 		t.Errorf("home post evidence: %+v", post)
 	}
-	if sec := g.Between("a", "c"); len(sec) != 1 || sec[0].Evidence[0].Quote != "甲挂任丙市副市长" {
+	if sec := g.between("a", "c"); len(sec) != 1 || sec[0].Evidence[0].Quote != "甲挂任丙市副市长" {
 		t.Errorf("secondment evidence: %+v", sec)
 	}
 }

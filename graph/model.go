@@ -31,8 +31,8 @@ const (
 	Organisation = "organisation"
 )
 
-// EntityKinds lists the entity kinds in their canonical order.
-var EntityKinds = []string{Official, Body, Company, Organisation}
+// entityKinds lists the entity kinds in their canonical order.
+var entityKinds = []string{Official, Body, Company, Organisation}
 
 // Jurisdictions lists the jurisdictions in their canonical order.
 var Jurisdictions = []string{"beijing", "hebei", "tianjin", "national", "other", "foreign"}

@@ -19,10 +19,10 @@ var surnames = map[string]string{
 	"慕容": "Murong", "长孙": "Zhangsun", "宇文": "Yuwen", "东方": "Dongfang", "独孤": "Dugu",
 }
 
-// Pinyin romanises a Chinese personal name as surname and given name, each
+// pinyinName romanises a Chinese personal name as surname and given name, each
 // capitalised: 喻华锋 → Yu Huafeng, 欧阳明 → Ouyang Ming. Text that is not
 // Chinese is returned as it is.
-func Pinyin(name string) string {
+func pinyinName(name string) string {
 	if name == "" || !isHan(name) {
 		return name
 	}
@@ -73,7 +73,7 @@ func isHan(s string) bool {
 func (e *Entity) Label(lang string) string {
 	en := e.NameEn
 	if en == "" && e.Kind == Official {
-		en = Pinyin(e.Name)
+		en = pinyinName(e.Name)
 	}
 	switch {
 	case lang == "en" && en != "":

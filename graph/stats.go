@@ -81,7 +81,7 @@ func (g *Graph) Stats() Stats {
 			}
 		}
 	}
-	s.ByKind = counts(kinds, EntityKinds)
+	s.ByKind = counts(kinds, entityKinds)
 	s.ByJurisdiction = counts(jur, Jurisdictions)
 	s.ByRelation = counts(rels, []string{Secondment, Post, Agreement, PartOf})
 	for _, e := range g.Entities {

@@ -60,8 +60,10 @@ func (j *renderJob) svgText() ([]byte, error) {
 	return j.svg, nil
 }
 
-// format renders one output format into its files, streaming: nothing
-// proportional to the whole output is held in memory.
+// format renders one output format into its files. GEXF, GraphML, CSV and
+// JSON stream into them; the DOT and SVG texts are made whole in memory
+// (Graphviz lays out the whole graph at once), once per run, and shared by
+// dot, svg and html.
 type format struct {
 	name  string
 	files []string // what follows the knowledge base's name in each file's name
@@ -126,7 +128,7 @@ type renderOptions struct {
 	out     string
 	layout  string
 	lang    string
-	sel     graph.FilterOptions
+	sel     graph.Selection
 	kbs     []string
 }
 
@@ -254,8 +256,8 @@ func parseFormats(list string) ([]format, error) {
 }
 
 // parseSelection parses the flags that select part of the graph.
-func parseSelection(focus string, depth int, since, until, kinds string) (graph.FilterOptions, error) {
-	sel := graph.FilterOptions{Focus: focus, Depth: depth}
+func parseSelection(focus string, depth int, since, until, kinds string) (graph.Selection, error) {
+	sel := graph.Selection{Focus: focus, Depth: depth}
 	for _, d := range []struct {
 		flag string
 		in   string

@@ -48,21 +48,23 @@ func Write(nodes, edges io.Writer, g *graph.Graph, opt Options) error {
 }
 
 func writeNodes(w io.Writer, g *graph.Graph, opt Options) error {
+	defs := graph.NodeAttrs()
 	header := []string{"Id", "Label"}
-	for _, d := range graph.NodeAttrs {
+	for _, d := range defs {
 		header = append(header, column(nodeHeader, d.Key))
 	}
 	return write(w, opt, header, len(g.Entities), func(b *row, i int) {
 		e := g.Entities[i]
 		b.str(e.ID)
 		b.str(e.Label(opt.Lang))
-		b.attrs(graph.NodeAttrs, e.AppendAttrs(b.scratch[:0]))
+		b.attrs(defs, e.AppendAttrs(b.scratch[:0]))
 	})
 }
 
 func writeEdges(w io.Writer, g *graph.Graph, opt Options) error {
+	defs := graph.EdgeAttrs()
 	header := []string{"Source", "Target", "Type", "Id", "Label", "Weight", "Timeset"}
-	for _, d := range graph.EdgeAttrs {
+	for _, d := range defs {
 		header = append(header, column(edgeHeader, d.Key))
 	}
 	ids := g.EdgeIDs()
@@ -79,7 +81,7 @@ func writeEdges(w io.Writer, g *graph.Graph, opt Options) error {
 		b.str(r.Label())
 		b.str("1")
 		b.timeset(r)
-		b.attrs(graph.EdgeAttrs, g.AppendRelationAttrs(b.scratch[:0], r))
+		b.attrs(defs, g.AppendRelationAttrs(b.scratch[:0], r))
 	})
 }
 

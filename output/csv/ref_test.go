@@ -26,19 +26,19 @@ func refWrite(nodes, edges io.Writer, g *graph.Graph, opt Options) error {
 
 func refWriteNodes(w io.Writer, g *graph.Graph, opt Options) error {
 	header := []string{"Id", "Label"}
-	for _, d := range graph.NodeAttrs {
+	for _, d := range graph.NodeAttrs() {
 		header = append(header, refColumn(nodeHeader, d.Key))
 	}
 	rows := [][]string{header}
 	for _, e := range g.Entities {
-		rows = append(rows, append([]string{e.ID, e.Label(opt.Lang)}, refCells(graph.NodeAttrs, e.Attrs())...))
+		rows = append(rows, append([]string{e.ID, e.Label(opt.Lang)}, refCells(graph.NodeAttrs(), e.Attrs())...))
 	}
 	return refWriteRows(w, rows, opt)
 }
 
 func refWriteEdges(w io.Writer, g *graph.Graph, opt Options) error {
 	header := []string{"Source", "Target", "Type", "Id", "Label", "Weight", "Timeset"}
-	for _, d := range graph.EdgeAttrs {
+	for _, d := range graph.EdgeAttrs() {
 		header = append(header, refColumn(edgeHeader, d.Key))
 	}
 	rows := [][]string{header}
@@ -49,7 +49,7 @@ func refWriteEdges(w io.Writer, g *graph.Graph, opt Options) error {
 			typ = "Undirected"
 		}
 		row := []string{r.From, r.To, typ, ids[i], r.Label(), "1", refTimeset(r)}
-		rows = append(rows, append(row, refCells(graph.EdgeAttrs, g.RelationAttrs(r))...))
+		rows = append(rows, append(row, refCells(graph.EdgeAttrs(), g.RelationAttrs(r))...))
 	}
 	return refWriteRows(w, rows, opt)
 }

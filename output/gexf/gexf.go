@@ -45,8 +45,8 @@ func Write(w io.Writer, g *graph.Graph, opt Options) error {
 	x.Attr("defaultedgetype", "directed")
 	x.Attr("mode", "dynamic")
 	x.Attr("timeformat", "date")
-	declare(x, "node", graph.NodeAttrs)
-	declare(x, "edge", graph.EdgeAttrs)
+	declare(x, "node", graph.NodeAttrs())
+	declare(x, "edge", graph.EdgeAttrs())
 
 	// The edge ids take a map of them all: make them while the nodes are
 	// written.

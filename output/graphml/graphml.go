@@ -67,8 +67,9 @@ func Write(w io.Writer, g *graph.Graph, opt Options) error {
 		return err
 	}
 	ids := <-edgeIDs
-	edgeKeys := make([]string, len(graph.EdgeAttrs)) // the key ids of EdgeAttrs
-	for i, d := range graph.EdgeAttrs {
+	edgeAttrs := graph.EdgeAttrs()
+	edgeKeys := make([]string, len(edgeAttrs)) // the key ids of edgeAttrs
+	for i, d := range edgeAttrs {
 		edgeKeys[i] = edgeKey(d.Key)
 	}
 	if err := x.Each(len(g.Relations), func() func(*gephi.Encoder, int) {
@@ -86,7 +87,7 @@ func Write(w io.Writer, g *graph.Graph, opt Options) error {
 			attrs = g.AppendRelationAttrs(attrs[:0], r)
 			j := 0 // attrs come in EdgeAttrs order
 			for _, a := range attrs {
-				for graph.EdgeAttrs[j].Key != a.Key {
+				for edgeAttrs[j].Key != a.Key {
 					j++
 				}
 				value(x, edgeKeys[j], a)
@@ -108,11 +109,11 @@ func Write(w io.Writer, g *graph.Graph, opt Options) error {
 // note) gets the id "edge_" + name. attr.name is always the attribute name.
 func keys(x *gephi.Encoder) {
 	key(x, nodeLabelKey, "node", "label", "string")
-	for _, d := range graph.NodeAttrs {
+	for _, d := range graph.NodeAttrs() {
 		key(x, d.Key, "node", d.Key, attrType(d.Type))
 	}
 	key(x, edgeLabelKey, "edge", "label", "string")
-	for _, d := range graph.EdgeAttrs {
+	for _, d := range graph.EdgeAttrs() {
 		key(x, edgeKey(d.Key), "edge", d.Key, attrType(d.Type))
 	}
 }
@@ -128,7 +129,7 @@ func key(x *gephi.Encoder, id, domain, name, typ string) {
 
 // edgeKey is the id of the key of the edge attribute name.
 func edgeKey(name string) string {
-	for _, d := range graph.NodeAttrs {
+	for _, d := range graph.NodeAttrs() {
 		if d.Key == name {
 			return "edge_" + name
 		}

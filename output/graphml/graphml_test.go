@@ -96,12 +96,12 @@ func TestStructure(t *testing.T) {
 			if keys["node/label"] == "" || keys["edge/label"] == "" {
 				t.Errorf("no label keys for nodes and edges")
 			}
-			for _, a := range graph.NodeAttrs {
+			for _, a := range graph.NodeAttrs() {
 				if keys["node/"+a.Key] == "" {
 					t.Errorf("node attribute %s not declared", a.Key)
 				}
 			}
-			for _, a := range graph.EdgeAttrs {
+			for _, a := range graph.EdgeAttrs() {
 				if keys["edge/"+a.Key] == "" {
 					t.Errorf("edge attribute %s not declared", a.Key)
 				}
