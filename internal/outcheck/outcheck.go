@@ -21,6 +21,7 @@ import (
 	"github.com/goccy/go-graphviz"
 
 	"github.com/guazhi/guazhi/graph"
+	"github.com/guazhi/guazhi/internal/wasmcache"
 	"github.com/guazhi/guazhi/output/csv"
 	"github.com/guazhi/guazhi/output/dot"
 	"github.com/guazhi/guazhi/output/gexf"
@@ -73,6 +74,10 @@ links:
 	fs := fstest.MapFS{"s.txt": {Data: []byte(a + "\n" + b + "\n" + c)}}
 	return graph.Parse(fs, graph.Input{Name: "kb.yaml", Data: []byte(kb)})
 }
+
+// init runs after go-graphviz's, which cached its compiled code where
+// wasmcache pointed it: TMPDIR goes back to what it was.
+func init() { wasmcache.Restore() }
 
 // mu serialises go-graphviz, which runs one WebAssembly module per process.
 var mu sync.Mutex
