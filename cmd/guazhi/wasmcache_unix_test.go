@@ -308,3 +308,24 @@ func TestUnusableCache(t *testing.T) {
 		}
 	})
 }
+
+// TestCacheNoRoom runs guazhi with an empty cache and no room to write the
+// compiled code into it (a file-size limit standing in for a full disk):
+// go-graphviz would panic on the failed write, so guazhi must give it no
+// cache at all.
+func TestCacheNoRoom(t *testing.T) {
+	want, stderr, code := runGuazhi("render", "-f", "svg", "-o", "-")
+	if code != 0 {
+		t.Fatal(stderr)
+	}
+	home, tmp := t.TempDir(), t.TempDir()
+	// The limit must hold from start-up on: the shell sets it (in blocks of
+	// 512 or 1024 bytes, far below what the cache needs) and runs guazhi.
+	cmd := child(t, "/bin/sh", home, tmp, "-c", `ulimit -f 2000 && exec "$0" "$@"`, guazhiExe(t), "render", "-f", "svg", "-o", "-")
+	if got := output(t, cmd); got != want {
+		t.Errorf("the SVG differs from this process's (%d bytes, want %d)", len(got), len(want))
+	}
+	if got := cacheFiles(t, filepath.Join(home, "cache", "guazhi")); len(got) != 0 {
+		t.Errorf("cached %v", got)
+	}
+}

@@ -55,7 +55,32 @@ func private() (string, error) {
 	if err := checkTree(d, uid); err != nil {
 		return "", err
 	}
+	if err := room(d); err != nil {
+		return "", err
+	}
 	return d, nil
+}
+
+// minRoom is the room to write that the cache needs: wazero writes the
+// compiled module, about 6 MB, when it is not cached yet, and go-graphviz's
+// init panics when that write fails.
+const minRoom = 64 << 20
+
+// room checks that a file of minRoom bytes can be written in dir: the
+// file-size limit allows it and the file system has the space (where
+// freeSpace can tell).
+func room(dir string) error {
+	var lim syscall.Rlimit
+	if err := syscall.Getrlimit(syscall.RLIMIT_FSIZE, &lim); err != nil {
+		return err
+	}
+	if lim.Cur < minRoom {
+		return fmt.Errorf("the file-size limit is %d bytes", lim.Cur)
+	}
+	if free, ok := freeSpace(dir); ok && free < minRoom {
+		return fmt.Errorf("%s has %d bytes free", dir, free)
+	}
+	return nil
 }
 
 // checkTree checks that root and everything in it are directories and
