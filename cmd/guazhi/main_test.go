@@ -8,10 +8,17 @@ import (
 	"github.com/rogpeppe/go-internal/testscript"
 )
 
+// commands are the programs testscript puts on PATH, each a copy of the test
+// binary that runs the function given when started under that name: the
+// tests run them as child processes too.
+var commands = map[string]func(){
+	"guazhi": guazhiMain,
+}
+
+func guazhiMain() { os.Exit(exitCode(run(os.Args[1:], os.Stdin, os.Stdout, os.Stderr), os.Stderr)) }
+
 func TestMain(m *testing.M) {
-	testscript.Main(m, map[string]func(){
-		"guazhi": func() { os.Exit(exitCode(run(os.Args[1:], os.Stdin, os.Stdout, os.Stderr), os.Stderr)) },
-	})
+	testscript.Main(m, commands)
 }
 
 // TestScript runs the end-to-end CLI scripts in testdata/script: each runs
