@@ -468,5 +468,12 @@ func (w *writer) legend() {
 		fmt.Fprintf(&b, `<tr><td><font color="%s">%s</font></td><td align="left"><font color="%s">%s</font></td></tr>`, st.color, line, st.color, st.legend)
 	}
 	b.WriteString(`</table>>`)
-	w.printf("\t%s [id=%s, shape=\"plaintext\", fontsize=\"10\", label=%s];\n", quote("legend"), quote("legend"), b.String())
+	w.printf("\t%s [id=%s, shape=\"plaintext\", fontsize=\"10\", label=%s];\n", quote(legendNode), quote("legend"), b.String())
 }
+
+// legendNode names the legend's node. Node names are entity ids, which
+// have no '_' (graph.Entity), so no entity can be the legend. The names
+// of the subgraphs (cluster_…, column_…) have one too. In the SVG, ids
+// are namespaced instead: n-<entity id> for a node, e-<index> for an edge,
+// and legend for the legend.
+const legendNode = "_legend"
