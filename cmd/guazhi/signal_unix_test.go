@@ -56,33 +56,7 @@ func TestInterrupt(t *testing.T) {
 			args := append([]string{"render", "-f", "dot,svg", "--layout", "dot", "-o", out}, kb.KB...)
 			cmd := exec.Command(exe, args...)
 			cmd.Dir = dir
-			if err := cmd.Start(); err != nil {
-				t.Fatal(err)
-			}
-			mine := ".big.svg.tmp-" + strconv.Itoa(cmd.Process.Pid) + "-"
-			exited := make(chan error, 1)
-			go func() { exited <- cmd.Wait() }()
-			var err error
-		wait:
-			for deadline := time.Now().Add(time.Minute); ; {
-				select {
-				case err = <-exited:
-					t.Fatalf("guazhi ended (%v) before it made its temporary files", err)
-				default:
-				}
-				if names, _ := filepath.Glob(filepath.Join(out, mine+"*")); len(names) > 0 {
-					break wait
-				}
-				if time.Now().After(deadline) {
-					cmd.Process.Kill()
-					t.Fatal("no temporary file after a minute")
-				}
-				time.Sleep(2 * time.Millisecond)
-			}
-			if err := cmd.Process.Signal(sig); err != nil {
-				t.Fatal(err)
-			}
-			err = <-exited
+			err := signalWhileWriting(t, cmd, out, sig)
 			ws, _ := cmd.ProcessState.Sys().(syscall.WaitStatus)
 			if !ws.Signaled() || ws.Signal() != sig {
 				t.Errorf("guazhi ended with %v, want the signal %v", err, sig)
@@ -107,5 +81,62 @@ func TestInterrupt(t *testing.T) {
 				}
 			}
 		})
+	}
+}
+
+// signalWhileWriting starts cmd, a guazhi render into out, sends it sig
+// once it has made its temporary files, and returns what Wait returns.
+func signalWhileWriting(t *testing.T, cmd *exec.Cmd, out string, sig syscall.Signal) error {
+	t.Helper()
+	if err := cmd.Start(); err != nil {
+		t.Fatal(err)
+	}
+	mine := ".big.svg.tmp-" + strconv.Itoa(cmd.Process.Pid) + "-"
+	exited := make(chan error, 1)
+	go func() { exited <- cmd.Wait() }()
+	for deadline := time.Now().Add(time.Minute); ; time.Sleep(2 * time.Millisecond) {
+		select {
+		case err := <-exited:
+			t.Fatalf("guazhi ended (%v) before it made its temporary files", err)
+		default:
+		}
+		if names, _ := filepath.Glob(filepath.Join(out, mine+"*")); len(names) > 0 {
+			break
+		}
+		if time.Now().After(deadline) {
+			cmd.Process.Kill()
+			t.Fatal("no temporary file after a minute")
+		}
+	}
+	if err := cmd.Process.Signal(sig); err != nil {
+		t.Fatal(err)
+	}
+	return <-exited
+}
+
+// TestIgnoredHangup runs guazhi with SIGHUP ignored, as nohup does: a
+// hangup does not stop the render.
+func TestIgnoredHangup(t *testing.T) {
+	exe := guazhiExe(t)
+	dir := t.TempDir()
+	kb := synth.Generate(synth.Options{Officials: 300, Seed: 1, Name: "big"}).Files(0)
+	if err := kb.Write(dir); err != nil {
+		t.Fatal(err)
+	}
+	out := filepath.Join(dir, "out")
+	args := append([]string{"-c", `trap "" HUP; exec "$0" "$@"`, exe, "render", "-f", "dot,svg", "--layout", "dot", "-o", out}, kb.KB...)
+	cmd := exec.Command("/bin/sh", args...)
+	cmd.Dir = dir
+	if err := os.Mkdir(out, 0o755); err != nil {
+		t.Fatal(err)
+	}
+	// The shell execs guazhi, so the pid is guazhi's once it writes.
+	if err := signalWhileWriting(t, cmd, out, syscall.SIGHUP); err != nil {
+		t.Fatalf("guazhi with SIGHUP ignored: %v", err)
+	}
+	for _, name := range []string{"big.dot", "big.svg"} {
+		if _, err := os.Stat(filepath.Join(out, name)); err != nil {
+			t.Error(err)
+		}
 	}
 }
