@@ -232,6 +232,10 @@ func (b *builder) source(file string, s *rawSource) {
 			b.add(s.file.Pos, ErrSource, fmt.Sprintf("source %s: cannot read %s: %s", s.id.V, p, unwrapPathError(err)))
 		case !utf8.Valid(text):
 			b.add(s.file.Pos, ErrSource, fmt.Sprintf("source %s: %s is not valid UTF-8", s.id.V, p))
+		case strings.TrimSpace(string(text)) == "":
+			// No quote can be verified against it: an empty text would
+			// otherwise pass every quote unchecked.
+			b.add(s.file.Pos, ErrSource, fmt.Sprintf("source %s: %s is empty", s.id.V, p))
 		default:
 			src.Text = string(text)
 		}
