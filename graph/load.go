@@ -463,7 +463,7 @@ func (b *builder) evidence(list []rawEvidence, pos Pos, what string) []Evidence 
 			continue
 		}
 		if src.File != "" && src.Text != "" && !b.inSource(src, r.quote.V) {
-			b.add(r.quote.Pos, ErrQuote, fmt.Sprintf("quote is not verbatim in source %s (%s): %s", src.ID, src.File, mismatch(src.Text, r.quote.V)))
+			b.add(r.quote.Pos, ErrQuote, fmt.Sprintf("quote is not verbatim in source %s (%s): %s", src.ID, src.File, mismatch(lf(src.Text), lf(r.quote.V))))
 			continue
 		}
 		out = append(out, Evidence{Source: src.ID, Quote: r.quote.V, Inferred: r.inferred, Note: r.note.V, Pos: r.pos})
@@ -476,20 +476,32 @@ func (b *builder) evidence(list []rawEvidence, pos Pos, what string) []Evidence 
 // base quotes each of its sources many times.
 const indexedText = 16 << 10
 
-// inSource reports whether quote is verbatim in the source's text.
+// inSource reports whether quote is verbatim in the source's text, line
+// endings aside: a quote spanning lines matches a source saved with CRLF
+// (or CR) line endings.
 func (b *builder) inSource(src *Source, quote string) bool {
+	quote = lf(quote)
 	if len(src.Text) < indexedText {
-		return strings.Contains(src.Text, quote)
+		return strings.Contains(lf(src.Text), quote)
 	}
 	if b.texts == nil {
 		b.texts = map[*Source]*suffixarray.Index{}
 	}
 	x := b.texts[src]
 	if x == nil {
-		x = suffixarray.New([]byte(src.Text))
+		x = suffixarray.New([]byte(lf(src.Text)))
 		b.texts[src] = x
 	}
 	return len(x.Lookup([]byte(quote), 1)) > 0
+}
+
+// lf turns CRLF and lone CR line endings into LF, for matching only: the
+// text and the quote are kept and shown as written.
+func lf(s string) string {
+	if !strings.Contains(s, "\r") {
+		return s
+	}
+	return strings.ReplaceAll(strings.ReplaceAll(s, "\r\n", "\n"), "\r", "\n")
 }
 
 // mismatch says how much of the quote the source does contain. A prefix

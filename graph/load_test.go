@@ -3,6 +3,7 @@ package graph
 import (
 	"cmp"
 	"errors"
+	"fmt"
 	"strings"
 	"testing"
 	"testing/fstest"
@@ -194,5 +195,45 @@ func TestDateCompare(t *testing.T) {
 				t.Errorf("%v.Compare(%v) = %d, want %d", a, b, got, want)
 			}
 		}
+	}
+}
+
+// TestCRLFSource matches a quote spanning lines, written as a YAML block
+// scalar (so with LF), against sources saved with CRLF and with CR line
+// endings, short ones and ones long enough to be indexed; the quote is kept
+// as written.
+func TestCRLFSource(t *testing.T) {
+	kb := strings.Replace(base, "file: s.txt}", "file: s.txt}\n  - {id: w, title: W, file: w.txt}", 1) +
+		"links:\n  - kind: meeting\n    from: 乙市\n    to: 丙市\n    evidence:\n" +
+		"      - source: s\n        quote: |-\n          乙市与丙市\n          签约。\n" +
+		"      - source: w\n        quote: |-\n          乙市与丙市\n          签约。\n"
+	for _, c := range []struct{ name, eol, pad string }{
+		{"CRLF", "\r\n", ""},
+		{"CR", "\r", ""},
+		{"CRLF indexed", "\r\n", strings.Repeat("填充文字。\r\n", 2000)},
+		{"LF indexed", "\n", strings.Repeat("填充文字。\n", 2000)},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			src := c.pad + "甲挂任丙市副市长。" + c.eol + "乙市与丙市" + c.eol + "签约。" + c.eol + c.pad
+			fs := fstest.MapFS{"s.txt": {Data: []byte(src)}, "w.txt": {Data: []byte(c.pad + "乙市与丙市" + c.eol + "签约。")}}
+			g, err := Parse(fs, Input{Name: "kb.yaml", Data: []byte(kb)})
+			if err != nil {
+				t.Fatal(err)
+			}
+			r := g.Between("b", "c")
+			if len(r) != 1 || len(r[0].Evidence) != 2 || r[0].Evidence[0].Quote != "乙市与丙市\n签约。" {
+				t.Fatalf("relation b–c: %+v", r)
+			}
+			if g.Source("s").Text != src {
+				t.Errorf("source text changed")
+			}
+		})
+	}
+	// A quote the source does not hold still fails, and says how much of it
+	// was found.
+	fs := fstest.MapFS{"s.txt": {Data: []byte("乙市与丙市\r\n签字。")}, "w.txt": {Data: []byte("乙市与丙市\r\n签约。")}}
+	_, err := Parse(fs, Input{Name: "kb.yaml", Data: []byte(kb)})
+	if want := "kb.yaml:15:16: quote is not verbatim in source s (s.txt): \"乙市与丙市\\n签\" found, but not what follows: \"约。\""; fmt.Sprint(err) != want {
+		t.Errorf("error:\n%v\nwant:\n%s", err, want)
 	}
 }
