@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"path"
 	"strings"
 	"unicode/utf8"
 )
@@ -15,9 +16,10 @@ import (
 const MaxBulkSize = 1 << 30
 
 // IsBulk reports whether a file name is a JSON Lines knowledge base
-// (.jsonl or .ndjson).
+// (.jsonl or .ndjson, in any case).
 func IsBulk(name string) bool {
-	return strings.HasSuffix(name, ".jsonl") || strings.HasSuffix(name, ".ndjson")
+	ext := strings.ToLower(path.Ext(name))
+	return ext == ".jsonl" || ext == ".ndjson"
 }
 
 // SizeLimit is the most bytes guazhi reads of the file name.

@@ -89,3 +89,12 @@ func TestJSONLErrors(t *testing.T) {
 		})
 	}
 }
+
+func TestIsBulk(t *testing.T) {
+	for name, want := range map[string]bool{"kb.jsonl": true, "K.JSONL": true, "k.NdJson": true, "dir/k.ndjson": true,
+		"kb.yaml": false, "kb.json": false, "jsonl": false, "kb.jsonl.yaml": false, "kb.JSONL.bak": false} {
+		if got := IsBulk(name); got != want {
+			t.Errorf("IsBulk(%q) = %v, want %v", name, got, want)
+		}
+	}
+}

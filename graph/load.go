@@ -115,7 +115,7 @@ func Parse(r FileReader, inputs ...Input) (*Graph, error) {
 	name, title := b.name.V, b.title.V
 	if name == "" && len(inputs) > 0 {
 		name = strings.TrimSuffix(path.Base(strings.ReplaceAll(inputs[0].Name, `\`, "/")), path.Ext(inputs[0].Name))
-		if !nameRE.MatchString(name) {
+		if nameProblem(name) != "" {
 			name = "guazhi"
 		}
 	}
@@ -130,6 +130,41 @@ var (
 	nameRE     = regexp.MustCompile(`^[A-Za-z0-9][A-Za-z0-9._-]{0,99}$`)
 	linkKindRE = regexp.MustCompile(`^[a-z][a-z_]*$`)
 )
+
+// maxName is the longest a knowledge base's name may be, in bytes (it is
+// ASCII).
+const maxName = 100
+
+// nameProblem says what is wrong with a knowledge base's name, which names
+// output files; "" when nothing is.
+func nameProblem(name string) string {
+	switch {
+	case len(name) > maxName:
+		return fmt.Sprintf("name %.20q… is %d characters long, more than %d (it names output files)", name, utf8.RuneCountInString(name), maxName)
+	case !nameRE.MatchString(name):
+		return fmt.Sprintf("name %q must be letters, digits, '.', '_' or '-', starting with a letter or digit (it names output files)", name)
+	case strings.HasSuffix(name, "."):
+		return fmt.Sprintf("name %q ends with a dot, which Windows drops from file names", name)
+	case windowsReserved(name):
+		return fmt.Sprintf("name %q is a device name that Windows cannot open as a file (CON, PRN, AUX, NUL, COM1-9, LPT1-9)", name)
+	}
+	return ""
+}
+
+// windowsReserved reports whether Windows takes a file name for a device:
+// CON, PRN, AUX, NUL, COM1-9 or LPT1-9, in any case, alone or before an
+// extension.
+func windowsReserved(name string) bool {
+	stem, _, _ := strings.Cut(name, ".")
+	stem = strings.ToUpper(strings.TrimRight(stem, " "))
+	switch {
+	case stem == "CON", stem == "PRN", stem == "AUX", stem == "NUL":
+		return true
+	case len(stem) == 4 && (strings.HasPrefix(stem, "COM") || strings.HasPrefix(stem, "LPT")) && stem[3] >= '1' && stem[3] <= '9':
+		return true
+	}
+	return false
+}
 
 type agreementDef struct {
 	raw       *rawAgreement
@@ -162,8 +197,8 @@ type builder struct {
 
 func (b *builder) header(doc *rawDoc) {
 	if doc.name.ok {
-		if !nameRE.MatchString(doc.name.V) {
-			b.add(doc.name.Pos, ErrInvalid, fmt.Sprintf("name %q must be letters, digits, '.', '_' or '-' (it names output files)", doc.name.V))
+		if msg := nameProblem(doc.name.V); msg != "" {
+			b.add(doc.name.Pos, ErrInvalid, msg)
 		} else if b.name.ok && b.name.V != doc.name.V {
 			b.add(doc.name.Pos, ErrConflict, fmt.Sprintf("name %q contradicts %q at %s", doc.name.V, b.name.V, b.name.Pos))
 		} else if !b.name.ok {
@@ -527,7 +562,15 @@ func (b *builder) kindOf(id string, what string, s str, want ...string) bool {
 		return false
 	}
 	if k := b.ents[id].Kind; !slices.Contains(want, k) {
-		b.add(s.Pos, ErrInvalid, fmt.Sprintf("%s %q is a %s, not %s", what, s.V, k, strings.Join(want, " or ")))
+		a := "a"
+		if strings.ContainsRune("aeiou", rune(k[0])) {
+			a = "an"
+		}
+		or := want[len(want)-1]
+		if len(want) > 1 {
+			or = strings.Join(want[:len(want)-1], ", ") + " or " + or
+		}
+		b.add(s.Pos, ErrInvalid, fmt.Sprintf("%s %q is %s %s, not %s", what, s.V, a, k, or))
 		return false
 	}
 	return true
@@ -554,6 +597,12 @@ func (b *builder) secondment(s *rawSecondment) {
 	b.kindOf(official, "official", s.official, Official)
 	to := b.ref(s.to.body, "to.body")
 	from := b.ref(s.from.body, "from.body")
+	if !b.kindOf(to, "to.body", s.to.body, Body, Company, Organisation) {
+		to = ""
+	}
+	if !b.kindOf(from, "from.body", s.from.body, Body, Company, Organisation) {
+		from = ""
+	}
 	start, end := b.date(s.start, "start"), b.date(s.end, "end")
 	if !start.IsZero() && !end.IsZero() && end.LastDay().Before(start.FirstDay()) {
 		b.add(s.end.Pos, ErrDate, fmt.Sprintf("end %s is before start %s", end, start))
