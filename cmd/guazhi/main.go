@@ -10,6 +10,7 @@ import (
 	"os"
 	"runtime/debug"
 	"strings"
+	"syscall"
 
 	"github.com/guazhi/guazhi/graph"
 )
@@ -127,25 +128,33 @@ func version() string {
 
 // osReader reads knowledge-base and source files from the file system, no
 // more than graph.SizeLimit bytes of each (graph.MaxFileSize, or
-// graph.MaxBulkSize for JSON Lines), whatever the file is (a regular file,
-// a pipe, /dev/zero).
+// graph.MaxBulkSize for JSON Lines). It reads regular files only: a named
+// pipe would block forever, and a device (/dev/zero) is no knowledge base.
+// The file is checked before it is opened, opened without blocking, and
+// checked again, in case it was replaced in between.
 type osReader struct{}
 
 func (osReader) ReadFile(name string) ([]byte, error) {
-	f, err := os.Open(name)
+	st, err := os.Stat(name)
+	if err != nil {
+		return nil, err
+	}
+	if err := regular(name, st); err != nil {
+		return nil, err
+	}
+	f, err := os.OpenFile(name, os.O_RDONLY|syscall.O_NONBLOCK, 0)
 	if err != nil {
 		return nil, err
 	}
 	defer f.Close()
-	st, err := f.Stat()
-	if err != nil {
+	if st, err = f.Stat(); err != nil {
 		return nil, err
 	}
-	if st.IsDir() {
-		return nil, fmt.Errorf("%s: is a directory", name)
+	if err := regular(name, st); err != nil {
+		return nil, err
 	}
 	limit := graph.SizeLimit(name)
-	if st.Mode().IsRegular() && st.Size() > limit {
+	if st.Size() > limit {
 		return nil, fmt.Errorf("%s: file is %d bytes, over the limit of %d", name, st.Size(), limit)
 	}
 	b, err := io.ReadAll(io.LimitReader(f, limit+1))
@@ -156,6 +165,25 @@ func (osReader) ReadFile(name string) ([]byte, error) {
 		return nil, fmt.Errorf("%s: more than %d bytes, over the limit", name, limit)
 	}
 	return b, nil
+}
+
+// regular refuses anything but a regular file, saying what it is.
+func regular(name string, st os.FileInfo) error {
+	m := st.Mode()
+	what := "not a regular file"
+	switch {
+	case m.IsRegular():
+		return nil
+	case m.IsDir():
+		return fmt.Errorf("%s: is a directory", name)
+	case m&os.ModeNamedPipe != 0:
+		what = "is a named pipe, not a regular file"
+	case m&os.ModeSocket != 0:
+		what = "is a socket, not a regular file"
+	case m&os.ModeDevice != 0:
+		what = "is a device, not a regular file"
+	}
+	return fmt.Errorf("%s: %s", name, what)
 }
 
 // load reads the knowledge bases named, or the embedded default when none is.
