@@ -140,6 +140,7 @@ type jsonlDecoder struct {
 	file string
 	errs *errs
 	pos  Pos
+	strict
 }
 
 func (d *jsonlDecoder) str(p *string, what string) str {
@@ -197,6 +198,7 @@ func decodeJSONL(file string, data []byte, e *errs) *rawDoc {
 	}
 	doc := &rawDoc{file: file}
 	d := &jsonlDecoder{file: file, errs: e}
+	data = bytes.TrimPrefix(data, []byte("\uFEFF")) // a byte-order mark, as YAML and JSON files may have
 	for n := 1; len(data) > 0; n++ {
 		line := data
 		if i := bytes.IndexByte(data, '\n'); i >= 0 {
@@ -234,6 +236,10 @@ func decodeJSONL(file string, data []byte, e *errs) *rawDoc {
 				"JSON: more than one value on the line")
 			continue
 		}
+		if off, sentinel, msg := d.check(line); msg != "" {
+			e.add(Pos{File: file, Line: n, Col: utf8.RuneCount(line[:off]) + 1}, sentinel, msg)
+			continue
+		}
 		d.record(doc, &rec)
 	}
 	return doc
@@ -253,11 +259,18 @@ func (d *jsonlDecoder) record(doc *rawDoc, rec *jsRecord) {
 		return
 	}
 	if rec.Name != nil || rec.Title != nil {
-		if rec.Name != nil {
-			doc.name = d.str(rec.Name, "name")
-		}
-		if rec.Title != nil {
-			doc.title = d.str(rec.Title, "title")
+		for _, f := range []struct {
+			key string
+			v   *string
+			to  *str
+		}{{"name", rec.Name, &doc.name}, {"title", rec.Title, &doc.title}} {
+			switch {
+			case f.v == nil:
+			case f.to.ok:
+				d.errs.add(d.pos, ErrDuplicate, fmt.Sprintf("%s given again: it is given at %s", f.key, f.to.Pos))
+			default:
+				*f.to = d.str(f.v, f.key)
+			}
 		}
 	}
 	if s := rec.Source; s != nil {
@@ -331,4 +344,143 @@ func jsonType(kind string) string {
 		return "true or false"
 	}
 	return kind
+}
+
+// strict finds in a line of valid JSON what encoding/json lets through but
+// guazhi refuses in YAML and JSON knowledge bases: a key repeated in an
+// object (encoding/json keeps the last), a key that names a field only
+// when case is ignored ("Name", or "ſource" with a long s), and a \u
+// escape of a lone surrogate (encoding/json makes it U+FFFD). Its buffers
+// are kept from line to line.
+type strict struct {
+	frames []frame
+	keys   [][]byte // the keys of the open objects, innermost last
+}
+
+// frame is an open object or array, named for messages after the key
+// whose value it is (or is in, for an object in a list); nil names the
+// record itself.
+type frame struct {
+	object bool
+	name   []byte
+	keys   int // where its keys start in strict.keys
+}
+
+// check returns the byte offset, sentinel and message of the first such
+// problem in line, or an empty message.
+func (c *strict) check(line []byte) (int, error, string) {
+	c.frames, c.keys = c.frames[:0], c.keys[:0]
+	var last []byte // the last key read
+	expectKey := false
+	for i := 0; i < len(line); i++ {
+		switch line[i] {
+		case '{', '[':
+			var name []byte // a record
+			if n := len(c.frames); n > 0 {
+				name = last
+				if !c.frames[n-1].object {
+					name = c.frames[n-1].name
+				}
+			}
+			c.frames = append(c.frames, frame{object: line[i] == '{', name: name, keys: len(c.keys)})
+			expectKey = line[i] == '{'
+		case '}', ']':
+			f := c.frames[len(c.frames)-1]
+			c.frames, c.keys = c.frames[:len(c.frames)-1], c.keys[:f.keys]
+		case ',':
+			expectKey = c.frames[len(c.frames)-1].object
+		case '"':
+			end, bad := stringEnd(line, i)
+			if bad >= 0 {
+				return bad, ErrSyntax, fmt.Sprintf("JSON: %s is half of a surrogate pair, not a character", line[bad:bad+6])
+			}
+			if expectKey {
+				key := line[i+1 : end]
+				if bytes.IndexByte(key, '\\') >= 0 {
+					var s string
+					json.Unmarshal(line[i:end+1], &s) // valid JSON: no error
+					key = []byte(s)
+				}
+				for _, b := range key {
+					if (b < 'a' || b > 'z') && b != '_' {
+						return i, ErrUnknownKey, fmt.Sprintf("unknown key %q (keys are lower-case)", key)
+					}
+				}
+				f := c.frames[len(c.frames)-1]
+				for _, k := range c.keys[f.keys:] {
+					if bytes.Equal(k, key) {
+						in := "record"
+						if f.name != nil {
+							in = string(f.name)
+						}
+						return i, ErrDuplicate, fmt.Sprintf("key %q repeated in %s", key, in)
+					}
+				}
+				c.keys = append(c.keys, key)
+				last, expectKey = key, false
+			}
+			i = end
+		}
+	}
+	return 0, nil, ""
+}
+
+// stringEnd returns the offset of the quote that ends the JSON string
+// starting at line[start], and the offset of a \u escape of a lone
+// surrogate in it (-1 when there is none).
+func stringEnd(line []byte, start int) (end, bad int) {
+	high := -1 // the offset of a high surrogate's escape awaiting its low half
+	for i := start + 1; i < len(line); i++ {
+		switch line[i] {
+		case '"':
+			if high >= 0 {
+				return i, high
+			}
+			return i, -1
+		case '\\':
+			if line[i+1] != 'u' {
+				if high >= 0 {
+					return i, high
+				}
+				i++
+				continue
+			}
+			v := 0
+			for _, h := range line[i+2 : i+6] { // valid JSON: four hex digits
+				v = v<<4 | int(hexDigit(h))
+			}
+			switch {
+			case v >= 0xD800 && v < 0xDC00:
+				if high >= 0 {
+					return i, high
+				}
+				high = i
+			case v >= 0xDC00 && v < 0xE000:
+				if high < 0 {
+					return i, i
+				}
+				high = -1
+			default:
+				if high >= 0 {
+					return i, high
+				}
+			}
+			i += 5
+		default:
+			if high >= 0 {
+				return i, high
+			}
+		}
+	}
+	return len(line), high
+}
+
+func hexDigit(h byte) byte {
+	switch {
+	case h >= 'a':
+		return h - 'a' + 10
+	case h >= 'A':
+		return h - 'A' + 10
+	}
+	return h - '0'
 }
