@@ -240,7 +240,9 @@ func decodeJSONL(file string, data []byte, e *errs) *rawDoc {
 			e.add(Pos{File: file, Line: n, Col: utf8.RuneCount(line[:off]) + 1}, sentinel, msg)
 			continue
 		}
-		d.record(doc, &rec)
+		if !e.full() { // past the cap the load fails anyway: keep nothing more
+			d.record(doc, &rec)
+		}
 	}
 	return doc
 }
@@ -323,6 +325,9 @@ func jsonErrorPos(p Pos, line []byte, err error) Pos {
 func jsonErrorMsg(err error) string {
 	var te *json.UnmarshalTypeError
 	if errors.As(err, &te) {
+		if te.Field == "" {
+			return fmt.Sprintf("JSON: a line must be an object, not %s", te.Value)
+		}
 		return fmt.Sprintf("JSON: %s must be %s, not %s", te.Field, jsonType(te.Type.Kind().String()), te.Value)
 	}
 	msg := strings.TrimPrefix(err.Error(), "json: ")
