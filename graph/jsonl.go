@@ -1,10 +1,12 @@
 package graph
 
 import (
+	"bufio"
 	"bytes"
 	"encoding/json"
 	"errors"
 	"fmt"
+	"io"
 	"path"
 	"strings"
 	"unicode/utf8"
@@ -196,15 +198,30 @@ func decodeJSONL(file string, data []byte, e *errs) *rawDoc {
 		e.add(Pos{File: file}, ErrLimit, fmt.Sprintf("file is %d bytes, over the limit of %d", len(data), MaxBulkSize))
 		return nil
 	}
+	return decodeJSONLFrom(file, bytes.NewReader(data), e)
+}
+
+// decodeJSONLFrom parses a JSON Lines knowledge base as it reads it,
+// holding one line at a time.
+func decodeJSONLFrom(file string, r io.Reader, e *errs) *rawDoc {
 	doc := &rawDoc{file: file}
 	d := &jsonlDecoder{file: file, errs: e}
-	data = bytes.TrimPrefix(data, []byte("\uFEFF")) // a byte-order mark, as YAML and JSON files may have
-	for n := 1; len(data) > 0; n++ {
-		line := data
-		if i := bytes.IndexByte(data, '\n'); i >= 0 {
-			line, data = data[:i], data[i+1:]
-		} else {
-			data = nil
+	lines := &lineReader{r: bufio.NewReaderSize(r, 64<<10)}
+	for n := 1; ; n++ {
+		line, err := lines.next()
+		if err == io.EOF {
+			break
+		}
+		if err != nil {
+			e.add(Pos{File: file}, ErrSource, "cannot read: "+unwrapPathError(err))
+			return nil
+		}
+		if lines.read > MaxBulkSize {
+			e.add(Pos{File: file}, ErrLimit, fmt.Sprintf("file is more than %d bytes, over the limit", MaxBulkSize))
+			return nil
+		}
+		if n == 1 {
+			line = bytes.TrimPrefix(line, []byte("\uFEFF")) // a byte-order mark, as YAML and JSON files may have
 		}
 		line = bytes.TrimRight(line, "\r")
 		if len(bytes.TrimSpace(line)) == 0 {
@@ -245,6 +262,38 @@ func decodeJSONL(file string, data []byte, e *errs) *rawDoc {
 		}
 	}
 	return doc
+}
+
+// lineReader reads lines of any length, reusing its buffer.
+type lineReader struct {
+	r    *bufio.Reader
+	long []byte // a line longer than r's buffer
+	read int64  // bytes read so far
+}
+
+// next returns the next line without its line feed, valid until the next
+// call, or io.EOF after the last.
+func (l *lineReader) next() ([]byte, error) {
+	line, err := l.r.ReadSlice('\n')
+	if err == bufio.ErrBufferFull {
+		l.long = append(l.long[:0], line...)
+		for err == bufio.ErrBufferFull && int64(len(l.long)) <= MaxBulkSize {
+			line, err = l.r.ReadSlice('\n')
+			l.long = append(l.long, line...)
+		}
+		line = l.long
+		if err == bufio.ErrBufferFull { // a line over the limit: the caller says so
+			err = nil
+		}
+	}
+	l.read += int64(len(line))
+	switch {
+	case err == io.EOF && len(line) > 0:
+		err = nil
+	case err != nil:
+		return nil, err
+	}
+	return bytes.TrimSuffix(line, []byte("\n")), nil
 }
 
 // record files one decoded line under its kind; a line must hold exactly one.

@@ -3,6 +3,10 @@ package graph
 import (
 	"errors"
 	"fmt"
+	"io"
+	"os"
+	"slices"
+	"strings"
 	"testing"
 	"testing/fstest"
 )
@@ -141,5 +145,52 @@ func TestJSONLByteOrderMark(t *testing.T) {
 	_, err = Parse(fs, Input{Name: "kb.jsonl", Data: []byte("\uFEFF{\"name\": 7}\n")})
 	if want := "kb.jsonl:1:10: JSON: name must be a string, not number"; fmt.Sprint(err) != want {
 		t.Errorf("error %v, want %s", err, want)
+	}
+}
+
+// opener streams files, and refuses to read JSON Lines whole.
+type opener struct{ osReader }
+
+func (opener) ReadFile(name string) ([]byte, error) {
+	if IsBulk(name) {
+		return nil, errors.New("read whole")
+	}
+	return os.ReadFile(name)
+}
+
+func (opener) Open(name string) (io.ReadCloser, error) { return os.Open(name) }
+
+// TestJSONLStream loads JSON Lines through a FileOpener, as it reads them,
+// and finds what loading them whole finds.
+func TestJSONLStream(t *testing.T) {
+	whole, err := Load(osReader{}, "../testdata/basic/kb.jsonl")
+	if err != nil {
+		t.Fatal(err)
+	}
+	streamed, err := Load(opener{}, "../testdata/basic/kb.jsonl")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if a, b := describe(whole), describe(streamed); !slices.Equal(a, b) {
+		t.Errorf("streamed:\n%s\nwhole:\n%s", strings.Join(b, "\n"), strings.Join(a, "\n"))
+	}
+	_, err = Load(opener{}, "no-such.jsonl")
+	if want := "no-such.jsonl: cannot read: no such file or directory"; fmt.Sprint(err) != want {
+		t.Errorf("error %v, want %s", err, want)
+	}
+}
+
+// TestLongLines reads lines longer than the reader's buffer, and a last
+// line without a line feed.
+func TestLongLines(t *testing.T) {
+	long := strings.Repeat("长", 100000)
+	data := "{\"name\": \"x\"}\r\n\n{\"entity\": {\"id\": \"a\", \"kind\": \"body\", \"name\": \"" + long + "\"}}\n" +
+		"{\"entity\": {\"id\": \"b\", \"kind\": \"body\", \"name\": \"乙\", \"note\": \"" + long + "\"}}"
+	g, err := Parse(fstest.MapFS{}, Input{Name: "kb.jsonl", Data: []byte(data)})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(g.Entities) != 2 || g.Entity("a").Name != long || g.Entity("b").Note != long {
+		t.Errorf("got %d entities", len(g.Entities))
 	}
 }

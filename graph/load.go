@@ -4,6 +4,7 @@ import (
 	"embed"
 	"fmt"
 	"index/suffixarray"
+	"io"
 	"path"
 	"regexp"
 	"slices"
@@ -30,10 +31,20 @@ func LoadDefault() (*Graph, error) { return Load(data, DefaultFile) }
 // DefaultFS gives access to the embedded knowledge base and its sources.
 func DefaultFS() embed.FS { return data }
 
+// FileOpener is a FileReader that also opens files to read them as a
+// stream. Load decodes JSON Lines knowledge bases it opens as it reads
+// them, so that a file of up to MaxBulkSize is never held in memory whole.
+type FileOpener interface {
+	FileReader
+	Open(name string) (io.ReadCloser, error)
+}
+
 // Input is one knowledge-base file already in memory.
 type Input struct {
 	Name string // for messages, and to find source files relative to it
 	Data []byte
+
+	stream io.Reader // a JSON Lines file being read, in place of Data
 }
 
 // Load reads the named knowledge-base files through r, merges them, checks
@@ -43,6 +54,16 @@ func Load(r FileReader, names ...string) (*Graph, error) {
 	var in []Input
 	e := &errs{}
 	for _, n := range names {
+		if o, ok := r.(FileOpener); ok && IsBulk(n) {
+			f, err := o.Open(n)
+			if err != nil {
+				e.add(Pos{File: n}, ErrSource, "cannot read: "+unwrapPathError(err))
+				continue
+			}
+			defer f.Close()
+			in = append(in, Input{Name: n, stream: f})
+			continue
+		}
 		b, err := r.ReadFile(n)
 		if err != nil {
 			e.add(Pos{File: n}, ErrSource, "cannot read: "+unwrapPathError(err))
@@ -70,7 +91,10 @@ func Parse(r FileReader, inputs ...Input) (*Graph, error) {
 	var docs []*rawDoc
 	for _, in := range inputs {
 		decode := decodeFile
-		if IsBulk(in.Name) {
+		switch {
+		case in.stream != nil:
+			decode = func(file string, _ []byte, e *errs) *rawDoc { return decodeJSONLFrom(file, in.stream, e) }
+		case IsBulk(in.Name):
 			decode = decodeJSONL
 		}
 		if doc := decode(in.Name, in.Data, e); doc != nil {

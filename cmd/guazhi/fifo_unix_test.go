@@ -19,8 +19,11 @@ func TestNotRegular(t *testing.T) {
 	if err := syscall.Mkfifo(fifo, 0o600); err != nil {
 		t.Skipf("cannot make a named pipe: %v", err)
 	}
-	if err := syscall.Mkfifo(filepath.Join(dir, "s.txt"), 0o600); err != nil {
-		t.Fatal(err)
+	bulk := filepath.Join(dir, "kb.jsonl")
+	for _, p := range []string{filepath.Join(dir, "s.txt"), bulk} {
+		if err := syscall.Mkfifo(p, 0o600); err != nil {
+			t.Fatal(err)
+		}
 	}
 	kb := filepath.Join(dir, "good.yaml")
 	if err := os.WriteFile(kb, []byte("name: t\nsources:\n  - {id: s, title: T, file: s.txt}\n"), 0o644); err != nil {
@@ -36,6 +39,7 @@ func TestNotRegular(t *testing.T) {
 	}
 	for _, c := range []struct{ name, file, want string }{
 		{"pipe as knowledge base", fifo, fifo + ": cannot read: is a named pipe, not a regular file\nguazhi: 1 problem\n"},
+		{"pipe as JSON Lines", bulk, bulk + ": cannot read: is a named pipe, not a regular file\nguazhi: 1 problem\n"},
 		{"pipe as source", kb, kb + ":3:29: source s: cannot read " + filepath.Join(dir, "s.txt") + ": is a named pipe, not a regular file\nguazhi: 1 problem\n"},
 		{"device as knowledge base", "/dev/zero", "/dev/zero: cannot read: is a device, not a regular file\nguazhi: 1 problem\n"},
 		{"device as source", devKB, devKB + ":3:29: source s: cannot read " + filepath.Join(dir, "z.txt") + ": is a device, not a regular file\nguazhi: 1 problem\n"},
@@ -57,7 +61,7 @@ func TestNotRegular(t *testing.T) {
 				}
 			case <-time.After(10 * time.Second):
 				// Unblock the reader, so that the test binary can go on.
-				for _, p := range []string{fifo, filepath.Join(dir, "s.txt")} {
+				for _, p := range []string{fifo, bulk, filepath.Join(dir, "s.txt")} {
 					if f, err := os.OpenFile(p, os.O_WRONLY|syscall.O_NONBLOCK, 0); err == nil {
 						f.Close()
 					}

@@ -4,6 +4,7 @@
 package main
 
 import (
+	"bytes"
 	"errors"
 	"fmt"
 	"io"
@@ -134,37 +135,65 @@ func version() string {
 // checked again, in case it was replaced in between.
 type osReader struct{}
 
-func (osReader) ReadFile(name string) ([]byte, error) {
-	st, err := os.Stat(name)
-	if err != nil {
-		return nil, err
-	}
-	if err := regular(name, st); err != nil {
-		return nil, err
-	}
-	f, err := os.OpenFile(name, os.O_RDONLY|syscall.O_NONBLOCK, 0)
+func (o osReader) ReadFile(name string) ([]byte, error) {
+	f, st, err := o.open(name)
 	if err != nil {
 		return nil, err
 	}
 	defer f.Close()
-	if st, err = f.Stat(); err != nil {
-		return nil, err
-	}
-	if err := regular(name, st); err != nil {
-		return nil, err
-	}
 	limit := graph.SizeLimit(name)
 	if st.Size() > limit {
 		return nil, fmt.Errorf("%s: file is %d bytes, over the limit of %d", name, st.Size(), limit)
 	}
-	b, err := io.ReadAll(io.LimitReader(f, limit+1))
-	if err != nil {
+	var buf bytes.Buffer
+	buf.Grow(int(st.Size()) + bytes.MinRead) // read once into a buffer of the right size
+	if _, err := buf.ReadFrom(io.LimitReader(f, limit+1)); err != nil {
 		return nil, err
 	}
+	b := buf.Bytes()
 	if int64(len(b)) > limit {
 		return nil, fmt.Errorf("%s: more than %d bytes, over the limit", name, limit)
 	}
 	return b, nil
+}
+
+// Open opens a regular file to read as a stream: graph.Load decodes JSON
+// Lines as it reads them, and checks their size.
+func (o osReader) Open(name string) (io.ReadCloser, error) {
+	f, st, err := o.open(name)
+	if err != nil {
+		return nil, err
+	}
+	if limit := graph.SizeLimit(name); st.Size() > limit {
+		f.Close()
+		return nil, fmt.Errorf("%s: file is %d bytes, over the limit of %d", name, st.Size(), limit)
+	}
+	return f, nil
+}
+
+// open opens a regular file, refusing anything else: it checks the file,
+// opens it without blocking (a pipe put in its place meanwhile would
+// block), and checks what it opened.
+func (osReader) open(name string) (*os.File, os.FileInfo, error) {
+	st, err := os.Stat(name)
+	if err != nil {
+		return nil, nil, err
+	}
+	if err := regular(name, st); err != nil {
+		return nil, nil, err
+	}
+	f, err := os.OpenFile(name, os.O_RDONLY|syscall.O_NONBLOCK, 0)
+	if err != nil {
+		return nil, nil, err
+	}
+	if st, err = f.Stat(); err == nil {
+		err = regular(name, st)
+	}
+	if err != nil {
+		f.Close()
+		return nil, nil, err
+	}
+	return f, st, nil
 }
 
 // regular refuses anything but a regular file, saying what it is.
