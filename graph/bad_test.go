@@ -88,7 +88,7 @@ func (c BadCase) load() (*graph.Graph, error) {
 
 // errLine is the form of every error: file:line:col: message, or
 // file: message where there is no position.
-var errLine = regexp.MustCompile(`^[a-z0-9.-]+\.yaml(:[0-9]+:[0-9]+)?: [^\n]+$`)
+var errLine = regexp.MustCompile(`^[a-z0-9.-]+\.(yaml|jsonl)(:[0-9]+:[0-9]+)?: [^\n]+$`)
 
 // TestBadCorpus loads every bad knowledge base and checks the exact error
 // text, that every error has a position (where one exists) and a sentinel,

@@ -248,12 +248,16 @@ func decodeJSONLFrom(file string, r io.Reader, e *errs) *rawDoc {
 			e.add(jsonErrorPos(d.pos, line, err), ErrSyntax, jsonErrorMsg(err))
 			continue
 		}
-		if dec.More() {
-			e.add(Pos{File: file, Line: n, Col: utf8.RuneCount(line[:dec.InputOffset()]) + 1}, ErrSyntax,
-				"JSON: more than one value on the line")
+		end := int(dec.InputOffset())
+		if rest := bytes.TrimLeft(line[end:], " \t\r\n"); len(rest) > 0 {
+			msg := "JSON: more than one value on the line"
+			if !dec.More() { // More says no to a stray } or ]
+				msg = fmt.Sprintf("JSON: invalid character %q after the value", rest[0])
+			}
+			e.add(Pos{File: file, Line: n, Col: utf8.RuneCount(line[:len(line)-len(rest)]) + 1}, ErrSyntax, msg)
 			continue
 		}
-		if off, sentinel, msg := d.check(line); msg != "" {
+		if off, sentinel, msg := d.check(line[:end]); msg != "" {
 			e.add(Pos{File: file, Line: n, Col: utf8.RuneCount(line[:off]) + 1}, sentinel, msg)
 			continue
 		}

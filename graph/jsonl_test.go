@@ -76,6 +76,8 @@ func TestJSONLErrors(t *testing.T) {
 		{"two records", `{"entity": {"id": "c", "kind": "body", "name": "丙"}, "link": {}}`, ErrInvalid,
 			"kb.jsonl:5:1: a line must hold exactly one of: name and title, source, entity, secondment, agreement, link"},
 		{"two values", `{"name": "x"} {"title": "y"}`, ErrSyntax, "kb.jsonl:5:15: JSON: more than one value on the line"},
+		{"stray brace", `{"entity": {"id": "c", "kind": "body", "name": "丙"}}}`, ErrSyntax, "kb.jsonl:5:53: JSON: invalid character '}' after the value"},
+		{"stray bracket", `{"entity": {"id": "c", "kind": "body", "name": "丙"}} ]`, ErrSyntax, "kb.jsonl:5:54: JSON: invalid character ']' after the value"},
 		{"unknown ref", `{"secondment": {"official": "甲", "to": {"body": "丙"}, "evidence": [{"source": "s", "quote": "甲"}]}}`, ErrUnknownRef,
 			`kb.jsonl:5:1: to.body "丙" is not an entity id, name or alias`},
 		{"quote", `{"secondment": {"official": "甲", "to": {"body": "乙市"}, "evidence": [{"source": "s", "quote": "丁"}]}}`, ErrQuote,
