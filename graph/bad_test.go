@@ -3,7 +3,6 @@ package graph_test
 import (
 	"bytes"
 	"errors"
-	"flag"
 	"fmt"
 	"io/fs"
 	"os"
@@ -16,9 +15,8 @@ import (
 	"time"
 
 	"github.com/guazhi/guazhi/graph"
+	"github.com/guazhi/guazhi/internal/golden"
 )
-
-var update = flag.Bool("update", false, "rewrite the expected errors of testdata/bad")
 
 // badDir holds the corpus of bad knowledge bases: CASE.yaml, merged with
 // CASE.2.yaml when there is one, and CASE.err, the exact error text
@@ -59,7 +57,7 @@ func badCases(t testing.TB) []BadCase {
 	cases = append(cases, BadCase{Name: "oversize", Files: []string{"oversize.yaml"}, Data: map[string][]byte{"oversize.yaml": big}})
 	for i, c := range cases {
 		want, err := os.ReadFile(filepath.Join(badDir, c.Name+".err"))
-		if err != nil && !*update {
+		if err != nil && !golden.Update() {
 			t.Fatalf("%s: %v (run go test ./graph -run TestBadCorpus -update)", c.Name, err)
 		}
 		cases[i].Want = string(want)
@@ -128,17 +126,7 @@ func TestBadCorpus(t *testing.T) {
 					t.Errorf("no sentinel error: %q", e.Error())
 				}
 			}
-			got := err.Error() + "\n"
-			file := filepath.Join(badDir, c.Name+".err")
-			if *update {
-				if err := os.WriteFile(file, []byte(got), 0o644); err != nil {
-					t.Fatal(err)
-				}
-				return
-			}
-			if got != c.Want {
-				t.Errorf("error:\n%swant (%s):\n%s", got, file, c.Want)
-			}
+			golden.Check(t, filepath.Join(badDir, c.Name+".err"), []byte(err.Error()+"\n"))
 		})
 	}
 }

@@ -32,7 +32,7 @@ func init() {
 			os.Stderr.WriteString("guazhi-fsize: " + err.Error() + "\n")
 			os.Exit(3)
 		}
-		guazhiMain()
+		main()
 	}
 }
 

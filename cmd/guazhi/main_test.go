@@ -11,25 +11,25 @@ import (
 	"github.com/rogpeppe/go-internal/testscript"
 
 	"github.com/guazhi/guazhi/graph"
+	"github.com/guazhi/guazhi/internal/golden"
 )
 
 // commands are the programs testscript puts on PATH, each a copy of the test
 // binary that runs the function given when started under that name: the
 // tests run them as child processes too.
 var commands = map[string]func(){
-	"guazhi": guazhiMain,
+	"guazhi": main,
 }
-
-func guazhiMain() { os.Exit(exitCode(run(os.Args[1:], os.Stdin, os.Stdout, os.Stderr), os.Stderr)) }
 
 func TestMain(m *testing.M) {
 	testscript.Main(m, commands)
 }
 
 // TestScript runs the end-to-end CLI scripts in testdata/script: each runs
-// guazhi and checks its output, exit status and files.
+// guazhi and checks its output, exit status and files. -update rewrites
+// the files the scripts compare with (cmp stdout want.txt).
 func TestScript(t *testing.T) {
-	testscript.Run(t, testscript.Params{Dir: "testdata/script"})
+	testscript.Run(t, testscript.Params{Dir: "testdata/script", UpdateScripts: golden.Update()})
 }
 
 func TestExitCodes(t *testing.T) {

@@ -4,7 +4,6 @@ import (
 	"bytes"
 	"encoding/json"
 	"errors"
-	"flag"
 	"fmt"
 	"os"
 	"os/exec"
@@ -15,10 +14,9 @@ import (
 	"testing"
 
 	"github.com/guazhi/guazhi/graph"
+	"github.com/guazhi/guazhi/internal/golden"
 	"github.com/guazhi/guazhi/internal/tooltest"
 )
-
-var update = flag.Bool("update", false, "rewrite the golden files")
 
 type osReader struct{}
 
@@ -54,19 +52,7 @@ func TestGolden(t *testing.T) {
 	} {
 		t.Run(c.name+"/"+c.want, func(t *testing.T) {
 			got := render(t, load(t, c.name), c.opt)
-			path := filepath.Join("..", "..", "testdata", c.name, c.want)
-			if *update {
-				if err := os.WriteFile(path, got, 0o644); err != nil {
-					t.Fatal(err)
-				}
-			}
-			want, err := os.ReadFile(path)
-			if err != nil {
-				t.Fatal(err)
-			}
-			if !bytes.Equal(got, want) {
-				t.Errorf("%s differs from the output; run go test ./output/dot -update and review the diff", path)
-			}
+			golden.Check(t, filepath.Join("..", "..", "testdata", c.name, c.want), got)
 		})
 	}
 }
