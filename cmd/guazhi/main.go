@@ -44,7 +44,7 @@ func exitCode(err error, stderr io.Writer) int {
 	var list graph.ErrorList
 	if errors.As(err, &list) {
 		fmt.Fprintln(stderr, list.Error())
-		fmt.Fprintf(stderr, "guazhi: %d %s\n", len(list), plural(len(list), "problem", "problems"))
+		fmt.Fprintf(stderr, "guazhi: %d %s\n", list.Count(), plural(list.Count(), "problem", "problems"))
 		return 1
 	}
 	fmt.Fprintf(stderr, "guazhi: %s\n", err)

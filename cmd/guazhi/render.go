@@ -165,14 +165,22 @@ func (e env) render(args []string) error {
 		}
 		return nil
 	}
-	if o.out == "-" {
+	device := o.out != "-" && isDevice(o.out)
+	if o.out == "-" || device {
+		if len(names) != 1 && device {
+			return usagef("-o %s is a device, not a directory: it takes one output file, not %d (%s)", o.out, len(names), strings.Join(names, ", "))
+		}
 		if len(names) != 1 {
 			return usagef("format %s writes %d files; give a directory with -o", o.formats[0].name, len(names))
 		}
-		// Nothing reaches standard output unless all of it was made.
+		// Nothing reaches standard output (or the device) unless all of it
+		// was made.
 		var b bytes.Buffer
 		if err := write([]io.Writer{&b}); err != nil {
 			return err
+		}
+		if device {
+			return writeDevice(o.out, b.Bytes())
 		}
 		_, err := e.stdout.Write(b.Bytes())
 		return err
@@ -229,8 +237,13 @@ func (e env) renderFlags(args []string) (renderOptions, error) {
 	case o.out == "-" && len(o.formats) != 1:
 		return o, usagef("-o - needs exactly one format")
 	}
-	o.sel, err = parseSelection(*focus, *depth, *since, *until, *kinds)
-	return o, err
+	if o.sel, err = parseSelection(*focus, *depth, *since, *until, *kinds); err != nil {
+		return o, err
+	}
+	if fs.Changed("kinds") && len(o.sel.Kinds) == 0 {
+		return o, usagef("--kinds: no kind given in %q", *kinds)
+	}
+	return o, nil
 }
 
 // parseFormats parses --format: known names, each once.
@@ -313,6 +326,26 @@ func isFilePath(p string) bool {
 		return false
 	}
 	return filepath.Ext(p) != ""
+}
+
+// isDevice reports whether an -o value is an existing device or pipe
+// (/dev/null, /dev/stdout), which is written in place rather than replaced.
+func isDevice(p string) bool {
+	st, err := os.Stat(p)
+	return err == nil && !st.IsDir() && !st.Mode().IsRegular()
+}
+
+// writeDevice writes b into the device or pipe p.
+func writeDevice(p string, b []byte) error {
+	f, err := os.OpenFile(p, os.O_WRONLY, 0)
+	if err != nil {
+		return err
+	}
+	_, err = f.Write(b)
+	if cerr := f.Close(); err == nil {
+		err = cerr
+	}
+	return err
 }
 
 // safeBase keeps an output name inside the output directory whatever the

@@ -7,6 +7,7 @@ import (
 	"io"
 	"slices"
 	"time"
+	"unicode/utf8"
 
 	"github.com/guazhi/guazhi/graph"
 	"github.com/guazhi/guazhi/output/internal/chunks"
@@ -112,7 +113,7 @@ func (b *row) reset() {
 
 // str adds the cell s.
 func (b *row) str(s string) {
-	if isFormula(s) {
+	if formula(s) {
 		b.begin()
 		b.text = append(b.text, s...)
 		b.end()
@@ -130,7 +131,7 @@ func (b *row) begin() {
 
 func (b *row) end() {
 	s := &b.built[len(b.built)-1]
-	if s.lo < len(b.text) && formula(b.text[s.lo]) {
+	if formula(b.text[s.lo:]) {
 		b.text = slices.Insert(b.text, s.lo, '\'')
 	}
 	s.hi = len(b.text)
@@ -191,18 +192,33 @@ func (b *row) timeset(r *graph.Relation) {
 	b.end()
 }
 
-// isFormula reports whether a spreadsheet would run cell as a formula; such
-// a cell is written with an apostrophe before it.
-func isFormula(cell string) bool { return cell != "" && formula(cell[0]) }
-
-// formula reports whether a cell starting with c is a formula.
-func formula(c byte) bool {
-	switch c {
-	case '=', '+', '-', '@', '\t', '\r':
+// formula reports whether a spreadsheet could run a cell starting like s
+// as a formula, so that it is written with an apostrophe before it: it
+// starts with =, +, -, @, a tab, a carriage return or a line feed, or with
+// a character that spreadsheets skip or read as one of these: a byte-order
+// mark, a no-break or ideographic space, or a full-width ＝, ＋, －, ＠.
+func formula[S ~string | ~[]byte](s S) bool {
+	if len(s) == 0 {
+		return false
+	}
+	switch s[0] {
+	case '=', '+', '-', '@', '\t', '\r', '\n':
 		return true
+	}
+	if s[0] < utf8.RuneSelf {
+		return false
+	}
+	for _, p := range formulaStarts {
+		if len(s) >= len(p) && string(s[:len(p)]) == p {
+			return true
+		}
 	}
 	return false
 }
+
+// formulaStarts are the characters other than ASCII that make a cell
+// starting with them a formula (see formula).
+var formulaStarts = []string{"\uFEFF", "\u00A0", "\u3000", "＝", "＋", "－", "＠"}
 
 // write writes the header and n rows through encoding/csv, starting with
 // the byte-order mark unless opt.NoBOM; the ith row is made by fill(b, i)
