@@ -126,7 +126,7 @@ func TestJSONLErrors(t *testing.T) {
 	}
 }
 
-func TestIsBulk(t *testing.T) {
+func TestIsJSONLines(t *testing.T) {
 	for name, want := range map[string]bool{"kb.jsonl": true, "K.JSONL": true, "k.NdJson": true, "dir/k.ndjson": true,
 		"kb.yaml": false, "kb.json": false, "jsonl": false, "kb.jsonl.yaml": false, "kb.JSONL.bak": false} {
 		if got := isJSONLines(name); got != want {

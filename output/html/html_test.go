@@ -7,7 +7,6 @@ import (
 	"encoding/base64"
 	"encoding/json"
 	"errors"
-	"os"
 	"strings"
 	"testing"
 	"testing/fstest"
@@ -466,7 +465,7 @@ func (w failWriter) Write([]byte) (int, error) { return 0, w.err }
 // data, view, panel, q, title): every id in the page is unique, and each
 // entity and relation the data describes is its own element of the diagram.
 func TestCollidingIDs(t *testing.T) {
-	g, err := graph.Load(osReader{}, "../../testdata/ids/kb.yaml")
+	g, err := graph.Load(graph.OSReader{}, "../../testdata/ids/kb.yaml")
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -503,7 +502,3 @@ func TestCollidingIDs(t *testing.T) {
 		}
 	}
 }
-
-type osReader struct{}
-
-func (osReader) ReadFile(name string) ([]byte, error) { return os.ReadFile(name) }
