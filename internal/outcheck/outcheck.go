@@ -320,10 +320,17 @@ func Check(t testing.TB, g *graph.Graph) {
 	}
 }
 
-// AddSeeds seeds a fuzzer of Graph's three strings with the hostile texts.
-func AddSeeds(f *testing.F) {
+// Fuzz seeds f with the hostile texts and runs check on the graph of each
+// three fuzzed strings (see Graph). Text the loader refuses is skipped:
+// graph's FuzzLoad covers that.
+func Fuzz(f *testing.F, check func(t *testing.T, g *graph.Graph)) {
 	n := len(Hostile)
 	for i, h := range Hostile {
 		f.Add(h, Hostile[(i+1)%n], Hostile[(i+7)%n]+"丙")
 	}
+	f.Fuzz(func(t *testing.T, a, b, c string) {
+		if g, err := Graph(a, b, c); err == nil {
+			check(t, g)
+		}
+	})
 }

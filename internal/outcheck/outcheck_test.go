@@ -1,8 +1,12 @@
 package outcheck_test
 
 import (
+	"bytes"
+	"runtime"
 	"testing"
 
+	"github.com/guazhi/guazhi/graph"
+	"github.com/guazhi/guazhi/internal/gen/gentest"
 	"github.com/guazhi/guazhi/internal/outcheck"
 )
 
@@ -26,12 +30,24 @@ func TestHostile(t *testing.T) {
 // XML, JSON or CSV, or run as a spreadsheet formula. (output/svg fuzzes the
 // rendering through Graphviz on its own.)
 func FuzzWrite(f *testing.F) {
-	outcheck.AddSeeds(f)
-	f.Fuzz(func(t *testing.T, a, b, c string) {
-		g, err := outcheck.Graph(a, b, c)
-		if err != nil {
-			return // text the loader refuses; FuzzLoad covers that
+	outcheck.Fuzz(f, func(t *testing.T, g *graph.Graph) { outcheck.Check(t, g) })
+}
+
+// TestParallel checks that every writer writes the same bytes whether it
+// encodes a graph of several chunks on one goroutine or on several.
+func TestParallel(t *testing.T) {
+	g := gentest.Graph(t, 1000) // thousands of relations: several chunks
+	var out [2]map[string][]byte
+	for i, procs := range []int{1, 4} {
+		defer runtime.GOMAXPROCS(runtime.GOMAXPROCS(procs))
+		var err error
+		if out[i], err = outcheck.Outputs(g); err != nil {
+			t.Fatal(err)
 		}
-		outcheck.Check(t, g)
-	})
+	}
+	for name, one := range out[0] {
+		if !bytes.Equal(one, out[1][name]) {
+			t.Errorf("%s on 4 CPUs differs from %s on 1", name, name)
+		}
+	}
 }

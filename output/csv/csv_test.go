@@ -69,45 +69,36 @@ func TestBOM(t *testing.T) {
 }
 
 func TestStructure(t *testing.T) {
-	for _, tc := range []struct {
-		name string
-		load func(testing.TB) *graph.Graph
-	}{
-		{"kb", exporttest.KB},
-		{"default", exporttest.Default},
-	} {
-		t.Run(tc.name, func(t *testing.T) {
-			g := tc.load(t)
-			n, e := write(t, g, csv.Options{})
-			nodes, edges := read(t, n), read(t, e)
-			if want := []string{"Id", "Label", "Kind", "Jurisdiction"}; !slices.Equal(nodes[0][:4], want) {
-				t.Errorf("nodes.csv header starts %q, want %q", nodes[0][:4], want)
+	exporttest.Graphs(t, false, func(t *testing.T, g *graph.Graph) {
+		n, e := write(t, g, csv.Options{})
+		nodes, edges := read(t, n), read(t, e)
+		if want := []string{"Id", "Label", "Kind", "Jurisdiction"}; !slices.Equal(nodes[0][:4], want) {
+			t.Errorf("nodes.csv header starts %q, want %q", nodes[0][:4], want)
+		}
+		if want := []string{"Source", "Target", "Type", "Id", "Label", "Weight", "Timeset"}; !slices.Equal(edges[0][:7], want) {
+			t.Errorf("edges.csv header starts %q, want %q", edges[0][:7], want)
+		}
+		if !slices.Contains(edges[0], "Kind") {
+			t.Error("edges.csv has no Kind column")
+		}
+		if len(nodes)-1 != len(g.Entities) || len(edges)-1 != len(g.Relations) {
+			t.Fatalf("%d node rows and %d edge rows, want %d and %d", len(nodes)-1, len(edges)-1, len(g.Entities), len(g.Relations))
+		}
+		ids := map[string]bool{}
+		for i, row := range edges[1:] {
+			r := g.Relations[i]
+			if ids[row[3]] {
+				t.Errorf("edge id %s is not unique", row[3])
 			}
-			if want := []string{"Source", "Target", "Type", "Id", "Label", "Weight", "Timeset"}; !slices.Equal(edges[0][:7], want) {
-				t.Errorf("edges.csv header starts %q, want %q", edges[0][:7], want)
+			ids[row[3]] = true
+			if row[0] != r.From || row[1] != r.To || row[4] == "" {
+				t.Errorf("row %d: %q, want %s→%s with a label", i+1, row[:5], r.From, r.To)
 			}
-			if !slices.Contains(edges[0], "Kind") {
-				t.Error("edges.csv has no Kind column")
+			if want := map[bool]string{true: "Directed", false: "Undirected"}[r.Directed]; row[2] != want {
+				t.Errorf("row %d: Type %q, want %q", i+1, row[2], want)
 			}
-			if len(nodes)-1 != len(g.Entities) || len(edges)-1 != len(g.Relations) {
-				t.Fatalf("%d node rows and %d edge rows, want %d and %d", len(nodes)-1, len(edges)-1, len(g.Entities), len(g.Relations))
-			}
-			ids := map[string]bool{}
-			for i, row := range edges[1:] {
-				r := g.Relations[i]
-				if ids[row[3]] {
-					t.Errorf("edge id %s is not unique", row[3])
-				}
-				ids[row[3]] = true
-				if row[0] != r.From || row[1] != r.To || row[4] == "" {
-					t.Errorf("row %d: %q, want %s→%s with a label", i+1, row[:5], r.From, r.To)
-				}
-				if want := map[bool]string{true: "Directed", false: "Undirected"}[r.Directed]; row[2] != want {
-					t.Errorf("row %d: Type %q, want %q", i+1, row[2], want)
-				}
-			}
-		})
-	}
+		}
+	})
 }
 
 func TestCells(t *testing.T) {

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"encoding/json"
 	"encoding/xml"
+	"io"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -18,11 +19,7 @@ import (
 
 func write(t *testing.T, g *graph.Graph, opt gexf.Options) []byte {
 	t.Helper()
-	var b bytes.Buffer
-	if err := gexf.Write(&b, g, opt); err != nil {
-		t.Fatal(err)
-	}
-	return b.Bytes()
+	return exporttest.Write(t, func(w io.Writer) error { return gexf.Write(w, g, opt) })
 }
 
 func TestGolden(t *testing.T) {
@@ -35,11 +32,7 @@ func TestGolden(t *testing.T) {
 		{"want-alldirected.gexf", gexf.Options{AllDirected: true}},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
-			got := write(t, g, tc.opt)
-			if again := write(t, g, tc.opt); !bytes.Equal(got, again) {
-				t.Error("two writes of the same graph differ")
-			}
-			exporttest.Golden(t, tc.name, got)
+			exporttest.GoldenWrite(t, tc.name, func(w io.Writer) error { return gexf.Write(w, g, tc.opt) })
 		})
 	}
 }
@@ -85,97 +78,88 @@ type doc struct {
 }
 
 func TestStructure(t *testing.T) {
-	for _, tc := range []struct {
-		name string
-		load func(testing.TB) *graph.Graph
-	}{
-		{"kb", exporttest.KB},
-		{"default", exporttest.Default},
-	} {
-		t.Run(tc.name, func(t *testing.T) {
-			g := tc.load(t)
-			out := write(t, g, gexf.Options{})
-			if !bytes.HasPrefix(out, []byte(`<?xml version="1.0" encoding="UTF-8"?>`+"\n<gexf ")) {
-				t.Errorf("output does not start with the XML declaration and <gexf: %.80q", out)
+	exporttest.Graphs(t, false, func(t *testing.T, g *graph.Graph) {
+		out := write(t, g, gexf.Options{})
+		if !bytes.HasPrefix(out, []byte(`<?xml version="1.0" encoding="UTF-8"?>`+"\n<gexf ")) {
+			t.Errorf("output does not start with the XML declaration and <gexf: %.80q", out)
+		}
+		if bytes.Contains(out, []byte("schemaLocation")) {
+			t.Error("output carries xsi:schemaLocation, which the RELAX NG schema rejects")
+		}
+		var d doc
+		if err := xml.Unmarshal(out, &d); err != nil {
+			t.Fatal(err)
+		}
+		if d.Graph.Mode != "dynamic" || d.Graph.TimeFormat != "date" {
+			t.Errorf("mode=%q timeformat=%q, want dynamic and date", d.Graph.Mode, d.Graph.TimeFormat)
+		}
+		declared := map[string]bool{}
+		for _, a := range d.Graph.Attributes {
+			for _, at := range a.Attrs {
+				declared[a.Class+"/"+at.ID] = true
 			}
-			if bytes.Contains(out, []byte("schemaLocation")) {
-				t.Error("output carries xsi:schemaLocation, which the RELAX NG schema rejects")
+		}
+		for _, key := range []string{"kind", "jurisdiction", "full_name", "name_en", "aliases", "parent"} {
+			if !declared["node/"+key] {
+				t.Errorf("node attribute %s is not declared", key)
 			}
-			var d doc
-			if err := xml.Unmarshal(out, &d); err != nil {
-				t.Fatal(err)
+		}
+		for _, key := range []string{"kind", "post", "from_body", "from_post", "agreement", "title", "status", "date",
+			"value", "venue", "officials", "sources", "quotes", "evidence", "start", "end"} {
+			if !declared["edge/"+key] {
+				t.Errorf("edge attribute %s is not declared", key)
 			}
-			if d.Graph.Mode != "dynamic" || d.Graph.TimeFormat != "date" {
-				t.Errorf("mode=%q timeformat=%q, want dynamic and date", d.Graph.Mode, d.Graph.TimeFormat)
+		}
+		if len(d.Graph.Nodes) != len(g.Entities) {
+			t.Errorf("%d nodes, want %d", len(d.Graph.Nodes), len(g.Entities))
+		}
+		for _, n := range d.Graph.Nodes {
+			if n.Label == "" {
+				t.Errorf("node %s has no label", n.ID)
 			}
-			declared := map[string]bool{}
-			for _, a := range d.Graph.Attributes {
-				for _, at := range a.Attrs {
-					declared[a.Class+"/"+at.ID] = true
+			if n.Color.A != "" {
+				t.Errorf("node %s has a colour with alpha", n.ID)
+			}
+			for _, v := range n.Values {
+				if !declared["node/"+v.For] {
+					t.Errorf("node %s has a value for undeclared %s", n.ID, v.For)
 				}
 			}
-			for _, key := range []string{"kind", "jurisdiction", "full_name", "name_en", "aliases", "parent"} {
-				if !declared["node/"+key] {
-					t.Errorf("node attribute %s is not declared", key)
+		}
+		if len(d.Graph.Edges) != len(g.Relations) {
+			t.Fatalf("%d edges, want %d (one per relation)", len(d.Graph.Edges), len(g.Relations))
+		}
+		ids := map[string]bool{}
+		for i, e := range d.Graph.Edges {
+			r := g.Relations[i]
+			if ids[e.ID] {
+				t.Errorf("edge id %s is not unique", e.ID)
+			}
+			ids[e.ID] = true
+			if e.Label == "" || e.Kind != r.Kind || e.Source != r.From || e.Target != r.To {
+				t.Errorf("edge %s: label %q kind %q %s→%s, want a label and %s %s→%s", e.ID, e.Label, e.Kind, e.Source, e.Target, r.Kind, r.From, r.To)
+			}
+			if want := map[bool]string{true: "", false: "undirected"}[r.Directed]; e.Type != want {
+				t.Errorf("edge %s: type %q, want %q", e.ID, e.Type, want)
+			}
+			for _, v := range e.Values {
+				if !declared["edge/"+v.For] {
+					t.Errorf("edge %s has a value for undeclared %s", e.ID, v.For)
 				}
 			}
-			for _, key := range []string{"kind", "post", "from_body", "from_post", "agreement", "title", "status", "date",
-				"value", "venue", "officials", "sources", "quotes", "evidence", "start", "end"} {
-				if !declared["edge/"+key] {
-					t.Errorf("edge attribute %s is not declared", key)
-				}
+			_, _, dated := r.Interval()
+			if dated != (len(e.Spells) == 1) {
+				t.Errorf("edge %s: %d spells for a relation dated %v", e.ID, len(e.Spells), dated)
 			}
-			if len(d.Graph.Nodes) != len(g.Entities) {
-				t.Errorf("%d nodes, want %d", len(d.Graph.Nodes), len(g.Entities))
-			}
-			for _, n := range d.Graph.Nodes {
-				if n.Label == "" {
-					t.Errorf("node %s has no label", n.ID)
-				}
-				if n.Color.A != "" {
-					t.Errorf("node %s has a colour with alpha", n.ID)
-				}
-				for _, v := range n.Values {
-					if !declared["node/"+v.For] {
-						t.Errorf("node %s has a value for undeclared %s", n.ID, v.For)
+			for _, s := range e.Spells {
+				for _, day := range []string{s.Start, s.End} {
+					if day != "" && len(day) != len("2015-07-01") {
+						t.Errorf("edge %s: spell date %q is not YYYY-MM-DD", e.ID, day)
 					}
 				}
 			}
-			if len(d.Graph.Edges) != len(g.Relations) {
-				t.Fatalf("%d edges, want %d (one per relation)", len(d.Graph.Edges), len(g.Relations))
-			}
-			ids := map[string]bool{}
-			for i, e := range d.Graph.Edges {
-				r := g.Relations[i]
-				if ids[e.ID] {
-					t.Errorf("edge id %s is not unique", e.ID)
-				}
-				ids[e.ID] = true
-				if e.Label == "" || e.Kind != r.Kind || e.Source != r.From || e.Target != r.To {
-					t.Errorf("edge %s: label %q kind %q %s→%s, want a label and %s %s→%s", e.ID, e.Label, e.Kind, e.Source, e.Target, r.Kind, r.From, r.To)
-				}
-				if want := map[bool]string{true: "", false: "undirected"}[r.Directed]; e.Type != want {
-					t.Errorf("edge %s: type %q, want %q", e.ID, e.Type, want)
-				}
-				for _, v := range e.Values {
-					if !declared["edge/"+v.For] {
-						t.Errorf("edge %s has a value for undeclared %s", e.ID, v.For)
-					}
-				}
-				_, _, dated := r.Interval()
-				if dated != (len(e.Spells) == 1) {
-					t.Errorf("edge %s: %d spells for a relation dated %v", e.ID, len(e.Spells), dated)
-				}
-				for _, s := range e.Spells {
-					for _, day := range []string{s.Start, s.End} {
-						if day != "" && len(day) != len("2015-07-01") {
-							t.Errorf("edge %s: spell date %q is not YYYY-MM-DD", e.ID, day)
-						}
-					}
-				}
-			}
-		})
-	}
+		}
+	})
 }
 
 func TestSpells(t *testing.T) {
@@ -228,19 +212,10 @@ func TestSchemas(t *testing.T) {
 }
 
 func TestNetworkX(t *testing.T) {
-	for _, tc := range []struct {
-		name string
-		load func(testing.TB) *graph.Graph
-	}{
-		{"kb", exporttest.KB},
-		{"default", exporttest.Default},
-	} {
-		t.Run(tc.name, func(t *testing.T) {
-			g := tc.load(t)
-			// NetworkX rejects mixed graphs, hence AllDirected.
-			exporttest.NetworkX(t, "gexf", write(t, g, gexf.Options{AllDirected: true}), g)
-		})
-	}
+	exporttest.Graphs(t, false, func(t *testing.T, g *graph.Graph) {
+		// NetworkX rejects mixed graphs, hence AllDirected.
+		exporttest.NetworkX(t, "gexf", write(t, g, gexf.Options{AllDirected: true}), g)
+	})
 }
 
 func TestGraphology(t *testing.T) {
@@ -249,44 +224,35 @@ func TestGraphology(t *testing.T) {
 	if _, err := os.Stat(filepath.Join(filepath.Dir(script), "node_modules", "graphology-gexf")); err != nil {
 		tooltest.Missing(t, "conform/graphology/node_modules (npm ci --prefix conform/graphology)")
 	}
-	for _, tc := range []struct {
-		name string
-		load func(testing.TB) *graph.Graph
-	}{
-		{"kb", exporttest.KB},
-		{"default", exporttest.Default},
-	} {
-		t.Run(tc.name, func(t *testing.T) {
-			g := tc.load(t)
-			f := filepath.Join(t.TempDir(), "graph.gexf")
-			if err := os.WriteFile(f, write(t, g, gexf.Options{}), 0o644); err != nil {
-				t.Fatal(err)
-			}
-			cmd := exec.Command(node, script, f)
-			var stderr strings.Builder
-			cmd.Stderr = &stderr
-			out, err := cmd.Output()
-			if err != nil {
-				t.Fatalf("graphology-gexf cannot parse the GEXF: %v\n%s", err, stderr.String())
-			}
-			var got struct {
-				exporttest.View
-				Type      string `json:"type"`
-				NodeCount int    `json:"nodeCount"`
-				EdgeCount int    `json:"edgeCount"`
-			}
-			if err := json.Unmarshal(out, &got); err != nil {
-				t.Fatalf("%v\n%s", err, out)
-			}
-			if got.NodeCount != len(g.Entities) || got.EdgeCount != len(g.Relations) {
-				t.Errorf("graphology finds %d nodes and %d edges, want %d and %d", got.NodeCount, got.EdgeCount, len(g.Entities), len(g.Relations))
-			}
-			if got.Type != "mixed" {
-				t.Errorf("graphology reads a %s graph, want mixed (agreements undirected)", got.Type)
-			}
-			exporttest.Compare(t, "graphology", got.View, exporttest.Model(g))
-		})
-	}
+	exporttest.Graphs(t, false, func(t *testing.T, g *graph.Graph) {
+		f := filepath.Join(t.TempDir(), "graph.gexf")
+		if err := os.WriteFile(f, write(t, g, gexf.Options{}), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		cmd := exec.Command(node, script, f)
+		var stderr strings.Builder
+		cmd.Stderr = &stderr
+		out, err := cmd.Output()
+		if err != nil {
+			t.Fatalf("graphology-gexf cannot parse the GEXF: %v\n%s", err, stderr.String())
+		}
+		var got struct {
+			exporttest.View
+			Type      string `json:"type"`
+			NodeCount int    `json:"nodeCount"`
+			EdgeCount int    `json:"edgeCount"`
+		}
+		if err := json.Unmarshal(out, &got); err != nil {
+			t.Fatalf("%v\n%s", err, out)
+		}
+		if got.NodeCount != len(g.Entities) || got.EdgeCount != len(g.Relations) {
+			t.Errorf("graphology finds %d nodes and %d edges, want %d and %d", got.NodeCount, got.EdgeCount, len(g.Entities), len(g.Relations))
+		}
+		if got.Type != "mixed" {
+			t.Errorf("graphology reads a %s graph, want mixed (agreements undirected)", got.Type)
+		}
+		exporttest.Compare(t, "graphology", got.View, exporttest.Model(g))
+	})
 }
 
 func TestWriteErrors(t *testing.T) {

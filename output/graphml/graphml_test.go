@@ -3,6 +3,7 @@ package graphml_test
 import (
 	"bytes"
 	"encoding/xml"
+	"io"
 	"testing"
 
 	"github.com/guazhi/guazhi/graph"
@@ -12,11 +13,7 @@ import (
 
 func write(t *testing.T, g *graph.Graph, opt graphml.Options) []byte {
 	t.Helper()
-	var b bytes.Buffer
-	if err := graphml.Write(&b, g, opt); err != nil {
-		t.Fatal(err)
-	}
-	return b.Bytes()
+	return exporttest.Write(t, func(w io.Writer) error { return graphml.Write(w, g, opt) })
 }
 
 func TestGolden(t *testing.T) {
@@ -29,11 +26,7 @@ func TestGolden(t *testing.T) {
 		{"want-alldirected.graphml", graphml.Options{AllDirected: true}},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
-			got := write(t, g, tc.opt)
-			if again := write(t, g, tc.opt); !bytes.Equal(got, again) {
-				t.Error("two writes of the same graph differ")
-			}
-			exporttest.Golden(t, tc.name, got)
+			exporttest.GoldenWrite(t, tc.name, func(w io.Writer) error { return graphml.Write(w, g, tc.opt) })
 		})
 	}
 }
@@ -73,63 +66,54 @@ func get(ds []datum, key string) string {
 }
 
 func TestStructure(t *testing.T) {
-	for _, tc := range []struct {
-		name string
-		load func(testing.TB) *graph.Graph
-	}{
-		{"kb", exporttest.KB},
-		{"default", exporttest.Default},
-	} {
-		t.Run(tc.name, func(t *testing.T) {
-			g := tc.load(t)
-			var d doc
-			if err := xml.Unmarshal(write(t, g, graphml.Options{}), &d); err != nil {
-				t.Fatal(err)
+	exporttest.Graphs(t, false, func(t *testing.T, g *graph.Graph) {
+		var d doc
+		if err := xml.Unmarshal(write(t, g, graphml.Options{}), &d); err != nil {
+			t.Fatal(err)
+		}
+		keys := map[string]string{} // for/attr.name → id
+		for _, k := range d.Keys {
+			if (k.For != "node" && k.For != "edge") || k.Type == "" || k.Name == "" {
+				t.Errorf("key %s: for=%q attr.name=%q attr.type=%q", k.ID, k.For, k.Name, k.Type)
 			}
-			keys := map[string]string{} // for/attr.name → id
-			for _, k := range d.Keys {
-				if (k.For != "node" && k.For != "edge") || k.Type == "" || k.Name == "" {
-					t.Errorf("key %s: for=%q attr.name=%q attr.type=%q", k.ID, k.For, k.Name, k.Type)
-				}
-				keys[k.For+"/"+k.Name] = k.ID
+			keys[k.For+"/"+k.Name] = k.ID
+		}
+		if keys["node/label"] == "" || keys["edge/label"] == "" {
+			t.Errorf("no label keys for nodes and edges")
+		}
+		for _, a := range graph.NodeAttrs() {
+			if keys["node/"+a.Key] == "" {
+				t.Errorf("node attribute %s not declared", a.Key)
 			}
-			if keys["node/label"] == "" || keys["edge/label"] == "" {
-				t.Errorf("no label keys for nodes and edges")
+		}
+		for _, a := range graph.EdgeAttrs() {
+			if keys["edge/"+a.Key] == "" {
+				t.Errorf("edge attribute %s not declared", a.Key)
 			}
-			for _, a := range graph.NodeAttrs() {
-				if keys["node/"+a.Key] == "" {
-					t.Errorf("node attribute %s not declared", a.Key)
-				}
+		}
+		if len(d.Nodes) != len(g.Entities) || len(d.Edges) != len(g.Relations) {
+			t.Fatalf("%d nodes and %d edges, want %d and %d", len(d.Nodes), len(d.Edges), len(g.Entities), len(g.Relations))
+		}
+		for i, n := range d.Nodes {
+			if want := g.Entities[i].Name; get(n.Data, keys["node/label"]) != want {
+				t.Errorf("node %s label %q, want %q", n.ID, get(n.Data, keys["node/label"]), want)
 			}
-			for _, a := range graph.EdgeAttrs() {
-				if keys["edge/"+a.Key] == "" {
-					t.Errorf("edge attribute %s not declared", a.Key)
-				}
+		}
+		ids := map[string]bool{}
+		for i, e := range d.Edges {
+			r := g.Relations[i]
+			if ids[e.ID] {
+				t.Errorf("edge id %s is not unique", e.ID)
 			}
-			if len(d.Nodes) != len(g.Entities) || len(d.Edges) != len(g.Relations) {
-				t.Fatalf("%d nodes and %d edges, want %d and %d", len(d.Nodes), len(d.Edges), len(g.Entities), len(g.Relations))
+			ids[e.ID] = true
+			if get(e.Data, keys["edge/label"]) != r.Label() || get(e.Data, keys["edge/kind"]) != r.Kind || e.Source != r.From || e.Target != r.To {
+				t.Errorf("edge %s: %+v, want %s %s→%s labelled %q", e.ID, e, r.Kind, r.From, r.To, r.Label())
 			}
-			for i, n := range d.Nodes {
-				if want := g.Entities[i].Name; get(n.Data, keys["node/label"]) != want {
-					t.Errorf("node %s label %q, want %q", n.ID, get(n.Data, keys["node/label"]), want)
-				}
+			if want := map[bool]string{true: "", false: "false"}[r.Directed]; e.Directed != want {
+				t.Errorf("edge %s: directed=%q, want %q", e.ID, e.Directed, want)
 			}
-			ids := map[string]bool{}
-			for i, e := range d.Edges {
-				r := g.Relations[i]
-				if ids[e.ID] {
-					t.Errorf("edge id %s is not unique", e.ID)
-				}
-				ids[e.ID] = true
-				if get(e.Data, keys["edge/label"]) != r.Label() || get(e.Data, keys["edge/kind"]) != r.Kind || e.Source != r.From || e.Target != r.To {
-					t.Errorf("edge %s: %+v, want %s %s→%s labelled %q", e.ID, e, r.Kind, r.From, r.To, r.Label())
-				}
-				if want := map[bool]string{true: "", false: "false"}[r.Directed]; e.Directed != want {
-					t.Errorf("edge %s: directed=%q, want %q", e.ID, e.Directed, want)
-				}
-			}
-		})
-	}
+		}
+	})
 }
 
 func TestSchema(t *testing.T) {
@@ -150,19 +134,10 @@ func TestSchema(t *testing.T) {
 }
 
 func TestNetworkX(t *testing.T) {
-	for _, tc := range []struct {
-		name string
-		load func(testing.TB) *graph.Graph
-	}{
-		{"kb", exporttest.KB},
-		{"default", exporttest.Default},
-	} {
-		t.Run(tc.name, func(t *testing.T) {
-			g := tc.load(t)
-			// NetworkX rejects mixed graphs, hence AllDirected.
-			exporttest.NetworkX(t, "graphml", write(t, g, graphml.Options{AllDirected: true}), g)
-		})
-	}
+	exporttest.Graphs(t, false, func(t *testing.T, g *graph.Graph) {
+		// NetworkX rejects mixed graphs, hence AllDirected.
+		exporttest.NetworkX(t, "graphml", write(t, g, graphml.Options{AllDirected: true}), g)
+	})
 }
 
 func TestWriteErrors(t *testing.T) {

@@ -3,6 +3,7 @@ package json_test
 import (
 	"bytes"
 	stdjson "encoding/json"
+	"io"
 	"testing"
 
 	"github.com/guazhi/guazhi/graph"
@@ -12,20 +13,12 @@ import (
 
 func write(t *testing.T, g *graph.Graph, opt json.Options) []byte {
 	t.Helper()
-	var b bytes.Buffer
-	if err := json.Write(&b, g, opt); err != nil {
-		t.Fatal(err)
-	}
-	return b.Bytes()
+	return exporttest.Write(t, func(w io.Writer) error { return json.Write(w, g, opt) })
 }
 
 func TestGolden(t *testing.T) {
 	g := exporttest.KB(t)
-	got := write(t, g, json.Options{})
-	if again := write(t, g, json.Options{}); !bytes.Equal(got, again) {
-		t.Error("two writes of the same graph differ")
-	}
-	exporttest.Golden(t, "want.json", got)
+	exporttest.GoldenWrite(t, "want.json", func(w io.Writer) error { return json.Write(w, g, json.Options{}) })
 }
 
 type doc struct {
@@ -78,18 +71,9 @@ func TestStructure(t *testing.T) {
 }
 
 func TestNetworkX(t *testing.T) {
-	for _, tc := range []struct {
-		name string
-		load func(testing.TB) *graph.Graph
-	}{
-		{"kb", exporttest.KB},
-		{"default", exporttest.Default},
-	} {
-		t.Run(tc.name, func(t *testing.T) {
-			g := tc.load(t)
-			exporttest.NetworkX(t, "json", write(t, g, json.Options{}), g)
-		})
-	}
+	exporttest.Graphs(t, false, func(t *testing.T, g *graph.Graph) {
+		exporttest.NetworkX(t, "json", write(t, g, json.Options{}), g)
+	})
 }
 
 func TestWriteErrors(t *testing.T) {

@@ -3,11 +3,11 @@ package json_test
 import (
 	"bytes"
 	stdjson "encoding/json"
+	"fmt"
 	"testing"
 	"unicode/utf8"
 
 	"github.com/guazhi/guazhi/graph"
-	"github.com/guazhi/guazhi/internal/gen/gentest"
 	"github.com/guazhi/guazhi/internal/outcheck"
 	"github.com/guazhi/guazhi/output/internal/exporttest"
 	"github.com/guazhi/guazhi/output/json"
@@ -24,48 +24,23 @@ func compare(t *testing.T, g *graph.Graph, opt json.Options) {
 	if err := json.RefWrite(&want, g, opt); err != nil {
 		t.Fatal(err)
 	}
-	if !bytes.Equal(got.Bytes(), want.Bytes()) {
-		g, w := got.Bytes(), want.Bytes()
-		i := 0
-		for i < min(len(g), len(w)) && g[i] == w[i] {
-			i++
-		}
-		t.Errorf("%+v: output differs from encoding/json's at byte %d of %d (want %d):\ngot  %q\nwant %q",
-			opt, i, len(g), len(w), g[max(0, i-40):min(len(g), i+40)], w[max(0, i-40):min(len(w), i+40)])
-	}
+	exporttest.Same(t, fmt.Sprintf("%+v: the output", opt), got.Bytes(), want.Bytes())
 }
 
 var options = []json.Options{{}, {Compact: true}, {Lang: "en"}, {Lang: "both", Compact: true}}
 
 func TestReference(t *testing.T) {
-	for _, tc := range []struct {
-		name string
-		load func(testing.TB) *graph.Graph
-	}{
-		{"kb", exporttest.KB},
-		{"default", exporttest.Default},
-		// Large enough to be encoded in parallel chunks.
-		{"synth-1k", func(tb testing.TB) *graph.Graph { return gentest.Graph(tb, 1000) }},
-		{"empty", func(testing.TB) *graph.Graph { return &graph.Graph{} }},
-	} {
-		t.Run(tc.name, func(t *testing.T) {
-			g := tc.load(t)
-			for _, opt := range options {
-				compare(t, g, opt)
-			}
-		})
-	}
+	exporttest.Graphs(t, true, func(t *testing.T, g *graph.Graph) {
+		for _, opt := range options {
+			compare(t, g, opt)
+		}
+	})
 }
 
-// FuzzReference writes fuzzed knowledge bases (see FuzzWrite) and compares
-// the output with the reference implementation's.
+// FuzzReference writes fuzzed knowledge bases (see outcheck.Fuzz) and
+// compares the output with the reference implementation's.
 func FuzzReference(f *testing.F) {
-	outcheck.AddSeeds(f)
-	f.Fuzz(func(t *testing.T, a, b, c string) {
-		g, err := outcheck.Graph(a, b, c)
-		if err != nil {
-			return
-		}
+	outcheck.Fuzz(f, func(t *testing.T, g *graph.Graph) {
 		for _, opt := range options {
 			compare(t, g, opt)
 		}

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"testing"
 
+	"github.com/guazhi/guazhi/graph"
 	"github.com/guazhi/guazhi/internal/outcheck"
 	"github.com/guazhi/guazhi/output/svg"
 )
@@ -11,12 +12,7 @@ import (
 // FuzzWrite renders knowledge bases with fuzzed names, titles and quotes
 // through Graphviz: the SVG must be one well-formed XML document.
 func FuzzWrite(f *testing.F) {
-	outcheck.AddSeeds(f)
-	f.Fuzz(func(t *testing.T, a, b, c string) {
-		g, err := outcheck.Graph(a, b, c)
-		if err != nil {
-			return
-		}
+	outcheck.Fuzz(f, func(t *testing.T, g *graph.Graph) {
 		var out bytes.Buffer
 		if err := svg.Write(&out, g, svg.Options{}); err != nil {
 			t.Fatal(err)

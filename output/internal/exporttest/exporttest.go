@@ -1,16 +1,19 @@
 // Package exporttest holds what the writers' tests share: the test
-// knowledge base, golden files under testdata/export, the schemas in
-// ../shared/schemas and a writer that fails.
+// graphs, golden files under testdata/export, the schemas in
+// ../shared/schemas, NetworkX, a writer that fails, and byte comparisons.
 package exporttest
 
 import (
+	"bytes"
 	"errors"
+	"io"
 	"os"
 	"os/exec"
 	"path/filepath"
 	"testing"
 
 	"github.com/guazhi/guazhi/graph"
+	"github.com/guazhi/guazhi/internal/gen/gentest"
 	"github.com/guazhi/guazhi/internal/golden"
 	"github.com/guazhi/guazhi/internal/tooltest"
 )
@@ -119,4 +122,61 @@ func WriteErrors(t *testing.T, size int, write func(w *FailingWriter) error) {
 			t.Errorf("writer failing after %d of %d bytes: got error %v, want %v", n, size, err, ErrFailed)
 		}
 	}
+}
+
+// Write returns what write writes, and fails the test if it fails.
+func Write(t testing.TB, write func(w io.Writer) error) []byte {
+	t.Helper()
+	var b bytes.Buffer
+	if err := write(&b); err != nil {
+		t.Fatal(err)
+	}
+	return b.Bytes()
+}
+
+// GoldenWrite writes with write twice, requires the same bytes both times,
+// and compares them with testdata/export/name (see Golden).
+func GoldenWrite(t testing.TB, name string, write func(w io.Writer) error) {
+	t.Helper()
+	got := Write(t, write)
+	if again := Write(t, write); !bytes.Equal(got, again) {
+		t.Error("two writes of the same graph differ")
+	}
+	Golden(t, name, got)
+}
+
+// Graphs runs f in a subtest for each of the test knowledge base ("kb")
+// and the embedded data set ("default"); with large, also for a synthetic
+// graph large enough to be encoded in parallel chunks ("synth-1k") and an
+// empty graph ("empty").
+func Graphs(t *testing.T, large bool, f func(t *testing.T, g *graph.Graph)) {
+	t.Helper()
+	type namedGraph struct {
+		name string
+		load func(testing.TB) *graph.Graph
+	}
+	cases := []namedGraph{{"kb", KB}, {"default", Default}}
+	if large {
+		cases = append(cases,
+			namedGraph{"synth-1k", func(tb testing.TB) *graph.Graph { return gentest.Graph(tb, 1000) }},
+			namedGraph{"empty", func(testing.TB) *graph.Graph { return &graph.Graph{} }})
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) { f(t, c.load(t)) })
+	}
+}
+
+// Same fails the test when got differs from want, showing the first byte
+// where they part.
+func Same(t testing.TB, what string, got, want []byte) {
+	t.Helper()
+	if bytes.Equal(got, want) {
+		return
+	}
+	i := 0
+	for i < min(len(got), len(want)) && got[i] == want[i] {
+		i++
+	}
+	t.Errorf("%s differs at byte %d of %d (want %d):\ngot  %q\nwant %q",
+		what, i, len(got), len(want), got[max(0, i-40):min(len(got), i+40)], want[max(0, i-40):min(len(want), i+40)])
 }
