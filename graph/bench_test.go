@@ -6,6 +6,7 @@ import (
 	"testing"
 
 	"github.com/guazhi/guazhi/graph"
+	"github.com/guazhi/guazhi/internal/gen/gentest"
 	"github.com/guazhi/guazhi/internal/gen/synth"
 )
 
@@ -62,44 +63,26 @@ func eachSize(b *testing.B, f func(b *testing.B, n int)) {
 	}
 }
 
-func perRelation(b *testing.B, rels int) {
-	b.ReportMetric(float64(b.Elapsed().Nanoseconds())/float64(b.N)/float64(rels), "ns/rel")
-}
-
 // BenchmarkLoad decodes YAML, resolves and builds the graph; the sources
 // have no file, so no quote is verified.
-func BenchmarkLoad(b *testing.B) { benchLoad(b, false) }
+func BenchmarkLoad(b *testing.B) { benchLoad(b, false, false) }
 
 // BenchmarkLoadJSONL is BenchmarkLoad for the same knowledge base in JSON
 // Lines.
-func BenchmarkLoadJSONL(b *testing.B) { benchLoad(b, true) }
-
-func benchLoad(b *testing.B, bulk bool) {
-	eachSize(b, func(b *testing.B, n int) {
-		d := benchDir(b, n, false, bulk)
-		b.SetBytes(d.Size())
-		b.ReportAllocs()
-		var g *graph.Graph
-		for b.Loop() {
-			var err error
-			if g, err = graph.Load(d, d.KB...); err != nil {
-				b.Fatal(err)
-			}
-		}
-		perRelation(b, len(g.Relations))
-	})
-}
+func BenchmarkLoadJSONL(b *testing.B) { benchLoad(b, true, false) }
 
 // BenchmarkCheck is what guazhi check does: load YAML, verifying every
 // quote against its source text, and count.
-func BenchmarkCheck(b *testing.B) { benchCheck(b, false) }
+func BenchmarkCheck(b *testing.B) { benchLoad(b, false, true) }
 
 // BenchmarkCheckJSONL is BenchmarkCheck for JSON Lines.
-func BenchmarkCheckJSONL(b *testing.B) { benchCheck(b, true) }
+func BenchmarkCheckJSONL(b *testing.B) { benchLoad(b, true, true) }
 
-func benchCheck(b *testing.B, bulk bool) {
+// benchLoad loads the knowledge bases (in JSON Lines if bulk); with check,
+// it verifies the quotes and counts, as guazhi check does.
+func benchLoad(b *testing.B, bulk, check bool) {
 	eachSize(b, func(b *testing.B, n int) {
-		d := benchDir(b, n, true, bulk)
+		d := benchDir(b, n, check, bulk)
 		b.SetBytes(d.Size())
 		b.ReportAllocs()
 		var g *graph.Graph
@@ -108,9 +91,11 @@ func benchCheck(b *testing.B, bulk bool) {
 			if g, err = graph.Load(d, d.KB...); err != nil {
 				b.Fatal(err)
 			}
-			g.Stats()
+			if check {
+				g.Stats()
+			}
 		}
-		perRelation(b, len(g.Relations))
+		gentest.PerRelation(b, len(g.Relations))
 	})
 }
 
@@ -134,6 +119,6 @@ func BenchmarkBuild(b *testing.B) {
 				b.Fatalf("select kept %d of %d relations", len(f.Relations), len(g.Relations))
 			}
 		}
-		perRelation(b, len(g.Relations))
+		gentest.PerRelation(b, len(g.Relations))
 	})
 }

@@ -13,8 +13,10 @@ import (
 	"testing"
 
 	"github.com/guazhi/guazhi/graph"
+	"github.com/guazhi/guazhi/internal/gen/gentest"
 	"github.com/guazhi/guazhi/internal/golden"
 	"github.com/guazhi/guazhi/internal/tooltest"
+	"github.com/guazhi/guazhi/output/internal/exporttest"
 )
 
 func load(t *testing.T, name string) *graph.Graph {
@@ -192,26 +194,11 @@ func TestQuote(t *testing.T) {
 	}
 }
 
-// failWriter fails after n bytes, like a full disk.
-type failWriter struct{ n int }
-
-var errFull = errors.New("disk full")
-
-func (w *failWriter) Write(p []byte) (int, error) {
-	if len(p) > w.n {
-		n := w.n
-		w.n = 0
-		return n, errFull
-	}
-	w.n -= len(p)
-	return len(p), nil
-}
-
 func TestWriteError(t *testing.T) {
 	g := load(t, "basic")
 	for _, n := range []int{0, 10, 4000} {
-		if err := Write(&failWriter{n}, g, Options{}); !errors.Is(err, errFull) {
-			t.Errorf("after %d bytes: got %v, want %v", n, err, errFull)
+		if err := Write(&exporttest.FailingWriter{N: n}, g, Options{}); !errors.Is(err, exporttest.ErrFailed) {
+			t.Errorf("after %d bytes: got %v, want %v", n, err, exporttest.ErrFailed)
 		}
 	}
 }
@@ -300,3 +287,7 @@ func TestLongText(t *testing.T) {
 func escapedDOT(n string) string {
 	return strings.NewReplacer(`"`, `\"`, `\`, `\\`, "\n", `\n`, "&", "&amp;", "\r", "").Replace(n)
 }
+
+// BenchmarkWrite writes synthetic graphs of 1k, 10k and 100k officials
+// (about 4 relations each; -short skips 100k) to io.Discard.
+func BenchmarkWrite(b *testing.B) { gentest.WriteWith(b, Write, Options{}) }

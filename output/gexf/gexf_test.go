@@ -12,6 +12,7 @@ import (
 	"testing"
 
 	"github.com/guazhi/guazhi/graph"
+	"github.com/guazhi/guazhi/internal/gen/gentest"
 	"github.com/guazhi/guazhi/internal/tooltest"
 	"github.com/guazhi/guazhi/output/gexf"
 	"github.com/guazhi/guazhi/output/internal/exporttest"
@@ -271,3 +272,7 @@ func TestLang(t *testing.T) {
 	}
 	exporttest.Xmllint(t, write(t, g, gexf.Options{Lang: "both"}), "--relaxng", exporttest.Schema(t, "gexf-1.3/gexf.rng"))
 }
+
+// BenchmarkWrite writes synthetic graphs of 1k, 10k and 100k officials
+// (about 4 relations each; -short skips 100k) to io.Discard.
+func BenchmarkWrite(b *testing.B) { gentest.WriteWith(b, gexf.Write, gexf.Options{}) }

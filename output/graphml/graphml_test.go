@@ -7,6 +7,7 @@ import (
 	"testing"
 
 	"github.com/guazhi/guazhi/graph"
+	"github.com/guazhi/guazhi/internal/gen/gentest"
 	"github.com/guazhi/guazhi/output/graphml"
 	"github.com/guazhi/guazhi/output/internal/exporttest"
 )
@@ -154,3 +155,7 @@ func TestLang(t *testing.T) {
 		t.Error(`Lang "en" does not label zhang-san "Zhang San"`)
 	}
 }
+
+// BenchmarkWrite writes synthetic graphs of 1k, 10k and 100k officials
+// (about 4 relations each; -short skips 100k) to io.Discard.
+func BenchmarkWrite(b *testing.B) { gentest.WriteWith(b, graphml.Write, graphml.Options{}) }

@@ -29,23 +29,18 @@ func compare(t *testing.T, g *graph.Graph, opt json.Options) {
 
 var options = []json.Options{{}, {Compact: true}, {Lang: "en"}, {Lang: "both", Compact: true}}
 
-func TestReference(t *testing.T) {
-	exporttest.Graphs(t, true, func(t *testing.T, g *graph.Graph) {
-		for _, opt := range options {
-			compare(t, g, opt)
-		}
-	})
+// compareAll compares the outputs of every options.
+func compareAll(t *testing.T, g *graph.Graph) {
+	for _, opt := range options {
+		compare(t, g, opt)
+	}
 }
+
+func TestReference(t *testing.T) { exporttest.Graphs(t, true, compareAll) }
 
 // FuzzReference writes fuzzed knowledge bases (see outcheck.Fuzz) and
 // compares the output with the reference implementation's.
-func FuzzReference(f *testing.F) {
-	outcheck.Fuzz(f, func(t *testing.T, g *graph.Graph) {
-		for _, opt := range options {
-			compare(t, g, opt)
-		}
-	})
-}
+func FuzzReference(f *testing.F) { outcheck.Fuzz(f, compareAll) }
 
 // marshal is encoding/json's encoding of s without HTML escaping.
 func marshal(t *testing.T, s string) []byte {

@@ -75,6 +75,11 @@ func Write(b *testing.B, write func(w io.Writer, g *graph.Graph) error) {
 	})
 }
 
+// WriteWith benchmarks a writer of the usual form, write(w, g, opt).
+func WriteWith[O any](b *testing.B, write func(io.Writer, *graph.Graph, O) error, opt O) {
+	Write(b, func(w io.Writer, g *graph.Graph) error { return write(w, g, opt) })
+}
+
 // PerRelation reports the time per relation of a graph of rels relations.
 func PerRelation(b *testing.B, rels int) {
 	b.ReportMetric(float64(b.Elapsed().Nanoseconds())/float64(b.N)/float64(rels), "ns/rel")

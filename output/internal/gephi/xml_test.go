@@ -5,6 +5,7 @@ import (
 	"encoding/xml"
 	"errors"
 	"github.com/guazhi/guazhi/output/internal/chunks"
+	"github.com/guazhi/guazhi/output/internal/exporttest"
 	"strconv"
 	"strings"
 	"testing"
@@ -186,20 +187,6 @@ func TestEncoderValues(t *testing.T) {
 	}
 }
 
-var errWrite = errors.New("write failed")
-
-type failingWriter struct{ n int }
-
-func (w *failingWriter) Write(p []byte) (int, error) {
-	if len(p) > w.n {
-		n := w.n
-		w.n = 0
-		return n, errWrite
-	}
-	w.n -= len(p)
-	return len(p), nil
-}
-
 func TestEncoderErrors(t *testing.T) {
 	x := tree("a", "b")
 	var b bytes.Buffer
@@ -210,11 +197,11 @@ func TestEncoderErrors(t *testing.T) {
 	}
 	size := b.Len()
 	for _, n := range []int{0, 10, bufSize - 1, bufSize, size - 1, size} {
-		e := NewEncoder(&failingWriter{n: n})
+		e := NewEncoder(&exporttest.FailingWriter{N: n})
 		encode(e, x)
 		err := e.Close()
-		if n < size && !errors.Is(err, errWrite) {
-			t.Errorf("failing after %d of %d bytes: Close() = %v, want %v", n, size, err, errWrite)
+		if n < size && !errors.Is(err, exporttest.ErrFailed) {
+			t.Errorf("failing after %d of %d bytes: Close() = %v, want %v", n, size, err, exporttest.ErrFailed)
 		}
 		if n == size && err != nil {
 			t.Errorf("failing after all %d bytes: Close() = %v", size, err)
