@@ -18,8 +18,9 @@ import (
 // result into; Eval reads it back from the dumped DOM.
 const resultID = "guazhi-browser-result"
 
-// Flags are the Chromium flags Eval always passes: headless, no sandbox (so
-// it runs as root in containers), and no network traffic of its own.
+// Flags are the Chromium flags Eval and Start always pass: headless, no
+// sandbox (so it runs as root in containers), and no network traffic of
+// its own.
 var Flags = []string{
 	"--headless",
 	"--no-sandbox",
@@ -34,7 +35,6 @@ var Flags = []string{
 	"--disable-dev-shm-usage",
 	"--mute-audio",
 	"--hide-scrollbars",
-	"--window-size=1600,1200",
 }
 
 // Eval opens the HTML document page in headless Chromium (the program at
@@ -62,6 +62,7 @@ func Eval(ctx context.Context, chromium string, page []byte, script string) (jso
 
 	args := append([]string{}, Flags...)
 	args = append(args,
+		"--window-size=1600,1200",
 		"--user-data-dir="+filepath.Join(dir, "profile"),
 		// Let timers and the load event run before the DOM is dumped.
 		"--virtual-time-budget=10000",

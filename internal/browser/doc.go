@@ -1,3 +1,5 @@
-// Package browser runs a page in headless Chromium and returns what a script
-// on it computed, for tests that check how output looks in a real browser.
+// Package browser drives headless Chromium for tests that check how output
+// looks and behaves in a real browser: Eval runs a script on a page and
+// returns what it computed; Start opens a page over the DevTools protocol
+// to run scripts, type, click and take screenshots.
 package browser

@@ -20,22 +20,13 @@ import (
 
 func write(t *testing.T, g *graph.Graph, opt gexf.Options) []byte {
 	t.Helper()
-	return exporttest.Write(t, func(w io.Writer) error { return gexf.Write(w, g, opt) })
+	return exporttest.WriteWith(t, gexf.Write, g, opt)
 }
 
 func TestGolden(t *testing.T) {
 	g := exporttest.KB(t)
-	for _, tc := range []struct {
-		name string
-		opt  gexf.Options
-	}{
-		{"want.gexf", gexf.Options{}},
-		{"want-alldirected.gexf", gexf.Options{AllDirected: true}},
-	} {
-		t.Run(tc.name, func(t *testing.T) {
-			exporttest.GoldenWrite(t, tc.name, func(w io.Writer) error { return gexf.Write(w, g, tc.opt) })
-		})
-	}
+	exporttest.GoldenWrite(t, "want.gexf", func(w io.Writer) error { return gexf.Write(w, g, gexf.Options{}) })
+	exporttest.GoldenWrite(t, "want-alldirected.gexf", func(w io.Writer) error { return gexf.Write(w, g, gexf.Options{AllDirected: true}) })
 }
 
 // doc is what the structural checks read back.

@@ -14,6 +14,7 @@ import (
 	"time"
 
 	"github.com/guazhi/guazhi/graph"
+	"github.com/guazhi/guazhi/internal/browser"
 	"github.com/guazhi/guazhi/internal/tooltest"
 )
 
@@ -21,7 +22,7 @@ var screenshot = flag.Bool("screenshot", false, "TestScreenshot writes docs/view
 
 // openPage writes page to a file and opens it in a fresh headless Chromium
 // of width×height pixels, checking that the viewer started.
-func openPage(t *testing.T, page []byte, width, height int) *chrome {
+func openPage(t *testing.T, page []byte, width, height int) *browser.Chrome {
 	t.Helper()
 	chromium := tooltest.Look(t, "chromium", "chromium-browser")
 	ctx, cancel := context.WithTimeout(context.Background(), 2*time.Minute)
@@ -30,12 +31,12 @@ func openPage(t *testing.T, page []byte, width, height int) *chrome {
 	if err := os.WriteFile(file, page, 0o644); err != nil {
 		t.Fatal(err)
 	}
-	c := startChrome(ctx, t, chromium, width, height)
-	c.open("file://" + file)
+	c := browser.Start(ctx, t, chromium, width, height)
+	c.Open("file://" + file)
 	// The viewer adds a hit area to each edge; its absence means the
 	// script did not run (its hash did not match the CSP, or it threw).
 	var hits int
-	if err := c.eval(`document.querySelectorAll("#view g.edge .hit").length`, &hits); err != nil {
+	if err := c.Eval(`document.querySelectorAll("#view g.edge .hit").length`, &hits); err != nil {
 		t.Fatal(err)
 	}
 	if hits == 0 {
@@ -46,7 +47,7 @@ func openPage(t *testing.T, page []byte, width, height int) *chrome {
 
 // checkQuiet fails the test for any dialog, uncaught exception or console
 // error the page caused.
-func checkQuiet(t *testing.T, c *chrome) {
+func checkQuiet(t *testing.T, c *browser.Chrome) {
 	t.Helper()
 	if len(c.Dialogs) > 0 {
 		t.Errorf("dialogs opened: %q", c.Dialogs)
@@ -83,36 +84,36 @@ const stateJS = `(function () {
     viewBox: document.querySelector("#view svg").getAttribute("viewBox")};
 })()`
 
-func (c *chrome) state() state {
-	c.t.Helper()
+func pageState(c *browser.Chrome) state {
+	c.T.Helper()
 	var s state
-	if err := c.eval(stateJS, &s); err != nil {
-		c.t.Fatal(err)
+	if err := c.Eval(stateJS, &s); err != nil {
+		c.T.Fatal(err)
 	}
 	return s
 }
 
 // click dispatches a click on the element with the given id, as the brief
 // for the test asks: a click on the edge's or node's group.
-func (c *chrome) click(id string) {
-	c.t.Helper()
+func click(c *browser.Chrome, id string) {
+	c.T.Helper()
 	js := fmt.Sprintf(`(function () {
   var g = document.getElementById(%q);
   if (!g) throw new Error("no element " + %q);
   g.dispatchEvent(new MouseEvent("click", {bubbles: true, cancelable: true, view: window}));
 })()`, id, id)
-	if err := c.eval(js, nil); err != nil {
-		c.t.Fatal(err)
+	if err := c.Eval(js, nil); err != nil {
+		c.T.Fatal(err)
 	}
 }
 
 // search focuses the search box and types text into it.
-func (c *chrome) search(text string) {
-	c.t.Helper()
-	if err := c.eval(`document.getElementById("q").focus()`, nil); err != nil {
-		c.t.Fatal(err)
+func search(c *browser.Chrome, text string) {
+	c.T.Helper()
+	if err := c.Eval(`document.getElementById("q").focus()`, nil); err != nil {
+		c.T.Fatal(err)
 	}
-	c.typeText(text)
+	c.TypeText(text)
 }
 
 // involving returns the indexes of the relations that end at id or name it
@@ -132,8 +133,8 @@ func TestBrowserSearchAndPanel(t *testing.T) {
 	const who = "cao-lei"
 	c := openPage(t, render(t, g), 1600, 1000)
 
-	c.search("曹蕾")
-	s := c.state()
+	search(c, "曹蕾")
+	s := pageState(c)
 	if !slices.Contains(s.HL, "n-"+who) || !s.Dim {
 		t.Fatalf("after searching 曹蕾, highlighted %q (dim %v), want n-%s among them", s.HL, s.Dim, who)
 	}
@@ -169,8 +170,8 @@ func TestBrowserSearchAndPanel(t *testing.T) {
 	t.Logf("曹蕾: %d edges %v, %d neighbours", len(edges), kinds, len(wantNB))
 
 	// Enter picks the first result and shows it in the panel.
-	c.key("Enter", 13)
-	s = c.state()
+	c.Key("Enter", 13)
+	s = pageState(c)
 	if s.Title != "曹蕾" || !slices.Contains(s.Sel, "n-"+who) {
 		t.Errorf("after Enter, panel %q, selected %q", s.Title, s.Sel)
 	}
@@ -184,8 +185,8 @@ func TestBrowserSearchAndPanel(t *testing.T) {
 		}
 		r := g.Relations[i]
 		id := fmt.Sprintf("e-%d", i)
-		c.click(id)
-		s := c.state()
+		click(c, id)
+		s := pageState(c)
 		var want []string
 		for _, ev := range r.Evidence {
 			want = append(want, ev.Quote)
@@ -206,7 +207,7 @@ func TestBrowserSearchAndPanel(t *testing.T) {
 
 func TestBrowserPanZoom(t *testing.T) {
 	c := openPage(t, render(t, defaultGraph(t)), 1200, 800)
-	fit := c.state().ViewBox
+	fit := pageState(c).ViewBox
 	var box [4]float64
 	parse := func(s string) [4]float64 {
 		var b [4]float64
@@ -218,8 +219,8 @@ func TestBrowserPanZoom(t *testing.T) {
 	box = parse(fit)
 
 	// A wheel turn up zooms in around the pointer.
-	c.call(c.session, "Input.dispatchMouseEvent", map[string]any{"type": "mouseWheel", "x": 400, "y": 400, "deltaX": 0, "deltaY": -300}, nil)
-	zoomed := parse(c.state().ViewBox)
+	c.Call("Input.dispatchMouseEvent", map[string]any{"type": "mouseWheel", "x": 400, "y": 400, "deltaX": 0, "deltaY": -300}, nil)
+	zoomed := parse(pageState(c).ViewBox)
 	if !(zoomed[2] < box[2]*0.8) {
 		t.Errorf("after the wheel, viewBox %v, want narrower than %v", zoomed, box)
 	}
@@ -230,15 +231,15 @@ func TestBrowserPanZoom(t *testing.T) {
 		{"type": "mouseMoved", "x": 600, "y": 550, "button": "left", "buttons": 1},
 		{"type": "mouseReleased", "x": 600, "y": 550, "button": "left", "buttons": 0, "clickCount": 1},
 	} {
-		c.call(c.session, "Input.dispatchMouseEvent", ev, nil)
+		c.Call("Input.dispatchMouseEvent", ev, nil)
 	}
-	dragged := parse(c.state().ViewBox)
+	dragged := parse(pageState(c).ViewBox)
 	if !(dragged[0] < zoomed[0] && dragged[1] < zoomed[1] && dragged[2] == zoomed[2]) {
 		t.Errorf("after dragging right and down, viewBox %v, want left of and above %v at the same size", dragged, zoomed)
 	}
 	// The fit button restores the whole diagram.
-	c.click("fit")
-	if got := c.state().ViewBox; got != fit {
+	click(c, "fit")
+	if got := pageState(c).ViewBox; got != fit {
 		t.Errorf("after Fit, viewBox %q, want %q", got, fit)
 	}
 	checkQuiet(t, c)
@@ -255,7 +256,7 @@ func TestBrowserHostile(t *testing.T) {
 		Title, H1             string
 		Labels                []string
 	}
-	err := c.eval(`(function () {
+	err := c.Eval(`(function () {
   var handlers = [];
   document.querySelectorAll("*").forEach(function (el) {
     Array.from(el.attributes).forEach(function (a) { if (/^on/i.test(a.name)) handlers.push(el.tagName + " " + a.name); });
@@ -281,17 +282,17 @@ func TestBrowserHostile(t *testing.T) {
 	}
 
 	// Search and panel show the names as text.
-	c.search("alert(1)")
-	s := c.state()
+	search(c, "alert(1)")
+	s := pageState(c)
 	if !slices.Contains(s.HL, "n-evil-script") || !slices.Contains(s.HL, "n-evil-attr") {
 		t.Errorf("search for alert(1) highlighted %q", s.HL)
 	}
-	c.click("n-evil-script")
-	if s := c.state(); s.Title != scriptName {
+	click(c, "n-evil-script")
+	if s := pageState(c); s.Title != scriptName {
 		t.Errorf("panel heading %q, want %q", s.Title, scriptName)
 	}
-	c.click("e-0")
-	s = c.state()
+	click(c, "e-0")
+	s = pageState(c)
 	if want := []string{scriptName + " " + onloadName}; !slices.Equal(s.Quotes, want) {
 		t.Errorf("quotes %q, want %q", s.Quotes, want)
 	}
@@ -305,7 +306,7 @@ func TestBrowserHostile(t *testing.T) {
 	// And the policy is in force: markup put into the page cannot run
 	// script.
 	var pwned any
-	err = c.eval(`new Promise(function (done) {
+	err = c.Eval(`new Promise(function (done) {
   document.body.insertAdjacentHTML("beforeend", '<img src="data:," onerror="window.pwned = 1" onload="window.pwned = 2"><script>window.pwned = 3</script>');
   var s = document.createElement("script"); s.textContent = "window.pwned = 4"; document.body.appendChild(s);
   setTimeout(function () { done(window.pwned === undefined ? null : window.pwned); }, 300);
@@ -333,26 +334,26 @@ func TestScreenshot(t *testing.T) {
 	}
 	g := defaultGraph(t)
 	c := openPage(t, render(t, g), 1600, 1000)
-	c.search("曹蕾")
-	c.key("Enter", 13)
+	search(c, "曹蕾")
+	c.Key("Enter", 13)
 	for _, i := range involving(g, "cao-lei") {
 		if g.Relations[i].Kind == graph.Secondment {
-			c.click(fmt.Sprintf("e-%d", i))
+			click(c, fmt.Sprintf("e-%d", i))
 			break
 		}
 	}
 	// Zoom in around her node so that the labels can be read.
 	var at struct{ X, Y float64 }
-	if err := c.eval(`(function () {
+	if err := c.Eval(`(function () {
   var r = document.getElementById("n-cao-lei").getBoundingClientRect();
   return {x: r.left + r.width / 2, y: r.top + r.height / 2};
 })()`, &at); err != nil {
 		t.Fatal(err)
 	}
-	c.call(c.session, "Input.dispatchMouseEvent", map[string]any{"type": "mouseWheel", "x": at.X, "y": at.Y, "deltaX": 0, "deltaY": -600}, nil)
+	c.Call("Input.dispatchMouseEvent", map[string]any{"type": "mouseWheel", "x": at.X, "y": at.Y, "deltaX": 0, "deltaY": -600}, nil)
 	checkQuiet(t, c)
 	out := filepath.Join("..", "..", "docs", "viewer.png")
-	if err := os.WriteFile(out, c.screenshot(), 0o644); err != nil {
+	if err := os.WriteFile(out, c.Screenshot(), 0o644); err != nil {
 		t.Fatal(err)
 	}
 	t.Logf("wrote %s", out)

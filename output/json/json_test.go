@@ -14,7 +14,7 @@ import (
 
 func write(t *testing.T, g *graph.Graph, opt json.Options) []byte {
 	t.Helper()
-	return exporttest.Write(t, func(w io.Writer) error { return json.Write(w, g, opt) })
+	return exporttest.WriteWith(t, json.Write, g, opt)
 }
 
 func TestGolden(t *testing.T) {

@@ -134,6 +134,13 @@ func Write(t testing.TB, write func(w io.Writer) error) []byte {
 	return b.Bytes()
 }
 
+// WriteWith returns what a writer of the usual form, write(w, g, opt),
+// writes, and fails the test if it fails.
+func WriteWith[O any](t testing.TB, write func(io.Writer, *graph.Graph, O) error, g *graph.Graph, opt O) []byte {
+	t.Helper()
+	return Write(t, func(w io.Writer) error { return write(w, g, opt) })
+}
+
 // GoldenWrite writes with write twice, requires the same bytes both times,
 // and compares them with testdata/export/name (see Golden).
 func GoldenWrite(t testing.TB, name string, write func(w io.Writer) error) {

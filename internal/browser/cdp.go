@@ -1,6 +1,4 @@
-//go:build unix
-
-package html
+package browser
 
 import (
 	"bufio"
@@ -12,20 +10,19 @@ import (
 	"os/exec"
 	"path/filepath"
 	"strings"
-	"syscall"
 	"testing"
 	"time"
 )
 
-// chrome drives headless Chromium over the DevTools protocol, through the
+// Chrome drives headless Chromium over the DevTools protocol, through the
 // pipe that --remote-debugging-pipe opens (file descriptors 3 and 4), so
 // the tests need neither a WebSocket library nor a debugging port. It is
 // just enough for the viewer tests: open a page, run scripts, type, and take
-// a screenshot. Unlike internal/browser, which appends its script to the
-// page, the scripts it runs are not subject to the page's
-// Content-Security-Policy, and it sees the dialogs the page opens.
-type chrome struct {
-	t       *testing.T
+// a screenshot. Unlike Eval, which appends its script to the page, the
+// scripts it runs are not subject to the page's Content-Security-Policy,
+// and it sees the dialogs the page opens. A failure fails the test.
+type Chrome struct {
+	T       *testing.T // the test it fails
 	cmd     *exec.Cmd
 	in      *os.File // commands to Chromium
 	out     *bufio.Reader
@@ -51,18 +48,10 @@ type message struct {
 	SessionID string `json:"sessionId"`
 }
 
-// chromeFlags are the flags that work in this environment, as
-// internal/browser uses them.
-var chromeFlags = []string{
-	"--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-	"--no-default-browser-check", "--disable-background-networking", "--disable-component-update",
-	"--disable-sync", "--disable-extensions", "--disable-dev-shm-usage", "--mute-audio",
-	"--hide-scrollbars", "--remote-debugging-pipe",
-}
-
-// startChrome starts Chromium with a fresh profile and opens a page of
-// width×height CSS pixels. Chromium is killed when the test ends.
-func startChrome(ctx context.Context, t *testing.T, chromium string, width, height int) *chrome {
+// Start starts Chromium (the program at chromium) with a fresh profile and
+// opens a page of width×height CSS pixels. Chromium is killed when the test
+// ends or ctx is cancelled.
+func Start(ctx context.Context, t *testing.T, chromium string, width, height int) *Chrome {
 	t.Helper()
 	dir := t.TempDir()
 	inR, inW, err := os.Pipe()
@@ -73,25 +62,24 @@ func startChrome(ctx context.Context, t *testing.T, chromium string, width, heig
 	if err != nil {
 		t.Fatal(err)
 	}
-	args := append(append([]string{}, chromeFlags...),
+	args := append(append([]string{}, Flags...), "--remote-debugging-pipe",
 		fmt.Sprintf("--window-size=%d,%d", width, height), "--user-data-dir="+filepath.Join(dir, "profile"), "about:blank")
 	cmd := exec.CommandContext(ctx, chromium, args...)
 	cmd.Env = append(os.Environ(), "HOME="+dir)
 	cmd.ExtraFiles = []*os.File{inR, outW} // fd 3: Chromium reads; fd 4: it writes
 	var stderr strings.Builder
 	cmd.Stderr = &stderr
-	cmd.SysProcAttr = &syscall.SysProcAttr{Setpgid: true}
-	cmd.Cancel = func() error { return syscall.Kill(-cmd.Process.Pid, syscall.SIGKILL) }
+	ownProcessGroup(cmd)
 	cmd.WaitDelay = 5 * time.Second
 	if err := cmd.Start(); err != nil {
 		t.Fatal(err)
 	}
 	inR.Close()
 	outW.Close()
-	c := &chrome{t: t, cmd: cmd, in: inW, out: bufio.NewReader(outR)}
+	c := &Chrome{T: t, cmd: cmd, in: inW, out: bufio.NewReader(outR)}
 	t.Cleanup(func() {
 		inW.Close()
-		_ = syscall.Kill(-cmd.Process.Pid, syscall.SIGKILL)
+		killProcessGroup(cmd)
 		_ = cmd.Wait()
 		outR.Close()
 		if t.Failed() && stderr.Len() > 0 {
@@ -114,7 +102,7 @@ func startChrome(ctx context.Context, t *testing.T, chromium string, width, heig
 }
 
 // send writes a command and returns its id.
-func (c *chrome) send(session, method string, params any) int {
+func (c *Chrome) send(session, method string, params any) int {
 	c.next++
 	m := map[string]any{"id": c.next, "method": method}
 	if params != nil {
@@ -125,23 +113,23 @@ func (c *chrome) send(session, method string, params any) int {
 	}
 	b, err := json.Marshal(m)
 	if err != nil {
-		c.t.Fatal(err)
+		c.T.Fatal(err)
 	}
 	if _, err := c.in.Write(append(b, 0)); err != nil {
-		c.t.Fatalf("chromium: sending %s: %v", method, err)
+		c.T.Fatalf("chromium: sending %s: %v", method, err)
 	}
 	return c.next
 }
 
 // read returns the next message, handling the events the tests watch.
-func (c *chrome) read() message {
+func (c *Chrome) read() message {
 	b, err := c.out.ReadBytes(0)
 	if err != nil {
-		c.t.Fatalf("chromium: reading: %v", err)
+		c.T.Fatalf("chromium: reading: %v", err)
 	}
 	var m message
 	if err := json.Unmarshal(b[:len(b)-1], &m); err != nil {
-		c.t.Fatalf("chromium: decoding %q: %v", b, err)
+		c.T.Fatalf("chromium: decoding %q: %v", b, err)
 	}
 	switch m.Method {
 	case "Page.javascriptDialogOpening":
@@ -172,8 +160,8 @@ func (c *chrome) read() message {
 
 // call sends a command and waits for its reply, decoding the result into
 // result unless it is nil.
-func (c *chrome) call(session, method string, params, result any) {
-	c.t.Helper()
+func (c *Chrome) call(session, method string, params, result any) {
+	c.T.Helper()
 	id := c.send(session, method, params)
 	for {
 		m := c.read()
@@ -181,20 +169,20 @@ func (c *chrome) call(session, method string, params, result any) {
 			continue
 		}
 		if m.Error != nil {
-			c.t.Fatalf("chromium: %s: %s", method, m.Error.Message)
+			c.T.Fatalf("chromium: %s: %s", method, m.Error.Message)
 		}
 		if result != nil {
 			if err := json.Unmarshal(m.Result, result); err != nil {
-				c.t.Fatalf("chromium: %s: decoding %s: %v", method, m.Result, err)
+				c.T.Fatalf("chromium: %s: decoding %s: %v", method, m.Result, err)
 			}
 		}
 		return
 	}
 }
 
-// open navigates to url and waits for its load event.
-func (c *chrome) open(url string) {
-	c.t.Helper()
+// Open navigates to url and waits for its load event.
+func (c *Chrome) Open(url string) {
+	c.T.Helper()
 	c.call(c.session, "Page.navigate", map[string]any{"url": url}, nil)
 	// Wait for the page's own load event, not a late one of about:blank.
 	navigated := false
@@ -217,9 +205,9 @@ func (c *chrome) open(url string) {
 	}
 }
 
-// eval runs expression, awaiting a promise, and decodes its value into v.
-func (c *chrome) eval(expression string, v any) error {
-	c.t.Helper()
+// Eval runs expression, awaiting a promise, and decodes its value into v.
+func (c *Chrome) Eval(expression string, v any) error {
+	c.T.Helper()
 	var r struct {
 		Result           struct{ Value json.RawMessage }
 		ExceptionDetails *struct {
@@ -239,13 +227,20 @@ func (c *chrome) eval(expression string, v any) error {
 	return json.Unmarshal(r.Result.Value, v)
 }
 
-// typeText types text into the focused element, as an input method would.
-func (c *chrome) typeText(text string) {
+// Call sends the DevTools command method to the page and decodes its
+// result into result unless it is nil.
+func (c *Chrome) Call(method string, params, result any) {
+	c.T.Helper()
+	c.call(c.session, method, params, result)
+}
+
+// TypeText types text into the focused element, as an input method would.
+func (c *Chrome) TypeText(text string) {
 	c.call(c.session, "Input.insertText", map[string]any{"text": text}, nil)
 }
 
-// key presses and releases a key such as "Enter".
-func (c *chrome) key(key string, code int) {
+// Key presses and releases a key such as "Enter".
+func (c *Chrome) Key(key string, code int) {
 	for _, typ := range []string{"keyDown", "keyUp"} {
 		p := map[string]any{"type": typ, "key": key, "code": key, "windowsVirtualKeyCode": code, "nativeVirtualKeyCode": code}
 		if typ == "keyDown" && key == "Enter" {
@@ -255,8 +250,8 @@ func (c *chrome) key(key string, code int) {
 	}
 }
 
-// screenshot returns a PNG of the page's viewport.
-func (c *chrome) screenshot() []byte {
+// Screenshot returns a PNG of the page's viewport.
+func (c *Chrome) Screenshot() []byte {
 	var r struct{ Data []byte }
 	c.call(c.session, "Page.captureScreenshot", map[string]any{"format": "png"}, &r)
 	return r.Data
