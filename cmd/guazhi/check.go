@@ -14,11 +14,7 @@ import (
 // loads them.
 func (e env) kbCommand(name, summary string, args []string) (*graph.Graph, error) {
 	fs := pflag.NewFlagSet(name, pflag.ContinueOnError)
-	fs.SetOutput(e.stderr)
-	fs.Usage = func() {
-		fmt.Fprintf(e.stdout, "Usage: guazhi %s [KB.yaml ...]\n\n%s\n", name, summary)
-	}
-	if err := parseFlags(fs, args); err != nil {
+	if err := e.parseFlags(fs, "Usage: guazhi "+name+" [KB.yaml ...]\n\n"+summary+"\n", args); err != nil {
 		return nil, err
 	}
 	return load(fs.Args())

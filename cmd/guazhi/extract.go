@@ -16,21 +16,16 @@ import (
 
 func (e env) extract(args []string) error {
 	flags := pflag.NewFlagSet("extract", pflag.ContinueOnError)
-	flags.SetOutput(e.stderr)
 	var (
 		kbs = flags.StringArray("kb", nil, "an existing knowledge base whose ids the draft reuses (repeatable)")
 		out = flags.StringP("out", "o", "-", "the draft's file, or - for standard output")
 	)
-	flags.Usage = func() {
-		fmt.Fprintf(e.stdout, "Usage: guazhi extract ARTICLE.txt [--kb KB.yaml ...] [-o draft.yaml]\n\n"+
-			"Drafts a knowledge base from a Chinese news text for a person to review:\n"+
-			"secondments, agreements, links and the entities they name, each with its\n"+
-			"sentence quoted verbatim; inferred facts are flagged. A summary goes to\n"+
-			"standard error.\n\nFlags:\n")
-		flags.SetOutput(e.stdout)
-		flags.PrintDefaults()
-	}
-	if err := parseFlags(flags, args); err != nil {
+	usage := "Usage: guazhi extract ARTICLE.txt [--kb KB.yaml ...] [-o draft.yaml]\n\n" +
+		"Drafts a knowledge base from a Chinese news text for a person to review:\n" +
+		"secondments, agreements, links and the entities they name, each with its\n" +
+		"sentence quoted verbatim; inferred facts are flagged. A summary goes to\n" +
+		"standard error.\n"
+	if err := e.parseFlags(flags, usage, args); err != nil {
 		return err
 	}
 	if flags.NArg() != 1 {

@@ -201,7 +201,6 @@ func (e env) render(args []string) error {
 // renderFlags parses and checks render's flags.
 func (e env) renderFlags(args []string) (renderOptions, error) {
 	fs := pflag.NewFlagSet("render", pflag.ContinueOnError)
-	fs.SetOutput(e.stderr)
 	var (
 		formatList = fs.StringP("format", "f", "svg,dot,gexf", "output formats, comma-separated: "+strings.Join(formatNames(), ","))
 		out        = fs.StringP("out", "o", "out", "output directory; with one format also a FILE, or - for standard output")
@@ -213,15 +212,11 @@ func (e env) renderFlags(args []string) (renderOptions, error) {
 		until      = fs.String("until", "", "keep relations active on or before DATE")
 		kinds      = fs.String("kinds", "", "keep only these relation kinds, comma-separated (secondment,post,agreement,part_of or a link kind)")
 	)
-	fs.Usage = func() {
-		fmt.Fprintf(e.stdout, "Usage: guazhi render [flags] [KB.yaml ...]\n\n"+
-			"Draws and exports the graph of the knowledge bases given, merged; with none,\n"+
-			"the embedded jingji-2015 data set. Files are named after the knowledge base's\n"+
-			"name and written atomically: a failed run leaves earlier outputs untouched.\n\nFlags:\n")
-		fs.SetOutput(e.stdout)
-		fs.PrintDefaults()
-	}
-	if err := parseFlags(fs, args); err != nil {
+	usage := "Usage: guazhi render [flags] [KB.yaml ...]\n\n" +
+		"Draws and exports the graph of the knowledge bases given, merged; with none,\n" +
+		"the embedded jingji-2015 data set. Files are named after the knowledge base's\n" +
+		"name and written atomically: a failed run leaves earlier outputs untouched.\n"
+	if err := e.parseFlags(fs, usage, args); err != nil {
 		return renderOptions{}, err
 	}
 	o := renderOptions{out: *out, layout: *layout, lang: *lang, kbs: fs.Args()}
@@ -359,8 +354,18 @@ func safeBase(name string) string {
 }
 
 // parseFlags parses flags that may come before or after the arguments, and
-// turns flag errors into usage errors.
-func parseFlags(fs *pflag.FlagSet, args []string) error {
+// turns flag errors into usage errors. --help prints usage, then the flags
+// if the command has any.
+func (e env) parseFlags(fs *pflag.FlagSet, usage string, args []string) error {
+	fs.SetOutput(e.stderr)
+	fs.Usage = func() {
+		fmt.Fprint(e.stdout, usage)
+		if fs.HasFlags() {
+			fmt.Fprint(e.stdout, "\nFlags:\n")
+			fs.SetOutput(e.stdout)
+			fs.PrintDefaults()
+		}
+	}
 	err := fs.Parse(args)
 	if err == pflag.ErrHelp {
 		return errHelp
