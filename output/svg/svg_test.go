@@ -302,14 +302,7 @@ func TestRenderConcurrent(t *testing.T) {
 // writer: every name, post and title shows as the text it is, and every
 // quote reaches a tooltip.
 func TestHostileKB(t *testing.T) {
-	g, err := graph.Load(graph.OSReader{}, "../../testdata/hostile/kb.yaml")
-	if err != nil {
-		t.Fatal(err)
-	}
-	var b bytes.Buffer
-	if err := svg.Write(&b, g, svg.Options{}); err != nil {
-		t.Fatal(err)
-	}
+	g, b := loadAndWrite(t, "../../testdata/hostile/kb.yaml")
 	doc := parse(t, b.Bytes())
 	for _, e := range g.Entities {
 		for _, line := range strings.Split(e.Name, "\n") {
@@ -360,19 +353,12 @@ func TestLayout(t *testing.T) {
 // n-<id>, each relation the one edge e-<index>, and the legend is there
 // apart from them.
 func TestCollidingIDs(t *testing.T) {
-	g, err := graph.Load(graph.OSReader{}, "../../testdata/ids/kb.yaml")
-	if err != nil {
-		t.Fatal(err)
-	}
-	var b bytes.Buffer
-	if err := svg.Write(&b, g, svg.Options{}); err != nil {
-		t.Fatal(err)
-	}
+	g, b := loadAndWrite(t, "../../testdata/ids/kb.yaml")
 	type group struct{ class, title string }
 	groups := map[string]*group{}
 	seen := map[string]bool{}
 	var open *group // the group whose <title> comes next
-	d := xml.NewDecoder(&b)
+	d := xml.NewDecoder(b)
 	for {
 		tok, err := d.Token()
 		if err == io.EOF {
@@ -425,4 +411,18 @@ func TestCollidingIDs(t *testing.T) {
 	if l := groups["legend"]; l == nil || !strings.HasPrefix(l.class, "node") || l.title == "legend" {
 		t.Errorf("the legend is %+v, want a node apart from the entity legend", l)
 	}
+}
+
+// loadAndWrite loads the knowledge base at path and writes its SVG.
+func loadAndWrite(t *testing.T, path string) (*graph.Graph, *bytes.Buffer) {
+	t.Helper()
+	g, err := graph.Load(graph.OSReader{}, path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var b bytes.Buffer
+	if err := svg.Write(&b, g, svg.Options{}); err != nil {
+		t.Fatal(err)
+	}
+	return g, &b
 }
