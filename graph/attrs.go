@@ -284,8 +284,15 @@ func (r *Relation) Interval() (start, end time.Time, ok bool) {
 
 // EdgeIDs returns a unique, readable id for each of g.Relations, in the same
 // order: kind:from:to, with the agreement id after the kind for agreements,
-// and ":2", ":3", … after relations that would otherwise share an id.
+// and ":2", ":3", … after relations that would otherwise share an id. The
+// ids are made the first time and kept; EdgeIDs returns a copy.
 func (g *Graph) EdgeIDs() []string {
+	g.edgeIDsOnce.Do(func() { g.edgeIDs = g.makeEdgeIDs() })
+	return slices.Clone(g.edgeIDs)
+}
+
+// makeEdgeIDs makes the ids EdgeIDs returns.
+func (g *Graph) makeEdgeIDs() []string {
 	nums := g.edgeIDNumbers()
 	// The ids share one string, which they are cut from.
 	n := 0

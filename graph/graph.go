@@ -32,6 +32,10 @@ type Graph struct {
 	// pay for it.
 	pairsOnce sync.Once
 	pairs     dg.Graph[string, *Entity]
+	// edgeIDs are made on first use by EdgeIDs, which every writer but DOT
+	// asks for: once per graph, however many formats are written.
+	edgeIDsOnce sync.Once
+	edgeIDs     []string
 }
 
 // adjacency returns the dominikbraun graph of the relations, building it
