@@ -39,7 +39,8 @@ type FileOpener interface {
 	Open(name string) (io.ReadCloser, error)
 }
 
-// Input is one knowledge-base file already in memory.
+// Input is one knowledge-base file already in memory (or, made by Load, a
+// JSON Lines file being read).
 type Input struct {
 	Name string // for messages, and to find source files relative to it
 	Data []byte
