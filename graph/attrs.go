@@ -78,6 +78,7 @@ var EdgeAttrs = []AttrDef{
 	{"value", AttrString},
 	{"venue", AttrString},
 	{"officials", AttrStrings},
+	{"role", AttrString},
 	{"note", AttrString},
 	{"sources", AttrStrings},
 	{"quotes", AttrStrings},
@@ -170,6 +171,7 @@ func (g *Graph) AppendRelationAttrs(dst []Attr, r *Relation) []Attr {
 	l.str("value", r.Value)
 	l.str("venue", r.Venue)
 	l.list("officials", g.OfficialNames(r.Officials))
+	l.str("role", r.Role)
 	l.str("note", r.Note)
 	if len(r.Evidence) > 0 {
 		// One backing array for both lists.

@@ -154,7 +154,8 @@ func (e env) render(args []string) error {
 		depth      = fs.Int("depth", 1, "with --focus: how many relations away to go")
 		since      = fs.String("since", "", "keep relations active on or after DATE (YYYY, YYYY-MM or YYYY-MM-DD)")
 		until      = fs.String("until", "", "keep relations active on or before DATE")
-		kinds      = fs.String("kinds", "", "keep only these relation kinds, comma-separated (secondment,post,agreement,part_of or a link kind)")
+		kinds      = fs.String("kinds", "", "keep only these relation kinds, comma-separated (secondment,post,agreement,brokered,party,part_of or a link kind; with --agreements nodes, agreement keeps the party relations)")
+		agreements = fs.String("agreements", "nodes", "how agreements are drawn: nodes (a node per agreement, party edges to its parties, brokered edges from its officials) or edges (an edge between each two parties, brokered edges from its officials to each party)")
 	)
 	fs.Usage = func() {
 		fmt.Fprintf(e.stdout, "Usage: guazhi render [flags] [KB.yaml ...]\n\n"+
@@ -190,6 +191,9 @@ func (e env) render(args []string) error {
 	if !slices.Contains([]string{"zh", "en", "both"}, *lang) {
 		return usagef("unknown language %q (want zh|en|both)", *lang)
 	}
+	if *agreements != "nodes" && *agreements != "edges" {
+		return usagef("unknown --agreements %q (want nodes|edges)", *agreements)
+	}
 	if *out == "-" && len(fmts) != 1 {
 		return usagef("-o - needs exactly one format")
 	}
@@ -222,9 +226,16 @@ func (e env) render(args []string) error {
 	if err != nil {
 		return err
 	}
+	if *agreements == "nodes" {
+		g = g.AgreementNodes()
+	}
+	have := g.RelationKinds()
+	if slices.Contains(have, graph.Party) {
+		have = append(have, graph.Agreement) // selects the party relations
+	}
 	for _, k := range sel.Kinds {
-		if !slices.Contains(g.RelationKinds(), k) {
-			return usagef("--kinds: no relation of kind %q (have %s)", k, strings.Join(g.RelationKinds(), ","))
+		if !slices.Contains(have, k) {
+			return usagef("--kinds: no relation of kind %q (have %s)", k, strings.Join(have, ","))
 		}
 	}
 	if g, err = g.Select(sel); err != nil {

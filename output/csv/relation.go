@@ -25,6 +25,7 @@ var relationAttrs = []graph.AttrDef{
 	{Key: "value", Type: graph.AttrString},
 	{Key: "venue", Type: graph.AttrString},
 	{Key: "officials", Type: graph.AttrStrings},
+	{Key: "role", Type: graph.AttrString},
 	{Key: "note", Type: graph.AttrString},
 	{Key: "sources", Type: graph.AttrStrings},
 	{Key: "quotes", Type: graph.AttrStrings},
@@ -75,6 +76,7 @@ func (b *row) relation(g *graph.Graph, r *graph.Relation) {
 	} else {
 		b.cells = append(b.cells, "")
 	}
+	b.str(r.Role)
 	b.str(r.Note)
 	if len(r.Evidence) == 0 {
 		b.cells = append(b.cells, "", "", "")

@@ -95,6 +95,7 @@ type dotJSON struct {
 		Label string `json:"label"`
 		Class string `json:"class"`
 		Style string `json:"style"`
+		Dir   string `json:"dir"`
 	} `json:"edges"`
 }
 
@@ -171,6 +172,9 @@ func TestNativeDot(t *testing.T) {
 					continue
 				}
 				a, b := d.Objects[e.Tail].Name, d.Objects[e.Head].Name
+				if e.Dir == "back" { // drawn right to left: the relation runs head to tail
+					a, b = b, a
+				}
 				if e.Class == graph.Agreement && b < a {
 					a, b = b, a
 				}

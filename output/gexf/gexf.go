@@ -6,6 +6,7 @@ import (
 
 	"github.com/guazhi/guazhi/graph"
 	"github.com/guazhi/guazhi/output/internal/gephi"
+	"github.com/guazhi/guazhi/output/internal/palette"
 )
 
 // Options configures Write. The zero Options writes the default form.
@@ -64,7 +65,7 @@ func Write(w io.Writer, g *graph.Graph, opt Options) error {
 			x.Attr("label", e.Label(opt.Lang))
 			attrs = e.AppendAttrs(attrs[:0])
 			values(x, attrs)
-			writeColor(x, nodeColor(e))
+			writeColor(x, palette.NodeOf(e.Kind, e.Jurisdiction).Solid)
 			x.Start("viz:size")
 			x.AttrInt("value", 10+2*deg[e.ID])
 			x.End("viz:size")
@@ -105,7 +106,7 @@ func Write(w io.Writer, g *graph.Graph, opt Options) error {
 				x.End("spell")
 				x.End("spells")
 			}
-			writeColor(x, edgeColor(r.Kind))
+			writeColor(x, palette.Edge(r.Kind))
 			x.End("edge")
 		}
 	}); err != nil {

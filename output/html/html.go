@@ -12,6 +12,7 @@ import (
 	"strings"
 
 	"github.com/guazhi/guazhi/graph"
+	"github.com/guazhi/guazhi/output/internal/palette"
 )
 
 // Options control the page. The zero value gives the defaults.
@@ -30,13 +31,33 @@ var (
 	pageTmpl string
 
 	page = template.Must(template.New("page").Parse(pageTmpl))
+
+	// style is the page's style sheet: the viewer's, then the badge
+	// colours from the palette.
+	style = viewerCSS + paletteCSS()
 )
+
+// paletteCSS colours the panel's kind badges as the diagram colours them:
+// an entity by its jurisdiction (an agreement by its own hue), a relation
+// by its kind, and every link kind in the link colour.
+func paletteCSS() string {
+	var b strings.Builder
+	fmt.Fprintf(&b, "#panel .kind { background: %s; }\n", palette.Edge("link").Hex())
+	for _, j := range graph.Jurisdictions {
+		fmt.Fprintf(&b, "#panel .kind.j-%s { background: %s; }\n", j, palette.NodeOf(graph.Body, j).Line.Hex())
+	}
+	fmt.Fprintf(&b, "#panel .kind.n-%s { background: %s; }\n", graph.Agreement, palette.NodeOf(graph.Agreement, "").Line.Hex())
+	for _, k := range []string{graph.Secondment, graph.Post, graph.Agreement, graph.Brokered, graph.Party, graph.PartOf} {
+		fmt.Fprintf(&b, "#panel .kind.%s { background: %s; }\n", k, palette.Edge(k).Hex())
+	}
+	return b.String()
+}
 
 // csp is the Content-Security-Policy the page declares: nothing may be
 // fetched, and the only script and style that run are the viewer's own,
 // named by their hashes. A script or style that text from the knowledge
 // base smuggled into the page would not run.
-var csp = "default-src 'none'; script-src " + hash(viewerJS) + "; style-src " + hash(viewerCSS) +
+var csp = "default-src 'none'; script-src " + hash(viewerJS) + "; style-src " + hash(style) +
 	"; img-src data:; base-uri 'none'; form-action 'none'"
 
 // hash is the CSP source expression for an inline script or style.
@@ -73,7 +94,7 @@ func Write(w io.Writer, g *graph.Graph, svg []byte, opt Options) error {
 	err = page.Execute(&b, map[string]any{
 		"Title":   title,
 		"CSP":     csp,
-		"Style":   template.CSS(viewerCSS),
+		"Style":   template.CSS(style),
 		"Script":  template.JS(viewerJS),
 		"Data":    template.JS(data),
 		"Diagram": template.HTML(diagram),
@@ -108,6 +129,8 @@ type node struct {
 	ID   string `json:"id"`
 	Name string `json:"name"`
 	Kind string `json:"kind"`
+	// Jurisdiction is "" for an agreement's node.
+	Jurisdiction string `json:"jurisdiction,omitempty"`
 	// Names are the other forms the search matches: English name, full
 	// name, aliases.
 	Names []string `json:"names,omitempty"`
@@ -162,7 +185,7 @@ func newData(g *graph.Graph, title string) pageData {
 		d.Sources = append(d.Sources, source{ID: s.ID, Title: s.Title, Publisher: s.Publisher, Date: s.Date.String(), URL: s.URL})
 	}
 	for _, e := range g.Entities {
-		n := node{ID: e.ID, Name: e.Name, Kind: e.Kind, Attrs: attrsOf(g, e.Attrs(), nil)}
+		n := node{ID: e.ID, Name: e.Name, Kind: e.Kind, Jurisdiction: e.Jurisdiction, Attrs: attrsOf(g, e.Attrs(), nil)}
 		for _, s := range append([]string{e.NameEn, e.FullName}, e.Aliases...) {
 			if s != "" {
 				n.Names = append(n.Names, s)

@@ -217,7 +217,8 @@
 
   function showNode(id) {
     var n = nodes.get(id);
-    var parts = [el("h2", "", n.name), el("span", "kind " + n.kind, n.kind), attrList(n.attrs)];
+    var parts = [el("h2", "", n.name), el("span", "kind n-" + n.kind + " j-" + (n.jurisdiction || "none"),
+      n.jurisdiction ? n.kind + " · " + n.jurisdiction : n.kind), attrList(n.attrs)];
     var rels = touching.get(id);
     parts.push(el("h3", "", "关系 Relations (" + rels.length + ")"));
     var ul = el("ul", "rels");

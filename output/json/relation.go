@@ -23,6 +23,7 @@ var relationAttrs = []graph.AttrDef{
 	{Key: "value", Type: graph.AttrString},
 	{Key: "venue", Type: graph.AttrString},
 	{Key: "officials", Type: graph.AttrStrings},
+	{Key: "role", Type: graph.AttrString},
 	{Key: "note", Type: graph.AttrString},
 	{Key: "sources", Type: graph.AttrStrings},
 	{Key: "quotes", Type: graph.AttrStrings},
@@ -80,6 +81,7 @@ func (e *encoder) relation(g *graph.Graph, r *graph.Relation) {
 		}
 		e.close(']')
 	}
+	e.optString("role", r.Role)
 	e.optString("note", r.Note)
 	if len(r.Evidence) == 0 {
 		return
