@@ -29,6 +29,31 @@ type renderJob struct {
 	lang   string
 	dot    []byte // the DOT text, made once for dot, svg and html
 	svg    []byte // the SVG, made once for svg and html
+	// pos holds the diagram's node positions for gexf and graphml, made
+	// with the SVG when wantPos.
+	pos     map[string][2]float64
+	wantPos bool
+}
+
+// maxPositioned is the most nodes a graph may have for the GEXF and
+// GraphML to carry the diagram's positions: laying out is what the SVG
+// costs (2 s at 2000 nodes with sfdp), and a larger graph is for a layout
+// Gephi runs itself.
+const maxPositioned = 2000
+
+// positions returns the diagram's node positions, laying the graph out
+// when the SVG has not been made yet; nil for a graph too large.
+func (j *renderJob) positions() (map[string][2]float64, error) {
+	if len(j.g.Entities) > maxPositioned {
+		return nil, nil
+	}
+	if j.pos == nil {
+		j.wantPos, j.svg = true, nil
+		if _, err := j.svgText(); err != nil {
+			return nil, err
+		}
+	}
+	return j.pos, nil
 }
 
 func (j *renderJob) dotText() ([]byte, error) {
@@ -56,7 +81,13 @@ func (j *renderJob) svgText() ([]byte, error) {
 			return nil, err
 		}
 		var b bytes.Buffer
-		if err := svg.Render(context.Background(), &b, d, svg.Options{Layout: autoLayout(j.layout, len(j.g.Entities))}); err != nil {
+		opt := svg.Options{Layout: autoLayout(j.layout, len(j.g.Entities))}
+		if j.wantPos {
+			// One layout for the picture and the positions.
+			if j.pos, err = svg.RenderLayout(context.Background(), &b, d, opt); err != nil {
+				return nil, err
+			}
+		} else if err := svg.Render(context.Background(), &b, d, opt); err != nil {
 			return nil, err
 		}
 		j.svg = b.Bytes()
@@ -89,8 +120,20 @@ var formats = []format{
 		s, err := j.svgText()
 		return writeBytes(s, err, w[0])
 	}},
-	{"gexf", []string{".gexf"}, func(j *renderJob, w []io.Writer) error { return gexf.Write(w[0], j.g, gexf.Options{}) }},
-	{"graphml", []string{".graphml"}, func(j *renderJob, w []io.Writer) error { return graphml.Write(w[0], j.g, graphml.Options{}) }},
+	{"gexf", []string{".gexf"}, func(j *renderJob, w []io.Writer) error {
+		pos, err := j.positions()
+		if err != nil {
+			return err
+		}
+		return gexf.Write(w[0], j.g, gexf.Options{Positions: pos})
+	}},
+	{"graphml", []string{".graphml"}, func(j *renderJob, w []io.Writer) error {
+		pos, err := j.positions()
+		if err != nil {
+			return err
+		}
+		return graphml.Write(w[0], j.g, graphml.Options{Positions: pos})
+	}},
 	{"csv", []string{".nodes.csv", ".edges.csv"}, func(j *renderJob, w []io.Writer) error {
 		return csv.Write(w[0], w[1], j.g, csv.Options{})
 	}},
@@ -242,6 +285,9 @@ func (e env) render(args []string) error {
 		return usagef("%v", err)
 	}
 	job := &renderJob{g: g, layout: *layout, lang: *lang}
+	// Lay out once for the picture and the positions when both are made.
+	job.wantPos = slices.ContainsFunc(fmts, func(f format) bool { return f.name == "gexf" || f.name == "graphml" }) &&
+		len(g.Entities) <= maxPositioned
 	var names []string
 	for _, f := range fmts {
 		for _, suffix := range f.files {
