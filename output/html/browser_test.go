@@ -6,6 +6,7 @@ import (
 	"context"
 	"flag"
 	"fmt"
+	"net/url"
 	"os"
 	"path/filepath"
 	"slices"
@@ -31,7 +32,7 @@ func openPage(t *testing.T, page []byte, width, height int) *chrome {
 		t.Fatal(err)
 	}
 	c := startChrome(ctx, t, chromium, width, height)
-	c.open("file://" + file)
+	c.open((&url.URL{Scheme: "file", Path: file}).String()) // escaped: test names may hold any text
 	// The viewer adds a hit area to each edge; its absence means the
 	// script did not run (its hash did not match the CSP, or it threw).
 	var hits int
@@ -206,7 +207,14 @@ func TestBrowserSearchAndPanel(t *testing.T) {
 
 func TestBrowserPanZoom(t *testing.T) {
 	c := openPage(t, render(t, defaultGraph(t)), 1200, 800)
+	// The page opens on the story (see TestBrowserOpeningView); Fit shows
+	// the whole diagram.
+	opening := c.state().ViewBox
+	c.click("fit")
 	fit := c.state().ViewBox
+	if fit == opening {
+		t.Errorf("the page opens on the whole diagram (%s), too small to read", fit)
+	}
 	var box [4]float64
 	parse := func(s string) [4]float64 {
 		var b [4]float64
