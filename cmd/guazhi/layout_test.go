@@ -11,6 +11,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/guazhi/guazhi/graph"
 	"github.com/guazhi/guazhi/internal/browser"
 	"github.com/guazhi/guazhi/internal/tooltest"
 )
@@ -19,7 +20,11 @@ import (
 // each g.edge whose id is e-N or b-N) at 40 points and densely, in CSS
 // pixels, with its label's boxes.
 const edgesJS = `
-var out = [];
+var out = [], nodes = {};
+document.querySelectorAll("svg g.node").forEach(function (g) {
+  var r = g.getBoundingClientRect();
+  nodes[g.id] = r.left + r.width / 2;
+});
 document.querySelectorAll("svg g.edge").forEach(function (g) {
   var p = g.querySelector("path");
   if (!p) return;
@@ -38,7 +43,7 @@ document.querySelectorAll("svg g.edge").forEach(function (g) {
   var title = g.querySelector("title");
   out.push({id: g.id, cls: g.getAttribute("class"), title: title ? title.textContent : "", coarse: coarse, dense: dense, labels: labels});
 });
-return out;
+return {edges: out, nodes: nodes};
 `
 
 type pt [2]float64
@@ -155,8 +160,8 @@ func measureLayout(edges []sampledEdge) layoutFigures {
 }
 
 // sampleSVG opens an SVG document in headless Chromium and samples its
-// edges.
-func sampleSVG(t *testing.T, chromium string, svg []byte) []sampledEdge {
+// edges; it also returns the horizontal centre of each node group by id.
+func sampleSVG(t *testing.T, chromium string, svg []byte) ([]sampledEdge, map[string]float64) {
 	t.Helper()
 	page := append([]byte("<!DOCTYPE html><html><body style=\"margin:0\">"), svg...)
 	ctx, cancel := context.WithTimeout(context.Background(), 2*time.Minute)
@@ -165,11 +170,14 @@ func sampleSVG(t *testing.T, chromium string, svg []byte) []sampledEdge {
 	if err != nil {
 		t.Fatal(err)
 	}
-	var edges []sampledEdge
-	if err := json.Unmarshal(raw, &edges); err != nil {
+	var out struct {
+		Edges []sampledEdge
+		Nodes map[string]float64
+	}
+	if err := json.Unmarshal(raw, &out); err != nil {
 		t.Fatal(err)
 	}
-	return edges
+	return out.Edges, out.Nodes
 }
 
 // TestDefaultLayout measures the default diagram (guazhi render on the
@@ -199,7 +207,8 @@ func TestDefaultLayout(t *testing.T) {
 		}
 		svg = b
 	}
-	f := measureLayout(sampleSVG(t, chromium, svg))
+	edges, x := sampleSVG(t, chromium, svg)
+	f := measureLayout(edges)
 	t.Logf("%d edges, %d pairs: %d pairs cross (%.0f %%); %d edge labels more than 12 px from their edge; %d edges more than twice the straight distance",
 		f.Edges, f.Pairs, f.Crossing, 100*float64(f.Crossing)/float64(max(f.Pairs, 1)), len(f.LabelFar), len(f.Stretched))
 	for _, s := range f.LabelFar {
@@ -210,5 +219,51 @@ func TestDefaultLayout(t *testing.T) {
 	}
 	for _, s := range f.Worst {
 		t.Logf("crossing most: %s", s)
+	}
+	if os.Getenv("GUAZHI_LAYOUT_SVG") != "" {
+		return
+	}
+	// The issue's targets are at most 150 crossing pairs and every edge
+	// label within 12 px of its edge; the default diagram is at 236 and 6
+	// (from 600 and 10; see README). These bounds keep it from getting
+	// worse; no edge is more than twice the straight distance (from 9).
+	if f.Crossing > 250 || len(f.LabelFar) > 6 || len(f.Stretched) > 0 {
+		t.Errorf("%d crossing pairs (at most 250), %d labels far from their edge (at most 6), %d stretched edges (none)",
+			f.Crossing, len(f.LabelFar), len(f.Stretched))
+	}
+	// Left to right: each official's home body, the official, the host
+	// body, and the agreements the official brokered.
+	g, err := graph.LoadDefault()
+	if err != nil {
+		t.Fatal(err)
+	}
+	g = g.AgreementNodes()
+	host := map[string]string{}
+	for _, r := range g.Relations {
+		if r.Kind == graph.Secondment {
+			host[r.From] = r.To
+		}
+	}
+	checked := 0
+	for _, r := range g.Relations {
+		var chain []string
+		switch r.Kind {
+		case graph.Secondment:
+			chain = []string{r.FromBody, r.From, r.To}
+		case graph.Brokered:
+			chain = []string{r.From, host[r.From], r.To}
+		default:
+			continue
+		}
+		for i := 1; i < len(chain); i++ {
+			a, b := x["n-"+chain[i-1]], x["n-"+chain[i]]
+			if !(a < b) {
+				t.Errorf("%s %s→%s: %s (x %.0f) is not left of %s (x %.0f)", r.Kind, r.From, r.To, chain[i-1], a, chain[i], b)
+			}
+		}
+		checked++
+	}
+	if checked == 0 {
+		t.Error("no secondment or brokered relation checked")
 	}
 }

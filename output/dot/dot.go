@@ -62,6 +62,12 @@ var edgeStyles = map[string]edgeStyle{
 	graph.PartOf:     {style: "dotted", arrow: "empty", pen: "1", legend: "隶属 part of"},
 }
 
+// The legend's rows for events and the edges from their officials.
+const (
+	eventLegend    = "活动 event (links officials took part in)"
+	attendedLegend = "参与 took part (official → event)"
+)
+
 var linkStyle = edgeStyle{style: "solid", arrow: "vee", pen: "1", legend: "其他 link"}
 
 func styleOf(kind string) edgeStyle {
@@ -123,6 +129,27 @@ type writer struct {
 	// deal is the first Party relation of each agreement's node, by node
 	// id: the agreement's data.
 	deal map[string]*graph.Relation
+	// events are the links officials took part in, drawn as nodes; inEvent
+	// maps a relation's index to its event.
+	events  []*event
+	inEvent map[int]*event
+	// lastHead is a node of the rightmost column, which the legend joins.
+	lastHead string
+}
+
+// event is a node for links that officials took part in (a meeting, a
+// visit, a promotion), drawn where the story puts them: beside the
+// agreements, with an edge from the link's source, one to each of its
+// targets and one from each official, with their role. Links of one kind,
+// title, date, source and officials (ten meetings of 保定市 with ten
+// partners, all attended by 曹蕾) share one node.
+type event struct {
+	id   string // the DOT node id: "event:N", which no entity id can be
+	rels []int  // indexes in g.Relations, in order
+	// shared is the end the links have in common: their source, or, when
+	// sharedIsTo, their target (three companies' visits to 唐山市).
+	shared     string
+	sharedIsTo bool
 }
 
 func (w *writer) printf(format string, args ...any) { fmt.Fprintf(w.w, format, args...) }
@@ -166,7 +193,9 @@ func Write(out io.Writer, g *graph.Graph, opt Options) error {
 }
 
 func newWriter(out io.Writer, g *graph.Graph, opt Options) *writer {
-	w := &writer{w: bufio.NewWriter(out), opt: opt, g: g, labelled: map[string]*graph.Relation{}, deal: map[string]*graph.Relation{}}
+	w := &writer{w: bufio.NewWriter(out), opt: opt, g: g, labelled: map[string]*graph.Relation{}, deal: map[string]*graph.Relation{},
+		inEvent: map[int]*event{}}
+	w.groupEvents()
 	for _, r := range g.Relations {
 		if r.Kind == graph.Agreement && w.labelled[r.Agreement] == nil {
 			w.labelled[r.Agreement] = r
@@ -183,7 +212,7 @@ func (w *writer) header() {
 	w.printf("\tgraph")
 	w.attrs([]attr{
 		{"label", w.title()}, {"labelloc", "t"}, {"fontsize", "20"}, {"fontname", w.opt.FontName},
-		{"rankdir", "LR"}, {"nodesep", "0.25"}, {"ranksep", "0.6"}, {"newrank", "true"},
+		{"rankdir", "LR"}, {"nodesep", "0.25"}, {"ranksep", "0.45"}, {"newrank", "true"}, {"mclimit", "4"},
 		{"tooltip", w.g.Title}, {"bgcolor", "white"}, {"pad", "0.3"},
 	})
 	w.printf("\tnode")
@@ -281,10 +310,14 @@ func (w *writer) nodes() {
 	clusters := map[int]struct{ id, label string }{0: {"beijing", "北京 Beijing"}, 2: {"hebei", "河北 Hebei"}}
 	var heads []string
 	for c, list := range cols {
-		if len(list) == 0 {
+		if len(list) == 0 && (c != 3 || len(w.events) == 0) {
 			continue
 		}
-		heads = append(heads, list[0].ID)
+		if len(list) > 0 {
+			heads = append(heads, list[0].ID)
+		} else {
+			heads = append(heads, w.events[0].id)
+		}
 		indent := "\t"
 		if cl, ok := clusters[c]; ok {
 			w.printf("\tsubgraph %s {\n\t\tgraph", quote("cluster_"+cl.id))
@@ -300,11 +333,20 @@ func (w *writer) nodes() {
 			w.printf("%s%s", indent, quote(e.ID))
 			w.attrs(w.nodeAttrs(e))
 		}
+		if c == 3 {
+			for _, ev := range w.events {
+				w.printf("%s%s", indent, quote(ev.id))
+				w.attrs(w.eventAttrs(ev))
+			}
+		}
 		w.printf("\t}\n")
 	}
 	for i := 1; i < len(heads); i++ {
 		w.printf("\t%s -> %s", quote(heads[i-1]), quote(heads[i]))
 		w.attrs([]attr{{"class", "layout"}, {"style", "invis"}, {"weight", "0"}})
+	}
+	if len(heads) > 0 {
+		w.lastHead = heads[len(heads)-1]
 	}
 }
 
@@ -404,6 +446,87 @@ func (w *writer) edgeTooltip(r *graph.Relation) string {
 	return head
 }
 
+// EventIDs returns the ids of the nodes Write draws for events (links that
+// officials took part in; see event), besides the entities' nodes.
+func EventIDs(g *graph.Graph) []string {
+	var ids []string
+	for _, ev := range newWriter(io.Discard, g, Options{}).events {
+		ids = append(ids, ev.id)
+	}
+	return ids
+}
+
+// groupEvents makes the events: every link with officials whose source is
+// not itself an official, grouped by kind, source, title, date and
+// officials.
+func (w *writer) groupEvents() {
+	type key struct{ kind, title, date, officials, end string }
+	var links []int
+	for i, r := range w.g.Relations {
+		if palette.IsLink(r.Kind) && len(r.Officials) > 0 && w.g.Entity(r.From).Kind != graph.Official {
+			links = append(links, i)
+		}
+	}
+	keyOf := func(r *graph.Relation, end string) key {
+		return key{r.Kind, r.Title, r.Date.String(), strings.Join(w.g.OfficialNames(r.Officials), "\x00"), end}
+	}
+	// Links that share their source form one event; of the rest, those
+	// that share their target.
+	bySource, byTarget := map[key][]int{}, map[key][]int{}
+	for _, i := range links {
+		r := w.g.Relations[i]
+		bySource[keyOf(r, r.From)] = append(bySource[keyOf(r, r.From)], i)
+		byTarget[keyOf(r, r.To)] = append(byTarget[keyOf(r, r.To)], i)
+	}
+	for _, i := range links {
+		if w.inEvent[i] != nil {
+			continue
+		}
+		r := w.g.Relations[i]
+		group, shared, isTo := bySource[keyOf(r, r.From)], r.From, false
+		if len(group) == 1 {
+			if t := byTarget[keyOf(r, r.To)]; len(t) > 1 {
+				group, shared, isTo = t, r.To, true
+			}
+		}
+		ev := &event{id: fmt.Sprintf("event:%d", len(w.events)), shared: shared, sharedIsTo: isTo}
+		for _, k := range group {
+			if w.inEvent[k] == nil {
+				ev.rels = append(ev.rels, k)
+				w.inEvent[k] = ev
+			}
+		}
+		w.events = append(w.events, ev)
+	}
+}
+
+// eventAttrs are the attributes of an event's node: the links' label
+// (title and date), and how many partners when more than one.
+func (w *writer) eventAttrs(ev *event) []attr {
+	r := w.g.Relations[ev.rels[0]]
+	lines := wrap(r.Label(), labelWidth, labelLines)
+	if !r.Date.IsZero() {
+		lines = append(lines, r.Date.String())
+	}
+	if n := len(ev.rels); n > 1 {
+		lines = append(lines, fmt.Sprintf("×%d", n))
+	}
+	c := palette.Edge(r.Kind)
+	tip := []string{r.Kind + ": " + r.Label(), "官员 Officials: " + strings.Join(w.g.OfficialNames(r.Officials), "、")}
+	for _, i := range ev.rels {
+		if ev.sharedIsTo {
+			tip = append(tip, "← "+w.g.Entity(w.g.Relations[i].From).Name)
+		} else {
+			tip = append(tip, "→ "+w.g.Entity(w.g.Relations[i].To).Name)
+		}
+	}
+	return []attr{
+		{"id", "ev-" + strings.TrimPrefix(ev.id, "event:")}, {"label", strings.Join(lines, "\n")}, {"shape", "box"},
+		{"style", "rounded,filled,dashed"}, {"fillcolor", c.Mix(palette.RGB{R: 255, G: 255, B: 255}, 0.88).Hex()},
+		{"color", c.Hex()}, {"fontcolor", c.Hex()}, {"fontsize", "11"}, {"tooltip", strings.Join(tip, "\n")}, {"class", "event " + r.Kind},
+	}
+}
+
 // column is where an entity is drawn, left to right: 0 Beijing's bodies,
 // 1 officials, 2 Hebei's bodies, 3 agreements, 4 the rest.
 func column(e *graph.Entity) int {
@@ -417,7 +540,7 @@ func column(e *graph.Entity) int {
 	case e.Kind == graph.Agreement:
 		return 3
 	}
-	return 3
+	return 4
 }
 
 // storyKinds are the relation kinds whose edges order the nodes: home
@@ -433,25 +556,76 @@ func (w *writer) edges() {
 			{"color", color}, {"fontcolor", color}, {"style", st.style}, {"penwidth", st.pen},
 			{"arrowhead", st.arrow}, {"tooltip", w.edgeTooltip(r)}, {"labeltooltip", w.edgeTooltip(r)},
 		}
-		tail, head := w.g.Entity(r.From), w.g.Entity(r.To)
-		// Every edge runs left to right, so that the story's edges can
-		// order the nodes of each column; one drawn right to left keeps
-		// its arrow at its head's end.
-		if column(tail) > column(head) {
-			tail, head = head, tail
-			if r.Directed {
-				list = append(list, attr{"dir", "back"}, attr{"arrowtail", st.arrow})
+		tail, tailCol := r.From, column(w.g.Entity(r.From))
+		head, headCol := r.To, column(w.g.Entity(r.To))
+		if ev := w.inEvent[i]; ev != nil {
+			// The link runs through its event, whose node has the label:
+			// drawn is its own end's part.
+			list[2].value = ""
+			if ev.sharedIsTo {
+				head, headCol = ev.id, 3
+			} else {
+				tail, tailCol = ev.id, 3
 			}
 		}
-		if !r.Directed {
-			list = append(list, attr{"dir", "none"})
-		}
-		if !storyKinds[r.Kind] || column(tail) == column(head) {
-			list = append(list, attr{"constraint", "false"})
-		}
-		w.printf("\t%s -> %s", quote(tail.ID), quote(head.ID))
-		w.attrs(list)
+		w.edge(tail, tailCol, head, headCol, r.Directed, st.arrow, true, list)
 	}
+	for n, ev := range w.events {
+		r := w.g.Relations[ev.rels[0]]
+		st := styleOf(r.Kind)
+		color := palette.Edge(r.Kind).Hex()
+		// The shared end's part of the links.
+		tail, tailCol, head, headCol, arrow := ev.shared, column(w.g.Entity(ev.shared)), ev.id, 3, "none"
+		if ev.sharedIsTo {
+			tail, tailCol, head, headCol, arrow = ev.id, 3, ev.shared, column(w.g.Entity(ev.shared)), st.arrow
+		}
+		w.edge(tail, tailCol, head, headCol, true, arrow, true, []attr{
+			{"id", fmt.Sprintf("ev-%d-shared", n)}, {"class", r.Kind}, {"color", color}, {"style", st.style},
+			{"penwidth", st.pen}, {"arrowhead", arrow}, {"tooltip", w.edgeTooltip(r)},
+		})
+		brokered := styleOf(graph.Brokered)
+		for k, o := range r.Officials {
+			if w.g.Entity(o.Official) == nil {
+				continue // filtered out (--focus): named in the tooltip only
+			}
+			tip := w.g.OfficialNames([]graph.Role{o})[0] + " → " + r.Label()
+			w.edge(o.Official, column(w.g.Entity(o.Official)), ev.id, 3, true, brokered.arrow, true, []attr{
+				{"id", fmt.Sprintf("ev-%d-o%d", n, k)}, {"class", "attended"}, {"label", w.roleLabel(o.Role)},
+				{"color", palette.Edge(graph.Brokered).Hex()}, {"fontcolor", palette.Edge(graph.Brokered).Hex()},
+				{"style", "dashed"}, {"penwidth", "1.2"}, {"arrowhead", brokered.arrow}, {"tooltip", tip}, {"labeltooltip", tip},
+			})
+		}
+	}
+}
+
+// roleLabel is an official's role as an edge label, unless labels are off.
+func (w *writer) roleLabel(role string) string {
+	if w.opt.NoEdgeLabels {
+		return ""
+	}
+	return strings.Join(wrap(role, labelWidth, labelLines), "\n")
+}
+
+// edge writes one edge from tail (in column tailCol) to head, drawn left to
+// right so that the story's edges can order the nodes of each column; one
+// drawn right to left keeps its arrow at its head's end. Edges within a
+// column, and those that do not constrain, leave the ranks alone.
+func (w *writer) edge(tail string, tailCol int, head string, headCol int, directed bool, arrow string, constrain bool, list []attr) {
+	if tailCol > headCol {
+		tail, head = head, tail
+		tailCol, headCol = headCol, tailCol
+		if directed {
+			list = append(list, attr{"dir", "back"}, attr{"arrowtail", arrow})
+		}
+	}
+	if !directed {
+		list = append(list, attr{"dir", "none"})
+	}
+	if !constrain {
+		list = append(list, attr{"constraint", "false"})
+	}
+	w.printf("\t%s -> %s", quote(tail), quote(head))
+	w.attrs(list)
 }
 
 // legend draws one table node: a row per entity kind, jurisdiction and
@@ -491,6 +665,10 @@ func (w *writer) legend() {
 		}
 		swatch(fill, line, kindStyle[k].legend)
 	}
+	if len(w.events) > 0 {
+		c := palette.Edge("link")
+		swatch(c.Mix(palette.RGB{R: 255, G: 255, B: 255}, 0.88).Hex(), c.Hex(), eventLegend)
+	}
 	for _, j := range graph.Jurisdictions {
 		if jurs[j] {
 			c := palette.NodeOf(graph.Body, j)
@@ -515,6 +693,9 @@ func (w *writer) legend() {
 		if rels[k] {
 			row(k, edgeStyles[k], edgeStyles[k].legend)
 		}
+		if k == graph.Brokered && len(w.events) > 0 {
+			row(graph.Brokered, edgeStyle{style: "dashed", arrow: "normal"}, attendedLegend)
+		}
 	}
 	if len(links) > 0 {
 		row(links[0], linkStyle, linkStyle.legend+":")
@@ -525,4 +706,9 @@ func (w *writer) legend() {
 	}
 	b.WriteString(`</table>>`)
 	w.printf("\t%s [id=%s, shape=\"plaintext\", fontsize=\"10\", label=%s];\n", quote("legend"), quote("legend"), b.String())
+	if w.lastHead != "" {
+		// In the rightmost column, which has room below its nodes, rather
+		// than in a column of its own.
+		w.printf("\tsubgraph %s {\n\t\tgraph [rank=\"same\"];\n\t\t%s;\n\t\t%s;\n\t}\n", quote("legend_rank"), quote("legend"), quote(w.lastHead))
+	}
 }

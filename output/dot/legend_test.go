@@ -65,6 +65,32 @@ func TestLegend(t *testing.T) {
 				check("relation kind "+k, ">"+st.legend+"<", rels[k])
 			}
 			check("links", ">"+linkStyle.legend+":<", links)
+			events := len(EventIDs(g)) > 0
+			check("events", ">"+eventLegend+"<", events)
+			check("took part", ">"+attendedLegend+"<", events)
 		})
+	}
+}
+
+// TestEventOfficialFilteredOut checks that a link whose official is not in
+// the (filtered) graph still draws, without an edge from the official.
+func TestEventOfficialFilteredOut(t *testing.T) {
+	def, err := graph.LoadDefault()
+	if err != nil {
+		t.Fatal(err)
+	}
+	g, err := def.AgreementNodes().Select(graph.FilterOptions{Focus: "新华网"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if g.Entity("cao-lei") != nil {
+		t.Fatal("曹蕾 is in the graph")
+	}
+	if len(EventIDs(g)) == 0 {
+		t.Fatal("no event")
+	}
+	out := string(render(t, g, Options{}))
+	if strings.Contains(out, `"cao-lei" -> "event:`) {
+		t.Error("an edge from an official outside the graph")
 	}
 }
