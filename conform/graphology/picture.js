@@ -29,7 +29,8 @@ if (placed) {
 graph.forEachEdge((id) => graph.mergeEdgeAttributes(id, {size: 1}));
 // graphology-svg scales node sizes with the layout's extent, as it does
 // labels; shrink them to keep Gephi's proportions without overlaps.
-graph.forEachNode((id, a) => graph.mergeNodeAttributes(id, {size: a.size / 30}));
+// The diagram's positions span about ten times ForceAtlas2's extent.
+graph.forEachNode((id, a) => graph.mergeNodeAttributes(id, {size: a.size / (placed ? 3 : 30)}));
 render(graph, process.argv[3], {width: 1400, height: 1400, margin: 60}, (err) => {
   if (err) throw err;
   // graphology-svg scales label fonts with the layout's extent; set a

@@ -74,7 +74,8 @@
   function fit() { box = {x: home.x, y: home.y, w: home.w, h: home.h}; apply(); }
   // show fits the union of the elements' boxes, with a margin, and zooms in
   // no further than 2 pixels to the diagram's unit (1.5 times its natural
-  // size in points).
+  // size in points); when the union would need less than one pixel to the
+  // unit (labels too small to read), it centres the first element at one.
   function show(els) {
     var x1 = Infinity, y1 = Infinity, x2 = -Infinity, y2 = -Infinity;
     els.forEach(function (g) {
@@ -90,7 +91,13 @@
     // Keep the view's aspect so the box is what shows.
     var aspect = r.width / Math.max(r.height, 1);
     if (w / h < aspect) w = h * aspect; else h = w / aspect;
-    box = {x: (x1 + x2 - w) / 2, y: (y1 + y2 - h) / 2, w: w, h: h};
+    var cx = (x1 + x2) / 2, cy = (y1 + y2) / 2;
+    if (w > r.width) {
+      // Too large to read whole: the first element at natural size.
+      var f = els[0].getBoundingClientRect(), a = toUser(f.left, f.top), b = toUser(f.right, f.bottom);
+      cx = (a.x + b.x) / 2; cy = (a.y + b.y) / 2; w = r.width; h = r.height;
+    }
+    box = {x: cx - w / 2, y: cy - h / 2, w: w, h: h};
     apply();
   }
 
