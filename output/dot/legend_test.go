@@ -9,7 +9,7 @@ import (
 	"github.com/guazhi/guazhi/output/internal/palette"
 )
 
-var legendRE = regexp.MustCompile(`(?m)^\t"legend" \[.*label=<(.*)>\];$`)
+var legendRE = regexp.MustCompile(`(?m)^\t"` + legendNode + `" \[.*label=<(.*)>\];$`)
 
 // TestLegend checks that the legend has a row for every entity kind,
 // jurisdiction and relation kind the drawing holds, and for no other, on
