@@ -7,6 +7,7 @@ import (
 
 	"github.com/guazhi/guazhi/graph"
 	"github.com/guazhi/guazhi/output/internal/gephi"
+	"github.com/guazhi/guazhi/output/internal/palette"
 )
 
 // Options configures Write. The zero Options writes the default form.
@@ -54,6 +55,11 @@ func Write(w io.Writer, g *graph.Graph, opt Options) error {
 		key(x, "x", "node", "x", "double")
 		key(x, "y", "node", "y", "double")
 	}
+	// Node colours from the palette, in the r, g and b keys Gephi's
+	// importer reads as a node's colour (the GEXF's viz:color).
+	for _, c := range []string{"r", "g", "b"} {
+		key(x, c, "node", c, "int")
+	}
 	x.Start("graph")
 	x.Attr("id", g.Name)
 	x.Attr("edgedefault", "directed")
@@ -76,6 +82,10 @@ func Write(w io.Writer, g *graph.Graph, opt Options) error {
 				data(x, "x", strconv.FormatFloat(p[0], 'f', -1, 64))
 				data(x, "y", strconv.FormatFloat(p[1], 'f', -1, 64))
 			}
+			c := palette.NodeOf(e.Kind, e.Jurisdiction).Solid
+			data(x, "r", strconv.Itoa(int(c.R)))
+			data(x, "g", strconv.Itoa(int(c.G)))
+			data(x, "b", strconv.Itoa(int(c.B)))
 			x.End("node")
 		}
 	}); err != nil {

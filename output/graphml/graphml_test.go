@@ -205,3 +205,26 @@ func TestPositions(t *testing.T) {
 		t.Error("positions written without Positions")
 	}
 }
+
+// TestColours checks that every node carries the palette's colour in the
+// keys r, g and b, as the GEXF does in viz:color.
+func TestColours(t *testing.T) {
+	g := exporttest.Default(t)
+	out := string(write(t, g, graphml.Options{}))
+	for _, c := range []string{"r", "g", "b"} {
+		if want := `<key id="` + c + `" for="node" attr.name="` + c + `" attr.type="int"></key>`; !strings.Contains(out, want) {
+			t.Errorf("no %s", want)
+		}
+		if n := strings.Count(out, `<data key="`+c+`">`); n != len(g.Entities) {
+			t.Errorf("%d nodes with %s, want %d", n, c, len(g.Entities))
+		}
+	}
+	// 北京市经信委 is a Beijing body: the Beijing hue.
+	i := strings.Index(out, `<node id="beijing-jxw">`)
+	j := strings.Index(out[i:], "</node>")
+	for _, want := range []string{`<data key="r">36</data>`, `<data key="g">113</data>`, `<data key="b">163</data>`} {
+		if !strings.Contains(out[i:i+j], want) {
+			t.Errorf("beijing-jxw has no %s", want)
+		}
+	}
+}
