@@ -714,12 +714,15 @@ func (b *builder) agreementRelations(a *agreementDef) {
 				Officials: a.officials, Note: a.raw.note.V, Evidence: a.evidence, Pos: a.raw.pos})
 		}
 	}
+	if len(a.parties) >= 2 {
+		b.rels = append(b.rels, brokeredRelations(a, b.rels[len(b.rels)-1])...)
+	}
 }
 
 func (b *builder) link(l *rawLink) {
 	ok := b.require(l.kind, l.pos, "link kind")
-	if ok && (!linkKindRE.MatchString(l.kind.V) || slices.Contains([]string{Secondment, Post, Agreement, PartOf}, l.kind.V)) {
-		b.add(l.kind.Pos, ErrInvalid, fmt.Sprintf("link kind %q must be a lower-case word other than secondment, post, agreement and part_of", l.kind.V))
+	if ok && (!linkKindRE.MatchString(l.kind.V) || slices.Contains(fixedKinds, l.kind.V)) {
+		b.add(l.kind.Pos, ErrInvalid, fmt.Sprintf("link kind %q must be a lower-case word other than secondment, post, agreement, part_of, brokered and party", l.kind.V))
 		ok = false
 	}
 	ok = b.require(l.from, l.pos, "link from") && ok
