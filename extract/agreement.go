@@ -2,6 +2,7 @@ package extract
 
 import (
 	"regexp"
+	"slices"
 	"strings"
 )
 
@@ -198,7 +199,7 @@ func (d *drafter) signing(i int, c string) {
 	case strings.Contains(title, "意向") || strings.Contains(title, "备忘录"):
 		a.status = "intent"
 	}
-	a.value = amountIn(s.text[strings.Index(s.text, c):])
+	a.value = s.amountFrom(strings.Index(s.text, c))
 	d.dateAndVenue(a, i, c)
 	d.addAgreement(a, i)
 }
@@ -232,10 +233,10 @@ func (d *drafter) dateAndVenue(a *agreement, i int, c string) {
 	if j := strings.Index(s.text, c); j >= 0 {
 		upto = s.text[:j+len(c)]
 	}
-	date, written, inferred := dateIn(upto, d.date)
+	date, written, inferred := s.dateBefore(len(upto), d.date)
 	if date.IsZero() {
-		for j := i - 1; j >= 0 && d.sents[j].para == s.para; j-- {
-			if date, written, inferred = dateIn(d.sents[j].text, d.date); !date.IsZero() {
+		for j := i - 1; j >= 0 && j >= i-maxLookBack && d.sents[j].para == s.para; j-- {
+			if date, written, inferred = d.sents[j].dateBefore(len(d.sents[j].text), d.date); !date.IsZero() {
 				a.ev = append(a.ev, evidence{s: &d.sents[j], inferred: true, note: "date “" + written + "” taken from an earlier sentence"})
 				break
 			}
@@ -246,7 +247,7 @@ func (d *drafter) dateAndVenue(a *agreement, i int, c string) {
 		a.notes = append(a.notes, "year of “"+written+"” taken from the article's date")
 	}
 	if a.venue == "" {
-		if m := venueRE.FindStringSubmatch(upto); m != nil {
+		if m := firstWithin(s.text, s.found().venues, len(upto)); m != nil {
 			v := strings.TrimPrefix(leadRE.ReplaceAllString(m[1], ""), "的")
 			if v != "" && !strings.HasPrefix(v, "签约") && !strings.HasPrefix(v, "签字") {
 				a.venue = v
@@ -259,17 +260,31 @@ func (d *drafter) dateAndVenue(a *agreement, i int, c string) {
 // title.
 func (d *drafter) addAgreement(a *agreement, i int) {
 	a.para, a.sentenceIdx = d.sents[i].para, i
-	for _, old := range d.agrs {
-		if old.title == a.title && sameParties(old.parties, a.parties) {
-			for _, e := range a.ev {
-				if !hasSentence(old.ev, e.s) {
-					old.ev = append(old.ev, e)
-				}
-			}
-			return
+	k := agreementKey(a)
+	if old, ok := d.agrIndex[k]; ok {
+		for _, e := range a.ev {
+			old.ev = addEvidence(old.ev, e)
 		}
+		return
 	}
+	if d.agrIndex == nil {
+		d.agrIndex = map[string]*agreement{}
+	}
+	d.agrIndex[k] = a
 	d.agrs = append(d.agrs, a)
+	d.lastAgr = a
+}
+
+// agreementKey is the same for agreements with one title and one set of
+// parties.
+func agreementKey(a *agreement) string {
+	keys := make([]string, len(a.parties))
+	for i, p := range a.parties {
+		keys[i] = p.key
+	}
+	slices.Sort(keys)
+	keys = slices.Compact(keys)
+	return a.title + "\x00" + strings.Join(keys, "\x00")
 }
 
 func sameParties(a, b []*entity) bool {
@@ -288,13 +303,8 @@ func sameParties(a, b []*entity) bool {
 // agreement drafted last in its paragraph.
 func (d *drafter) officialsOf(i int) {
 	s := &d.sents[i]
-	var last *agreement
-	for _, a := range d.agrs {
-		if a.para == s.para && a.sentenceIdx <= i {
-			last = a
-		}
-	}
-	if last == nil {
+	last := d.lastAgr
+	if last == nil || last.para != s.para {
 		return
 	}
 	add := func(name, r string) bool {
@@ -315,14 +325,14 @@ func (d *drafter) officialsOf(i int) {
 		for _, n := range splitAny(m[1]) {
 			any = add(strings.TrimSpace(n), "见证") || any
 		}
-		if any && !hasSentence(last.ev, s) {
-			last.ev = append(last.ev, evidence{s: s, inferred: last.sentenceIdx != i, note: "the signing witnessed is taken to be this one"})
+		if any {
+			last.ev = addEvidence(last.ev, evidence{s: s, inferred: last.sentenceIdx != i, note: "the signing witnessed is taken to be this one"})
 		}
 	}
 	if m := brokerRE.FindStringSubmatchIndex(s.text); m != nil {
 		name := nameBefore(s.text[:m[3]])
-		if add(name, strings.Trim(s.text[m[4]:m[5]], "“”")) && !hasSentence(last.ev, s) {
-			last.ev = append(last.ev, evidence{s: s, inferred: true, note: "“这次合作” is taken to be this agreement"})
+		if add(name, strings.Trim(s.text[m[4]:m[5]], "“”")) {
+			last.ev = addEvidence(last.ev, evidence{s: s, inferred: true, note: "“这次合作” is taken to be this agreement"})
 		}
 	}
 }

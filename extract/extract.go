@@ -29,8 +29,9 @@ type Options struct {
 	// path relative to where the draft will be written. Default:
 	// Article.Name as given.
 	SourceFile string
-	// Date is the article's date, which completes dates written without a
-	// year. Default: the first full date in the page's header lines.
+	// Date is the article's date when the text has no header or dateline
+	// that dates it; it completes dates written without a year and
+	// resolves 去年 and 今年. Default: a date in the article's file name.
 	Date graph.Date
 }
 
@@ -85,9 +86,11 @@ type place2 struct {
 }
 
 type secondment struct {
-	official *entity
-	from, to place2
-	ev       []evidence
+	official   *entity
+	from, to   place2
+	start, end graph.Date
+	termNote   string // how start and end were read, when inferred
+	ev         []evidence
 }
 
 type role struct {
@@ -116,6 +119,16 @@ type drafter struct {
 	secs  []*secondment
 	agrs  []*agreement
 	lnks  []*link
+
+	kbNames      map[string]bool // officials the KB knows
+	carry        [2]string       // the place of the last home and host department of the paragraph
+	carryPara    int
+	lastOfficial *entity // whom 他 refers to
+	pend         map[*entity]*pending
+	secIndex     map[secKey]*secondment
+	agrIndex     map[string]*agreement
+	lastAgr      *agreement // the agreement drafted last, for its witnesses
+	lnkIndex     map[linkKey]bool
 }
 
 // Draft reads the article and drafts a knowledge base from it.
@@ -123,11 +136,10 @@ func Draft(article Article, opt Options) (*Result, error) {
 	if !utf8.ValidString(article.Text) {
 		return nil, fmt.Errorf("%s: not valid UTF-8", article.Name)
 	}
-	d := &drafter{text: article.Text, date: opt.Date, ents: map[string]*entity{}}
-	if d.date.IsZero() {
-		d.date = articleDate(article.Text)
-	}
-	d.sents = sentences(article.Text)
+	d := &drafter{text: article.Text, ents: map[string]*entity{}, pend: map[*entity]*pending{},
+		kbNames: kbOfficials(opt.KB)}
+	d.date, _ = articleDate(article.Text, article.Name, opt.Date)
+	d.sents = sentences(simplify(article.Text), article.Text)
 	for i := range d.sents {
 		d.secondments(i)
 		d.agreements(i)

@@ -3,13 +3,39 @@ package extract
 import (
 	"regexp"
 	"strings"
+	"unicode/utf8"
+
+	"github.com/guazhi/guazhi/graph"
 )
 
 // secondTriggers introduce the host body and post of a secondment.
 var secondTriggers = []string{"挂职担任", "挂职任", "挂任", "挂职"}
 
 // stops end the host's body-and-post phrase.
-const stops = ",,。;;::!?!?()()“”\"《》 \t的一期"
+const stops = ",,。;;::!?!?()()“”\"《》 \t的一期和及"
+
+// window bounds, in bytes, how far a secondment's phrases reach on either
+// side of its trigger: about forty characters. Every trigger is read in
+// bounded time, so a text of any content is read in linear time.
+const window = 120
+
+// before returns at most window bytes of s before i, from a rune boundary.
+func before(s string, i int) string {
+	j := max(0, i-window)
+	for j < i && !utf8.RuneStart(s[j]) {
+		j++
+	}
+	return s[j:i]
+}
+
+// after returns at most window bytes of s from i, to a rune boundary.
+func after(s string, i int) string {
+	j := min(len(s), i+window)
+	for j > i && j < len(s) && !utf8.RuneStart(s[j]) {
+		j--
+	}
+	return s[i:j]
+}
 
 // hostAt reads "[body][post]" at the start of s, stopping at the post.
 // It returns the body and post and the length of s they take.
@@ -39,20 +65,40 @@ func hostAt(s string) (body, post string, n int) {
 		if !ok {
 			return "", "", 0
 		}
+		body, post = splitSubunit(body, post)
 		return body, post, j
 	}
 	return "", "", 0
 }
 
+// subunitEnds end the names of a body's divisions, which belong to the
+// post: 河北省发改委 | 地区经济处副处长.
+var subunitEnds = []string{"处", "科", "室", "司", "所", "队"}
+
+// splitSubunit moves a division of a body into the post.
+func splitSubunit(body, post string) (string, string) {
+	if !hasAnySuffix(body, subunitEnds) {
+		return body, post
+	}
+	r := []rune(body)
+	for i := len(r) - 2; i >= 2; i-- {
+		head := string(r[:i])
+		if ref, ok := recognise(head); ok && ref.kind == graph.Body && hasAnySuffix(head, organEnds) {
+			return head, string(r[i:]) + post
+		}
+	}
+	return body, post
+}
+
+// organEnds end the names of government organs whose divisions are named.
+var organEnds = []string{"委", "厅", "局", "办", "部", "院", "委员会", "办公室", "中心", "集团", "公司"}
+
 // homeAndName reads "[body][post][name]" at the start of s; body and post
 // are empty when s starts with the name.
 func homeAndName(s string) (body, post, name string) {
 	for i := 0; i < len(s); {
-		if strings.ContainsRune(stops, rune(s[i])) && s[i] < 0x80 {
-			break
-		}
 		r, size := firstRune(s[i:])
-		if strings.ContainsRune(",,。;;", r) {
+		if strings.ContainsRune(",,。;;:: \t", r) {
 			break
 		}
 		if p := postAt(s, i); p != "" && i > 0 {
@@ -68,35 +114,124 @@ func homeAndName(s string) (body, post, name string) {
 	return "", "", nameAt(s)
 }
 
-// leftFillers are words between an official's name and the verb.
-var leftFillers = regexp.MustCompile(`(?:将|拟|已经|已|正式|近日|日前|目前|此前|曾|也|还|被|获|于\d{1,2}月(?:\d{1,2}日)?|\d{1,2}月(?:\d{1,2}日)?)$`)
+// fillerWords stand between an official's name and the verb.
+var fillerWords = []string{"这一次", "已经", "正式", "近日", "日前", "目前", "此前", "此次", "这次", "本次", "分别", "开始", "以来",
+	"去年", "今年", "将", "拟", "已", "曾", "也", "还", "被", "获", "起"}
 
-// subject reads "[body][post][name]" or "[name]" at the end of the clause
-// before a verb.
-func subject(left string) (body, post, name string) {
-	if i := strings.LastIndexAny(left, ",,。;;::“”"); i >= 0 {
-		_, size := firstRune(left[i:])
-		left = left[i+size:]
+// trimFiller drops one filler word or date (于10月12日, 2015年7月) from
+// the end of s.
+func trimFiller(s string) string {
+	for _, w := range fillerWords {
+		if t, ok := strings.CutSuffix(s, w); ok {
+			return t
+		}
 	}
-	for {
-		t := leftFillers.ReplaceAllString(left, "")
-		if t == left {
+	t := s
+	for _, unit := range []string{"日", "号", "月", "年"} {
+		u, ok := strings.CutSuffix(t, unit)
+		if !ok {
+			continue
+		}
+		d := strings.TrimRight(u, "0123456789")
+		if d == u || len(u)-len(d) > 4 {
 			break
 		}
-		left = t
+		t = d
 	}
-	name = nameBefore(left)
-	if name == "" {
-		return "", "", ""
+	if t != s {
+		return strings.TrimSuffix(t, "于")
 	}
-	head := strings.TrimSuffix(left, name)
-	if head == "" {
-		return "", "", name
+	return s
+}
+
+// leadFillers are words before a list of officials.
+var leadFillers = regexp.MustCompile(`^(?:比如|例如|譬如|如|其中|包括|另外|此外|同时|还有|以及|和|及|与)`)
+
+func trimFillers(s string) string {
+	for {
+		t := trimFiller(s)
+		if t == s {
+			return s
+		}
+		s = t
 	}
-	if b, p, ok := splitBodyPost(head); ok {
-		return b, p, name
+}
+
+// subject reads the official of a secondment from the text before its verb:
+// "[body][post][name]", "[name]", "[body][post][name],此次将" or
+// "[name],[body][post],". byPost is true when a post stands next to the
+// name.
+func subject(left string) (body, post, name string, byPost bool) {
+	cls := strings.FieldsFunc(left, func(r rune) bool { return strings.ContainsRune(",,。;;::“”!?!?()()", r) })
+	// Only the clause the verb ends counts when the verb has one: the
+	// clauses before it are read only when it holds nothing but fillers or
+	// the official's post.
+	if len(left) > 0 {
+		if r, _ := utf8.DecodeLastRuneInString(left); !strings.ContainsRune(",, ", r) && len(cls) > 0 {
+			c := trimFillers(cls[len(cls)-1])
+			if c != "" {
+				cls[len(cls)-1] = c
+				return readSubject(cls[len(cls)-1:])
+			}
+			cls = cls[:len(cls)-1]
+		}
 	}
-	return "", "", name
+	return readSubject(cls)
+}
+
+// readSubject reads the last clauses of cls: the official's clause, and the
+// one before it when the last is "[body][post]" alone.
+func readSubject(cls []string) (body, post, name string, byPost bool) {
+	if len(cls) == 0 {
+		return
+	}
+	c := trimFillers(cls[len(cls)-1])
+	c = listItem(c)
+	if n := nameBefore(c); n != "" {
+		head := strings.TrimSuffix(c, n)
+		if head == "" {
+			return "", "", n, false
+		}
+		if b, p, ok := splitBodyPost(head); ok {
+			return b, p, n, true
+		}
+		return "", "", n, titleBefore(head)
+	}
+	// "[name],[body][post]," then the verb.
+	if b, p, ok := splitBodyPost(c); ok && len(cls) >= 2 {
+		prev := listItem(trimFillers(cls[len(cls)-2]))
+		if isWholeName(prev) {
+			return b, p, prev, true
+		}
+	}
+	return
+}
+
+// listItem keeps the last item of "A、B、C": the part after the last 、
+// that no post follows.
+func listItem(c string) string {
+	for off := len(c); ; {
+		i := strings.LastIndex(c[:off], "、")
+		if i < 0 {
+			break
+		}
+		if postAt(c, i+len("、")) == "" {
+			c = c[i+len("、"):]
+			break
+		}
+		off = i
+	}
+	return leadFillers.ReplaceAllString(c, "")
+}
+
+// titles are words for a person that may stand before a name.
+var titles = []string{"干部", "同志", "官员", "挂职干部", "代表", "负责人"}
+
+func titleBefore(s string) bool { return hasAnySuffix(s, titles) }
+
+// isWholeName reports whether s is a name and nothing else.
+func isWholeName(s string) bool {
+	return s != "" && nameAt(s) == s
 }
 
 var (
@@ -104,39 +239,65 @@ var (
 	hintRE = regexp.MustCompile(`(?:原来|原先|之前|此前|以前)(?:在|是|于)([^,,。;;“”]{2,20}?)(?:上班|工作|任职)`)
 	// atPlaceRE is "赴/到/在 X 挂职": the host without the post.
 	atPlaceRE = regexp.MustCompile(`(赴|到|在)([^,,。;;“”在到赴]{2,20}?)挂职`)
+	// fromRE is "来自X的挂职干部NAME" or "来自X的挂职副市长NAME".
+	fromRE = regexp.MustCompile(`来自([^,,。;;“”的]{2,20})的挂职`)
+	// nowRE is "他现在的身份是[host][post]": the host a sentence later.
+	nowRE = regexp.MustCompile(`(?:他|她)(?:现在|目前|如今|眼下)?的?(?:身份是|职务是|现任|担任)`)
+	// bothRE is "同时担任[host post]和[home post]的他".
+	bothRE = regexp.MustCompile(`同时(?:担任|兼任)(.+?)(?:和|与|及)(.+?)的(?:他|她)`)
 )
+
+// pending is what the text says of an official before it names the host.
+type pending struct {
+	home place2
+	host place2
+	ev   evidence
+}
 
 // secondments finds the secondments sentence i reports.
 func (d *drafter) secondments(i int) {
 	s := &d.sents[i]
+	if s.para != d.carryPara {
+		d.carryPara, d.carry = s.para, [2]string{}
+	}
 	text := s.text
 	for pos := 0; pos < len(text); {
-		trig, at := "", -1
-		for _, t := range secondTriggers {
-			if j := strings.Index(text[pos:], t); j >= 0 && (at < 0 || pos+j < at || (pos+j == at && len(t) > len(trig))) {
-				trig, at = t, pos+j
-			}
-		}
-		if at < 0 {
+		j := strings.Index(text[pos:], "挂")
+		if j < 0 {
 			break
 		}
+		at, trig := pos+j, ""
+		for _, t := range secondTriggers {
+			if strings.HasPrefix(text[at:], t) {
+				trig = t
+				break
+			}
+		}
+		if trig == "" {
+			pos = at + len("挂")
+			continue
+		}
 		pos = at + len(trig)
-		hbody, hpost, n := hostAt(text[pos:])
+		hbody, hpost, n := hostAt(after(text, pos))
 		var to *entity
 		if hbody != "" {
-			to = d.entityIf(hbody)
+			to = d.bodyFor(roleHost, hbody)
 		}
 		if to == nil {
 			continue
 		}
 		var fbody, fpost, name string
-		if rest := text[pos+n:]; strings.HasPrefix(rest, "的") {
+		byPost := false
+		if rest := after(text, pos+n); strings.HasPrefix(rest, "的") {
 			fbody, fpost, name = homeAndName(strings.TrimPrefix(rest, "的"))
+			byPost = hpost != "" // "挂任[host][post]的[name]"
 		}
 		if name == "" {
-			fbody, fpost, name = subject(text[:at])
+			fbody, fpost, name, byPost = subject(before(text, at))
+			// "刘海涛挂任张家口市副市长": the host's post stands by the name.
+			byPost = byPost || hpost != ""
 		}
-		if name == "" {
+		if name == "" || !d.isOfficial(name, byPost, i) {
 			continue
 		}
 		pos += n
@@ -152,16 +313,17 @@ func (d *drafter) secondments(i int) {
 			from = sec.from.body
 		}
 		sec.official = d.official(name, from)
+		d.term(sec, s)
 		d.addSecondment(sec)
 	}
 	// "赴保定市挂职" with a named subject.
 	for _, m := range atPlaceRE.FindAllStringSubmatchIndex(text, -1) {
-		host := d.entityIf(text[m[4]:m[5]])
+		host := d.bodyFor(roleHost, text[m[4]:m[5]])
 		if host == nil {
 			continue
 		}
-		fbody, fpost, name := subject(text[:m[0]])
-		if name == "" {
+		fbody, fpost, name, byPost := subject(before(text, m[0]))
+		if name == "" || !d.isOfficial(name, byPost, i) {
 			// "我…现在在河北工信厅挂职": a form of a host already known.
 			continue
 		}
@@ -170,16 +332,145 @@ func (d *drafter) secondments(i int) {
 			sec.from = place2{b, fpost}
 		}
 		sec.official = d.official(name, sec.from.body)
+		d.term(sec, s)
 		d.addSecondment(sec)
+	}
+	d.fromForms(i)
+}
+
+// fromForms reads "来自X的挂职干部NAME" (the host said later, or already),
+// "他现在的身份是[host][post]" and "同时担任[host post]和[home post]的他".
+func (d *drafter) fromForms(i int) {
+	s := &d.sents[i]
+	text := s.text
+	for _, m := range fromRE.FindAllStringSubmatchIndex(text, -1) {
+		rest, hp := after(text, m[1]), ""
+		if t, ok := strings.CutPrefix(rest, "干部"); ok {
+			rest = t
+		} else if hp = postAt(rest, 0); hp != "" {
+			rest = rest[len(hp):]
+		}
+		name := nameAt(rest)
+		if name == "" || !d.isOfficial(name, true, i) {
+			continue
+		}
+		home := d.homeBody(text[m[2]:m[3]])
+		if home == nil {
+			continue
+		}
+		o := d.official(name, home)
+		d.lastOfficial = o
+		p := d.pend[o]
+		if p == nil {
+			p = &pending{ev: evidence{s: s}}
+			d.pend[o] = p
+		}
+		if p.home.body == nil {
+			p.home = place2{home, ""}
+		}
+		if hp != "" {
+			p.host.post = hp
+		}
+	}
+	if m := nowRE.FindStringIndex(text); m != nil && d.lastOfficial != nil {
+		if hbody, hpost, _ := hostAt(after(text, m[1])); hbody != "" {
+			if to := d.bodyFor(roleHost, hbody); to != nil {
+				d.hostOf(d.lastOfficial, to, hpost, s)
+			}
+		}
+	}
+	if m := bothRE.FindStringSubmatch(text); m != nil && d.lastOfficial != nil {
+		hbody, hpost, _ := hostAt(m[1])
+		fbody, fpost, _ := hostAt(m[2])
+		if hbody != "" {
+			if to := d.bodyFor(roleHost, hbody); to != nil {
+				var from *entity
+				if fbody != "" {
+					from = d.bodyFor(roleHome, fbody)
+				}
+				if from != nil {
+					p := d.pend[d.lastOfficial]
+					if p == nil {
+						p = &pending{ev: evidence{s: s}}
+						d.pend[d.lastOfficial] = p
+					}
+					p.home = place2{from, fpost}
+				}
+				d.hostOf(d.lastOfficial, to, hpost, s)
+			}
+		}
+	}
+	// A name that opens a sentence is who 他 refers to next.
+	if n := nameAt(text); n != "" {
+		if e, ok := d.ents["person:"+n]; ok {
+			d.lastOfficial = e
+		}
 	}
 }
 
-// entityIf registers a body only if its name reads as one.
-func (d *drafter) entityIf(s string) *entity {
-	if _, ok := recognise(strings.Trim(s, "“”\"《》 ")); !ok {
+// hostOf drafts the secondment of an official named earlier, whose host
+// sentence s states.
+func (d *drafter) hostOf(o *entity, to *entity, post string, s *sentence) {
+	p := d.pend[o]
+	sec := &secondment{official: o, to: place2{to, post}}
+	if p != nil {
+		sec.from = p.home
+		if sec.to.post == "" {
+			sec.to.post = p.host.post
+		}
+		sec.ev = append(sec.ev, p.ev)
+	}
+	if !hasSentence(sec.ev, s) {
+		sec.ev = append(sec.ev, evidence{s: s, inferred: true, note: "“他” is taken to be " + o.name})
+	}
+	d.term(sec, s)
+	d.addSecondment(sec)
+}
+
+// roles of a body in a secondment, for the place carried from context.
+const (
+	roleHome = iota
+	roleHost
+)
+
+// bodyFor registers a home or host body. A department named without its
+// place (交通委) takes the place of the last department of the same role
+// in the paragraph (北京市发改委…、交通委 → 北京市交通委).
+func (d *drafter) bodyFor(role int, s string) *entity {
+	s = strings.Trim(s, "“”\"《》 ")
+	r, ok := recognise(s)
+	if !ok {
 		return nil
 	}
+	if strings.HasPrefix(r.key, "name:") && r.kind == graph.Body && hasAnySuffix(s, organEnds) &&
+		hasAnyPrefix(s, nationalPrefixes) == "" && d.carry[role] != "" {
+		if cr, ok := recognise(d.carry[role] + s); ok && strings.HasPrefix(cr.key, "dept:") {
+			e := d.entity(d.carry[role] + s)
+			e.addForm(s)
+			return e
+		}
+	}
+	if place := placeOf(r); place != "" {
+		d.carry[role] = place
+	}
 	return d.entity(s)
+}
+
+// placeOf is the written name of the place a recognised body belongs to.
+func placeOf(r ref) string {
+	var root string
+	switch {
+	case strings.HasPrefix(r.key, "dept:"):
+		root = strings.SplitN(r.key, ":", 3)[1]
+	case strings.HasPrefix(r.key, "place:"):
+		root = strings.TrimPrefix(r.key, "place:")
+	default:
+		return ""
+	}
+	if p := lookupPlace(root); p != nil {
+		return p.name(p.root)
+	}
+	return ""
 }
 
 // homeBody registers a home body, dropping words before its name that are
@@ -188,16 +479,26 @@ func (d *drafter) homeBody(s string) *entity {
 	r := []rune(s)
 	for i := 0; i+2 <= len(r); i++ {
 		if ref, ok := recognise(string(r[i:])); ok && (strings.HasPrefix(ref.key, "place:") || strings.HasPrefix(ref.key, "dept:")) {
-			return d.entity(string(r[i:]))
+			return d.bodyFor(roleHome, string(r[i:]))
 		}
 	}
-	return d.entityIf(s)
+	if d.carry[roleHome] != "" {
+		for i := 0; i+2 <= len(r); i++ {
+			if ref, ok := recognise(d.carry[roleHome] + string(r[i:])); ok && strings.HasPrefix(ref.key, "dept:") {
+				return d.bodyFor(roleHome, string(r[i:]))
+			}
+		}
+	}
+	if _, ok := recognise(strings.Trim(s, "“”\"《》 ")); !ok {
+		return nil
+	}
+	return d.bodyFor(roleHome, s)
 }
 
 // inferHome looks, in the sentence and the rest of its paragraph, for the
 // official's own words about where he worked before.
 func (d *drafter) inferHome(i int, sec *secondment) {
-	for j := i; j < len(d.sents) && d.sents[j].para == d.sents[i].para; j++ {
+	for j := i; j < len(d.sents) && j < i+8 && d.sents[j].para == d.sents[i].para; j++ {
 		m := hintRE.FindStringSubmatch(d.sents[j].text)
 		if m == nil {
 			continue
@@ -226,23 +527,56 @@ func (d *drafter) inferHome(i int, sec *secondment) {
 // addSecondment merges a secondment into one already drafted for the same
 // official and host.
 func (d *drafter) addSecondment(sec *secondment) {
-	for _, old := range d.secs {
-		if old.official == sec.official && old.to.body == sec.to.body {
-			if old.from.body == nil {
-				old.from = sec.from
-			}
-			if old.to.post == "" {
-				old.to.post = sec.to.post
-			}
-			for _, e := range sec.ev {
-				if !hasSentence(old.ev, e.s) {
-					old.ev = append(old.ev, e)
-				}
-			}
-			return
+	d.lastOfficial = sec.official
+	k := secKey{sec.official, sec.to.body}
+	if old, ok := d.secIndex[k]; ok {
+		if old.from.body == nil {
+			old.from = sec.from
+		}
+		if old.to.post == "" {
+			old.to.post = sec.to.post
+		}
+		if old.start.IsZero() {
+			old.start, old.end, old.termNote = sec.start, sec.end, sec.termNote
+		}
+		for _, e := range sec.ev {
+			old.ev = addEvidence(old.ev, e)
+		}
+		return
+	}
+	// A home said earlier ("来自X的挂职干部NAME").
+	if p := d.pend[sec.official]; p != nil && sec.from.body == nil {
+		sec.from = p.home
+		if sec.to.post == "" {
+			sec.to.post = p.host.post
+		}
+		if !hasSentence(sec.ev, p.ev.s) {
+			sec.ev = append(sec.ev, p.ev)
 		}
 	}
+	if d.secIndex == nil {
+		d.secIndex = map[secKey]*secondment{}
+	}
+	d.secIndex[k] = sec
 	d.secs = append(d.secs, sec)
+}
+
+type secKey struct{ official, host *entity }
+
+// maxEvidence bounds the quotes a drafted fact collects: a reviewer needs a
+// few, and a text repeating one fact must not make the draft quadratic.
+const maxEvidence = 12
+
+// maxLookBack bounds how many sentences back a date or a home is looked for.
+const maxLookBack = 8
+
+// addEvidence adds e unless its sentence is already quoted or the list is
+// full.
+func addEvidence(list []evidence, e evidence) []evidence {
+	if len(list) >= maxEvidence || hasSentence(list, e.s) {
+		return list
+	}
+	return append(list, e)
 }
 
 func hasSentence(list []evidence, s *sentence) bool {
@@ -252,4 +586,12 @@ func hasSentence(list []evidence, s *sentence) bool {
 		}
 	}
 	return false
+}
+
+// entityIf registers a body only if its name reads as one.
+func (d *drafter) entityIf(s string) *entity {
+	if _, ok := recognise(strings.Trim(s, "“”\"《》 ")); !ok {
+		return nil
+	}
+	return d.entity(s)
 }

@@ -200,7 +200,7 @@ func strs(list []string) *yaml.Node {
 func (d *drafter) evidence(src sourceInfo, list []evidence) *yaml.Node {
 	var items []*yaml.Node
 	for _, e := range list {
-		m := mapping(false, "source", src.id, "quote", e.s.text, "inferred", e.inferred, "note", e.note)
+		m := mapping(false, "source", src.id, "quote", e.s.orig, "inferred", e.inferred, "note", e.note)
 		m.Content[3].LineComment = fmt.Sprintf("characters %d–%d", e.s.offset, e.s.offset+utf8.RuneCountInString(e.s.text))
 		items = append(items, m)
 	}
@@ -238,7 +238,8 @@ func (d *drafter) yaml(src sourceInfo) ([]byte, error) {
 			from = mapping(true, "body", s.from.body.id, "post", s.from.post)
 		}
 		secNodes = append(secNodes, mapping(false, "official", s.official.id, "from", from,
-			"to", mapping(true, "body", s.to.body.id, "post", s.to.post), "evidence", d.evidence(src, s.ev)))
+			"to", mapping(true, "body", s.to.body.id, "post", s.to.post), "start", dateStr(s.start), "end", dateStr(s.end),
+			"note", s.termNote, "evidence", d.evidence(src, s.ev)))
 	}
 	var agrNodes []*yaml.Node
 	for _, a := range d.agrs {
@@ -311,16 +312,16 @@ func (d *drafter) summarise(res *Result) {
 	}
 	for _, s := range d.secs {
 		f := Fact{Kind: graph.Secondment, Label: s.official.name + " → " + s.to.body.name + s.to.post,
-			Quote: s.ev[0].s.text, Offset: s.ev[0].s.offset, Inferred: inferred(s.ev)}
+			Quote: s.ev[0].s.orig, Offset: s.ev[0].s.offset, Inferred: inferred(s.ev) || s.termNote != ""}
 		res.Facts = append(res.Facts, f)
 	}
 	for _, a := range d.agrs {
-		f := Fact{Kind: graph.Agreement, Label: a.title, Quote: a.ev[0].s.text, Offset: a.ev[0].s.offset,
+		f := Fact{Kind: graph.Agreement, Label: a.title, Quote: a.ev[0].s.orig, Offset: a.ev[0].s.offset,
 			Inferred: inferred(a.ev)}
 		res.Facts = append(res.Facts, f)
 	}
 	for _, l := range d.lnks {
-		res.Facts = append(res.Facts, Fact{Kind: l.kind, Label: l.from.name + " → " + l.to.name, Quote: l.ev[0].s.text,
+		res.Facts = append(res.Facts, Fact{Kind: l.kind, Label: l.from.name + " → " + l.to.name, Quote: l.ev[0].s.orig,
 			Offset: l.ev[0].s.offset, Inferred: inferred(l.ev)})
 	}
 	slices.SortStableFunc(res.Facts, func(a, b Fact) int { return a.Offset - b.Offset })

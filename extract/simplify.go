@@ -1,0 +1,125 @@
+package extract
+
+import (
+	"strings"
+	"sync"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/longbridgeapp/opencc"
+)
+
+// The extractor's patterns are written in simplified characters. A text in
+// traditional characters (Hong Kong and Taiwan media) is matched through a
+// copy converted by OpenCC's t2s dictionaries, rune for rune, so that a
+// sentence found in the copy is quoted from the same runes of the original.
+
+var t2s struct {
+	once  sync.Once
+	cc    *opencc.OpenCC
+	err   error
+	mu    sync.Mutex
+	chars map[rune]rune // one-rune conversions seen so far
+}
+
+func converter() *opencc.OpenCC {
+	t2s.once.Do(func() {
+		t2s.cc, t2s.err = opencc.New("t2s")
+		t2s.chars = map[rune]rune{}
+	})
+	return t2s.cc
+}
+
+// simplifyRune converts one character by OpenCC's character dictionary.
+func simplifyRune(cc *opencc.OpenCC, r rune) rune {
+	t2s.mu.Lock()
+	defer t2s.mu.Unlock()
+	if s, ok := t2s.chars[r]; ok {
+		return s
+	}
+	s := r
+	if out, err := cc.Convert(string(r)); err == nil && utf8.RuneCountInString(out) == 1 {
+		s, _ = utf8.DecodeRuneInString(out)
+	}
+	t2s.chars[r] = s
+	return s
+}
+
+// maxPhraseLine bounds the lines converted with OpenCC's phrase
+// dictionaries, whose matcher is slow; longer lines keep the conversion
+// character by character.
+const maxPhraseLine = 600
+
+// simplify returns text in simplified characters with full-width digits and
+// letters made ASCII, with exactly as many runes as text, each converted
+// from the rune at the same position. It returns text itself when nothing
+// changes.
+func simplify(text string) string {
+	var b strings.Builder
+	changed := false
+	for lineStart := 0; lineStart < len(text); {
+		end := strings.IndexByte(text[lineStart:], '\n')
+		if end < 0 {
+			end = len(text)
+		} else {
+			end += lineStart + 1
+		}
+		line := text[lineStart:end]
+		out := simplifyLine(line)
+		if out != line {
+			changed = true
+		}
+		b.WriteString(out)
+		lineStart = end
+	}
+	if !changed {
+		return text
+	}
+	return b.String()
+}
+
+func simplifyLine(line string) string {
+	var b []byte
+	han := false
+	for i, r := range line {
+		s := r
+		switch {
+		case r >= '０' && r <= '９', r >= 'Ａ' && r <= 'Ｚ', r >= 'ａ' && r <= 'ｚ':
+			s = r - 0xFEE0
+		case r >= 0x2E80 && unicode.Is(unicode.Han, r):
+			if cc := converter(); cc != nil {
+				s = simplifyRune(cc, r)
+			}
+		}
+		if s != r && b == nil {
+			b = append(make([]byte, 0, len(line)), line[:i]...)
+		}
+		if s != r && unicode.Is(unicode.Han, r) {
+			han = true
+		}
+		if b != nil {
+			b = utf8.AppendRune(b, s)
+		}
+	}
+	if b == nil {
+		return line
+	}
+	// Characters with more than one simplified form (乾 → 干 or 乾) need
+	// the phrase dictionary; its result is used only when it keeps every
+	// rune in place.
+	if han && len(line) <= maxPhraseLine*3 {
+		if out, err := converter().Convert(line); err == nil && utf8.RuneCountInString(out) == utf8.RuneCountInString(line) {
+			return fullWidthASCII(out)
+		}
+	}
+	return string(b)
+}
+
+func fullWidthASCII(s string) string {
+	return strings.Map(func(r rune) rune {
+		if r >= '０' && r <= '９' || r >= 'Ａ' && r <= 'Ｚ' || r >= 'ａ' && r <= 'ｚ' {
+			return r - 0xFEE0
+		}
+		return r
+	}, s)
+}
