@@ -259,7 +259,7 @@ func recognise(s string) (ref, bool) {
 	if kind == "" {
 		return ref{}, false
 	}
-	r := ref{key: "name:" + companyKey(abbreviate(s)), name: s, kind: kind, jur: "other"}
+	r := ref{key: "name:" + companyKey(abbreviate(withoutProvince(s))), name: s, kind: kind, jur: "other"}
 	bare := strings.TrimLeft(s, "0123456789") // 2015阿拉伯国家…
 	switch {
 	case hasAnyPrefix(bare, foreignPrefixes) != "":
@@ -395,7 +395,7 @@ var postsByRune = func() map[rune][]string {
 }()
 
 // surnames holds the single-character surnames of the 百家姓 and a few more.
-const surnames = "赵钱孙李周吴郑王冯陈褚卫蒋沈韩杨朱秦尤许何吕施张孔曹严华金魏陶姜戚谢邹喻柏水窦章云苏潘葛奚范彭郎鲁韦昌马苗凤花方俞任袁柳酆鲍史唐费廉岑薛雷贺倪汤滕殷罗毕郝邬安常乐于时傅皮卞齐康伍余元卜顾孟平黄和穆萧尹姚邵湛汪祁毛禹狄米贝明臧计伏成戴谈宋茅庞熊纪舒屈项祝董梁杜阮蓝闵席季麻强贾路娄危江童颜郭梅盛林刁钟徐邱骆高夏蔡田樊胡凌霍虞万支柯昝管卢莫经房裘缪干解应宗丁宣贲邓郁单杭洪包诸左石崔吉钮龚程嵇邢滑裴陆荣翁荀羊於惠甄曲家封芮羿储靳汲邴糜松井段富巫乌焦巴弓牧隗山谷车侯宓蓬全郗班仰秋仲伊宫宁仇栾暴甘钭厉戎祖武符刘景詹束龙叶幸司韶郜黎蓟薄印宿白怀蒲邰从鄂索咸籍赖卓蔺屠蒙池乔阴胥能苍双闻莘党翟谭贡劳逄姬申扶堵冉宰郦雍却璩桑桂濮牛寿通边扈燕冀郏浦尚农温别庄晏柴瞿阎充慕连茹习宦艾鱼容向古易慎戈廖庾终暨居衡步都耿满弘匡国文寇广禄阙东欧殳沃利蔚越夔隆师巩厍聂晁勾敖融冷訾辛阚那简饶空曾毋沙乜养鞠须丰巢关蒯相查后荆红游竺权逯盖益桓公税覃付"
+const surnames = "闫冼佟仝隋揭笪赵钱孙李周吴郑王冯陈褚卫蒋沈韩杨朱秦尤许何吕施张孔曹严华金魏陶姜戚谢邹喻柏水窦章云苏潘葛奚范彭郎鲁韦昌马苗凤花方俞任袁柳酆鲍史唐费廉岑薛雷贺倪汤滕殷罗毕郝邬安常乐于时傅皮卞齐康伍余元卜顾孟平黄和穆萧尹姚邵湛汪祁毛禹狄米贝明臧计伏成戴谈宋茅庞熊纪舒屈项祝董梁杜阮蓝闵席季麻强贾路娄危江童颜郭梅盛林刁钟徐邱骆高夏蔡田樊胡凌霍虞万支柯昝管卢莫经房裘缪干解应宗丁宣贲邓郁单杭洪包诸左石崔吉钮龚程嵇邢滑裴陆荣翁荀羊於惠甄曲家封芮羿储靳汲邴糜松井段富巫乌焦巴弓牧隗山谷车侯宓蓬全郗班仰秋仲伊宫宁仇栾暴甘钭厉戎祖武符刘景詹束龙叶幸司韶郜黎蓟薄印宿白怀蒲邰从鄂索咸籍赖卓蔺屠蒙池乔阴胥能苍双闻莘党翟谭贡劳逄姬申扶堵冉宰郦雍却璩桑桂濮牛寿通边扈燕冀郏浦尚农温别庄晏柴瞿阎充慕连茹习宦艾鱼容向古易慎戈廖庾终暨居衡步都耿满弘匡国文寇广禄阙东欧殳沃利蔚越夔隆师巩厍聂晁勾敖融冷訾辛阚那简饶空曾毋沙乜养鞠须丰巢关蒯相查后荆红游竺权逯盖益桓公税覃付"
 
 // afterName holds characters that end a name when they follow it: verbs,
 // adverbs and particles that open the rest of the clause.
@@ -453,3 +453,27 @@ func allHan(r []rune) bool {
 func endsWithPost(s string) bool { return hasAnySuffix(s, posts) }
 
 func firstRune(s string) (rune, int) { return utf8.DecodeRuneInString(s) }
+
+// provinces are the provincial-level units outside the gazetteer, whose
+// name may stand before a city's: 浙江省杭州市 is 杭州市.
+var provinces = []string{"上海", "重庆", "山西", "内蒙古", "辽宁", "吉林", "黑龙江", "江苏", "浙江", "安徽", "福建", "江西",
+	"山东", "河南", "湖北", "湖南", "广东", "广西", "海南", "四川", "贵州", "云南", "西藏", "陕西", "甘肃", "青海", "宁夏", "新疆"}
+
+// withoutProvince drops a province's name before a city's or county's.
+func withoutProvince(s string) string {
+	for _, p := range provinces {
+		for _, suf := range []string{"省", "市", "自治区", "壮族自治区", "回族自治区", "维吾尔自治区", ""} {
+			rest, ok := strings.CutPrefix(s, p+suf)
+			if !ok || utf8.RuneCountInString(rest) < 3 {
+				continue
+			}
+			if r, _ := utf8.DecodeRuneInString(rest); strings.ContainsRune("市县区州盟旗", r) {
+				continue
+			}
+			if hasAnySuffix(rest, []string{"市", "县", "区", "州", "盟", "旗"}) || strings.ContainsAny(rest, "市县州") {
+				return rest
+			}
+		}
+	}
+	return s
+}

@@ -303,6 +303,7 @@ func (d *drafter) secondments(i int) {
 		pos += n
 		sec := &secondment{to: place2{to, hpost}, ev: []evidence{{s: s}}}
 		var from *entity
+		fbody, fpost = splitSubunit(fbody, fpost)
 		if fbody != "" {
 			from = d.homeBody(fbody)
 		}
@@ -400,12 +401,30 @@ func (d *drafter) fromForms(i int) {
 			}
 		}
 	}
-	// A name that opens a sentence is who 他 refers to next.
-	if n := nameAt(text); n != "" {
-		if e, ok := d.ents["person:"+n]; ok {
-			d.lastOfficial = e
+	// The last official the sentence names after a post ("北京市大兴区副区长
+	// 罗建军到廊坊…") is whom 他 refers to next.
+	for k := 0; k < len(text); {
+		p := postAt(text, k)
+		if p == "" {
+			_, n := firstRune(text[k:])
+			k += n
+			continue
+		}
+		k += len(p)
+		if n := nameAt(text[k:]); n != "" && d.isOfficial(n, true, i) {
+			body, _, _ := splitBodyPost(lastClause(text[:k]))
+			d.lastOfficial = d.official(n, d.entityIf(body))
 		}
 	}
+}
+
+// lastClause is what follows the last clause break in s.
+func lastClause(s string) string {
+	if i := strings.LastIndexAny(s, ",,。;;::、“”"); i >= 0 {
+		_, n := firstRune(s[i:])
+		return s[i+n:]
+	}
+	return s
 }
 
 // hostOf drafts the secondment of an official named earlier, whose host
