@@ -40,6 +40,9 @@ type Result struct {
 	YAML    []byte // the draft, for graph.Load next to the article
 	Summary Summary
 	Facts   []Fact // every drafted relation, in the order of the text
+	// Review lists what a person must decide: drafted officials that may be
+	// known officials under a misspelt name.
+	Review []string
 }
 
 // Fact is one drafted relation and the sentence it was read from.
@@ -57,12 +60,21 @@ type Summary struct {
 	Entities                       int
 	Reused                         int // entities whose id came from the KB
 	Inferred                       int // facts and entities flagged for review
+	// Against a KB: facts it does not hold, facts it holds (drafted as the
+	// same facts, so the article becomes added evidence), facts that
+	// contradict it. All zero without a KB.
+	New, Confirmed, Conflicting int
+	WithKB                      bool
 }
 
 // String is a one-line report for stderr.
 func (s Summary) String() string {
-	return fmt.Sprintf("drafted %d secondments, %d agreements, %d links, %d entities (%d from the KB); %d inferred items to review",
+	out := fmt.Sprintf("drafted %d secondments, %d agreements, %d links, %d entities (%d from the KB); %d inferred items to review",
 		s.Secondments, s.Agreements, s.Links, s.Entities, s.Reused, s.Inferred)
+	if s.WithKB {
+		out += fmt.Sprintf("; against the KB: %d new, %d confirmed, %d conflicting", s.New, s.Confirmed, s.Conflicting)
+	}
+	return out
 }
 
 // evidence is a sentence supporting a fact.
@@ -74,10 +86,11 @@ type evidence struct {
 
 type entity struct {
 	ref
-	forms []string // surface forms in the order seen
-	id    string
-	kb    *graph.Entity
-	order int
+	forms  []string // surface forms in the order seen
+	id     string
+	kb     *graph.Entity
+	order  int
+	review string // a possible match in the KB, for review
 }
 
 type place2 struct {
@@ -91,6 +104,9 @@ type secondment struct {
 	start, end graph.Date
 	termNote   string // how start and end were read, when inferred
 	ev         []evidence
+
+	standing     standing
+	standingNote string
 }
 
 type role struct {
@@ -108,6 +124,7 @@ type agreement struct {
 	notes             []string
 	id                string
 	para, sentenceIdx int
+	standing          standing
 }
 
 type drafter struct {
@@ -129,6 +146,7 @@ type drafter struct {
 	agrIndex     map[string]*agreement
 	lastAgr      *agreement // the agreement drafted last, for its witnesses
 	lnkIndex     map[linkKey]bool
+	review       []string // possible matches of KB officials
 }
 
 // Draft reads the article and drafts a knowledge base from it.
@@ -147,12 +165,13 @@ func Draft(article Article, opt Options) (*Result, error) {
 	}
 	src := d.source(article, opt)
 	d.assignIDs(opt.KB)
+	d.compareKB(opt.KB)
 	out, err := d.yaml(src)
 	if err != nil {
 		return nil, err
 	}
-	res := &Result{YAML: out}
-	d.summarise(res)
+	res := &Result{YAML: out, Review: d.review}
+	d.summarise(res, opt.KB)
 	return res, nil
 }
 

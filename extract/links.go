@@ -16,6 +16,7 @@ type link struct {
 	date     graph.Date
 	notes    []string
 	ev       []evidence
+	standing standing
 }
 
 var (

@@ -228,8 +228,10 @@ func (d *drafter) yaml(src sourceInfo) ([]byte, error) {
 		if p, ok := d.ents[e.parent]; ok && p.id != "" && e.kb == nil {
 			parent = p.id
 		}
-		entNodes = append(entNodes, mapping(true, "id", e.id, "kind", kind, "name", name, "aliases", strs(aliases),
-			"jurisdiction", jur, "parent", parent, "note", note))
+		n := mapping(true, "id", e.id, "kind", kind, "name", name, "aliases", strs(aliases),
+			"jurisdiction", jur, "parent", parent, "note", note)
+		n.HeadComment = e.review
+		entNodes = append(entNodes, n)
 	}
 	var secNodes []*yaml.Node
 	for _, s := range d.secs {
@@ -237,9 +239,16 @@ func (d *drafter) yaml(src sourceInfo) ([]byte, error) {
 		if s.from.body != nil {
 			from = mapping(true, "body", s.from.body.id, "post", s.from.post)
 		}
-		secNodes = append(secNodes, mapping(false, "official", s.official.id, "from", from,
+		n := mapping(false, "official", s.official.id, "from", from,
 			"to", mapping(true, "body", s.to.body.id, "post", s.to.post), "start", dateStr(s.start), "end", dateStr(s.end),
-			"note", s.termNote, "evidence", d.evidence(src, s.ev)))
+			"note", s.termNote, "evidence", d.evidence(src, s.ev))
+		switch s.standing {
+		case factConfirmed:
+			n.HeadComment = "already in the knowledge base: this source adds evidence"
+		case factConflicting:
+			n.HeadComment = "conflicts with the knowledge base: " + s.standingNote
+		}
+		secNodes = append(secNodes, n)
 	}
 	var agrNodes []*yaml.Node
 	for _, a := range d.agrs {
@@ -296,8 +305,12 @@ func (d *drafter) yaml(src sourceInfo) ([]byte, error) {
 	return buf.Bytes(), nil
 }
 
-func (d *drafter) summarise(res *Result) {
+func (d *drafter) summarise(res *Result, kb *graph.Graph) {
 	sum := &res.Summary
+	if kb != nil {
+		sum.WithKB = true
+		sum.New, sum.Confirmed, sum.Conflicting = d.standingCounts()
+	}
 	sum.Secondments, sum.Agreements, sum.Links = len(d.secs), len(d.agrs), len(d.lnks)
 	for _, e := range d.used() {
 		sum.Entities++
