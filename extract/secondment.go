@@ -278,6 +278,12 @@ func (d *drafter) secondments(i int) {
 			continue
 		}
 		pos = at + len(trig)
+		if left := before(text, at); strings.HasSuffix(left, "分别") {
+			if n := d.respectively(i, strings.TrimSuffix(left, "分别"), after(text, pos)); n > 0 {
+				pos += n
+				continue
+			}
+		}
 		hbody, hpost, n := hostAt(after(text, pos))
 		var to *entity
 		if hbody != "" {
@@ -613,4 +619,86 @@ func (d *drafter) entityIf(s string) *entity {
 		return nil
 	}
 	return d.entity(s)
+}
+
+// respectively reads "A、B分别挂任X、Y": officials listed before the verb,
+// each with his home body and post, and as many hosts after it, paired in
+// order. It returns how much of right it read, 0 when the lists do not
+// pair.
+func (d *drafter) respectively(i int, left, right string) int {
+	s := &d.sents[i]
+	c := left
+	if j := strings.LastIndexAny(left, ",,。;;::“”"); j >= 0 {
+		_, n := firstRune(left[j:])
+		c = left[j+n:]
+	}
+	var people [][3]string // body, post, name
+	for _, item := range listItems(trimFillers(c)) {
+		item = leadFillers.ReplaceAllString(item, "")
+		n := nameBefore(item)
+		if n == "" {
+			return 0
+		}
+		b, p, _ := splitBodyPost(strings.TrimSuffix(item, n))
+		people = append(people, [3]string{b, p, n})
+	}
+	var hosts []place2
+	read := 0
+	for len(hosts) < len(people) {
+		b, p, n := hostAt(right[read:])
+		if b == "" {
+			break
+		}
+		b, p = splitSubunit(b, p)
+		to := d.bodyFor(roleHost, b)
+		if to == nil {
+			return 0
+		}
+		hosts = append(hosts, place2{to, p})
+		read += n
+		for _, sep := range []string{"、", "和", "及"} {
+			if strings.HasPrefix(right[read:], sep) {
+				read += len(sep)
+				break
+			}
+		}
+	}
+	if len(people) < 2 || len(hosts) != len(people) {
+		return 0
+	}
+	for k, p := range people {
+		if !d.isOfficial(p[2], p[1] != "", i) {
+			continue
+		}
+		sec := &secondment{to: hosts[k], ev: []evidence{{s: s}}}
+		fb, fp := splitSubunit(p[0], p[1])
+		if fb != "" {
+			if from := d.homeBody(fb); from != nil {
+				sec.from = place2{from, fp}
+			}
+		}
+		sec.official = d.official(p[2], sec.from.body)
+		d.term(sec, s)
+		d.addSecondment(sec)
+	}
+	return read
+}
+
+// listItems splits "A、B、C" at each 、 that no post follows.
+func listItems(c string) []string {
+	var out []string
+	start := 0
+	for off := 0; ; {
+		i := strings.Index(c[off:], "、")
+		if i < 0 {
+			break
+		}
+		i += off
+		off = i + len("、")
+		if postAt(c, off) == "" {
+			out = append(out, c[start:i])
+			start = off
+		}
+	}
+	return append(out, c[start:])
 }
