@@ -49,9 +49,26 @@ func readWants(t *testing.T, path string) []corpusWant {
 }
 
 func TestEvalCorpus(t *testing.T) {
-	files, err := filepath.Glob("testdata/corpus/*.txt")
+	recall, wrongRate := evalDir(t, "testdata/corpus")
+	if recall < 0.9 {
+		t.Errorf("recall %.1f%%, want at least 90%%", 100*recall)
+	}
+	if wrongRate > 0.03 {
+		t.Errorf("%.1f%% of drafted facts wrong, want at most 3%%", 100*wrongRate)
+	}
+}
+
+// testdata/heldout was written after the extractor's patterns were fixed
+// and is only measured, never tuned to: its figures estimate how the
+// extractor does on text it was not written for.
+func TestEvalHeldout(t *testing.T) {
+	evalDir(t, "testdata/heldout")
+}
+
+func evalDir(t *testing.T, dir string) (recall, wrongRate float64) {
+	files, err := filepath.Glob(filepath.Join(dir, "*.txt"))
 	if err != nil || len(files) == 0 {
-		t.Fatalf("no corpus: %v", err)
+		t.Fatalf("no articles in %s: %v", dir, err)
 	}
 	var want, recalled, postsRight, drafted, wrong int
 	for _, file := range files {
@@ -106,16 +123,11 @@ func TestEvalCorpus(t *testing.T) {
 			}
 		}
 	}
-	recall := float64(recalled) / float64(want)
-	wrongRate := float64(wrong) / float64(max(drafted, 1))
-	t.Logf("corpus: %d files, %d secondments stated", len(files), want)
+	recall = float64(recalled) / float64(want)
+	wrongRate = float64(wrong) / float64(max(drafted, 1))
+	t.Logf("%s: %d files, %d secondments stated", dir, len(files), want)
 	t.Logf("secondments recalled: %d/%d (%.1f%%) with official, home and host body right; %d of them with both posts right",
 		recalled, want, 100*recall, postsRight)
 	t.Logf("drafted facts wrong:  %d/%d (%.1f%%)", wrong, drafted, 100*wrongRate)
-	if recall < 0.9 {
-		t.Errorf("recall %.1f%%, want at least 90%%", 100*recall)
-	}
-	if wrongRate > 0.03 {
-		t.Errorf("%.1f%% of drafted facts wrong, want at most 3%%", 100*wrongRate)
-	}
+	return recall, wrongRate
 }
