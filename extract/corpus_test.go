@@ -87,6 +87,11 @@ func evalDir(t *testing.T, dir string) (recall, wrongRate float64) {
 		dn := namer{g}
 		matched := map[int]bool{}
 		for _, r := range g.Relations {
+			for _, e := range r.Evidence {
+				if !strings.Contains(a.Text, e.Quote) {
+					t.Errorf("%s: quote not verbatim: %q", a.Name, e.Quote)
+				}
+			}
 			if r.Kind == graph.Post || r.Kind == graph.PartOf {
 				continue
 			}

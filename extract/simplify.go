@@ -50,8 +50,9 @@ func simplifyRune(cc *opencc.OpenCC, r rune) rune {
 // character by character.
 const maxPhraseLine = 600
 
-// simplify returns text in simplified characters with full-width digits and
-// letters made ASCII, with exactly as many runes as text, each converted
+// simplify returns text in simplified characters with full-width
+// punctuation, digits and letters made ASCII (the patterns are written with
+// ASCII punctuation), with exactly as many runes as text, each converted
 // from the rune at the same position. It returns text itself when nothing
 // changes.
 func simplify(text string) string {
@@ -84,7 +85,7 @@ func simplifyLine(line string) string {
 	for i, r := range line {
 		s := r
 		switch {
-		case r >= '０' && r <= '９', r >= 'Ａ' && r <= 'Ｚ', r >= 'ａ' && r <= 'ｚ':
+		case r >= 0xFF01 && r <= 0xFF5E: // full-width ASCII: ，；：（）０-９
 			s = r - 0xFEE0
 		case r >= 0x2E80 && unicode.Is(unicode.Han, r):
 			if cc := converter(); cc != nil {
@@ -117,7 +118,7 @@ func simplifyLine(line string) string {
 
 func fullWidthASCII(s string) string {
 	return strings.Map(func(r rune) rune {
-		if r >= '０' && r <= '９' || r >= 'Ａ' && r <= 'Ｚ' || r >= 'ａ' && r <= 'ｚ' {
+		if r >= 0xFF01 && r <= 0xFF5E {
 			return r - 0xFEE0
 		}
 		return r
