@@ -147,6 +147,7 @@ type drafter struct {
 	lastAgr      *agreement // the agreement drafted last, for its witnesses
 	lnkIndex     map[linkKey]bool
 	review       []string // possible matches of KB officials
+	round        round
 }
 
 // Draft reads the article and drafts a knowledge base from it.
@@ -159,10 +160,12 @@ func Draft(article Article, opt Options) (*Result, error) {
 	d.date, _ = articleDate(article.Text, article.Name, opt.Date)
 	d.sents = sentences(simplify(article.Text), article.Text)
 	for i := range d.sents {
+		d.roundOf(&d.sents[i])
 		d.secondments(i)
 		d.agreements(i)
 		d.links(i)
 	}
+	d.applyRound()
 	src := d.source(article, opt)
 	d.assignIDs(opt.KB)
 	d.compareKB(opt.KB)

@@ -3,6 +3,7 @@ package extract
 import (
 	"regexp"
 	"strconv"
+	"strings"
 
 	"github.com/guazhi/guazhi/graph"
 )
@@ -64,4 +65,95 @@ func (d *drafter) term(sec *secondment, s *sentence) {
 		}
 	}
 	sec.termNote = note
+}
+
+var (
+	// roundRE dates a whole round of secondments: 7月底,京冀两地互相派出百名
+	// 厅处干部挂职.
+	roundRE = regexp.MustCompile(`(\d{4}年|去年|今年|前年)?(\d{1,2})月(?:初|上旬|中旬|下旬|底|末)?[,]?[^。;!?]{0,40}?(?:互派|互相派出|派出|选派|启动)[^。;!?]{0,30}?挂职`)
+	// roundLengthRE is the length of every secondment of a round:
+	// 每批干部挂职时间1年.
+	roundDateRE   = regexp.MustCompile(`^(?:\d{4}年|去年|今年|前年)?\d{1,2}月(?:初|上旬|中旬|下旬|底|末)?`)
+	roundLengthRE = regexp.MustCompile(`挂职(?:时间|期|期限)为?(一|1|两|二|2|三|3|半)年`)
+)
+
+// round is what the article says of the whole round of secondments.
+type round struct {
+	start, length []string
+	startEv       *sentence
+	lengthEv      *sentence
+}
+
+// roundOf notes a sentence that dates the round or gives its length.
+func (d *drafter) roundOf(s *sentence) {
+	if !strings.Contains(s.text, "挂职") {
+		return
+	}
+	if d.round.start == nil {
+		if m := roundRE.FindStringSubmatch(s.text); m != nil {
+			d.round.start, d.round.startEv = m, s
+		}
+	}
+	if d.round.length == nil {
+		if m := roundLengthRE.FindStringSubmatch(s.text); m != nil {
+			d.round.length, d.round.lengthEv = m, s
+		}
+	}
+}
+
+// applyRound gives the secondments whose own sentences do not date them
+// the round's start and length, marked inferred with the sentence that
+// says so.
+func (d *drafter) applyRound() {
+	for _, sec := range d.secs {
+		if sec.start.IsZero() && d.round.start != nil {
+			m := d.round.start
+			start, how := d.roundStart(m)
+			if start.IsZero() {
+				continue
+			}
+			sec.start = start
+			sec.ev = addEvidence(sec.ev, evidence{s: d.round.startEv, inferred: true,
+				note: "start: the article dates the whole round to “" + roundDateRE.FindString(m[0]) + "”" + how})
+			sec.termNote = ""
+		}
+		if sec.end.IsZero() && !sec.start.IsZero() && d.round.length != nil {
+			l := d.round.length
+			months := sec.start.Year*12 + sec.start.Month - 1 + yearWords[l[1]] - 1
+			if end, err := graph.ParseDate(strconv.Itoa(months/12) + "-" + pad2(strconv.Itoa(months%12+1))); err == nil {
+				sec.end = end
+				sec.ev = addEvidence(sec.ev, evidence{s: d.round.lengthEv, inferred: true,
+					note: "end: the article gives every secondment of the round “" + l[0] + "”"})
+			}
+		}
+	}
+}
+
+// roundStart resolves the round's month against the article's date.
+func (d *drafter) roundStart(m []string) (graph.Date, string) {
+	month, _ := strconv.Atoi(m[2])
+	year, how := 0, ""
+	switch m[1] {
+	case "":
+		if d.date.IsZero() {
+			return graph.Date{}, ""
+		}
+		year, how = d.date.Year, "; year from the article's date"
+		if d.date.Month != 0 && month > d.date.Month {
+			year--
+		}
+	case "去年", "今年", "前年":
+		if d.date.IsZero() {
+			return graph.Date{}, ""
+		}
+		year = d.date.Year - map[string]int{"去年": 1, "今年": 0, "前年": 2}[m[1]]
+		how = "; resolved against the article's date"
+	default:
+		year, _ = strconv.Atoi(m[1][:4])
+	}
+	date, err := graph.ParseDate(strconv.Itoa(year) + "-" + pad2(strconv.Itoa(month)))
+	if err != nil {
+		return graph.Date{}, ""
+	}
+	return date, how
 }
