@@ -11,8 +11,9 @@ var (
 	trailRE = regexp.MustCompile(`(?:还|也|已经|已|再次|正式|分别|共同|联合|将|拟|均|都|又|初步|进一步|于.*|在.*|(?:\d{4}年)?\d{1,2}月(?:\d{1,2}[日号])?(?:上旬|中旬|下旬|初|底|末)?)$`)
 	// docRE ends the title of a signed document.
 	docRE = regexp.MustCompile(`^.*(?:协议书|协议|备忘录|合同|意向书|合作书|框架)`)
-	// venueRE finds the event at which something was signed.
-	venueRE = regexp.MustCompile(`([^,,。;;]*?(?:大会|会议|论坛|洽谈会|博览会|峰会|交易会|推介会|签约会|推进会|座谈会|发布会|仪式|开幕式))上`)
+	// venueEndRE ends the name of the event at which something was signed:
+	// "[event]上", the event running back to the clause's start.
+	venueEndRE = regexp.MustCompile(`(?:大会|会议|论坛|洽谈会|博览会|峰会|交易会|推介会|签约会|推进会|座谈会|发布会|仪式|开幕式)上`)
 	// groupRE is "各方达成共识": parties named in the sentence before.
 	groupRE = regexp.MustCompile(`(?:各方|双方|三方|多方|几方|两地|两市|两区|三地)[^,,。]*?达成[^,,。]*?共识`)
 	// meetingRE is the meeting those parties held.
@@ -61,7 +62,7 @@ func (d *drafter) partyList(s string) []*entity {
 	if _, ok := recognise(s); ok {
 		return []*entity{d.entity(s)}
 	}
-	parts := regexp.MustCompile(`、|以及|及|和`).Split(s, -1)
+	parts := splitAny(s)
 	if len(parts) < 2 {
 		return nil
 	}
@@ -103,7 +104,13 @@ func (d *drafter) pair(pre string) []*entity {
 	return nil
 }
 
-func splitAny(s string) []string { return regexp.MustCompile(`、|以及|及|和`).Split(s, -1) }
+func splitAny(s string) []string { return listSepRE.Split(s, -1) }
+
+var (
+	listSepRE = regexp.MustCompile(`、|以及|及|和`)
+	// toSignRE ends "将签署": an agreement still to be signed.
+	toSignRE = regexp.MustCompile(`(?:将|拟|即将|计划)$`)
+)
 
 // agreements finds the agreements sentence i reports, and the officials
 // who brokered or witnessed those of the sentences before.
@@ -191,7 +198,7 @@ func (d *drafter) signing(i int, c string) {
 	}
 	a := &agreement{title: title, status: "signed", parties: parties, ev: []evidence{{s: s}}}
 	switch {
-	case regexp.MustCompile(`(?:将|拟|即将|计划)$`).MatchString(c[:v]):
+	case toSignRE.MatchString(c[:v]):
 		a.status = "intent"
 		a.notes = append(a.notes, "to be signed: "+strings.TrimSpace(c))
 	case strings.Contains(title, "框架"):
@@ -335,4 +342,23 @@ func (d *drafter) officialsOf(i int) {
 			last.ev = addEvidence(last.ev, evidence{s: s, inferred: true, note: "“这次合作” is taken to be this agreement"})
 		}
 	}
+}
+
+// venueMatches finds "[event]上" in s as FindAllStringSubmatchIndex of
+// `([^,。;]*?(?:大会|…))上` would, in linear time: each match starts after
+// the clause break before its event word, or after the match before it.
+func venueMatches(s string) [][]int {
+	var out [][]int
+	prev := 0
+	for _, m := range venueEndRE.FindAllStringIndex(s, -1) {
+		start := prev
+		if i := strings.LastIndexAny(s[prev:m[0]], ",。;"); i >= 0 {
+			_, n := firstRune(s[prev+i:])
+			start = prev + i + n
+		}
+		end := m[1] - len("上")
+		out = append(out, []int{start, m[1], start, end})
+		prev = m[1]
+	}
+	return out
 }

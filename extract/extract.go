@@ -270,15 +270,13 @@ var publisherRE = regexp.MustCompile(`^(?:来源|来源于|稿源)[::]\s*(\S+)`)
 // titleAndPublisher guesses the headline (the longest short line above the
 // date line or the first paragraph) and the publisher (a 来源: line).
 func titleAndPublisher(text string) (title, publisher string) {
-	lines := strings.Split(text, "\n")
+	lines := headLines(text)
 	for _, l := range lines {
-		l = strings.TrimSpace(l)
 		if m := publisherRE.FindStringSubmatch(l); m != nil && publisher == "" {
 			publisher = m[1]
 		}
 	}
 	for _, l := range lines {
-		l = strings.TrimSpace(l)
 		n := utf8.RuneCountInString(l)
 		if isoDateRE.MatchString(l) || len(fullCnDates(l)) > 0 || n > 60 {
 			break
@@ -291,6 +289,28 @@ func titleAndPublisher(text string) (title, publisher string) {
 		}
 	}
 	return title, publisher
+}
+
+// headLines are the first lines of text, trimmed, each cut to
+// maxHeaderLine bytes: where a page's title, date and publisher stand.
+func headLines(text string) []string {
+	var out []string
+	for lineStart := 0; len(out) < headerLines && lineStart < len(text); {
+		end := strings.IndexByte(text[lineStart:], '\n')
+		if end < 0 {
+			end = len(text) - lineStart
+		}
+		line := text[lineStart : lineStart+end]
+		lineStart += end + 1
+		if len(line) > maxHeaderLine {
+			line = line[:maxHeaderLine]
+			for len(line) > 0 && !utf8.ValidString(line) {
+				line = line[:len(line)-1]
+			}
+		}
+		out = append(out, strings.TrimSpace(line))
+	}
+	return out
 }
 
 func hasMark(line string) bool {

@@ -2,6 +2,7 @@ package extract
 
 import (
 	"strings"
+	"sync"
 	"unicode"
 	"unicode/utf8"
 )
@@ -68,14 +69,15 @@ var places = []place{
 	{"滨海", "新区", "tianjin", "binhai", "天津"},
 }
 
-func lookupPlace(root string) *place {
+func lookupPlace(root string) *place { return placeByRoot[root] }
+
+var placeByRoot = func() map[string]*place {
+	m := map[string]*place{}
 	for i := range places {
-		if places[i].root == root {
-			return &places[i]
-		}
+		m[places[i].root] = &places[i]
 	}
-	return nil
-}
+	return m
+}()
 
 // placeSuffixes may follow a place's root.
 var placeSuffixes = []string{"新区", "市", "区", "县", "省", "镇"}
@@ -218,6 +220,32 @@ type ref struct {
 // recognise classifies a body, company or organisation name. It fails for
 // strings that do not look like one.
 func recognise(s string) (ref, bool) {
+	recognised.Lock()
+	defer recognised.Unlock()
+	if r, ok := recognised.m[s]; ok {
+		return r.ref, r.ok
+	}
+	if len(recognised.m) >= 1<<12 {
+		clear(recognised.m)
+	}
+	r, ok := recogniseName(s)
+	recognised.m[s] = recognition{r, ok}
+	return r, ok
+}
+
+// recognised remembers the last few thousand names read: a text names the
+// same bodies again and again.
+var recognised = struct {
+	sync.Mutex
+	m map[string]recognition
+}{m: map[string]recognition{}}
+
+type recognition struct {
+	ref ref
+	ok  bool
+}
+
+func recogniseName(s string) (ref, bool) {
 	s = strings.Trim(s, "“”\"《》「」 ")
 	n := utf8.RuneCountInString(s)
 	if n < 2 || n > 40 || !allNameRunes(s) {

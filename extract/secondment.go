@@ -12,7 +12,7 @@ import (
 var secondTriggers = []string{"挂职担任", "挂职任", "挂任", "挂职"}
 
 // stops end the host's body-and-post phrase.
-const stops = ",,。;;::!?!?()()“”\"《》 \t的一期和及"
+const stops = ",,。;;::!?!?()()“”\"《》 \t的一期和及挂"
 
 // window bounds, in bytes, how far a secondment's phrases reach on either
 // side of its trigger: about forty characters. Every trigger is read in

@@ -21,15 +21,14 @@ var yearWords = map[string]int{"一": 12, "1": 12, "两": 24, "二": 24, "2": 24
 // a year written as 去年 or 今年 is resolved against the article's date and
 // marked inferred; with no article date it is left out.
 func (d *drafter) term(sec *secondment, s *sentence) {
-	f := s.found()
-	if f.start == nil {
-		f.start = startRE.FindStringSubmatch(s.text)
-		f.length = lengthRE.FindStringSubmatch(s.text)
-		if f.start == nil {
-			f.start = []string{}
+	if !s.termRead {
+		s.termRead = true
+		s.termStart = startRE.FindStringSubmatch(s.text)
+		if s.termStart != nil {
+			s.termLength = lengthRE.FindStringSubmatch(s.text)
 		}
 	}
-	m := f.start
+	m := s.termStart
 	if len(m) == 0 {
 		return
 	}
@@ -54,7 +53,7 @@ func (d *drafter) term(sec *secondment, s *sentence) {
 	if inferred {
 		note = "start “" + m[0] + "” resolved against the article's date " + d.date.String()
 	}
-	if l := f.length; l != nil {
+	if l := s.termLength; l != nil {
 		months := year*12 + month - 1 + yearWords[l[1]] - 1
 		if end, err := graph.ParseDate(strconv.Itoa(months/12) + "-" + pad2(strconv.Itoa(months%12+1))); err == nil {
 			sec.end = end

@@ -17,7 +17,9 @@ type sentence struct {
 	offset int    // character (rune) offset in the article
 	para   int    // paragraph number
 
-	matches *found
+	matches               *found
+	termRead              bool     // start and length have been looked for
+	termStart, termLength []string // a secondment's start and length (term.go)
 }
 
 // chromeMarks betray page furniture wherever they appear in a line.
@@ -172,16 +174,7 @@ var nameDateRE = regexp.MustCompile(`(\d{4})[-_.]?(\d{2})[-_.]?(\d{2})`)
 // date came from.
 func articleDate(text, name string, fallback graph.Date) (date graph.Date, how string) {
 	var dateline []string
-	for n, lineStart := 0, 0; n < headerLines && lineStart < len(text); n++ {
-		end := strings.IndexByte(text[lineStart:], '\n')
-		if end < 0 {
-			end = len(text) - lineStart
-		}
-		line := strings.TrimSpace(text[lineStart : lineStart+end])
-		lineStart += end + 1
-		if len(line) > maxHeaderLine {
-			line = line[:maxHeaderLine]
-		}
+	for _, line := range headLines(text) {
 		if line == "" {
 			continue
 		}
@@ -250,16 +243,20 @@ func dateIn(s string, article graph.Date) (d graph.Date, written string, inferre
 // clauses is read in linear time.
 type found struct {
 	dates, years, venues, amounts [][]int
-	start, length                 []string // a secondment's start and length; start is empty, not nil, once looked for
 }
 
 func (s *sentence) found() *found {
 	if s.matches == nil {
-		s.matches = &found{
-			dates:   cnDateRE.FindAllStringSubmatchIndex(s.text, -1),
-			years:   yearRE.FindAllStringSubmatchIndex(s.text, -1),
-			venues:  venueRE.FindAllStringSubmatchIndex(s.text, -1),
-			amounts: amountRE.FindAllStringIndex(s.text, -1),
+		// Each pattern runs only where its one required word stands.
+		s.matches = &found{venues: venueMatches(s.text)}
+		if strings.Contains(s.text, "月") {
+			s.matches.dates = cnDateRE.FindAllStringSubmatchIndex(s.text, -1)
+		}
+		if strings.Contains(s.text, "年") {
+			s.matches.years = yearRE.FindAllStringSubmatchIndex(s.text, -1)
+		}
+		if strings.Contains(s.text, "元") {
+			s.matches.amounts = amountRE.FindAllStringIndex(s.text, -1)
 		}
 	}
 	return s.matches
