@@ -5,6 +5,7 @@ import (
 	"path"
 	"regexp"
 	"strings"
+	"unicode"
 	"unicode/utf8"
 
 	"github.com/guazhi/guazhi/graph"
@@ -281,7 +282,7 @@ func titleAndPublisher(text string) (title, publisher string) {
 		if isoDateRE.MatchString(l) || len(fullCnDates(l)) > 0 || n > 60 {
 			break
 		}
-		if n < 6 || hasMark(l) || strings.Contains(l, "Logo") || publisherRE.MatchString(l) {
+		if n < 6 || hasMark(l) || strings.Contains(l, "Logo") || publisherRE.MatchString(l) || strings.ContainsFunc(l, unicode.IsControl) {
 			continue
 		}
 		if n > utf8.RuneCountInString(title) {

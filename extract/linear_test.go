@@ -7,6 +7,7 @@ import (
 	"syscall"
 	"testing"
 	"time"
+	"unicode/utf8"
 )
 
 // floods are inputs of any content that extract must read in linear time
@@ -90,4 +91,32 @@ func cpuTime() time.Duration {
 		return 0
 	}
 	return time.Duration(ru.Utime.Nano() + ru.Stime.Nano())
+}
+
+// FuzzDraft: any valid text drafts without error into a draft that loads,
+// every quote verbatim in the text.
+//
+//	go test ./extract -run '^$' -fuzz FuzzDraft -fuzztime 10s
+func FuzzDraft(f *testing.F) {
+	for _, fl := range floods {
+		f.Add(fl.unit + fl.unit)
+	}
+	f.Add("京冀\n新华社北京2017年1月6日电\n河北省發改委副主任楊志明，此次將掛任北京市發改委副主任；交通委副主任王刚分别挂任。\n")
+	f.Add("来自北京的挂职副市长钱卫东已到任。钱卫东在廊坊市挂职一年。同时担任廊坊市副市长和北京市大兴区副区长的他说。")
+	f.Fuzz(func(t *testing.T, text string) {
+		if !utf8.ValidString(text) {
+			return
+		}
+		a := Article{Name: "fuzz.txt", Text: text}
+		res, err := Draft(a, Options{})
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, fact := range res.Facts {
+			if !strings.Contains(text, fact.Quote) {
+				t.Fatalf("quote not verbatim: %q", fact.Quote)
+			}
+		}
+		load(t, a, res)
+	})
 }

@@ -552,6 +552,9 @@ func (d *drafter) inferHome(i int, sec *secondment) {
 // addSecondment merges a secondment into one already drafted for the same
 // official and host.
 func (d *drafter) addSecondment(sec *secondment) {
+	if sec.from.body == sec.to.body {
+		return // a misreading: no one is seconded from a body to itself
+	}
 	d.lastOfficial = sec.official
 	k := secKey{sec.official, sec.to.body}
 	if old, ok := d.secIndex[k]; ok {

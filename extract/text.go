@@ -4,6 +4,7 @@ import (
 	"regexp"
 	"strconv"
 	"strings"
+	"unicode"
 	"unicode/utf8"
 
 	"github.com/guazhi/guazhi/graph"
@@ -114,6 +115,13 @@ func splitSentences(s string, base, para int) []sentence {
 	for i := 0; i < len(s); {
 		r, size := utf8.DecodeRuneInString(s[i:])
 		i += size
+		if unicode.IsControl(r) && r != '\t' {
+			// No quote can carry a control character: it ends a sentence
+			// and belongs to none.
+			emit(i - size)
+			start = i
+			continue
+		}
 		if strings.ContainsRune(sentenceEnds, r) {
 			for i < len(s) {
 				c, n := utf8.DecodeRuneInString(s[i:])
