@@ -116,7 +116,7 @@ func homeAndName(s string) (body, post, name string) {
 
 // fillerWords stand between an official's name and the verb.
 var fillerWords = []string{"这一次", "已经", "正式", "近日", "日前", "目前", "此前", "此次", "这次", "本次", "分别", "开始", "以来",
-	"去年", "今年", "将", "拟", "已", "曾", "也", "还", "被", "获", "起"}
+	"去年", "今年", "即将", "将", "拟", "已", "曾", "也", "还", "被", "获", "起", "于"}
 
 // trimFiller drops one filler word or date (于10月12日, 2015年7月) from
 // the end of s.
@@ -171,7 +171,11 @@ func subject(left string) (body, post, name string, byPost bool) {
 			c := trimFillers(cls[len(cls)-1])
 			if c != "" {
 				cls[len(cls)-1] = c
-				return readSubject(cls[len(cls)-1:])
+				if nameBefore(listItem(c)) != "" {
+					return readSubject(cls[len(cls)-1:])
+				}
+				// "王立新(北京市大兴区副区长)挂任": the name a clause before.
+				return readSubject(cls)
 			}
 			cls = cls[:len(cls)-1]
 		}
