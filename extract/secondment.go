@@ -448,11 +448,14 @@ func (d *drafter) hostOf(o *entity, to *entity, post string, s *sentence) {
 			sec.to.post = p.host.post
 		}
 		sec.ev = append(sec.ev, p.ev)
+		d.term(sec, p.ev.s)
 	}
 	if !hasSentence(sec.ev, s) {
 		sec.ev = append(sec.ev, evidence{s: s, inferred: true, note: "“他” is taken to be " + o.name})
 	}
-	d.term(sec, s)
+	if sec.start.IsZero() {
+		d.term(sec, s)
+	}
 	d.addSecondment(sec)
 }
 

@@ -69,9 +69,10 @@ func (d *drafter) term(sec *secondment, s *sentence) {
 var (
 	// roundRE dates a whole round of secondments: 7月底,京冀两地互相派出百名
 	// 厅处干部挂职.
-	roundRE = regexp.MustCompile(`(\d{4}年|去年|今年|前年)?(\d{1,2})月(?:初|上旬|中旬|下旬|底|末)?[,]?[^。;!?]{0,40}?(?:互派|互相派出|派出|选派|启动)[^。;!?]{0,30}?挂职`)
+	roundRE = regexp.MustCompile(`(\d{4}年|去年|今年|前年)?(\d{1,2})月(?:初|上旬|中旬|下旬|底|末)?[,]?[^。;!?]{0,40}?(?:互派|互相派出|派出|选派)[^。;!?]{0,30}?挂职`)
 	// roundLengthRE is the length of every secondment of a round:
 	// 每批干部挂职时间1年.
+	programmeRE   = regexp.MustCompile(`启动|开展|建立|机制`)
 	roundDateRE   = regexp.MustCompile(`^(?:\d{4}年|去年|今年|前年)?\d{1,2}月(?:初|上旬|中旬|下旬|底|末)?`)
 	roundLengthRE = regexp.MustCompile(`挂职(?:时间|期|期限)为?(一|1|两|二|2|三|3|半)年`)
 )
@@ -89,7 +90,9 @@ func (d *drafter) roundOf(s *sentence) {
 		return
 	}
 	if d.round.start == nil {
-		if m := roundRE.FindStringSubmatch(s.text); m != nil {
+		// The launch of a programme (启动…互派挂职工作) dates its first
+		// round, not the one an article of later years reports.
+		if m := roundRE.FindStringSubmatch(s.text); m != nil && !programmeRE.MatchString(m[0]) {
 			d.round.start, d.round.startEv = m, s
 		}
 	}
