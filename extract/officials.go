@@ -24,6 +24,7 @@ func init() {
 		季度 季节 关键 关系 关注 关心 于此 万众 何时 何种 温度 冷静 苏醒 查看 查处 查询 齐抓 秦岭 陆续 柴油 居民 居住
 		伍佰 童年 原来 乐观 乐于 相关 相互 相信 相应 相对 盛会 程度 华人 华侨 甘肃 江苏 江西 湖北 湖南 云南 贵州 山西
 		山东 广东 广西 海南 宁夏 青海 西藏 新疆 吉林 辽宁 安徽 福建 浙江 上海 重庆 河南 陕西 四川 黑龙江 内蒙古
+		记者 一行 等人 介绍 表示 指出 强调 认为 透露 告诉 坦言 说道 谈到 称赞 期间 任内 职务 岗位 一职 分管 主抓 负责
 		雄安 京津冀 京津 首都 首钢 首创 首农 首旅 京东 京能 北汽 北控 包头 武汉 长沙 郑州 太原 合肥 南京 杭州 广州
 		成都 西安 济南 沈阳 长春 哈尔滨 福州 南昌 昆明 贵阳 兰州 银川 西宁 拉萨 海口 南宁 呼和浩特 乌鲁木齐
 		`) {
@@ -60,7 +61,7 @@ func kbOfficials(kb *graph.Graph) map[string]bool {
 // a second mention near sentence i.
 func (d *drafter) isOfficial(name string, byPost bool, i int) bool {
 	switch {
-	case notNames[name] || notNames[name[:len(name)-len(lastRune(name))]]:
+	case notNames[name] || notNames[name[:len(name)-len(lastRune(name))]] || notNames[strings.TrimPrefix(name, firstRuneString(name))]:
 		return false
 	case d.kbNames[name], byPost:
 		return true
@@ -70,6 +71,11 @@ func (d *drafter) isOfficial(name string, byPost bool, i int) bool {
 		n += strings.Count(d.sents[j].text, name)
 	}
 	return n >= 2
+}
+
+func firstRuneString(s string) string {
+	_, n := firstRune(s)
+	return s[:n]
 }
 
 func lastRune(s string) string {
