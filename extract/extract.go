@@ -138,8 +138,10 @@ type drafter struct {
 	agrs  []*agreement
 	lnks  []*link
 
-	kbNames      map[string]bool // officials the KB knows
-	carry        [2]string       // the place of the last home and host department of the paragraph
+	kbNames      map[string]bool   // officials the KB knows
+	kbByRune     map[rune][]string // kbNames by first character
+	kbByLast     map[rune][]string // kbNames by last character
+	carry        [2]string         // the place of the last home and host department of the paragraph
 	carryPara    int
 	lastOfficial *entity // whom 他 refers to
 	pend         map[*entity]*pending
@@ -156,8 +158,12 @@ func Draft(article Article, opt Options) (*Result, error) {
 	if !utf8.ValidString(article.Text) {
 		return nil, fmt.Errorf("%s: not valid UTF-8", article.Name)
 	}
+	if strings.TrimSpace(article.Text) == "" {
+		return nil, fmt.Errorf("%s: no text to draft from", article.Name)
+	}
 	d := &drafter{text: article.Text, ents: map[string]*entity{}, pend: map[*entity]*pending{},
 		kbNames: kbOfficials(opt.KB)}
+	d.kbByRune, d.kbByLast = byRune(d.kbNames)
 	d.date, _ = articleDate(article.Text, article.Name, opt.Date)
 	d.sents = sentences(simplify(article.Text), article.Text)
 	for i := range d.sents {

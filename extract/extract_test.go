@@ -76,6 +76,8 @@ func TestPatterns(t *testing.T) {
 		{"this-time-joined-by-dunhao", "北京市大兴区副区长王立新,此次将挂任廊坊市副市长、北京市房山区副区长张强,此次将挂任保定市副市长。",
 			[]string{"secondment 张强: 房山区/副区长 → 保定市/副市长", "secondment 王立新: 大兴区/副区长 → 廊坊市/副市长"}},
 		{"no-name-no-fact", "挂职锻炼的经历挂任廊坊市副市长的意义。", nil},
+		{"compound-surname", "北京市大兴区副区长欧阳晓峰挂任廊坊市副市长。",
+			[]string{"secondment 欧阳晓峰: 大兴区/副区长 → 廊坊市/副市长"}},
 		{"verb-after-post-no-name", "挂任廊坊市副市长的北京市大兴区副区长向记者介绍了情况。", nil},
 		{"framework-explicit-year", "2015年11月3日,顺义区政府与唐山市曹妃甸区签订了《产业合作框架协议》,计划总投资50亿元。",
 			[]string{"agreement [曹妃甸区 顺义区] 产业合作框架协议 framework 2015-11-03 总投资50亿元"}},

@@ -110,3 +110,27 @@ func TestDraftPossibleMatch(t *testing.T) {
 		t.Errorf("want 2 new facts: %s", res.Summary)
 	}
 }
+
+// Names the KB knows are read first: a four-character name that the
+// surname rules would cut short.
+func TestDraftKBNamesFirst(t *testing.T) {
+	kb, err := graph.Parse(mapFS{}, graph.Input{Name: "kb.yaml", Data: []byte(`title: t
+entities:
+  - {id: ouyang, kind: official, name: 欧阳晓峰, jurisdiction: beijing}
+  - {id: daxing, kind: body, name: 大兴区, jurisdiction: beijing}
+  - {id: langfang, kind: body, name: 廊坊市, jurisdiction: hebei}
+`)})
+	if err != nil {
+		t.Fatal(err)
+	}
+	text := "测试新闻\n2016-03-08 10:00\n\n北京市大兴区副区长欧阳晓峰挂任廊坊市副市长。\n"
+	a := Article{Name: "a.txt", Text: text}
+	res, err := Draft(a, Options{KB: kb})
+	if err != nil {
+		t.Fatal(err)
+	}
+	got := facts(load(t, a, res))
+	if len(got) != 1 || !strings.Contains(string(res.YAML), "official: ouyang") {
+		t.Errorf("want 欧阳晓峰 (ouyang) read whole, got %v\n%s", got, res.YAML)
+	}
+}

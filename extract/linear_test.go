@@ -109,6 +109,12 @@ func FuzzDraft(f *testing.F) {
 		}
 		a := Article{Name: "fuzz.txt", Text: text}
 		res, err := Draft(a, Options{})
+		if strings.TrimSpace(text) == "" {
+			if err == nil {
+				t.Fatal("a blank article drafts")
+			}
+			return
+		}
 		if err != nil {
 			t.Fatal(err)
 		}

@@ -1,6 +1,7 @@
 package extract
 
 import (
+	"slices"
 	"strings"
 	"sync"
 	"unicode"
@@ -435,7 +436,18 @@ func isHan(r rune) bool { return unicode.Is(unicode.Han, r) }
 // more characters, ending where the clause goes on. It returns "" when s
 // does not start with a name.
 func nameAt(s string) string {
-	r := []rune(s)
+	r := headRunes(s, 6)
+	if len(r) >= 3 && compoundSurname(r[:2]) {
+		// 欧阳晓峰, 司马光: a two-character surname and one or two more.
+		end := func(i int) bool { return i >= len(r) || !isHan(r[i]) || strings.ContainsRune(afterName, r[i]) }
+		if len(r) >= 4 && !end(3) && end(4) {
+			return string(r[:4])
+		}
+		if end(3) {
+			return string(r[:3])
+		}
+		return ""
+	}
 	if len(r) < 2 || !strings.ContainsRune(surnames, r[0]) || !isHan(r[1]) {
 		return ""
 	}
@@ -449,20 +461,66 @@ func nameAt(s string) string {
 	return ""
 }
 
+// compoundSurnames are the two-character surnames still in use.
+var compoundSurnames = []string{"欧阳", "司马", "上官", "诸葛", "东方", "皇甫", "令狐", "公孙", "慕容", "司徒", "夏侯", "尉迟",
+	"长孙", "宇文", "端木", "西门", "南宫", "澹台", "公冶", "申屠"}
+
+func compoundSurname(r []rune) bool {
+	for _, c := range compoundSurnames {
+		if string(r) == c {
+			return true
+		}
+	}
+	return false
+}
+
+// headRunes decodes at most n runes from the start of s; tailRunes at
+// most n from its end: names are short, and reading no further keeps a
+// long text linear.
+func headRunes(s string, n int) []rune {
+	var out []rune
+	for _, r := range s {
+		if len(out) == n {
+			break
+		}
+		out = append(out, r)
+	}
+	return out
+}
+
+func tailRunes(s string, n int) []rune {
+	out := make([]rune, 0, n)
+	for len(s) > 0 && len(out) < n {
+		r, size := utf8.DecodeLastRuneInString(s)
+		out = append(out, r)
+		s = s[:len(s)-size]
+	}
+	slices.Reverse(out)
+	return out
+}
+
 // nameBefore reads a person's name at the end of s ("…刘海涛"), when what
 // precedes it ends a phrase; it returns "" otherwise.
 func nameBefore(s string) string {
-	r := []rune(s)
-	for _, n := range []int{3, 2} {
+	r := tailRunes(s, 12)
+	whole := len(r) < 12 // r is all of s
+	for _, n := range []int{4, 3, 2} {
 		if len(r) < n {
 			continue
 		}
 		cand := r[len(r)-n:]
-		if !strings.ContainsRune(surnames, cand[0]) || !allHan(cand) {
+		if !allHan(cand) {
+			continue
+		}
+		switch {
+		case n >= 3 && compoundSurname(cand[:2]):
+		case n <= 3 && strings.ContainsRune(surnames, cand[0]):
+		default:
 			continue
 		}
 		i := len(r) - n
-		if i == 0 || !isHan(r[i-1]) || strings.ContainsRune("日月的了,", r[i-1]) || endsWithPost(string(r[:i])) {
+		if i == 0 && whole || i > 0 && (!isHan(r[i-1]) || strings.ContainsRune("日月的了,", r[i-1])) ||
+			endsWithPost(s[:len(s)-len(string(cand))]) {
 			return string(cand)
 		}
 	}

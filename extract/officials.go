@@ -2,6 +2,7 @@ package extract
 
 import (
 	"strings"
+	"unicode/utf8"
 
 	"github.com/guazhi/guazhi/graph"
 )
@@ -81,4 +82,48 @@ func firstRuneString(s string) string {
 func lastRune(s string) string {
 	r := []rune(s)
 	return string(r[len(r)-1])
+}
+
+// nameAt reads a person's name at the start of s: a name the KB knows
+// first (the longest), else a surname and one or two characters.
+func (d *drafter) nameAt(s string) string {
+	best := ""
+	r, _ := firstRune(s)
+	for _, k := range d.kbByRune[r] {
+		if len(k) > len(best) && strings.HasPrefix(s, k) {
+			best = k
+		}
+	}
+	if best != "" {
+		return best
+	}
+	return nameAt(s)
+}
+
+// nameBefore reads a person's name at the end of s: a name the KB knows
+// first, else as the free function does.
+func (d *drafter) nameBefore(s string) string {
+	best := ""
+	r, _ := utf8.DecodeLastRuneInString(s)
+	for _, k := range d.kbByLast[r] {
+		if len(k) > len(best) && strings.HasSuffix(s, k) {
+			best = k
+		}
+	}
+	if best != "" {
+		return best
+	}
+	return nameBefore(s)
+}
+
+// byRune indexes names by their first and by their last character.
+func byRune(names map[string]bool) (first, last map[rune][]string) {
+	first, last = map[rune][]string{}, map[rune][]string{}
+	for n := range names {
+		r, _ := firstRune(n)
+		first[r] = append(first[r], n)
+		r, _ = utf8.DecodeLastRuneInString(n)
+		last[r] = append(last[r], n)
+	}
+	return first, last
 }

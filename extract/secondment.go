@@ -95,7 +95,7 @@ var organEnds = []string{"委", "厅", "局", "办", "部", "院", "委员会", 
 
 // homeAndName reads "[body][post][name]" at the start of s; body and post
 // are empty when s starts with the name.
-func homeAndName(s string) (body, post, name string) {
+func (d *drafter) homeAndName(s string) (body, post, name string) {
 	for i := 0; i < len(s); {
 		r, size := firstRune(s[i:])
 		if strings.ContainsRune(",,。;;:: \t", r) {
@@ -103,7 +103,7 @@ func homeAndName(s string) (body, post, name string) {
 		}
 		if p := postAt(s, i); p != "" && i > 0 {
 			j := i + len(p)
-			if n := nameAt(s[j:]); n != "" {
+			if n := d.nameAt(s[j:]); n != "" {
 				if b, pp, ok := splitBodyPost(s[:j]); ok {
 					return b, pp, n
 				}
@@ -111,7 +111,7 @@ func homeAndName(s string) (body, post, name string) {
 		}
 		i += size
 	}
-	return "", "", nameAt(s)
+	return "", "", d.nameAt(s)
 }
 
 // fillerWords stand between an official's name and the verb.
@@ -161,7 +161,7 @@ func trimFillers(s string) string {
 // "[body][post][name]", "[name]", "[body][post][name],此次将" or
 // "[name],[body][post],". byPost is true when a post stands next to the
 // name.
-func subject(left string) (body, post, name string, byPost bool) {
+func (d *drafter) subject(left string) (body, post, name string, byPost bool) {
 	cls := strings.FieldsFunc(left, func(r rune) bool { return strings.ContainsRune(",,。;;::“”!?!?()()", r) })
 	// Only the clause the verb ends counts when the verb has one: the
 	// clauses before it are read only when it holds nothing but fillers or
@@ -171,27 +171,27 @@ func subject(left string) (body, post, name string, byPost bool) {
 			c := trimFillers(cls[len(cls)-1])
 			if c != "" {
 				cls[len(cls)-1] = c
-				if nameBefore(listItem(c)) != "" {
-					return readSubject(cls[len(cls)-1:])
+				if d.nameBefore(listItem(c)) != "" {
+					return d.readSubject(cls[len(cls)-1:])
 				}
 				// "王立新(北京市大兴区副区长)挂任": the name a clause before.
-				return readSubject(cls)
+				return d.readSubject(cls)
 			}
 			cls = cls[:len(cls)-1]
 		}
 	}
-	return readSubject(cls)
+	return d.readSubject(cls)
 }
 
 // readSubject reads the last clauses of cls: the official's clause, and the
 // one before it when the last is "[body][post]" alone.
-func readSubject(cls []string) (body, post, name string, byPost bool) {
+func (d *drafter) readSubject(cls []string) (body, post, name string, byPost bool) {
 	if len(cls) == 0 {
 		return
 	}
 	c := trimFillers(cls[len(cls)-1])
 	c = listItem(c)
-	if n := nameBefore(c); n != "" {
+	if n := d.nameBefore(c); n != "" {
 		head := strings.TrimSuffix(c, n)
 		if head == "" {
 			return "", "", n, false
@@ -204,7 +204,7 @@ func readSubject(cls []string) (body, post, name string, byPost bool) {
 	// "[name],[body][post]," then the verb.
 	if b, p, ok := splitBodyPost(c); ok && len(cls) >= 2 {
 		prev := listItem(trimFillers(cls[len(cls)-2]))
-		if isWholeName(prev) {
+		if d.isWholeName(prev) {
 			return b, p, prev, true
 		}
 	}
@@ -234,8 +234,8 @@ var titles = []string{"干部", "同志", "官员", "挂职干部", "代表", "�
 func titleBefore(s string) bool { return hasAnySuffix(s, titles) }
 
 // isWholeName reports whether s is a name and nothing else.
-func isWholeName(s string) bool {
-	return s != "" && nameAt(s) == s
+func (d *drafter) isWholeName(s string) bool {
+	return s != "" && d.nameAt(s) == s
 }
 
 var (
@@ -299,11 +299,11 @@ func (d *drafter) secondments(i int) {
 		var fbody, fpost, name string
 		byPost := false
 		if rest := after(text, pos+n); strings.HasPrefix(rest, "的") {
-			fbody, fpost, name = homeAndName(strings.TrimPrefix(rest, "的"))
+			fbody, fpost, name = d.homeAndName(strings.TrimPrefix(rest, "的"))
 			byPost = hpost != "" // "挂任[host][post]的[name]"
 		}
 		if name == "" {
-			fbody, fpost, name, byPost = subject(before(text, at))
+			fbody, fpost, name, byPost = d.subject(before(text, at))
 			// "刘海涛挂任张家口市副市长": the host's post stands by the name.
 			byPost = byPost || hpost != ""
 		}
@@ -333,7 +333,7 @@ func (d *drafter) secondments(i int) {
 		if host == nil {
 			continue
 		}
-		fbody, fpost, name, byPost := subject(before(text, m[0]))
+		fbody, fpost, name, byPost := d.subject(before(text, m[0]))
 		if name == "" || !d.isOfficial(name, byPost, i) {
 			// "我…现在在河北工信厅挂职": a form of a host already known.
 			continue
@@ -361,7 +361,7 @@ func (d *drafter) fromForms(i int) {
 		} else if hp = postAt(rest, 0); hp != "" {
 			rest = rest[len(hp):]
 		}
-		name := nameAt(rest)
+		name := d.nameAt(rest)
 		if name == "" || !d.isOfficial(name, true, i) {
 			continue
 		}
@@ -421,7 +421,7 @@ func (d *drafter) fromForms(i int) {
 			continue
 		}
 		k += len(p)
-		if n := nameAt(text[k:]); n != "" && d.isOfficial(n, true, i) {
+		if n := d.nameAt(text[k:]); n != "" && d.isOfficial(n, true, i) {
 			body, _, _ := splitBodyPost(lastClause(text[:k]))
 			d.lastOfficial = d.official(n, d.entityIf(body))
 		}
@@ -645,7 +645,7 @@ func (d *drafter) respectively(i int, left, right string) int {
 	var people [][3]string // body, post, name
 	for _, item := range listItems(trimFillers(c)) {
 		item = leadFillers.ReplaceAllString(item, "")
-		n := nameBefore(item)
+		n := d.nameBefore(item)
 		if n == "" {
 			return 0
 		}
