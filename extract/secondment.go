@@ -289,6 +289,10 @@ func (d *drafter) secondments(i int) {
 			}
 		}
 		hbody, hpost, n := hostAt(after(text, pos))
+		if hbody == "" {
+			// "挂职廊坊": a place of the gazetteer with no post.
+			hbody, n = placeAt(after(text, pos))
+		}
 		var to *entity
 		if hbody != "" {
 			to = d.bodyFor(roleHost, hbody)
@@ -711,4 +715,20 @@ func listItems(c string) []string {
 		}
 	}
 	return append(out, c[start:])
+}
+
+// placeAt reads a place of the gazetteer that is all of s up to the next
+// clause break or particle: the host of "挂职廊坊,".
+func placeAt(s string) (string, int) {
+	end := len(s)
+	if i := strings.IndexAny(s, stops); i >= 0 {
+		end = i
+	}
+	if utf8.RuneCountInString(s[:end]) > 8 {
+		return "", 0
+	}
+	if _, _, ok := parsePlace(s[:end]); ok {
+		return s[:end], end
+	}
+	return "", 0
 }
