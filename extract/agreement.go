@@ -108,6 +108,8 @@ func splitAny(s string) []string { return listSepRE.Split(s, -1) }
 
 var (
 	listSepRE = regexp.MustCompile(`、|以及|及|和`)
+	// manyRE opens the title of several documents: 多项, 3份, 一系列.
+	manyRE = regexp.MustCompile(`^(?:(?:多|数|若干|几|\d+|[一二三四五六七八九十两]+)(?:项|份|批)|一系列)`)
 	// toSignRE ends "将签署": an agreement still to be signed.
 	toSignRE = regexp.MustCompile(`(?:将|拟|即将|计划)$`)
 )
@@ -195,6 +197,9 @@ func (d *drafter) signing(i int, c string) {
 	if title == "" {
 		title = strings.TrimSpace(c[:v+len(verb)])
 		title = strings.TrimSpace(leadRE.ReplaceAllString(title, ""))
+	}
+	if manyRE.MatchString(title) {
+		return // "签署了多项合作协议": several agreements, none named
 	}
 	a := &agreement{title: title, status: "signed", parties: parties, ev: []evidence{{s: s}}}
 	switch {
