@@ -455,11 +455,23 @@ func nameAt(s string) string {
 	if len(r) >= 3 && !end(2) && end(3) {
 		return string(r[:3])
 	}
+	// 景志强对记者说: 强 often ends a name as well as opening 强调.
+	if len(r) >= 3 && isHan(r[2]) && strings.ContainsRune(givenToo, r[2]) && end(3) &&
+		!startsWithAny(string(r[2:]), wordsAfterName) {
+		return string(r[:3])
+	}
 	if end(2) {
 		return string(r[:2])
 	}
 	return ""
 }
+
+// givenToo are characters of afterName that given names often end with.
+const givenToo = "强正先希会前来同和代亲现平国"
+
+// wordsAfterName are the words such characters open after a name.
+var wordsAfterName = []string{"强调", "正在", "正式", "先后", "先期", "希望", "会见", "会同", "会上", "前往", "前来", "来到", "来自",
+	"同时", "同志", "同样", "和", "代表", "亲自", "亲切", "现在", "现任", "平时", "国家"}
 
 // compoundSurnames are the two-character surnames still in use.
 var compoundSurnames = []string{"欧阳", "司马", "上官", "诸葛", "东方", "皇甫", "令狐", "公孙", "慕容", "司徒", "夏侯", "尉迟",
