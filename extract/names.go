@@ -532,7 +532,7 @@ func nameBefore(s string) string {
 		}
 		i := len(r) - n
 		if i == 0 && whole || i > 0 && (!isHan(r[i-1]) || strings.ContainsRune("日月的了,", r[i-1])) ||
-			endsWithPost(s[:len(s)-len(string(cand))]) {
+			endsWithPost(s[:len(s)-len(string(cand))]) || titleBefore(s[:len(s)-len(string(cand))]) {
 			return string(cand)
 		}
 	}

@@ -264,6 +264,9 @@ func (d *drafter) secondments(i int) {
 	if s.para != d.carryPara {
 		d.carryPara, d.carry = s.para, [2]string{}
 	}
+	// "来自X的挂职干部NAME" first: a secondment the sentence goes on to state
+	// takes its home.
+	d.fromForms(i)
 	text := s.text
 	for pos := 0; pos < len(text); {
 		j := strings.Index(text[pos:], "挂")
@@ -298,6 +301,7 @@ func (d *drafter) secondments(i int) {
 			to = d.bodyFor(roleHost, hbody)
 		}
 		if to == nil {
+			d.hostBefore(i, at, pos)
 			continue
 		}
 		var fbody, fpost, name string
@@ -350,7 +354,6 @@ func (d *drafter) secondments(i int) {
 		d.term(sec, s)
 		d.addSecondment(sec)
 	}
-	d.fromForms(i)
 }
 
 // fromForms reads "来自X的挂职干部NAME" (the host said later, or already),
@@ -731,4 +734,49 @@ func placeAt(s string) (string, int) {
 		return s[:end], end
 	}
 	return "", 0
+}
+
+// hostBefore reads "[host]挂职[post][name]" (廊坊市挂职副市长王明) and
+// "[name]现任[host]挂职[post]": the host before the verb, the post after it.
+func (d *drafter) hostBefore(i, at, pos int) {
+	s := &d.sents[i]
+	right := after(s.text, pos)
+	post := postAt(right, 0)
+	if post == "" {
+		return
+	}
+	left := before(s.text, at)
+	r := tailRunes(lastClause(left), 12)
+	var host *entity
+	var head string
+	for k := 0; k+2 <= len(r); k++ {
+		cand := string(r[k:])
+		if ref, ok := recognise(cand); ok && ref.kind == graph.Body && (strings.HasPrefix(ref.key, "place:") || strings.HasPrefix(ref.key, "dept:")) {
+			host = d.bodyFor(roleHost, cand)
+			head = strings.TrimSuffix(left, cand)
+			break
+		}
+	}
+	if host == nil {
+		return
+	}
+	name, byPost := d.nameAt(right[len(post):]), true
+	var fbody, fpost string
+	if name == "" {
+		head = strings.TrimSuffix(strings.TrimSuffix(strings.TrimSuffix(head, "现任"), "担任"), "任")
+		fbody, fpost, name, _ = d.subject(head)
+		byPost = true // the subject of "现任[host]挂职[post]", as of "挂任[host][post]"
+	}
+	if name == "" || !d.isOfficial(name, byPost, i) {
+		return
+	}
+	sec := &secondment{to: place2{host, post}, ev: []evidence{{s: s}}}
+	if fbody != "" {
+		if from := d.homeBody(fbody); from != nil {
+			sec.from = place2{from, fpost}
+		}
+	}
+	sec.official = d.official(name, sec.from.body)
+	d.term(sec, s)
+	d.addSecondment(sec)
 }
