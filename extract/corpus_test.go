@@ -4,6 +4,7 @@ import (
 	"bufio"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 
@@ -70,7 +71,7 @@ func evalDir(t *testing.T, dir string) (recall, wrongRate float64) {
 	if err != nil || len(files) == 0 {
 		t.Fatalf("no articles in %s: %v", dir, err)
 	}
-	var want, recalled, postsRight, drafted, wrong int
+	var want, recalled, postsRight, drafted, wrong, officials, realOfficials int
 	for _, file := range files {
 		text, err := os.ReadFile(file)
 		if err != nil {
@@ -84,6 +85,19 @@ func evalDir(t *testing.T, dir string) (recall, wrongRate float64) {
 		g := load(t, a, res)
 		wants := readWants(t, strings.TrimSuffix(file, ".txt")+".want")
 		want += len(wants)
+		// The name recogniser's precision: every official drafted is a
+		// person the article names.
+		for _, e := range g.Entities {
+			if e.Kind != graph.Official {
+				continue
+			}
+			officials++
+			if slices.ContainsFunc(wants, func(w corpusWant) bool { return w.official == e.Name }) {
+				realOfficials++
+			} else {
+				t.Logf("%s: drafted official %s is no one the article names", a.Name, e.Name)
+			}
+		}
 		dn := namer{g}
 		matched := map[int]bool{}
 		for _, r := range g.Relations {
@@ -134,5 +148,6 @@ func evalDir(t *testing.T, dir string) (recall, wrongRate float64) {
 	t.Logf("secondments recalled: %d/%d (%.1f%%) with official, home and host body right; %d of them with both posts right",
 		recalled, want, 100*recall, postsRight)
 	t.Logf("drafted facts wrong:  %d/%d (%.1f%%)", wrong, drafted, 100*wrongRate)
+	t.Logf("officials drafted:    %d, of them people the articles name: %d", officials, realOfficials)
 	return recall, wrongRate
 }
