@@ -173,6 +173,7 @@ func Draft(article Article, opt Options) (*Result, error) {
 		d.links(i)
 	}
 	d.applyRound()
+	d.originalForms()
 	src := d.source(article, opt)
 	d.assignIDs(opt.KB)
 	d.compareKB(opt.KB)

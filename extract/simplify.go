@@ -124,3 +124,58 @@ func fullWidthASCII(s string) string {
 		return r
 	}, s)
 }
+
+// origForm is the original text's spelling of form where sentence s states
+// it: 喬振宇 for 乔振宇 in a traditional text. It returns "" when s does
+// not contain form or spells it the same.
+func (s *sentence) origForm(form string) string {
+	if s.orig == s.text {
+		return ""
+	}
+	i := strings.Index(s.text, form)
+	if i < 0 {
+		return ""
+	}
+	start := utf8.RuneCountInString(s.text[:i])
+	n := utf8.RuneCountInString(form)
+	k, from := 0, -1
+	for j := range s.orig {
+		if k == start {
+			from = j
+		}
+		if k == start+n {
+			out := s.orig[from:j]
+			if out == form {
+				return ""
+			}
+			return out
+		}
+		k++
+	}
+	if from >= 0 && k == start+n {
+		if out := s.orig[from:]; out != form {
+			return out
+		}
+	}
+	return ""
+}
+
+// originalForms adds to each entity of a drafted secondment the spelling
+// the original text uses, when it differs (traditional characters), so the
+// draft shows the names as the source writes them.
+func (d *drafter) originalForms() {
+	for _, sec := range d.secs {
+		for _, e := range []*entity{sec.official, sec.to.body, sec.from.body} {
+			if e == nil {
+				continue
+			}
+			for _, ev := range sec.ev {
+				for _, f := range append([]string{e.name}, e.forms...) {
+					if o := ev.s.origForm(f); o != "" && allNameRunes(o) {
+						e.addForm(o)
+					}
+				}
+			}
+		}
+	}
+}
