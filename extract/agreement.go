@@ -59,7 +59,7 @@ func (d *drafter) partyList(s string) []*entity {
 	if s == "" {
 		return nil
 	}
-	if _, ok := recognise(s); ok {
+	if _, ok := d.recognise(s); ok {
 		return []*entity{d.entity(s)}
 	}
 	parts := splitAny(s)
@@ -69,7 +69,7 @@ func (d *drafter) partyList(s string) []*entity {
 	var out []*entity
 	for _, p := range parts {
 		p = cleanParty(p)
-		if _, ok := recognise(p); !ok {
+		if _, ok := d.recognise(p); !ok {
 			return nil
 		}
 		out = append(out, d.entity(p))
@@ -88,10 +88,10 @@ func (d *drafter) pair(pre string) []*entity {
 			j += off
 			off = j + len(conn)
 			x, y := cleanParty(pre[:j]), pre[j+len(conn):]
-			if _, ok := recognise(x); !ok {
+			if _, ok := d.recognise(x); !ok {
 				continue
 			}
-			if _, ok := recognise(cleanParty(y)); !ok && len(splitAny(cleanParty(y))) < 2 {
+			if _, ok := d.recognise(cleanParty(y)); !ok && len(splitAny(cleanParty(y))) < 2 {
 				continue
 			}
 			ys := d.partyList(y)
@@ -221,7 +221,7 @@ func (d *drafter) partyListLoose(s string) []*entity {
 	var out []*entity
 	for _, p := range splitAny(s) {
 		p = cleanParty(p)
-		if _, ok := recognise(p); ok {
+		if _, ok := d.recognise(p); ok {
 			out = append(out, d.entity(p))
 		}
 	}

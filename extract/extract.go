@@ -151,6 +151,26 @@ type drafter struct {
 	lnkIndex     map[linkKey]bool
 	review       []string // possible matches of KB officials
 	round        round
+	recognised   map[string]recognition // recognise's answers, for the names a text repeats
+}
+
+type recognition struct {
+	ref ref
+	ok  bool
+}
+
+// recognise is the package's recognise, remembering its answers: a text
+// names the same bodies again and again.
+func (d *drafter) recognise(s string) (ref, bool) {
+	if r, ok := d.recognised[s]; ok {
+		return r.ref, r.ok
+	}
+	if d.recognised == nil {
+		d.recognised = map[string]recognition{}
+	}
+	r, ok := recognise(s)
+	d.recognised[s] = recognition{r, ok}
+	return r, ok
 }
 
 // Draft reads the article and drafts a knowledge base from it.
@@ -189,7 +209,7 @@ func Draft(article Article, opt Options) (*Result, error) {
 // entity registers the body, company or organisation a surface form names.
 func (d *drafter) entity(surface string) *entity {
 	surface = strings.Trim(surface, "“”\"《》 ")
-	r, ok := recognise(surface)
+	r, ok := d.recognise(surface)
 	if !ok {
 		return nil
 	}

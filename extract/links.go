@@ -103,7 +103,7 @@ func (d *drafter) visitor(s string) *entity {
 		}
 	}
 	plain := strings.NewReplacer("“", "", "”", "").Replace(s)
-	if _, ok := recognise(plain); !ok {
+	if _, ok := d.recognise(plain); !ok {
 		return nil
 	}
 	e := d.entity(plain)

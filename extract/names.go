@@ -3,7 +3,6 @@ package extract
 import (
 	"slices"
 	"strings"
-	"sync"
 	"unicode"
 	"unicode/utf8"
 )
@@ -221,32 +220,6 @@ type ref struct {
 // recognise classifies a body, company or organisation name. It fails for
 // strings that do not look like one.
 func recognise(s string) (ref, bool) {
-	recognised.Lock()
-	defer recognised.Unlock()
-	if r, ok := recognised.m[s]; ok {
-		return r.ref, r.ok
-	}
-	if len(recognised.m) >= 1<<12 {
-		clear(recognised.m)
-	}
-	r, ok := recogniseName(s)
-	recognised.m[s] = recognition{r, ok}
-	return r, ok
-}
-
-// recognised remembers the last few thousand names read: a text names the
-// same bodies again and again.
-var recognised = struct {
-	sync.Mutex
-	m map[string]recognition
-}{m: map[string]recognition{}}
-
-type recognition struct {
-	ref ref
-	ok  bool
-}
-
-func recogniseName(s string) (ref, bool) {
 	s = strings.Trim(s, "“”\"《》「」 ")
 	n := utf8.RuneCountInString(s)
 	if n < 2 || n > 40 || !allNameRunes(s) {

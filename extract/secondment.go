@@ -65,10 +65,18 @@ func hostAt(s string) (body, post string, n int) {
 		if !ok {
 			return "", "", 0
 		}
-		body, post = splitSubunit(body, post)
 		return body, post, j
 	}
 	return "", "", 0
+}
+
+// hostAt is hostAt with a division of the body moved into the post.
+func (d *drafter) hostAt(s string) (body, post string, n int) {
+	body, post, n = hostAt(s)
+	if body != "" {
+		body, post = d.splitSubunit(body, post)
+	}
+	return body, post, n
 }
 
 // subunitEnds end the names of a body's divisions, which belong to the
@@ -76,14 +84,14 @@ func hostAt(s string) (body, post string, n int) {
 var subunitEnds = []string{"处", "科", "室", "司", "所", "队"}
 
 // splitSubunit moves a division of a body into the post.
-func splitSubunit(body, post string) (string, string) {
+func (d *drafter) splitSubunit(body, post string) (string, string) {
 	if !hasAnySuffix(body, subunitEnds) {
 		return body, post
 	}
 	r := []rune(body)
 	for i := len(r) - 2; i >= 2; i-- {
 		head := string(r[:i])
-		if ref, ok := recognise(head); ok && ref.kind == graph.Body && hasAnySuffix(head, organEnds) {
+		if ref, ok := d.recognise(head); ok && ref.kind == graph.Body && hasAnySuffix(head, organEnds) {
 			return head, string(r[i:]) + post
 		}
 	}
@@ -291,7 +299,7 @@ func (d *drafter) secondments(i int) {
 				continue
 			}
 		}
-		hbody, hpost, n := hostAt(after(text, pos))
+		hbody, hpost, n := d.hostAt(after(text, pos))
 		if hbody == "" {
 			// "挂职廊坊": a place of the gazetteer with no post.
 			hbody, n = placeAt(after(text, pos))
@@ -321,7 +329,7 @@ func (d *drafter) secondments(i int) {
 		pos += n
 		sec := &secondment{to: place2{to, hpost}, ev: []evidence{{s: s}}}
 		var from *entity
-		fbody, fpost = splitSubunit(fbody, fpost)
+		fbody, fpost = d.splitSubunit(fbody, fpost)
 		if fbody != "" {
 			from = d.homeBody(fbody)
 		}
@@ -391,15 +399,15 @@ func (d *drafter) fromForms(i int) {
 		}
 	}
 	if m := nowRE.FindStringIndex(text); m != nil && d.lastOfficial != nil {
-		if hbody, hpost, _ := hostAt(after(text, m[1])); hbody != "" {
+		if hbody, hpost, _ := d.hostAt(after(text, m[1])); hbody != "" {
 			if to := d.bodyFor(roleHost, hbody); to != nil {
 				d.hostOf(d.lastOfficial, to, hpost, s)
 			}
 		}
 	}
 	if m := bothRE.FindStringSubmatch(text); m != nil && d.lastOfficial != nil {
-		hbody, hpost, _ := hostAt(m[1])
-		fbody, fpost, _ := hostAt(m[2])
+		hbody, hpost, _ := d.hostAt(m[1])
+		fbody, fpost, _ := d.hostAt(m[2])
 		if hbody != "" {
 			if to := d.bodyFor(roleHost, hbody); to != nil {
 				var from *entity
@@ -477,13 +485,13 @@ const (
 // in the paragraph (北京市发改委…、交通委 → 北京市交通委).
 func (d *drafter) bodyFor(role int, s string) *entity {
 	s = strings.Trim(s, "“”\"《》 ")
-	r, ok := recognise(s)
+	r, ok := d.recognise(s)
 	if !ok {
 		return nil
 	}
 	if strings.HasPrefix(r.key, "name:") && r.kind == graph.Body && hasAnySuffix(s, organEnds) &&
 		hasAnyPrefix(s, nationalPrefixes) == "" && d.carry[role] != "" {
-		if cr, ok := recognise(d.carry[role] + s); ok && strings.HasPrefix(cr.key, "dept:") {
+		if cr, ok := d.recognise(d.carry[role] + s); ok && strings.HasPrefix(cr.key, "dept:") {
 			e := d.entity(d.carry[role] + s)
 			e.addForm(s)
 			return e
@@ -517,18 +525,18 @@ func placeOf(r ref) string {
 func (d *drafter) homeBody(s string) *entity {
 	r := []rune(s)
 	for i := 0; i+2 <= len(r); i++ {
-		if ref, ok := recognise(string(r[i:])); ok && (strings.HasPrefix(ref.key, "place:") || strings.HasPrefix(ref.key, "dept:")) {
+		if ref, ok := d.recognise(string(r[i:])); ok && (strings.HasPrefix(ref.key, "place:") || strings.HasPrefix(ref.key, "dept:")) {
 			return d.bodyFor(roleHome, string(r[i:]))
 		}
 	}
 	if d.carry[roleHome] != "" {
 		for i := 0; i+2 <= len(r); i++ {
-			if ref, ok := recognise(d.carry[roleHome] + string(r[i:])); ok && strings.HasPrefix(ref.key, "dept:") {
+			if ref, ok := d.recognise(d.carry[roleHome] + string(r[i:])); ok && strings.HasPrefix(ref.key, "dept:") {
 				return d.bodyFor(roleHome, string(r[i:]))
 			}
 		}
 	}
-	if _, ok := recognise(strings.Trim(s, "“”\"《》 ")); !ok {
+	if _, ok := d.recognise(strings.Trim(s, "“”\"《》 ")); !ok {
 		return nil
 	}
 	return d.bodyFor(roleHome, s)
@@ -555,7 +563,7 @@ func (d *drafter) inferHome(i int, sec *secondment) {
 		sec.ev[k].note = "home body inferred from “" + m[0] + "”; post unknown"
 		// "现在在河北工信厅挂职" names the host too.
 		for _, a := range atPlaceRE.FindAllStringSubmatch(d.sents[j].text, -1) {
-			if ref, ok := recognise(a[2]); ok && ref.key == sec.to.body.key {
+			if ref, ok := d.recognise(a[2]); ok && ref.key == sec.to.body.key {
 				sec.to.body.addForm(a[2])
 			}
 		}
@@ -632,7 +640,7 @@ func hasSentence(list []evidence, s *sentence) bool {
 
 // entityIf registers a body only if its name reads as one.
 func (d *drafter) entityIf(s string) *entity {
-	if _, ok := recognise(strings.Trim(s, "“”\"《》 ")); !ok {
+	if _, ok := d.recognise(strings.Trim(s, "“”\"《》 ")); !ok {
 		return nil
 	}
 	return d.entity(s)
@@ -662,11 +670,11 @@ func (d *drafter) respectively(i int, left, right string) int {
 	var hosts []place2
 	read := 0
 	for len(hosts) < len(people) {
-		b, p, n := hostAt(right[read:])
+		b, p, n := d.hostAt(right[read:])
 		if b == "" {
 			break
 		}
-		b, p = splitSubunit(b, p)
+		b, p = d.splitSubunit(b, p)
 		to := d.bodyFor(roleHost, b)
 		if to == nil {
 			return 0
@@ -688,7 +696,7 @@ func (d *drafter) respectively(i int, left, right string) int {
 			continue
 		}
 		sec := &secondment{to: hosts[k], ev: []evidence{{s: s}}}
-		fb, fp := splitSubunit(p[0], p[1])
+		fb, fp := d.splitSubunit(p[0], p[1])
 		if fb != "" {
 			if from := d.homeBody(fb); from != nil {
 				sec.from = place2{from, fp}
@@ -751,7 +759,7 @@ func (d *drafter) hostBefore(i, at, pos int) {
 	var head string
 	for k := 0; k+2 <= len(r); k++ {
 		cand := string(r[k:])
-		if ref, ok := recognise(cand); ok && ref.kind == graph.Body && (strings.HasPrefix(ref.key, "place:") || strings.HasPrefix(ref.key, "dept:")) {
+		if ref, ok := d.recognise(cand); ok && ref.kind == graph.Body && (strings.HasPrefix(ref.key, "place:") || strings.HasPrefix(ref.key, "dept:")) {
 			host = d.bodyFor(roleHost, cand)
 			head = strings.TrimSuffix(left, cand)
 			break

@@ -14,34 +14,28 @@ import (
 // copy converted by OpenCC's t2s dictionaries, rune for rune, so that a
 // sentence found in the copy is quoted from the same runes of the original.
 
-var t2s struct {
-	once  sync.Once
-	cc    *opencc.OpenCC
-	err   error
-	mu    sync.Mutex
-	chars map[rune]rune // one-rune conversions seen so far
-}
+// t2s is OpenCC's converter, loaded once on first use and never changed.
+var t2s = sync.OnceValue(func() *opencc.OpenCC {
+	cc, err := opencc.New("t2s")
+	if err != nil {
+		return nil // the dictionaries are embedded: cannot happen
+	}
+	return cc
+})
 
-func converter() *opencc.OpenCC {
-	t2s.once.Do(func() {
-		t2s.cc, t2s.err = opencc.New("t2s")
-		t2s.chars = map[rune]rune{}
-	})
-	return t2s.cc
-}
+func converter() *opencc.OpenCC { return t2s() }
 
-// simplifyRune converts one character by OpenCC's character dictionary.
-func simplifyRune(cc *opencc.OpenCC, r rune) rune {
-	t2s.mu.Lock()
-	defer t2s.mu.Unlock()
-	if s, ok := t2s.chars[r]; ok {
+// simplifyRune converts one character by OpenCC's character dictionary,
+// remembering the answer in seen.
+func simplifyRune(cc *opencc.OpenCC, r rune, seen map[rune]rune) rune {
+	if s, ok := seen[r]; ok {
 		return s
 	}
 	s := r
 	if out, err := cc.Convert(string(r)); err == nil && utf8.RuneCountInString(out) == 1 {
 		s, _ = utf8.DecodeRuneInString(out)
 	}
-	t2s.chars[r] = s
+	seen[r] = s
 	return s
 }
 
@@ -58,6 +52,7 @@ const maxPhraseLine = 600
 func simplify(text string) string {
 	var b strings.Builder
 	changed := false
+	seen := map[rune]rune{}
 	for lineStart := 0; lineStart < len(text); {
 		end := strings.IndexByte(text[lineStart:], '\n')
 		if end < 0 {
@@ -66,7 +61,7 @@ func simplify(text string) string {
 			end += lineStart + 1
 		}
 		line := text[lineStart:end]
-		out := simplifyLine(line)
+		out := simplifyLine(line, seen)
 		if out != line {
 			changed = true
 		}
@@ -79,7 +74,7 @@ func simplify(text string) string {
 	return b.String()
 }
 
-func simplifyLine(line string) string {
+func simplifyLine(line string, seen map[rune]rune) string {
 	var b []byte
 	han := false
 	for i, r := range line {
@@ -89,7 +84,7 @@ func simplifyLine(line string) string {
 			s = r - 0xFEE0
 		case r >= 0x2E80 && unicode.Is(unicode.Han, r):
 			if cc := converter(); cc != nil {
-				s = simplifyRune(cc, r)
+				s = simplifyRune(cc, r, seen)
 			}
 		}
 		if s != r && b == nil {
@@ -108,8 +103,8 @@ func simplifyLine(line string) string {
 	// Characters with more than one simplified form (乾 → 干 or 乾) need
 	// the phrase dictionary; its result is used only when it keeps every
 	// rune in place.
-	if han && len(line) <= maxPhraseLine*3 {
-		if out, err := converter().Convert(line); err == nil && utf8.RuneCountInString(out) == utf8.RuneCountInString(line) {
+	if cc := converter(); cc != nil && han && len(line) <= maxPhraseLine*3 {
+		if out, err := cc.Convert(line); err == nil && utf8.RuneCountInString(out) == utf8.RuneCountInString(line) {
 			return fullWidthASCII(out)
 		}
 	}

@@ -60,7 +60,7 @@ func (d *drafter) assignIDs(kb *graph.Graph) {
 				byForm[f] = appendOnce(byForm[f], e)
 				key := "person:" + f
 				if e.Kind != graph.Official {
-					r, ok := recognise(f)
+					r, ok := d.recognise(f)
 					if !ok {
 						continue
 					}
