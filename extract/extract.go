@@ -144,6 +144,8 @@ type drafter struct {
 	carry        [2]string         // the place of the last home and host department of the paragraph
 	carryPara    int
 	lastOfficial *entity // whom 他 refers to
+	lastHome     place2  // his body and post, when a sentence named him after them
+	lastAt       int     // the sentence that named him
 	pend         map[*entity]*pending
 	secIndex     map[secKey]*secondment
 	agrIndex     map[string]*agreement

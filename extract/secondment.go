@@ -323,6 +323,16 @@ func (d *drafter) secondments(i int) {
 			// "刘海涛挂任张家口市副市长": the host's post stands by the name.
 			byPost = byPost || hpost != ""
 		}
+		if name == "" && d.recent(i) != nil && isPronoun(d.pronounBefore(text, at)) {
+			// "去年,他挂任河北省发改委副主任": 他 is the official named
+			// last after a post.
+			pos += n
+			sec := &secondment{official: d.lastOfficial, to: place2{to, hpost}, from: d.lastHome,
+				ev: []evidence{{s: s, inferred: true, note: "“他” is taken to be " + d.lastOfficial.name}}}
+			d.term(sec, s)
+			d.addSecondment(sec)
+			continue
+		}
 		if name == "" || !d.isOfficial(name, byPost, i) {
 			continue
 		}
@@ -385,7 +395,7 @@ func (d *drafter) fromForms(i int) {
 			continue
 		}
 		o := d.official(name, home)
-		d.lastOfficial = o
+		d.lastOfficial, d.lastAt = o, i
 		p := d.pend[o]
 		if p == nil {
 			p = &pending{ev: evidence{s: s}}
@@ -398,14 +408,14 @@ func (d *drafter) fromForms(i int) {
 			p.host.post = hp
 		}
 	}
-	if m := nowRE.FindStringIndex(text); m != nil && d.lastOfficial != nil {
+	if m := nowRE.FindStringIndex(text); m != nil && d.recent(i) != nil {
 		if hbody, hpost, _ := d.hostAt(after(text, m[1])); hbody != "" {
 			if to := d.bodyFor(roleHost, hbody); to != nil {
 				d.hostOf(d.lastOfficial, to, hpost, s)
 			}
 		}
 	}
-	if m := bothRE.FindStringSubmatch(text); m != nil && d.lastOfficial != nil {
+	if m := bothRE.FindStringSubmatch(text); m != nil && d.recent(i) != nil {
 		hbody, hpost, _ := d.hostAt(m[1])
 		fbody, fpost, _ := d.hostAt(m[2])
 		if hbody != "" {
@@ -437,10 +447,24 @@ func (d *drafter) fromForms(i int) {
 		}
 		k += len(p)
 		if n := d.nameAt(text[k:]); n != "" && d.isOfficial(n, true, i) {
-			body, _, _ := splitBodyPost(lastClause(text[:k]))
-			d.lastOfficial = d.official(n, d.entityIf(body))
+			body, post, _ := splitBodyPost(listItem(clauseOf(text[:k])))
+			home := d.entityIf(body)
+			d.lastOfficial, d.lastHome, d.lastAt = d.official(n, home), place2{}, i
+			if home != nil {
+				d.lastHome = place2{home, post}
+			}
 		}
 	}
+}
+
+// clauseOf is what follows the last comma, stop or colon in s: a clause
+// whose list items (、) are kept.
+func clauseOf(s string) string {
+	if i := strings.LastIndexAny(s, ",。;:“”!?"); i >= 0 {
+		_, n := firstRune(s[i:])
+		return s[i+n:]
+	}
+	return s
 }
 
 // lastClause is what follows the last clause break in s.
@@ -577,7 +601,8 @@ func (d *drafter) addSecondment(sec *secondment) {
 	if sec.from.body == sec.to.body {
 		return // a misreading: no one is seconded from a body to itself
 	}
-	d.lastOfficial = sec.official
+	d.lastOfficial, d.lastHome = sec.official, place2{}
+	d.lastAt = sec.ev[0].s.idx
 	k := secKey{sec.official, sec.to.body}
 	if old, ok := d.secIndex[k]; ok {
 		if old.from.body == nil {
@@ -787,4 +812,22 @@ func (d *drafter) hostBefore(i, at, pos int) {
 	sec.official = d.official(name, sec.from.body)
 	d.term(sec, s)
 	d.addSecondment(sec)
+}
+
+// pronounBefore is the subject clause before the verb at, fillers dropped.
+func (d *drafter) pronounBefore(text string, at int) string {
+	return trimFillers(lastClause(before(text, at)))
+}
+
+func isPronoun(s string) bool { return s == "他" || s == "她" }
+
+// pronounReach is how many sentences back 他 may refer.
+const pronounReach = 3
+
+// recent is the official 他 in sentence i may refer to, or nil.
+func (d *drafter) recent(i int) *entity {
+	if d.lastOfficial == nil || i-d.lastAt > pronounReach {
+		return nil
+	}
+	return d.lastOfficial
 }

@@ -17,6 +17,7 @@ type sentence struct {
 	start  int    // byte offset of text in the matched copy of the article
 	offset int    // character (rune) offset in the article
 	para   int    // paragraph number
+	idx    int    // index among the article's sentences
 
 	matches               *found
 	termRead              bool     // start and length have been looked for
@@ -85,7 +86,7 @@ func sentences(text, orig string) []sentence {
 			_, m := utf8.DecodeRuneInString(orig[opos:])
 			tpos, opos, runes = tpos+n, opos+m, runes+1
 		}
-		s.offset = runes
+		s.offset, s.idx = runes, i
 		if same {
 			s.orig = s.text
 			continue
