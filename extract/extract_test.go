@@ -90,6 +90,8 @@ func TestPatterns(t *testing.T) {
 		{"pronoun-subject", "“挂职不是镀金。”北京市发改委副主任柴新民说。去年,他挂任河北省发改委副主任。",
 			[]string{"secondment 柴新民: 北京市发改委/副主任 → 河北省发改委/副主任"}},
 		{"pronoun-too-far", "北京市发改委副主任柴新民说,要做好工作。会议指出,要推进合作。各方表示支持。双方将加强沟通。记者注意到,两地交流频繁。他挂任河北省发改委副主任。", nil},
+		{"at-host-then-home", "在北京市平谷区挂职的三河市副市长王立新说,平谷的经验值得学习。",
+			[]string{"secondment 王立新: 三河市/副市长 → 平谷区/"}},
 		{"compound-surname", "北京市大兴区副区长欧阳晓峰挂任廊坊市副市长。",
 			[]string{"secondment 欧阳晓峰: 大兴区/副区长 → 廊坊市/副市长"}},
 		{"verb-after-post-no-name", "挂任廊坊市副市长的北京市大兴区副区长向记者介绍了情况。", nil},

@@ -359,7 +359,16 @@ func (d *drafter) secondments(i int) {
 		if host == nil {
 			continue
 		}
-		fbody, fpost, name, byPost := d.subject(before(text, m[0]))
+		var fbody, fpost, name string
+		byPost := false
+		if rest := after(text, m[1]); strings.HasPrefix(rest, "的") {
+			// "在北京市平谷区挂职的三河市副市长韦春来".
+			fbody, fpost, name = d.homeAndName(strings.TrimPrefix(rest, "的"))
+			byPost = fpost != ""
+		}
+		if name == "" {
+			fbody, fpost, name, byPost = d.subject(before(text, m[0]))
+		}
 		if name == "" || !d.isOfficial(name, byPost, i) {
 			// "我…现在在河北工信厅挂职": a form of a host already known.
 			continue
