@@ -55,6 +55,8 @@ func (d *drafter) compareKB(kb *graph.Graph) {
 		s.standing = factNew
 		for _, k := range bySec[s.official.id] {
 			switch {
+			case k.To == s.to.body.id && !overlap(k.Start, k.End, s.start, s.end):
+				// Another secondment to the same body, at another time.
 			case k.To == s.to.body.id && (k.Post == "" || s.to.post == "" || k.Post == s.to.post):
 				s.standing, s.standingNote = factConfirmed, ""
 			case s.standing != factConfirmed:
@@ -168,4 +170,13 @@ func (d *drafter) standingCounts() (fresh, confirmed, conflicting int) {
 		count(l.standing)
 	}
 	return
+}
+
+// overlap reports whether two terms share a day, an unstated start or end
+// reaching as far as it may.
+func overlap(s1, e1, s2, e2 graph.Date) bool {
+	before := func(end, start graph.Date) bool { // end is before start
+		return !end.IsZero() && !start.IsZero() && end.LastDay().Before(start.FirstDay())
+	}
+	return !before(e1, s2) && !before(e2, s1)
 }

@@ -134,3 +134,31 @@ entities:
 		t.Errorf("want 欧阳晓峰 (ouyang) read whole, got %v\n%s", got, res.YAML)
 	}
 }
+
+func TestOverlap(t *testing.T) {
+	d := func(s string) graph.Date {
+		if s == "" {
+			return graph.Date{}
+		}
+		x, err := graph.ParseDate(s)
+		if err != nil {
+			t.Fatal(err)
+		}
+		return x
+	}
+	tests := []struct {
+		s1, e1, s2, e2 string
+		want           bool
+	}{
+		{"2015-07", "2016-06", "2016-01", "", true},
+		{"2015-07", "2016-06", "2016-07", "2017-06", false},
+		{"", "", "2016-07", "", true},
+		{"2017-01", "", "2015-07", "2016-06", false},
+		{"2015-07", "", "", "", true},
+	}
+	for _, tt := range tests {
+		if got := overlap(d(tt.s1), d(tt.e1), d(tt.s2), d(tt.e2)); got != tt.want {
+			t.Errorf("overlap(%s–%s, %s–%s) = %v", tt.s1, tt.e1, tt.s2, tt.e2, got)
+		}
+	}
+}
