@@ -89,6 +89,7 @@ var edgeAttrs = []AttrDef{
 	{"value", AttrString},
 	{"venue", AttrString},
 	{"officials", AttrStrings},
+	{"role", AttrString},
 	{"note", AttrString},
 	{"sources", AttrStrings},
 	{"quotes", AttrStrings},
@@ -246,6 +247,7 @@ func (g *Graph) AppendRelationAttrs(dst []Attr, r *Relation) []Attr {
 		c.items = append(c.items, name)
 	}
 	l.list("officials", c.takeItems())
+	l.str("role", r.Role)
 	l.str("note", r.Note)
 	for _, ev := range r.Evidence {
 		c.items = append(c.items, ev.Source)

@@ -52,7 +52,8 @@ func (e *Error) Error() string {
 
 func (e *Error) Unwrap() error { return e.Err }
 
-// ErrorList is every problem found in one run, in file, line, column order.
+// ErrorList is every problem found in one run, in file, line, column order;
+// past MaxErrors, the first MaxErrors found and, last, a count of the rest.
 type ErrorList []*Error
 
 // Count is how many problems the list reports: one per error, and those

@@ -196,3 +196,37 @@ func TestLongLines(t *testing.T) {
 		t.Errorf("got %d entities", len(g.Entities))
 	}
 }
+
+// blankLines reads as n bytes of lines of spaces, each 1 MiB long.
+type blankLines struct{ n, off int64 }
+
+func (b *blankLines) Read(p []byte) (int, error) {
+	if b.off >= b.n {
+		return 0, io.EOF
+	}
+	const line = 1 << 20
+	k := int(min(int64(len(p)), b.n-b.off))
+	for i := range p[:k] {
+		p[i] = ' '
+	}
+	for i := (line - 1 - int(b.off%line)) % line; i < k; i += line {
+		p[i] = '\n'
+	}
+	b.off += int64(k)
+	return k, nil
+}
+
+// TestJSONLStreamLimit streams a JSON Lines file longer than MaxBulkSize:
+// it stops with an error, holding one line at a time.
+func TestJSONLStreamLimit(t *testing.T) {
+	if testing.Short() {
+		t.Skip("reads 1 GiB")
+	}
+	e := &errs{}
+	if doc := decodeJSONLFrom("kb.jsonl", &blankLines{n: MaxBulkSize + 2<<20}, e); doc != nil {
+		t.Error("decoded")
+	}
+	if want := "kb.jsonl: file is more than 1073741824 bytes, over the limit"; fmt.Sprint(e.err()) != want {
+		t.Errorf("error %v, want %s", e.err(), want)
+	}
+}

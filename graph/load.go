@@ -39,7 +39,8 @@ type FileOpener interface {
 	Open(name string) (io.ReadCloser, error)
 }
 
-// Input is one knowledge-base file already in memory.
+// Input is one knowledge-base file already in memory (or, made by Load, a
+// JSON Lines file being read).
 type Input struct {
 	Name string // for messages, and to find source files relative to it
 	Data []byte
@@ -325,8 +326,8 @@ func (b *builder) entity(r *rawEntity) {
 	}
 	id := r.id.V
 	b.require(r.name, r.pos, "entity "+id+": name")
-	if r.kind.ok && !contains(entityKinds, r.kind.V) {
-		b.add(r.kind.Pos, ErrInvalid, fmt.Sprintf("entity %s: kind %q is not one of %s", id, r.kind.V, strings.Join(entityKinds, ", ")))
+	if r.kind.ok && !contains(EntityKinds, r.kind.V) {
+		b.add(r.kind.Pos, ErrInvalid, fmt.Sprintf("entity %s: kind %q is not one of %s", id, r.kind.V, strings.Join(EntityKinds, ", ")))
 	} else if !r.kind.ok {
 		b.add(r.pos, ErrMissing, "entity "+id+": kind is missing")
 	}
@@ -713,12 +714,15 @@ func (b *builder) agreementRelations(a *agreementDef) {
 				Officials: a.officials, Note: a.raw.note.V, Evidence: a.evidence, Pos: a.raw.pos})
 		}
 	}
+	if len(a.parties) >= 2 {
+		b.rels = append(b.rels, brokeredRelations(a, b.rels[len(b.rels)-1])...)
+	}
 }
 
 func (b *builder) link(l *rawLink) {
 	ok := b.require(l.kind, l.pos, "link kind")
-	if ok && (!linkKindRE.MatchString(l.kind.V) || slices.Contains([]string{Secondment, Post, Agreement, PartOf}, l.kind.V)) {
-		b.add(l.kind.Pos, ErrInvalid, fmt.Sprintf("link kind %q must be a lower-case word other than secondment, post, agreement and part_of", l.kind.V))
+	if ok && (!linkKindRE.MatchString(l.kind.V) || slices.Contains(fixedKinds, l.kind.V)) {
+		b.add(l.kind.Pos, ErrInvalid, fmt.Sprintf("link kind %q must be a lower-case word other than secondment, post, agreement, part_of, brokered and party", l.kind.V))
 		ok = false
 	}
 	ok = b.require(l.from, l.pos, "link from") && ok

@@ -31,8 +31,8 @@ const (
 	Organisation = "organisation"
 )
 
-// entityKinds lists the entity kinds in their canonical order.
-var entityKinds = []string{Official, Body, Company, Organisation}
+// EntityKinds lists the entity kinds in their canonical order.
+var EntityKinds = []string{Official, Body, Company, Organisation}
 
 // Jurisdictions lists the jurisdictions in their canonical order.
 var Jurisdictions = []string{"beijing", "hebei", "tianjin", "national", "other", "foreign"}
@@ -115,6 +115,9 @@ type Relation struct {
 	Officials []Role
 	Note      string
 
+	// Brokered: the official's part, as the source words it.
+	Role string
+
 	Evidence []Evidence
 	Pos      Pos
 }
@@ -134,6 +137,13 @@ func (r *Relation) Label() string {
 		return r.Title
 	case PartOf:
 		return "隶属"
+	case Brokered:
+		if r.Role == "" {
+			return "促成"
+		}
+		return r.Role
+	case Party:
+		return "签约方"
 	}
 	if r.Title != "" {
 		return r.Title

@@ -19,10 +19,10 @@ var surnames = map[string]string{
 	"慕容": "Murong", "长孙": "Zhangsun", "宇文": "Yuwen", "东方": "Dongfang", "独孤": "Dugu",
 }
 
-// pinyinName romanises a Chinese personal name as surname and given name, each
+// Pinyin romanises a Chinese personal name as surname and given name, each
 // capitalised: 喻华锋 → Yu Huafeng, 欧阳明 → Ouyang Ming. Text that is not
 // Chinese is returned as it is.
-func pinyinName(name string) string {
+func Pinyin(name string) string {
 	if name == "" || !isHan(name) {
 		return name
 	}
@@ -73,7 +73,7 @@ func isHan(s string) bool {
 func (e *Entity) Label(lang string) string {
 	en := e.NameEn
 	if en == "" && e.Kind == Official {
-		en = pinyinName(e.Name)
+		en = Pinyin(e.Name)
 	}
 	switch {
 	case lang == "en" && en != "":

@@ -15,8 +15,8 @@ func TestPinyin(t *testing.T) {
 		{"John Smith", "John Smith"},
 		{"", ""},
 	} {
-		if got := pinyinName(c.in); got != c.want {
-			t.Errorf("pinyinName(%q) = %q, want %q", c.in, got, c.want)
+		if got := Pinyin(c.in); got != c.want {
+			t.Errorf("Pinyin(%q) = %q, want %q", c.in, got, c.want)
 		}
 	}
 }

@@ -25,9 +25,6 @@ func (o OSReader) ReadFile(name string) ([]byte, error) {
 	}
 	defer f.Close()
 	limit := SizeLimit(name)
-	if st.Size() > limit {
-		return nil, fmt.Errorf("%s: file is %d bytes, over the limit of %d", name, st.Size(), limit)
-	}
 	var buf bytes.Buffer
 	buf.Grow(int(st.Size()) + bytes.MinRead) // read once into a buffer of the right size
 	if _, err := buf.ReadFrom(io.LimitReader(f, limit+1)); err != nil {
@@ -43,20 +40,16 @@ func (o OSReader) ReadFile(name string) ([]byte, error) {
 // Open opens a regular file to read as a stream: Load decodes JSON
 // Lines as it reads them, and checks their size.
 func (o OSReader) Open(name string) (io.ReadCloser, error) {
-	f, st, err := o.open(name)
+	f, _, err := o.open(name)
 	if err != nil {
-		return nil, err
-	}
-	if limit := SizeLimit(name); st.Size() > limit {
-		f.Close()
-		return nil, fmt.Errorf("%s: file is %d bytes, over the limit of %d", name, st.Size(), limit)
+		return nil, err // a nil *os.File in an io.ReadCloser would not be nil
 	}
 	return f, nil
 }
 
-// open opens a regular file, refusing anything else: it checks the file,
-// opens it without blocking (a pipe put in its place meanwhile would
-// block), and checks what it opened.
+// open opens a regular file no larger than SizeLimit, refusing
+// anything else: it checks the file, opens it without blocking (a pipe put
+// in its place meanwhile would block), and checks what it opened.
 func (OSReader) open(name string) (*os.File, os.FileInfo, error) {
 	st, err := os.Stat(name)
 	if err != nil {
@@ -71,6 +64,9 @@ func (OSReader) open(name string) (*os.File, os.FileInfo, error) {
 	}
 	if st, err = f.Stat(); err == nil {
 		err = regular(name, st)
+	}
+	if limit := SizeLimit(name); err == nil && st.Size() > limit {
+		err = fmt.Errorf("%s: file is %d bytes, over the limit of %d", name, st.Size(), limit)
 	}
 	if err != nil {
 		f.Close()

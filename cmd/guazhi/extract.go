@@ -17,8 +17,9 @@ import (
 func (e env) extract(args []string) error {
 	flags := pflag.NewFlagSet("extract", pflag.ContinueOnError)
 	var (
-		kbs = flags.StringArray("kb", nil, "an existing knowledge base whose ids the draft reuses (repeatable)")
-		out = flags.StringP("out", "o", "-", "the draft's file, or - for standard output")
+		kbs  = flags.StringArray("kb", nil, "an existing knowledge base whose ids the draft reuses (repeatable)")
+		out  = flags.StringP("out", "o", "-", "the draft's file, or - for standard output")
+		date = flags.String("date", "", "the article's date (YYYY-MM-DD), when no header or dateline in the text gives it; default: a date in the file's name")
 	)
 	usage := "Usage: guazhi extract ARTICLE.txt [--kb KB.yaml ...] [-o draft.yaml]\n\n" +
 		"Drafts a knowledge base from a Chinese news text for a person to review:\n" +
@@ -41,6 +42,11 @@ func (e env) extract(args []string) error {
 		return graph.ErrorList{{Pos: graph.Pos{File: article}, Msg: "cannot read: " + err.Error(), Err: graph.ErrSource}}
 	}
 	opt := extract.Options{SourceFile: filepath.ToSlash(article)}
+	if *date != "" {
+		if opt.Date, err = graph.ParseDate(*date); err != nil {
+			return usagef("--date %q: %v", *date, err)
+		}
+	}
 	if *out != "-" {
 		abs, err1 := filepath.Abs(article)
 		dir, err2 := filepath.Abs(filepath.Dir(*out))
@@ -71,6 +77,9 @@ func (e env) extract(args []string) error {
 	}
 	if err != nil {
 		return err
+	}
+	for _, r := range res.Review {
+		fmt.Fprintln(e.stderr, "review: "+r)
 	}
 	fmt.Fprintln(e.stderr, res.Summary.String())
 	return nil

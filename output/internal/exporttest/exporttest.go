@@ -187,3 +187,14 @@ func Same(t testing.TB, what string, got, want []byte) {
 	t.Errorf("%s differs at byte %d of %d (want %d):\ngot  %q\nwant %q",
 		what, i, len(got), len(want), got[max(0, i-40):min(len(got), i+40)], want[max(0, i-40):min(len(want), i+40)])
 }
+
+// Positions places the entities of g for the writers' Positions options,
+// as plain data: on a grid with negative, fractional and large coordinates,
+// leaving the last entity without a position.
+func Positions(g *graph.Graph) map[string][2]float64 {
+	pos := map[string][2]float64{}
+	for i, e := range g.Entities[:max(len(g.Entities)-1, 0)] {
+		pos[e.ID] = [2]float64{float64(i%7)*72.5 - 100, float64(i/7)*1e5 + 0.25}
+	}
+	return pos
+}
