@@ -20,10 +20,18 @@ func (e env) kbCommand(name, summary string, args []string) (*graph.Graph, error
 	return load(fs.Args())
 }
 
+// What guazhi check and guazhi stats --help say they do.
+const (
+	checkSummary = "Validates the knowledge bases given, merged (with none, the embedded\n" +
+		"jingji-2015 data set), and verifies every quote against its source text.\n" +
+		"Prints every problem as file:line:col: message and exits 1 when there is one."
+	statsSummary = "Prints counts by entity kind, jurisdiction and relation kind, and the\n" +
+		"officials ranked by how many bodies, companies and organisations they connect,\n" +
+		"and the agreements each official is credited with."
+)
+
 func (e env) check(args []string) error {
-	g, err := e.kbCommand("check", "Validates the knowledge bases given, merged (with none, the embedded\n"+
-		"jingji-2015 data set), and verifies every quote against its source text.\n"+
-		"Prints every problem as file:line:col: message and exits 1 when there is one.", args)
+	g, err := e.kbCommand("check", checkSummary, args)
 	if err != nil {
 		return err
 	}
@@ -45,9 +53,7 @@ func (e env) check(args []string) error {
 }
 
 func (e env) stats(args []string) error {
-	g, err := e.kbCommand("stats", "Prints counts by entity kind, jurisdiction and relation kind, and the\n"+
-		"officials ranked by how many bodies, companies and organisations they connect,\n"+
-		"and the agreements each official is credited with.", args)
+	g, err := e.kbCommand("stats", statsSummary, args)
 	if err != nil {
 		return err
 	}

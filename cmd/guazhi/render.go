@@ -219,25 +219,8 @@ func (e env) render(args []string) error {
 		}
 		return nil
 	}
-	device := o.out != "-" && isDevice(o.out)
-	if o.out == "-" || device {
-		if len(names) != 1 && device {
-			return usagef("-o %s is a device, not a directory: it takes one output file, not %d (%s)", o.out, len(names), strings.Join(names, ", "))
-		}
-		if len(names) != 1 {
-			return usagef("format %s writes %d files; give a directory with -o", o.formats[0].name, len(names))
-		}
-		// Nothing reaches standard output (or the device) unless all of it
-		// was made.
-		var b bytes.Buffer
-		if err := write([]io.Writer{&b}); err != nil {
-			return err
-		}
-		if device {
-			return writeDevice(o.out, b.Bytes())
-		}
-		_, err := e.stdout.Write(b.Bytes())
-		return err
+	if o.out == "-" || isDevice(o.out) {
+		return e.writeOne(o, names, write)
 	}
 	paths, err := outputPaths(o.out, names)
 	if err != nil {
@@ -250,6 +233,28 @@ func (e env) render(args []string) error {
 		fmt.Fprintf(e.stderr, "wrote %s\n", p)
 	}
 	return nil
+}
+
+// writeOne writes the one output file names holds to standard output (-o -)
+// or into the device o.out. Nothing reaches either unless all of it was
+// made.
+func (e env) writeOne(o renderOptions, names []string, write func(w []io.Writer) error) error {
+	device := o.out != "-"
+	if len(names) != 1 && device {
+		return usagef("-o %s is a device, not a directory: it takes one output file, not %d (%s)", o.out, len(names), strings.Join(names, ", "))
+	}
+	if len(names) != 1 {
+		return usagef("format %s writes %d files; give a directory with -o", o.formats[0].name, len(names))
+	}
+	var b bytes.Buffer
+	if err := write([]io.Writer{&b}); err != nil {
+		return err
+	}
+	if device {
+		return writeDevice(o.out, b.Bytes())
+	}
+	_, err := e.stdout.Write(b.Bytes())
+	return err
 }
 
 // renderFlags parses and checks render's flags.
