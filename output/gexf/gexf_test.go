@@ -18,11 +18,6 @@ import (
 	"github.com/guazhi/guazhi/output/internal/exporttest"
 )
 
-func write(t *testing.T, g *graph.Graph, opt gexf.Options) []byte {
-	t.Helper()
-	return exporttest.WriteWith(t, gexf.Write, g, opt)
-}
-
 func TestGolden(t *testing.T) {
 	g := exporttest.KB(t)
 	exporttest.GoldenWrite(t, "want.gexf", func(w io.Writer) error { return gexf.Write(w, g, gexf.Options{}) })
@@ -71,7 +66,7 @@ type doc struct {
 
 func TestStructure(t *testing.T) {
 	exporttest.Graphs(t, false, func(t *testing.T, g *graph.Graph) {
-		out := write(t, g, gexf.Options{})
+		out := exporttest.WriteWith(t, gexf.Write, g, gexf.Options{})
 		if !bytes.HasPrefix(out, []byte(`<?xml version="1.0" encoding="UTF-8"?>`+"\n<gexf ")) {
 			t.Errorf("output does not start with the XML declaration and <gexf: %.80q", out)
 		}
@@ -157,7 +152,7 @@ func TestStructure(t *testing.T) {
 func TestSpells(t *testing.T) {
 	g := exporttest.KB(t)
 	var d doc
-	if err := xml.Unmarshal(write(t, g, gexf.Options{}), &d); err != nil {
+	if err := xml.Unmarshal(exporttest.WriteWith(t, gexf.Write, g, gexf.Options{}), &d); err != nil {
 		t.Fatal(err)
 	}
 	spells := map[string]string{}
@@ -197,7 +192,7 @@ func TestSchemas(t *testing.T) {
 		{"kb-positions", exporttest.KB, gexf.Options{Positions: exporttest.Positions(exporttest.KB(t))}},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
-			out := write(t, tc.load(t), tc.opt)
+			out := exporttest.WriteWith(t, gexf.Write, tc.load(t), tc.opt)
 			exporttest.Xmllint(t, out, "--schema", xsd)
 			exporttest.Xmllint(t, out, "--relaxng", rng)
 		})
@@ -207,7 +202,7 @@ func TestSchemas(t *testing.T) {
 func TestNetworkX(t *testing.T) {
 	exporttest.Graphs(t, false, func(t *testing.T, g *graph.Graph) {
 		// NetworkX rejects mixed graphs, hence AllDirected.
-		exporttest.NetworkX(t, "gexf", write(t, g, gexf.Options{AllDirected: true}), g)
+		exporttest.NetworkX(t, "gexf", exporttest.WriteWith(t, gexf.Write, g, gexf.Options{AllDirected: true}), g)
 	})
 }
 
@@ -219,7 +214,7 @@ func TestGraphology(t *testing.T) {
 	}
 	exporttest.Graphs(t, false, func(t *testing.T, g *graph.Graph) {
 		f := filepath.Join(t.TempDir(), "graph.gexf")
-		if err := os.WriteFile(f, write(t, g, gexf.Options{}), 0o644); err != nil {
+		if err := os.WriteFile(f, exporttest.WriteWith(t, gexf.Write, g, gexf.Options{}), 0o644); err != nil {
 			t.Fatal(err)
 		}
 		cmd := exec.Command(node, script, f)
@@ -249,20 +244,16 @@ func TestGraphology(t *testing.T) {
 }
 
 func TestWriteErrors(t *testing.T) {
-	g := exporttest.KB(t)
-	size := len(write(t, g, gexf.Options{}))
-	exporttest.WriteErrors(t, size, func(w *exporttest.FailingWriter) error {
-		return gexf.Write(w, g, gexf.Options{})
-	})
+	exporttest.WriteErrorsWith(t, gexf.Write, exporttest.KB(t), gexf.Options{})
 }
 
 func TestLang(t *testing.T) {
 	g := exporttest.KB(t)
-	out := write(t, g, gexf.Options{Lang: "en"})
+	out := exporttest.WriteWith(t, gexf.Write, g, gexf.Options{Lang: "en"})
 	if !bytes.Contains(out, []byte(`<node id="zhang-san" label="Zhang San">`)) {
 		t.Error(`Lang "en" does not label zhang-san "Zhang San"`)
 	}
-	exporttest.Xmllint(t, write(t, g, gexf.Options{Lang: "both"}), "--relaxng", exporttest.Schema(t, "gexf-1.3/gexf.rng"))
+	exporttest.Xmllint(t, exporttest.WriteWith(t, gexf.Write, g, gexf.Options{Lang: "both"}), "--relaxng", exporttest.Schema(t, "gexf-1.3/gexf.rng"))
 }
 
 // BenchmarkWrite writes synthetic graphs of 1k, 10k and 100k officials
@@ -274,7 +265,7 @@ func BenchmarkWrite(b *testing.B) { gentest.WriteWith(b, gexf.Write, gexf.Option
 func TestPositions(t *testing.T) {
 	g := exporttest.KB(t)
 	pos := exporttest.Positions(g)
-	out := string(write(t, g, gexf.Options{Positions: pos}))
+	out := string(exporttest.WriteWith(t, gexf.Write, g, gexf.Options{Positions: pos}))
 	if n := strings.Count(out, "<viz:position "); n != len(pos) {
 		t.Errorf("%d viz:position elements, want %d", n, len(pos))
 	}
@@ -282,7 +273,7 @@ func TestPositions(t *testing.T) {
 	if want := `<viz:position x="-100" y="0.25"></viz:position>`; !strings.Contains(out, want) {
 		t.Errorf("no %s for %s", want, first)
 	}
-	if strings.Contains(string(write(t, g, gexf.Options{})), "viz:position") {
+	if strings.Contains(string(exporttest.WriteWith(t, gexf.Write, g, gexf.Options{})), "viz:position") {
 		t.Error("positions written without Positions")
 	}
 }

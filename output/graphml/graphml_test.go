@@ -13,11 +13,6 @@ import (
 	"github.com/guazhi/guazhi/output/internal/exporttest"
 )
 
-func write(t *testing.T, g *graph.Graph, opt graphml.Options) []byte {
-	t.Helper()
-	return exporttest.WriteWith(t, graphml.Write, g, opt)
-}
-
 func TestGolden(t *testing.T) {
 	g := exporttest.KB(t)
 	exporttest.GoldenWrite(t, "want.graphml", func(w io.Writer) error { return graphml.Write(w, g, graphml.Options{}) })
@@ -61,7 +56,7 @@ func get(ds []datum, key string) string {
 func TestStructure(t *testing.T) {
 	exporttest.Graphs(t, false, func(t *testing.T, g *graph.Graph) {
 		var d doc
-		if err := xml.Unmarshal(write(t, g, graphml.Options{}), &d); err != nil {
+		if err := xml.Unmarshal(exporttest.WriteWith(t, graphml.Write, g, graphml.Options{}), &d); err != nil {
 			t.Fatal(err)
 		}
 		keys := map[string]string{} // for/attr.name → id
@@ -122,7 +117,7 @@ func TestSchema(t *testing.T) {
 		{"kb-positions", exporttest.KB, graphml.Options{Positions: exporttest.Positions(exporttest.KB(t))}},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
-			exporttest.Xmllint(t, write(t, tc.load(t), tc.opt), "--schema", xsd)
+			exporttest.Xmllint(t, exporttest.WriteWith(t, graphml.Write, tc.load(t), tc.opt), "--schema", xsd)
 		})
 	}
 }
@@ -130,20 +125,16 @@ func TestSchema(t *testing.T) {
 func TestNetworkX(t *testing.T) {
 	exporttest.Graphs(t, false, func(t *testing.T, g *graph.Graph) {
 		// NetworkX rejects mixed graphs, hence AllDirected.
-		exporttest.NetworkX(t, "graphml", write(t, g, graphml.Options{AllDirected: true}), g)
+		exporttest.NetworkX(t, "graphml", exporttest.WriteWith(t, graphml.Write, g, graphml.Options{AllDirected: true}), g)
 	})
 }
 
 func TestWriteErrors(t *testing.T) {
-	g := exporttest.KB(t)
-	size := len(write(t, g, graphml.Options{}))
-	exporttest.WriteErrors(t, size, func(w *exporttest.FailingWriter) error {
-		return graphml.Write(w, g, graphml.Options{})
-	})
+	exporttest.WriteErrorsWith(t, graphml.Write, exporttest.KB(t), graphml.Options{})
 }
 
 func TestLang(t *testing.T) {
-	out := write(t, exporttest.KB(t), graphml.Options{Lang: "en"})
+	out := exporttest.WriteWith(t, graphml.Write, exporttest.KB(t), graphml.Options{Lang: "en"})
 	if !bytes.Contains(out, []byte(`<node id="zhang-san">`+"\n      "+`<data key="label">Zhang San</data>`)) {
 		t.Error(`Lang "en" does not label zhang-san "Zhang San"`)
 	}
@@ -158,7 +149,7 @@ func BenchmarkWrite(b *testing.B) { gentest.WriteWith(b, graphml.Write, graphml.
 func TestPositions(t *testing.T) {
 	g := exporttest.KB(t)
 	pos := exporttest.Positions(g)
-	out := string(write(t, g, graphml.Options{Positions: pos}))
+	out := string(exporttest.WriteWith(t, graphml.Write, g, graphml.Options{Positions: pos}))
 	for _, want := range []string{
 		`<key id="x" for="node" attr.name="x" attr.type="double"></key>`,
 		`<key id="y" for="node" attr.name="y" attr.type="double"></key>`,
@@ -172,7 +163,7 @@ func TestPositions(t *testing.T) {
 	if n := strings.Count(out, `<data key="x">`); n != len(pos) {
 		t.Errorf("%d x positions, want %d", n, len(pos))
 	}
-	if strings.Contains(string(write(t, g, graphml.Options{})), `key="x"`) {
+	if strings.Contains(string(exporttest.WriteWith(t, graphml.Write, g, graphml.Options{})), `key="x"`) {
 		t.Error("positions written without Positions")
 	}
 }
@@ -181,7 +172,7 @@ func TestPositions(t *testing.T) {
 // keys r, g and b, as the GEXF does in viz:color.
 func TestColours(t *testing.T) {
 	g := exporttest.Default(t)
-	out := string(write(t, g, graphml.Options{}))
+	out := string(exporttest.WriteWith(t, graphml.Write, g, graphml.Options{}))
 	for _, c := range []string{"r", "g", "b"} {
 		if want := `<key id="` + c + `" for="node" attr.name="` + c + `" attr.type="int"></key>`; !strings.Contains(out, want) {
 			t.Errorf("no %s", want)

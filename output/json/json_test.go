@@ -12,11 +12,6 @@ import (
 	"github.com/guazhi/guazhi/output/json"
 )
 
-func write(t *testing.T, g *graph.Graph, opt json.Options) []byte {
-	t.Helper()
-	return exporttest.WriteWith(t, json.Write, g, opt)
-}
-
 func TestGolden(t *testing.T) {
 	g := exporttest.KB(t)
 	exporttest.GoldenWrite(t, "want.json", func(w io.Writer) error { return json.Write(w, g, json.Options{}) })
@@ -42,7 +37,7 @@ func TestStructure(t *testing.T) {
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			g := tc.load(t)
-			out := write(t, g, tc.opt)
+			out := exporttest.WriteWith(t, json.Write, g, tc.opt)
 			if tc.opt.Compact && bytes.Count(out, []byte("\n")) != 1 {
 				t.Error("compact output spans several lines")
 			}
@@ -73,16 +68,12 @@ func TestStructure(t *testing.T) {
 
 func TestNetworkX(t *testing.T) {
 	exporttest.Graphs(t, false, func(t *testing.T, g *graph.Graph) {
-		exporttest.NetworkX(t, "json", write(t, g, json.Options{}), g)
+		exporttest.NetworkX(t, "json", exporttest.WriteWith(t, json.Write, g, json.Options{}), g)
 	})
 }
 
 func TestWriteErrors(t *testing.T) {
-	g := exporttest.KB(t)
-	size := len(write(t, g, json.Options{}))
-	exporttest.WriteErrors(t, size, func(w *exporttest.FailingWriter) error {
-		return json.Write(w, g, json.Options{})
-	})
+	exporttest.WriteErrorsWith(t, json.Write, exporttest.KB(t), json.Options{})
 }
 
 func TestLang(t *testing.T) {
@@ -95,7 +86,7 @@ func TestLang(t *testing.T) {
 	} {
 		t.Run(tc.lang, func(t *testing.T) {
 			var d doc
-			if err := stdjson.Unmarshal(write(t, g, json.Options{Lang: tc.lang}), &d); err != nil {
+			if err := stdjson.Unmarshal(exporttest.WriteWith(t, json.Write, g, json.Options{Lang: tc.lang}), &d); err != nil {
 				t.Fatal(err)
 			}
 			for _, n := range d.Nodes {

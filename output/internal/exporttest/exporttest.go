@@ -111,6 +111,13 @@ func (w *FailingWriter) Write(p []byte) (int, error) {
 	return n, ErrFailed
 }
 
+// WriteErrorsWith runs WriteErrors on a writer of the usual form,
+// write(w, g, opt).
+func WriteErrorsWith[O any](t *testing.T, write func(io.Writer, *graph.Graph, O) error, g *graph.Graph, opt O) {
+	t.Helper()
+	WriteErrors(t, len(WriteWith(t, write, g, opt)), func(w *FailingWriter) error { return write(w, g, opt) })
+}
+
 // WriteErrors calls write with writers failing after 0, 1, … bytes up to
 // size (the length of the full output) in steps, and requires every call to
 // return ErrFailed.
