@@ -18,11 +18,6 @@ import (
 // -short skips 100k. ns/rel is the time per relation of the graph, which
 // stays flat when the time grows linearly.
 
-var benchSizes = []struct {
-	name string
-	n    int
-}{{"1k", 1000}, {"10k", 10000}, {"100k", 100000}}
-
 // benchKB generates each size once per process: the knowledge base with
 // its source files, and the same without them (no quotes to verify).
 var benchKB = struct {
@@ -52,17 +47,6 @@ func benchDir(b *testing.B, n int, withTexts, bulk bool) *synth.Dir {
 	return d
 }
 
-func eachSize(b *testing.B, f func(b *testing.B, n int)) {
-	for _, s := range benchSizes {
-		b.Run(s.name, func(b *testing.B) {
-			if testing.Short() && s.n > 10000 {
-				b.Skip("-short")
-			}
-			f(b, s.n)
-		})
-	}
-}
-
 // BenchmarkLoad decodes YAML, resolves and builds the graph; the sources
 // have no file, so no quote is verified.
 func BenchmarkLoad(b *testing.B) { benchLoad(b, false, false) }
@@ -81,7 +65,7 @@ func BenchmarkCheckJSONL(b *testing.B) { benchLoad(b, true, true) }
 // benchLoad loads the knowledge bases (in JSON Lines if bulk); with check,
 // it verifies the quotes and counts, as guazhi check does.
 func benchLoad(b *testing.B, bulk, check bool) {
-	eachSize(b, func(b *testing.B, n int) {
+	gentest.EachSize(b, func(b *testing.B, n int) {
 		d := benchDir(b, n, check, bulk)
 		b.SetBytes(d.Size())
 		b.ReportAllocs()
@@ -102,7 +86,7 @@ func benchLoad(b *testing.B, bulk, check bool) {
 // BenchmarkBuild builds the graph from loaded entities and relations:
 // Select with every relation kind keeps everything and builds anew.
 func BenchmarkBuild(b *testing.B) {
-	eachSize(b, func(b *testing.B, n int) {
+	gentest.EachSize(b, func(b *testing.B, n int) {
 		d := benchDir(b, n, false, true)
 		g, err := graph.Load(d, d.KB...)
 		if err != nil {

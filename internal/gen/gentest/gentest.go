@@ -45,12 +45,18 @@ func Graph(b testing.TB, n int) *graph.Graph {
 // Each runs f as a sub-benchmark per size, skipping those over Short under
 // -short. f gets the graph, loaded outside the timer.
 func Each(b *testing.B, f func(b *testing.B, g *graph.Graph)) {
+	EachSize(b, func(b *testing.B, n int) { f(b, Graph(b, n)) })
+}
+
+// EachSize runs f as a sub-benchmark per size, given the number of
+// officials, skipping those over Short under -short.
+func EachSize(b *testing.B, f func(b *testing.B, n int)) {
 	for _, s := range Sizes {
 		b.Run(s.Name, func(b *testing.B) {
 			if testing.Short() && s.Officials > Short {
 				b.Skip("-short")
 			}
-			f(b, Graph(b, s.Officials))
+			f(b, s.Officials)
 		})
 	}
 }
