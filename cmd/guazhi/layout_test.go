@@ -2,17 +2,13 @@ package main
 
 import (
 	"bytes"
-	"context"
-	"encoding/json"
 	"fmt"
 	"math"
 	"os"
 	"slices"
 	"testing"
-	"time"
 
 	"github.com/guazhi/guazhi/graph"
-	"github.com/guazhi/guazhi/internal/browser"
 	"github.com/guazhi/guazhi/internal/tooltest"
 )
 
@@ -163,20 +159,11 @@ func measureLayout(edges []sampledEdge) layoutFigures {
 // edges; it also returns the horizontal centre of each node group by id.
 func sampleSVG(t *testing.T, chromium string, svg []byte) ([]sampledEdge, map[string]float64) {
 	t.Helper()
-	page := append([]byte("<!DOCTYPE html><html><body style=\"margin:0\">"), svg...)
-	ctx, cancel := context.WithTimeout(context.Background(), 2*time.Minute)
-	defer cancel()
-	raw, err := browser.Eval(ctx, chromium, page, edgesJS)
-	if err != nil {
-		t.Fatal(err)
-	}
 	var out struct {
 		Edges []sampledEdge
 		Nodes map[string]float64
 	}
-	if err := json.Unmarshal(raw, &out); err != nil {
-		t.Fatal(err)
-	}
+	evalSVG(t, chromium, svg, edgesJS, &out)
 	return out.Edges, out.Nodes
 }
 

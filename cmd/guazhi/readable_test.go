@@ -59,13 +59,6 @@ func TestDefaultReadable(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	html := append([]byte("<!DOCTYPE html><html><body style=\"margin:0\">"), page...)
-	ctx, cancel := context.WithTimeout(context.Background(), 2*time.Minute)
-	defer cancel()
-	raw, err := browser.Eval(ctx, chromium, html, readableJS)
-	if err != nil {
-		t.Fatal(err)
-	}
 	var m struct {
 		Width, Height float64
 		Canvas        rect
@@ -79,9 +72,7 @@ func TestDefaultReadable(t *testing.T) {
 			Box rect
 		}
 	}
-	if err := json.Unmarshal(raw, &m); err != nil {
-		t.Fatal(err)
-	}
+	evalSVG(t, chromium, page, readableJS, &m)
 	t.Logf("%.0f×%.0f px, %d texts, %d nodes", m.Width, m.Height, len(m.Texts), len(m.Shapes))
 	if m.Width > 1920 {
 		t.Errorf("the diagram is %.0f px wide, more than a 1920-pixel screen", m.Width)
@@ -109,5 +100,21 @@ func TestDefaultReadable(t *testing.T) {
 	}
 	for _, p := range problems {
 		t.Error(p)
+	}
+}
+
+// evalSVG shows an SVG document alone on a page in headless Chromium, runs
+// js there (see browser.Eval) and decodes its result into v.
+func evalSVG(t *testing.T, chromium string, svg []byte, js string, v any) {
+	t.Helper()
+	page := append([]byte("<!DOCTYPE html><html><body style=\"margin:0\">"), svg...)
+	ctx, cancel := context.WithTimeout(context.Background(), 2*time.Minute)
+	defer cancel()
+	raw, err := browser.Eval(ctx, chromium, page, js)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := json.Unmarshal(raw, v); err != nil {
+		t.Fatal(err)
 	}
 }
