@@ -62,27 +62,24 @@ func Write(w io.Writer, g *graph.Graph, opt Options) error {
 	deg := g.Degree()
 	x.Start("nodes")
 	x.AttrInt("count", len(g.Entities))
-	if err := x.Each(len(g.Entities), func() func(*gephi.Encoder, int) {
-		var attrs []graph.Attr // reused by the nodes of one goroutine
-		return func(x *gephi.Encoder, i int) {
-			e := g.Entities[i]
-			x.Start("node")
-			x.Attr("id", e.ID)
-			x.Attr("label", e.Label(opt.Lang))
-			attrs = e.AppendAttrs(attrs[:0])
-			values(x, attrs)
-			writeColor(x, palette.NodeOf(e.Kind, e.Jurisdiction).Solid)
-			if p, ok := opt.Positions[e.ID]; ok {
-				x.Start("viz:position")
-				x.Attr("x", strconv.FormatFloat(p[0], 'f', -1, 64))
-				x.Attr("y", strconv.FormatFloat(p[1], 'f', -1, 64))
-				x.End("viz:position")
-			}
-			x.Start("viz:size")
-			x.AttrInt("value", 10+2*deg[e.ID])
-			x.End("viz:size")
-			x.End("node")
+	if err := x.Each(len(g.Entities), func(x *gephi.Encoder, i int) {
+		e := g.Entities[i]
+		x.Start("node")
+		x.Attr("id", e.ID)
+		x.Attr("label", e.Label(opt.Lang))
+		x.Attrs = e.AppendAttrs(x.Attrs[:0])
+		values(x, x.Attrs)
+		writeColor(x, palette.NodeOf(e.Kind, e.Jurisdiction).Solid)
+		if p, ok := opt.Positions[e.ID]; ok {
+			x.Start("viz:position")
+			x.Attr("x", strconv.FormatFloat(p[0], 'f', -1, 64))
+			x.Attr("y", strconv.FormatFloat(p[1], 'f', -1, 64))
+			x.End("viz:position")
 		}
+		x.Start("viz:size")
+		x.AttrInt("value", 10+2*deg[e.ID])
+		x.End("viz:size")
+		x.End("node")
 	}); err != nil {
 		return err
 	}
@@ -91,36 +88,33 @@ func Write(w io.Writer, g *graph.Graph, opt Options) error {
 	ids := <-edgeIDs
 	x.Start("edges")
 	x.AttrInt("count", len(g.Relations))
-	if err := x.Each(len(g.Relations), func() func(*gephi.Encoder, int) {
-		var attrs []graph.Attr // reused by the edges of one goroutine
-		return func(x *gephi.Encoder, i int) {
-			r := g.Relations[i]
-			x.Start("edge")
-			x.Attr("id", ids[i])
-			if !r.Directed && !opt.AllDirected {
-				x.Attr("type", "undirected")
-			}
-			x.Attr("source", r.From)
-			x.Attr("target", r.To)
-			x.Attr("label", r.Label())
-			x.Attr("kind", r.Kind)
-			attrs = g.AppendRelationAttrs(attrs[:0], r)
-			values(x, attrs)
-			if start, end, ok := r.Interval(); ok {
-				x.Start("spells")
-				x.Start("spell")
-				if !start.IsZero() {
-					x.AttrDay("start", start)
-				}
-				if !end.IsZero() {
-					x.AttrDay("end", end)
-				}
-				x.End("spell")
-				x.End("spells")
-			}
-			writeColor(x, palette.Edge(r.Kind))
-			x.End("edge")
+	if err := x.Each(len(g.Relations), func(x *gephi.Encoder, i int) {
+		r := g.Relations[i]
+		x.Start("edge")
+		x.Attr("id", ids[i])
+		if !r.Directed && !opt.AllDirected {
+			x.Attr("type", "undirected")
 		}
+		x.Attr("source", r.From)
+		x.Attr("target", r.To)
+		x.Attr("label", r.Label())
+		x.Attr("kind", r.Kind)
+		x.Attrs = g.AppendRelationAttrs(x.Attrs[:0], r)
+		values(x, x.Attrs)
+		if start, end, ok := r.Interval(); ok {
+			x.Start("spells")
+			x.Start("spell")
+			if !start.IsZero() {
+				x.AttrDay("start", start)
+			}
+			if !end.IsZero() {
+				x.AttrDay("end", end)
+			}
+			x.End("spell")
+			x.End("spells")
+		}
+		writeColor(x, palette.Edge(r.Kind))
+		x.End("edge")
 	}); err != nil {
 		return err
 	}

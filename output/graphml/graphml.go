@@ -67,27 +67,24 @@ func Write(w io.Writer, g *graph.Graph, opt Options) error {
 	// written.
 	edgeIDs := make(chan []string, 1)
 	go func() { edgeIDs <- g.EdgeIDs() }()
-	if err := x.Each(len(g.Entities), func() func(*gephi.Encoder, int) {
-		var attrs []graph.Attr // reused by the nodes of one goroutine
-		return func(x *gephi.Encoder, i int) {
-			e := g.Entities[i]
-			x.Start("node")
-			x.Attr("id", e.ID)
-			data(x, nodeLabelKey, e.Label(opt.Lang))
-			attrs = e.AppendAttrs(attrs[:0])
-			for _, a := range attrs {
-				value(x, a.Key, a)
-			}
-			if p, ok := opt.Positions[e.ID]; ok {
-				data(x, "x", strconv.FormatFloat(p[0], 'f', -1, 64))
-				data(x, "y", strconv.FormatFloat(p[1], 'f', -1, 64))
-			}
-			c := palette.NodeOf(e.Kind, e.Jurisdiction).Solid
-			data(x, "r", strconv.Itoa(int(c.R)))
-			data(x, "g", strconv.Itoa(int(c.G)))
-			data(x, "b", strconv.Itoa(int(c.B)))
-			x.End("node")
+	if err := x.Each(len(g.Entities), func(x *gephi.Encoder, i int) {
+		e := g.Entities[i]
+		x.Start("node")
+		x.Attr("id", e.ID)
+		data(x, nodeLabelKey, e.Label(opt.Lang))
+		x.Attrs = e.AppendAttrs(x.Attrs[:0])
+		for _, a := range x.Attrs {
+			value(x, a.Key, a)
 		}
+		if p, ok := opt.Positions[e.ID]; ok {
+			data(x, "x", strconv.FormatFloat(p[0], 'f', -1, 64))
+			data(x, "y", strconv.FormatFloat(p[1], 'f', -1, 64))
+		}
+		c := palette.NodeOf(e.Kind, e.Jurisdiction).Solid
+		data(x, "r", strconv.Itoa(int(c.R)))
+		data(x, "g", strconv.Itoa(int(c.G)))
+		data(x, "b", strconv.Itoa(int(c.B)))
+		x.End("node")
 	}); err != nil {
 		return err
 	}
@@ -97,28 +94,25 @@ func Write(w io.Writer, g *graph.Graph, opt Options) error {
 	for i, d := range edgeAttrs {
 		edgeKeys[i] = edgeKey(d.Key)
 	}
-	if err := x.Each(len(g.Relations), func() func(*gephi.Encoder, int) {
-		var attrs []graph.Attr // reused by the edges of one goroutine
-		return func(x *gephi.Encoder, i int) {
-			r := g.Relations[i]
-			x.Start("edge")
-			x.Attr("id", ids[i])
-			if !r.Directed && !opt.AllDirected {
-				x.Attr("directed", "false")
-			}
-			x.Attr("source", r.From)
-			x.Attr("target", r.To)
-			data(x, edgeLabelKey, r.Label())
-			attrs = g.AppendRelationAttrs(attrs[:0], r)
-			j := 0 // attrs come in EdgeAttrs order
-			for _, a := range attrs {
-				for edgeAttrs[j].Key != a.Key {
-					j++
-				}
-				value(x, edgeKeys[j], a)
-			}
-			x.End("edge")
+	if err := x.Each(len(g.Relations), func(x *gephi.Encoder, i int) {
+		r := g.Relations[i]
+		x.Start("edge")
+		x.Attr("id", ids[i])
+		if !r.Directed && !opt.AllDirected {
+			x.Attr("directed", "false")
 		}
+		x.Attr("source", r.From)
+		x.Attr("target", r.To)
+		data(x, edgeLabelKey, r.Label())
+		x.Attrs = g.AppendRelationAttrs(x.Attrs[:0], r)
+		j := 0 // x.Attrs come in EdgeAttrs order
+		for _, a := range x.Attrs {
+			for edgeAttrs[j].Key != a.Key {
+				j++
+			}
+			value(x, edgeKeys[j], a)
+		}
+		x.End("edge")
 	}); err != nil {
 		return err
 	}

@@ -7,6 +7,7 @@ import (
 	"time"
 	"unicode/utf8"
 
+	"github.com/guazhi/guazhi/graph"
 	"github.com/guazhi/guazhi/output/internal/chunks"
 )
 
@@ -36,6 +37,10 @@ type Encoder struct {
 	indentedIn bool // an element was started and nothing indented since
 	putNewline bool // something was written: the next indent starts a line
 	open       bool // a start tag awaits its '>'
+
+	// Attrs is room for the attributes of one element, which the elements
+	// one goroutine encodes in Each reuse.
+	Attrs []graph.Attr
 }
 
 const bufSize = 64 << 10
@@ -124,31 +129,24 @@ func (e *Encoder) TextList(items []string) {
 
 // Each writes n elements inside the element just started, the ith by
 // encode(c, i) through c. The elements are encoded in chunks (see package
-// chunks), each with its own c and its own encode, which newEncode
-// returns, so encode must only read what it shares with the other
-// goroutines. Each returns the first error writing to the underlying
-// writer, and stops at it.
-func (e *Encoder) Each(n int, newEncode func() func(c *Encoder, i int)) error {
+// chunks), each with its own c, so encode must only read what it shares
+// with the other goroutines. Each returns the first error writing to the
+// underlying writer, and stops at it.
+func (e *Encoder) Each(n int, encode func(c *Encoder, i int)) error {
 	e.closeTag()
-	type chunk struct {
-		c      *Encoder
-		encode func(c *Encoder, i int)
-	}
-	chunks.Encode(n, func() chunk {
+	chunks.Encode(n, func() *Encoder {
 		// Each chunk starts where the elements of e would.
-		return chunk{&Encoder{depth: e.depth, putNewline: true}, newEncode()}
-	}, func(c chunk, i int) {
-		c.encode(c.c, i)
-	}, func(c chunk) error {
+		return &Encoder{depth: e.depth, putNewline: true}
+	}, encode, func(c *Encoder) error {
 		if e.w == nil {
-			e.buf = append(e.buf, c.c.buf...) // e is a chunk itself
+			e.buf = append(e.buf, c.buf...) // e is a chunk itself
 		} else {
 			e.flush()
-			if e.err == nil && len(c.c.buf) > 0 {
-				_, e.err = e.w.Write(c.c.buf)
+			if e.err == nil && len(c.buf) > 0 {
+				_, e.err = e.w.Write(c.buf)
 			}
 		}
-		c.c.buf = c.c.buf[:0]
+		c.buf = c.buf[:0]
 		return e.err // also the error Encode returns
 	})
 	if n > 0 {

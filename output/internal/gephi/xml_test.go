@@ -87,9 +87,7 @@ func encode(e *Encoder, x el) {
 	}
 	// Children through Each: one by one for a few, in parallel chunks for
 	// many.
-	e.Each(len(x.Kids), func() func(c *Encoder, i int) {
-		return func(c *Encoder, i int) { encode(c, x.Kids[i]) }
-	})
+	e.Each(len(x.Kids), func(c *Encoder, i int) { encode(c, x.Kids[i]) })
 	e.End(x.XMLName.Local)
 }
 
