@@ -1,7 +1,10 @@
 package graph
 
 import (
+	"cmp"
 	"embed"
+	"errors"
+	"io/fs"
 	"fmt"
 	"index/suffixarray"
 	"path"
@@ -25,7 +28,10 @@ var data embed.FS
 const DefaultFile = "data/jingji-2015.yaml"
 
 // LoadDefault loads the embedded jingji-2015 knowledge base.
-func LoadDefault() (*Graph, error) { return Load(data, DefaultFile) }
+func LoadDefault() (*Graph, error) {
+	in, _ := BuiltinInput("jingji-2015")
+	return Parse(nil, in)
+}
 
 // DefaultFS gives access to the embedded knowledge base and its sources.
 func DefaultFS() embed.FS { return data }
@@ -34,17 +40,38 @@ func DefaultFS() embed.FS { return data }
 type Input struct {
 	Name string // for messages, and to find source files relative to it
 	Data []byte
+
+	builtin *Builtin // set by BuiltinInput
+}
+
+// Options name the merged graph. The zero value names it from its files:
+// the name and title that the files other than built-in data sets give
+// (they must agree), else the name of the first such file in sorted order
+// without its extension and the name as title; with only built-in data
+// sets, theirs.
+type Options struct {
+	Name  string // overrides every file's name; letters, digits, '.', '_', '-'
+	Title string // overrides every file's title
 }
 
 // Load reads the named knowledge-base files through r, merges them, checks
 // them and builds the graph. Every problem found is returned, as an
 // ErrorList of *Error.
-func Load(r FileReader, names ...string) (*Graph, error) {
+func Load(r FileReader, names ...string) (*Graph, error) { return Options{}.Load(r, names...) }
+
+// Load is the package's Load, naming the graph as o says. A name that r
+// cannot find and that is the name of a built-in data set loads that
+// data set (see Builtins).
+func (o Options) Load(r FileReader, names ...string) (*Graph, error) {
 	var in []Input
 	e := &errs{}
 	for _, n := range names {
 		b, err := r.ReadFile(n)
 		if err != nil {
+			if bi, ok := BuiltinInput(n); ok && errors.Is(err, fs.ErrNotExist) {
+				in = append(in, bi)
+				continue
+			}
 			e.add(Pos{File: n}, ErrSource, "cannot read: "+unwrapPathError(err))
 			continue
 		}
@@ -53,7 +80,7 @@ func Load(r FileReader, names ...string) (*Graph, error) {
 	if err := e.err(); err != nil {
 		return nil, err
 	}
-	return Parse(r, in...)
+	return o.Parse(r, in...)
 }
 
 func unwrapPathError(err error) string {
@@ -65,22 +92,54 @@ func unwrapPathError(err error) string {
 }
 
 // Parse is Load for files already in memory; r reads their source texts.
-func Parse(r FileReader, inputs ...Input) (*Graph, error) {
+func Parse(r FileReader, inputs ...Input) (*Graph, error) { return Options{}.Parse(r, inputs...) }
+
+// Parse is the package's Parse, naming the graph as o says.
+//
+// The files are read in a canonical order, whatever the order given:
+// built-in data sets first, then the others sorted by name; a name given
+// twice is read once. The data sets that files name in `uses:` are added.
+// So the graph, and every output made from it, does not depend on the order
+// of the inputs.
+func (o Options) Parse(r FileReader, inputs ...Input) (*Graph, error) {
 	e := &errs{}
+	inputs = canonicalInputs(inputs)
+	b := &builder{errs: e, r: r, ents: map[string]*Entity{}, srcs: map[string]*Source{}, agrs: map[string]*agreementDef{},
+		builtin: map[string]*Builtin{}, included: map[string]bool{}}
 	var docs []*rawDoc
-	for _, in := range inputs {
+	failed := false
+	for i := 0; i < len(inputs); i++ {
+		in := inputs[i]
 		decode := decodeFile
 		if IsBulk(in.Name) {
 			decode = decodeJSONL
 		}
-		if doc := decode(in.Name, in.Data, e); doc != nil {
-			docs = append(docs, doc)
+		doc := decode(in.Name, in.Data, e)
+		if doc == nil {
+			failed = true
+			continue
+		}
+		docs = append(docs, doc)
+		if in.builtin != nil {
+			b.builtin[in.Name] = in.builtin
+			b.included[in.builtin.Name] = true
+		}
+		for _, u := range doc.uses {
+			bi, ok := BuiltinInput(u.V)
+			switch {
+			case !ok:
+				e.add(u.Pos, ErrUnknownRef, fmt.Sprintf("uses: %q is not a built-in data set (have %s)", u.V, strings.Join(BuiltinNames(), ", ")))
+			case !slices.ContainsFunc(inputs, func(x Input) bool { return x.Name == bi.Name }):
+				inputs = append(inputs, bi)
+			}
 		}
 	}
-	if len(docs) != len(inputs) {
+	if failed {
 		return nil, e.err()
 	}
-	b := &builder{errs: e, r: r, ents: map[string]*Entity{}, srcs: map[string]*Source{}, agrs: map[string]*agreementDef{}}
+	slices.SortStableFunc(docs, func(x, y *rawDoc) int {
+		return cmp.Or(cmp.Compare(b.fileRank(x.file), b.fileRank(y.file)), cmp.Compare(x.file, y.file))
+	})
 	for _, doc := range docs {
 		b.header(doc)
 		for _, s := range doc.sources {
@@ -109,12 +168,71 @@ func Parse(r FileReader, inputs ...Input) (*Graph, error) {
 	for _, a := range b.agrList {
 		b.agreementRelations(a)
 	}
+	b.fuse()
+	name, title := b.graphName(o, docs)
 	if err := e.err(); err != nil {
 		return nil, err
 	}
-	name, title := b.name.V, b.title.V
-	if name == "" && len(inputs) > 0 {
-		name = strings.TrimSuffix(path.Base(strings.ReplaceAll(inputs[0].Name, `\`, "/")), path.Ext(inputs[0].Name))
+	b.entitySources()
+	return newGraph(name, title, b.srcList, b.entList, b.rels), nil
+}
+
+// canonicalInputs drops inputs whose name, cleaned, was given before.
+func canonicalInputs(inputs []Input) []Input {
+	seen := map[string]bool{}
+	var out []Input
+	for _, in := range inputs {
+		n := path.Clean(strings.ReplaceAll(in.Name, `\`, "/"))
+		if seen[n] {
+			continue
+		}
+		seen[n] = true
+		out = append(out, in)
+	}
+	return out
+}
+
+// graphName names the graph: o's name and title when given; else those the
+// files that are not built-in data sets give, which must agree; else, for
+// the name, the first such file's base name, and for the title, the name.
+// With only built-in data sets, their own.
+func (b *builder) graphName(o Options, docs []*rawDoc) (name, title string) {
+	var user []*rawDoc
+	for _, d := range docs {
+		if b.builtin[d.file] == nil {
+			user = append(user, d)
+		}
+	}
+	if len(user) == 0 {
+		user = docs
+	}
+	if o.Name != "" && !nameRE.MatchString(o.Name) {
+		b.add(Pos{}, ErrInvalid, fmt.Sprintf("--name %q must be letters, digits, '.', '_' or '-' (it names output files)", o.Name))
+	}
+	agree := func(field, flag string, get func(*rawDoc) str) str {
+		var first str
+		for _, d := range user {
+			v := get(d)
+			switch {
+			case !v.ok:
+			case !first.ok:
+				first = v
+			case v.V != first.V:
+				b.add(v.Pos, ErrConflict, fmt.Sprintf("%s %q contradicts %q at %s: the files name the merged graph differently; give %s", field, v.V, first.V, first.Pos, flag))
+			}
+		}
+		return first
+	}
+	name, title = o.Name, o.Title
+	if name == "" {
+		name = agree("name", "--name", func(d *rawDoc) str { return d.name }).V
+	}
+	if title == "" {
+		title = agree("title", "--title", func(d *rawDoc) str { return d.title }).V
+	}
+	if name == "" && len(user) > 0 {
+		f := user[0].file
+		name = strings.TrimSuffix(path.Base(strings.ReplaceAll(f, `\`, "/")), path.Ext(f))
 		if !nameRE.MatchString(name) {
 			name = "guazhi"
 		}
@@ -122,7 +240,7 @@ func Parse(r FileReader, inputs ...Input) (*Graph, error) {
 	if title == "" {
 		title = name
 	}
-	return newGraph(name, title, b.srcList, b.entList, b.rels), nil
+	return name, title
 }
 
 var (
@@ -141,8 +259,10 @@ type agreementDef struct {
 
 type builder struct {
 	*errs
-	r           FileReader
-	name, title str
+	r        FileReader
+	builtin  map[string]*Builtin // file name → the built-in data set it is
+	included map[string]bool     // names of the built-in data sets loaded
+	facts    map[*Relation]*fact // what each relation's statement said, for fusion
 
 	srcs    map[string]*Source
 	srcList []*Source
@@ -161,17 +281,8 @@ type builder struct {
 }
 
 func (b *builder) header(doc *rawDoc) {
-	if doc.name.ok {
-		if !nameRE.MatchString(doc.name.V) {
-			b.add(doc.name.Pos, ErrInvalid, fmt.Sprintf("name %q must be letters, digits, '.', '_' or '-' (it names output files)", doc.name.V))
-		} else if b.name.ok && b.name.V != doc.name.V {
-			b.add(doc.name.Pos, ErrConflict, fmt.Sprintf("name %q contradicts %q at %s", doc.name.V, b.name.V, b.name.Pos))
-		} else if !b.name.ok {
-			b.name = doc.name
-		}
-	}
-	if doc.title.ok && !b.title.ok {
-		b.title = doc.title
+	if doc.name.ok && !nameRE.MatchString(doc.name.V) {
+		b.add(doc.name.Pos, ErrInvalid, fmt.Sprintf("name %q must be letters, digits, '.', '_' or '-' (it names output files)", doc.name.V))
 	}
 }
 
@@ -226,7 +337,13 @@ func (b *builder) source(file string, s *rawSource) {
 		URL: s.url.V, File: s.file.V, Pos: s.pos}
 	if s.file.ok {
 		p := path.Join(path.Dir(strings.ReplaceAll(file, `\`, "/")), s.file.V)
-		text, err := b.r.ReadFile(p)
+		var text []byte
+		var err error
+		if bi := b.builtin[file]; bi != nil {
+			text, err = builtinSource(bi, s.file.V)
+		} else {
+			text, err = b.r.ReadFile(p)
+		}
 		switch {
 		case err != nil:
 			b.add(s.file.Pos, ErrSource, fmt.Sprintf("source %s: cannot read %s: %s", s.id.V, p, unwrapPathError(err)))
@@ -247,8 +364,12 @@ func (b *builder) source(file string, s *rawSource) {
 				b.add(s.pos, ErrConflict, fmt.Sprintf("source %s: %s %q contradicts %q at %s", src.ID, f[0], f[2], f[1], old.Pos))
 			}
 		}
+		if old.Text != "" && src.Text != "" && old.Text != src.Text {
+			b.add(s.file.Pos, ErrConflict, fmt.Sprintf("source %s: file %q holds a different text from file %q at %s; "+
+				"one source id is one text: give the other text its own source id", src.ID, src.File, old.File, old.Pos))
+		}
 		if old.Text == "" {
-			old.Text = src.Text
+			old.Text, old.File = src.Text, src.File
 		}
 		return
 	}
@@ -282,6 +403,7 @@ func (b *builder) entity(r *rawEntity) {
 		b.conflict("entity", id, "full_name", first.fullName, r.fullName)
 		b.conflict("entity", id, "jurisdiction", first.jurisdiction, r.jurisdiction)
 		b.conflict("entity", id, "parent", first.parent, r.parent)
+		b.conflict("entity", id, "note", first.note, r.note)
 		fill := func(dst *string, s str, raw *str) {
 			if *dst == "" && s.ok {
 				*dst, *raw = s.V, s
@@ -293,6 +415,10 @@ func (b *builder) entity(r *rawEntity) {
 		fill(&old.Note, r.note, &first.note)
 		if old.Parent == "" && r.parent.ok {
 			first.parent = r.parent
+		}
+		if r.name.ok && r.name.V != old.Name && !slices.Contains(old.Aliases, r.name.V) {
+			// Reported above; resolving it too spares errors that follow from it.
+			old.Aliases = append(old.Aliases, r.name.V)
 		}
 		for _, a := range r.aliases {
 			if !slices.Contains(old.Aliases, a.V) {
@@ -323,15 +449,30 @@ func (b *builder) entity(r *rawEntity) {
 	b.entList = append(b.entList, ent)
 }
 
-// index builds the surface-form index used to resolve references.
+// index builds the surface-form index used to resolve references. An
+// entity whose name, full name or alias is already a form of an entity of
+// the same kind defined in another file is an error: two files may be
+// naming one person or body under two ids, and two people are never
+// merged on a name.
 func (b *builder) index() {
 	b.names = map[string][]string{}
+	reported := map[[2]string]bool{}
 	for _, e := range b.entList {
 		forms := append([]string{e.Name, e.FullName}, e.Aliases...)
 		for _, f := range forms {
-			if f != "" && !slices.Contains(b.names[f], e.ID) {
-				b.names[f] = append(b.names[f], e.ID)
+			if f == "" || slices.Contains(b.names[f], e.ID) {
+				continue
 			}
+			for _, id := range b.names[f] {
+				o := b.ents[id]
+				if o.Kind != e.Kind || o.Pos.File == e.Pos.File || reported[[2]string{id, e.ID}] {
+					continue
+				}
+				reported[[2]string{id, e.ID}] = true
+				b.add(e.Pos, ErrConflict, fmt.Sprintf("entity %s: %q already names %s %s (%s) at %s; if they are one, "+
+					"drop this definition and refer to it as %s; if not, give each a name that tells them apart", e.ID, f, o.Kind, o.ID, o.Name, o.Pos, o.ID))
+			}
+			b.names[f] = append(b.names[f], e.ID)
 		}
 	}
 }
@@ -351,6 +492,10 @@ func (b *builder) ref(s str, what string) string {
 		return ids[0]
 	case 0:
 		msg := fmt.Sprintf("%s %q is not an entity id, name or alias", what, s.V)
+		if hint := builtinHint(s.V, b.included, func(id string) bool { return b.ents[id] != nil }); hint != "" {
+			b.add(s.Pos, ErrUnknownRef, msg+hint)
+			return ""
+		}
 		// Each search reads every name: only the first few get one, so a
 		// file full of unknown references still loads in linear time.
 		if b.guesses++; b.guesses <= maxGuesses {
@@ -373,18 +518,18 @@ func (b *builder) ref(s str, what string) string {
 const maxGuesses = 100
 
 // similar lists up to five entities whose names contain the reference or are
-// contained in it.
+// contained in it, each once, with the first such name.
 func (b *builder) similar(s string) []string {
-	var out []string
+	var out, ids []string
 	for _, form := range sortedKeys(b.names) {
 		if len(out) >= 5 {
 			break
 		}
 		if utf8.RuneCountInString(form) >= 2 && (strings.Contains(form, s) || strings.Contains(s, form)) {
 			for _, id := range b.names[form] {
-				c := id + " (" + form + ")"
-				if !slices.Contains(out, c) {
-					out = append(out, c)
+				if !slices.Contains(ids, id) {
+					ids = append(ids, id)
+					out = append(out, id+" ("+form+")")
 				}
 			}
 		}
@@ -553,11 +698,17 @@ func (b *builder) secondment(s *rawSecondment) {
 	if !ok || official == "" || to == "" {
 		return
 	}
-	b.rels = append(b.rels, &Relation{Kind: Secondment, From: official, To: to, Directed: true, Post: s.to.post.V,
-		FromBody: from, FromPost: s.from.post.V, Start: start, End: end, Note: s.note.V, Evidence: ev, Pos: s.pos})
+	r := &Relation{Kind: Secondment, From: official, To: to, Directed: true, Post: s.to.post.V,
+		FromBody: from, FromPost: s.from.post.V, Start: start, End: end, Note: s.note.V, Evidence: ev, Pos: s.pos}
+	b.rels = append(b.rels, r)
+	b.state(r, s.disputed, statement{"post", r.Post, s.to.post.Pos}, statement{"from_body", from, s.from.body.Pos},
+		statement{"from_post", r.FromPost, s.from.post.Pos}, statement{"start", start.String(), s.start.Pos},
+		statement{"end", end.String(), s.end.Pos})
 	if from != "" {
-		b.rels = append(b.rels, &Relation{Kind: Post, From: official, To: from, Directed: true, Post: s.from.post.V,
-			Evidence: postEv, Pos: s.from.pos})
+		p := &Relation{Kind: Post, From: official, To: from, Directed: true, Post: s.from.post.V,
+			Evidence: postEv, Pos: s.from.pos}
+		b.rels = append(b.rels, p)
+		b.state(p, nil, statement{"post", p.Post, s.from.post.Pos})
 	}
 }
 
@@ -594,21 +745,14 @@ func (b *builder) agreement(a *rawAgreement) {
 			b.add(a.id.Pos, ErrDuplicate, fmt.Sprintf("agreement id %q already defined at %s", id, old.raw.pos))
 			return
 		}
-		for _, f := range []struct {
-			name string
-			x, y str
-		}{{"title", old.raw.title, a.title}, {"status", old.raw.status, a.status}, {"date", old.raw.date, a.date},
-			{"value", old.raw.value, a.value}, {"venue", old.raw.venue, a.venue}} {
-			b.conflict("agreement", id, f.name, f.x, f.y)
-		}
 		if len(parties) > 0 && len(old.parties) > 0 && !sameSet(parties, old.parties) {
 			b.add(a.pos, ErrConflict, fmt.Sprintf("agreement %s: parties %v contradict %v at %s", id, parties, old.parties, old.raw.pos))
 		}
-		old.officials = unionRoles(old.officials, def.officials)
-		old.evidence = unionEvidence(old.evidence, def.evidence)
-		return
+		// Its other attributes, officials and evidence fuse with the
+		// first's relation by relation (see fuse).
+	} else {
+		b.agrs[id] = def
 	}
-	b.agrs[id] = def
 	b.agrList = append(b.agrList, def)
 }
 
@@ -619,9 +763,15 @@ func (b *builder) agreementRelations(a *agreementDef) {
 			if to < from {
 				from, to = to, from
 			}
-			b.rels = append(b.rels, &Relation{Kind: Agreement, From: from, To: to, Agreement: a.raw.id.V,
+			r := &Relation{Kind: Agreement, From: from, To: to, Agreement: a.raw.id.V,
 				Title: a.raw.title.V, Status: a.raw.status.V, Date: a.date, Value: a.raw.value.V, Venue: a.raw.venue.V,
-				Officials: a.officials, Note: a.raw.note.V, Evidence: a.evidence, Pos: a.raw.pos})
+				Officials: slices.Clone(a.officials), Note: a.raw.note.V, Evidence: slices.Clone(a.evidence), Pos: a.raw.pos}
+			b.rels = append(b.rels, r)
+			raw := a.raw
+			b.state(r, raw.disputed, statement{"agreement", raw.id.V, raw.id.Pos}, statement{"title", r.Title, raw.title.Pos},
+				statement{"status", r.Status, raw.status.Pos}, statement{"date", a.date.String(), raw.date.Pos},
+				statement{"value", r.Value, raw.value.Pos}, statement{"venue", r.Venue, raw.venue.Pos})
+			b.facts[r].parties = a.parties
 		}
 	}
 }
@@ -645,8 +795,11 @@ func (b *builder) link(l *rawLink) {
 	if !ok || from == "" || to == "" {
 		return
 	}
-	b.rels = append(b.rels, &Relation{Kind: l.kind.V, From: from, To: to, Directed: true, Date: date, Title: l.title.V,
-		Venue: l.venue.V, Officials: roles, Note: l.note.V, Evidence: ev, Pos: l.pos})
+	r := &Relation{Kind: l.kind.V, From: from, To: to, Directed: true, Date: date, Title: l.title.V,
+		Venue: l.venue.V, Officials: roles, Note: l.note.V, Evidence: ev, Pos: l.pos}
+	b.rels = append(b.rels, r)
+	b.state(r, l.disputed, statement{"title", r.Title, l.title.Pos}, statement{"date", date.String(), l.date.Pos},
+		statement{"venue", r.Venue, l.venue.Pos})
 }
 
 func sameSet(a, b []string) bool {
