@@ -16,6 +16,7 @@ const (
 	AttrStrings                 // a list of strings, in Attr.List
 	AttrDate                    // a possibly partial date, in Attr.Date; Attr.Value as written
 	AttrBool                    // "true" or "false", in Attr.Value
+	AttrInt                     // a decimal integer, in Attr.Value
 )
 
 // String names the type.
@@ -29,6 +30,8 @@ func (t AttrType) String() string {
 		return "date"
 	case AttrBool:
 		return "bool"
+	case AttrInt:
+		return "int"
 	}
 	return "AttrType(" + strconv.Itoa(int(t)) + ")"
 }
@@ -58,11 +61,17 @@ var NodeAttrs = []AttrDef{
 	{"aliases", AttrStrings},
 	{"parent", AttrString},
 	{"note", AttrString},
+	{"source_count", AttrInt},
+	{"attested_by", AttrStrings},
 }
 
 // EdgeAttrs declares every attribute Graph.RelationAttrs can return, in
 // order. Evidence appears three ways: the source ids and the quotes as
 // parallel lists, and the whole evidence as one readable text (Quotes).
+// Variants and disputed give Relation.Variants, one "key: value (sources) |
+// value (sources)" string per attribute (see Variant.String). Entities and
+// relations both end with their provenance: the number of distinct sources
+// behind them (source_count) and their ids (attested_by).
 var EdgeAttrs = []AttrDef{
 	{"kind", AttrString},
 	{"directed", AttrBool},
@@ -79,9 +88,13 @@ var EdgeAttrs = []AttrDef{
 	{"venue", AttrString},
 	{"officials", AttrStrings},
 	{"note", AttrString},
+	{"variants", AttrStrings},
+	{"disputed", AttrStrings},
 	{"sources", AttrStrings},
 	{"quotes", AttrStrings},
 	{"evidence", AttrString},
+	{"source_count", AttrInt},
+	{"attested_by", AttrStrings},
 }
 
 // attrList appends the non-empty attributes of an entity or relation to dst
@@ -125,6 +138,10 @@ func (l *attrList) date(key string, v Date) {
 	}
 }
 
+func (l *attrList) integer(key string, v int) {
+	l.dst = append(l.dst, Attr{AttrDef: l.def(key), Value: strconv.Itoa(v)})
+}
+
 func (l *attrList) boolean(key string, v bool) {
 	l.dst = append(l.dst, Attr{AttrDef: l.def(key), Value: strconv.FormatBool(v)})
 }
@@ -144,6 +161,8 @@ func (e *Entity) AppendAttrs(dst []Attr) []Attr {
 	l.list("aliases", e.Aliases)
 	l.str("parent", e.Parent)
 	l.str("note", e.Note)
+	l.integer("source_count", len(e.Sources))
+	l.list("attested_by", e.Sources)
 	return l.dst
 }
 
@@ -171,6 +190,16 @@ func (g *Graph) AppendRelationAttrs(dst []Attr, r *Relation) []Attr {
 	l.str("venue", r.Venue)
 	l.list("officials", g.OfficialNames(r.Officials))
 	l.str("note", r.Note)
+	var variants, disputed []string
+	for _, v := range r.Variants {
+		if v.Disputed {
+			disputed = append(disputed, v.String())
+		} else {
+			variants = append(variants, v.String())
+		}
+	}
+	l.list("variants", variants)
+	l.list("disputed", disputed)
 	if len(r.Evidence) > 0 {
 		// One backing array for both lists.
 		both := make([]string, 2*len(r.Evidence))
@@ -186,6 +215,9 @@ func (g *Graph) AppendRelationAttrs(dst []Attr, r *Relation) []Attr {
 		l.list("quotes", nil)
 		l.str("evidence", "")
 	}
+	srcs := r.SourceIDs()
+	l.integer("source_count", len(srcs))
+	l.list("attested_by", srcs)
 	return l.dst
 }
 
@@ -322,3 +354,8 @@ func grouped(rels []*Relation) bool {
 	}
 	return true
 }
+
+// Weight is the relation's weight for the writers whose consumers draw or
+// weigh edges by it (Gephi, NetworkX): the number of distinct sources
+// behind it, at least 1 (part_of relations cite none).
+func (r *Relation) Weight() int { return max(1, len(r.SourceIDs())) }

@@ -7,6 +7,7 @@ import (
 	"io"
 	"runtime"
 	"slices"
+	"strconv"
 	"sync"
 	"time"
 
@@ -88,7 +89,7 @@ func writeEdges(w io.Writer, g *graph.Graph, opt Options) error {
 			b.text = graph.AppendEdgeID(b.text, r, nums[i])
 			b.end()
 			b.str(r.Label())
-			b.str("1")
+			b.str(strconv.Itoa(r.Weight())) // the sources behind it: Gephi draws better-attested edges thicker
 			b.timeset(r)
 			if fast {
 				b.relation(g, r)

@@ -4,6 +4,7 @@ import (
 	"encoding/csv"
 	"fmt"
 	"io"
+	"strconv"
 	"strings"
 
 	"github.com/guazhi/guazhi/graph"
@@ -48,7 +49,7 @@ func refWriteEdges(w io.Writer, g *graph.Graph, opt Options) error {
 		if !r.Directed {
 			typ = "Undirected"
 		}
-		row := []string{r.From, r.To, typ, ids[i], r.Label(), "1", refTimeset(r)}
+		row := []string{r.From, r.To, typ, ids[i], r.Label(), strconv.Itoa(r.Weight()), refTimeset(r)}
 		rows = append(rows, append(row, refCells(graph.EdgeAttrs, g.RelationAttrs(r))...))
 	}
 	return refWriteRows(w, rows, opt)

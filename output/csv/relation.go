@@ -2,6 +2,7 @@ package csv
 
 import (
 	"slices"
+	"strconv"
 
 	"github.com/guazhi/guazhi/output/internal/gephi"
 
@@ -26,9 +27,13 @@ var relationAttrs = []graph.AttrDef{
 	{Key: "venue", Type: graph.AttrString},
 	{Key: "officials", Type: graph.AttrStrings},
 	{Key: "note", Type: graph.AttrString},
+	{Key: "variants", Type: graph.AttrStrings},
+	{Key: "disputed", Type: graph.AttrStrings},
 	{Key: "sources", Type: graph.AttrStrings},
 	{Key: "quotes", Type: graph.AttrStrings},
 	{Key: "evidence", Type: graph.AttrString},
+	{Key: "source_count", Type: graph.AttrInt},
+	{Key: "attested_by", Type: graph.AttrStrings},
 }
 
 // direct reports whether graph.EdgeAttrs declares exactly relationAttrs,
@@ -76,6 +81,28 @@ func (b *row) relation(g *graph.Graph, r *graph.Relation) {
 		b.cells = append(b.cells, "")
 	}
 	b.str(r.Note)
+	for _, disputed := range []bool{false, true} {
+		b.list = b.list[:0]
+		for _, v := range r.Variants {
+			if v.Disputed == disputed {
+				b.list = append(b.list, v.String())
+			}
+		}
+		if len(b.list) > 0 {
+			b.strings(b.list)
+		} else {
+			b.cells = append(b.cells, "")
+		}
+	}
+	srcs := r.SourceIDs()
+	defer func() {
+		b.str(strconv.Itoa(len(srcs)))
+		if len(srcs) > 0 {
+			b.strings(srcs)
+		} else {
+			b.cells = append(b.cells, "")
+		}
+	}()
 	if len(r.Evidence) == 0 {
 		b.cells = append(b.cells, "", "", "")
 		return

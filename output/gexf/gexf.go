@@ -91,6 +91,7 @@ func Write(w io.Writer, g *graph.Graph, opt Options) error {
 			x.Attr("target", r.To)
 			x.Attr("label", r.Label())
 			x.Attr("kind", r.Kind)
+			x.AttrInt("weight", r.Weight()) // Gephi draws better-attested edges thicker
 			attrs = g.AppendRelationAttrs(attrs[:0], r)
 			values(x, attrs)
 			if start, end, ok := r.Interval(); ok {
@@ -145,6 +146,8 @@ func attrType(t graph.AttrType) string {
 		return "liststring"
 	case graph.AttrBool:
 		return "boolean"
+	case graph.AttrInt:
+		return "integer"
 	case graph.AttrString, graph.AttrDate:
 		return "string" // dates as written; spells carry full days
 	}

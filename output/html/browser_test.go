@@ -78,7 +78,7 @@ const stateJS = `(function () {
   return {hl: ids("#view g.hl"), nb: ids("#view g.nb"), sel: ids("#view g.sel"),
     dim: document.querySelector("#view svg").classList.contains("dim"),
     results: document.getElementById("results").hidden ? [] : texts("#results li"),
-    title: h2 ? h2.textContent : "", quotes: texts("#panel blockquote .quote"), cites: texts("#panel blockquote cite"),
+    title: h2 ? h2.textContent : "", quotes: texts("#panel blockquote .quote"), cites: texts("#panel section.source > cite"),
     panel: document.getElementById("panel").textContent,
     viewBox: document.querySelector("#view svg").getAttribute("viewBox")};
 })()`

@@ -2,6 +2,7 @@ package json
 
 import (
 	"slices"
+	"strconv"
 
 	"github.com/guazhi/guazhi/graph"
 )
@@ -24,9 +25,13 @@ var relationAttrs = []graph.AttrDef{
 	{Key: "venue", Type: graph.AttrString},
 	{Key: "officials", Type: graph.AttrStrings},
 	{Key: "note", Type: graph.AttrString},
+	{Key: "variants", Type: graph.AttrStrings},
+	{Key: "disputed", Type: graph.AttrStrings},
 	{Key: "sources", Type: graph.AttrStrings},
 	{Key: "quotes", Type: graph.AttrStrings},
 	{Key: "evidence", Type: graph.AttrString},
+	{Key: "source_count", Type: graph.AttrInt},
+	{Key: "attested_by", Type: graph.AttrStrings},
 }
 
 // direct reports whether graph.EdgeAttrs declares exactly relationAttrs,
@@ -81,6 +86,40 @@ func (e *encoder) relation(g *graph.Graph, r *graph.Relation) {
 		e.close(']')
 	}
 	e.optString("note", r.Note)
+	for _, v := range []struct {
+		key      string
+		disputed bool
+	}{{"variants", false}, {"disputed", true}} {
+		open := false
+		for _, x := range r.Variants {
+			if x.Disputed == v.disputed {
+				if !open {
+					e.key(v.key)
+					e.open('[')
+					open = true
+				}
+				e.elem()
+				e.string(x.String())
+			}
+		}
+		if open {
+			e.close(']')
+		}
+	}
+	srcs := r.SourceIDs()
+	defer func() {
+		e.key("source_count")
+		e.buf = strconv.AppendInt(e.buf, int64(len(srcs)), 10)
+		if len(srcs) > 0 {
+			e.key("attested_by")
+			e.open('[')
+			for _, s := range srcs {
+				e.elem()
+				e.string(s)
+			}
+			e.close(']')
+		}
+	}()
 	if len(r.Evidence) == 0 {
 		return
 	}
