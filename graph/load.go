@@ -165,6 +165,7 @@ func (o Options) Parse(r FileReader, inputs ...Input) (*Graph, error) {
 			b.link(l)
 		}
 	}
+	b.agreementsStated()
 	for _, a := range b.agrList {
 		b.agreementRelations(a)
 	}
@@ -717,11 +718,11 @@ func (b *builder) agreement(a *rawAgreement) {
 		return
 	}
 	id := a.id.V
-	b.require(a.title, a.pos, "agreement "+id+": title")
+	if a.title.ok {
+		b.require(a.title, a.pos, "agreement "+id+": title")
+	}
 	if a.status.ok && !contains(Statuses, a.status.V) {
 		b.add(a.status.Pos, ErrInvalid, fmt.Sprintf("agreement %s: status %q is not one of %s", id, a.status.V, strings.Join(Statuses, ", ")))
-	} else if !a.status.ok {
-		b.add(a.pos, ErrMissing, "agreement "+id+": status is missing")
 	}
 	var parties []string
 	for _, p := range a.parties {
@@ -754,6 +755,28 @@ func (b *builder) agreement(a *rawAgreement) {
 		b.agrs[id] = def
 	}
 	b.agrList = append(b.agrList, def)
+}
+
+// agreementsStated requires a title and a status of every agreement, from
+// at least one of the files that state it: a file that adds evidence to an
+// agreement another file defines need only give its id and parties.
+func (b *builder) agreementsStated() {
+	title, status := map[string]bool{}, map[string]bool{}
+	for _, a := range b.agrList {
+		title[a.raw.id.V] = title[a.raw.id.V] || a.raw.title.ok
+		status[a.raw.id.V] = status[a.raw.id.V] || a.raw.status.ok
+	}
+	for _, a := range b.agrList {
+		if first := b.agrs[a.raw.id.V]; first != a {
+			continue
+		}
+		if !title[a.raw.id.V] {
+			b.add(a.raw.pos, ErrMissing, "agreement "+a.raw.id.V+": title is missing")
+		}
+		if !status[a.raw.id.V] {
+			b.add(a.raw.pos, ErrMissing, "agreement "+a.raw.id.V+": status is missing")
+		}
+	}
 }
 
 func (b *builder) agreementRelations(a *agreementDef) {

@@ -15,13 +15,16 @@ import (
 func (e env) kbCommand(name, summary string, args []string) (*graph.Graph, error) {
 	fs := pflag.NewFlagSet(name, pflag.ContinueOnError)
 	fs.SetOutput(e.stderr)
+	opt := nameFlags(fs)
 	fs.Usage = func() {
-		fmt.Fprintf(e.stdout, "Usage: guazhi %s [KB.yaml ...]\n\n%s\n", name, summary)
+		fmt.Fprintf(e.stdout, "Usage: guazhi %s [flags] [KB.yaml | DATASET ...]\n\n%s\n\nFlags:\n", name, summary)
+		fs.SetOutput(e.stdout)
+		fs.PrintDefaults()
 	}
 	if err := parseFlags(fs, args); err != nil {
 		return nil, err
 	}
-	return load(fs.Args())
+	return load(fs.Args(), *opt)
 }
 
 func (e env) check(args []string) error {
@@ -42,7 +45,12 @@ func (e env) check(args []string) error {
 	}
 	fmt.Fprintf(e.stdout, "ok: %s: %d entities, %d relations, %d quotes (%d verified verbatim against %d %s)\n",
 		g.Name, len(g.Entities), len(g.Relations), quotes, verified, len(g.Sources), plural(len(g.Sources), "source", "sources"))
-	return nil
+	tw := tabwriter.NewWriter(e.stdout, 0, 4, 2, ' ', 0)
+	fmt.Fprintf(tw, "source\tquotes\tverified\trelations it alone supports\n")
+	for _, s := range g.Support() {
+		fmt.Fprintf(tw, "  %s	%d	%d	%d\n", s.Source.ID, s.Quotes, s.Verified, s.Alone)
+	}
+	return tw.Flush()
 }
 
 func (e env) stats(args []string) error {
@@ -54,8 +62,10 @@ func (e env) stats(args []string) error {
 	s := g.Stats()
 	tw := tabwriter.NewWriter(e.stdout, 0, 4, 2, ' ', 0)
 	fmt.Fprintf(tw, "%s\t%s\n", g.Name, g.Title)
-	fmt.Fprintf(tw, "%d entities, %d relations, %d quotes from %d %s\n\n", s.Entities, s.Relations, s.Quotes,
+	fmt.Fprintf(tw, "%d entities, %d relations, %d quotes from %d %s\n", s.Entities, s.Relations, s.Quotes,
 		s.Sources, plural(s.Sources, "source", "sources"))
+	fmt.Fprintf(tw, "%d %s on one source only, %d on a single inferred quote\n\n", s.SingleSource,
+		plural(s.SingleSource, "relation rests", "relations rest"), s.SingleInferred)
 	for _, sec := range []struct {
 		title string
 		list  []graph.Count

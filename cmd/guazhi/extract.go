@@ -18,7 +18,7 @@ func (e env) extract(args []string) error {
 	flags := pflag.NewFlagSet("extract", pflag.ContinueOnError)
 	flags.SetOutput(e.stderr)
 	var (
-		kbs = flags.StringArray("kb", nil, "an existing knowledge base whose ids the draft reuses (repeatable)")
+		kbs = flags.StringArray("kb", nil, "an existing knowledge base, or a built-in data set's name, whose ids the draft reuses (repeatable)")
 		out = flags.StringP("out", "o", "-", "the draft's file, or - for standard output")
 	)
 	flags.Usage = func() {

@@ -155,12 +155,14 @@ func (e env) render(args []string) error {
 		since      = fs.String("since", "", "keep relations active on or after DATE (YYYY, YYYY-MM or YYYY-MM-DD)")
 		until      = fs.String("until", "", "keep relations active on or before DATE")
 		kinds      = fs.String("kinds", "", "keep only these relation kinds, comma-separated (secondment,post,agreement,part_of or a link kind)")
+		naming     = nameFlags(fs)
 	)
 	fs.Usage = func() {
-		fmt.Fprintf(e.stdout, "Usage: guazhi render [flags] [KB.yaml ...]\n\n"+
+		fmt.Fprintf(e.stdout, "Usage: guazhi render [flags] [KB.yaml | DATASET ...]\n\n"+
 			"Draws and exports the graph of the knowledge bases given, merged; with none,\n"+
-			"the embedded jingji-2015 data set. Files are named after the knowledge base's\n"+
-			"name and written atomically: a failed run leaves earlier outputs untouched.\n\nFlags:\n")
+			"the embedded jingji-2015 data set. A DATASET is the name of a built-in data set\n"+
+			"(%s). Files are named after the graph's name and written atomically:\n"+
+			"a failed run leaves earlier outputs untouched.\n\nFlags:\n", strings.Join(graph.BuiltinNames(), ", "))
 		fs.SetOutput(e.stdout)
 		fs.PrintDefaults()
 	}
@@ -218,7 +220,7 @@ func (e env) render(args []string) error {
 		}
 	}
 
-	g, err := load(fs.Args())
+	g, err := load(fs.Args(), *naming)
 	if err != nil {
 		return err
 	}

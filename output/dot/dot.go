@@ -4,6 +4,7 @@ import (
 	"bufio"
 	"fmt"
 	"io"
+	"strconv"
 	"strings"
 
 	"github.com/guazhi/guazhi/graph"
@@ -226,6 +227,9 @@ func (w *writer) nodeAttrs(e *graph.Entity) []attr {
 		tip = append(tip, "又称: "+strings.Join(e.Aliases, "、"))
 	}
 	tip = append(tip, e.Kind+" · "+e.Jurisdiction)
+	if len(e.Sources) > 0 {
+		tip = append(tip, sourcesLine(e.Sources))
+	}
 	return []attr{
 		{"id", "n-" + e.ID}, {"label", e.Label(w.opt.Lang)}, {"shape", st.shape}, {"style", st.style},
 		{"fillcolor", fill}, {"color", st.border}, {"tooltip", strings.Join(tip, "\n")},
@@ -368,10 +372,26 @@ func (w *writer) edgeTooltip(r *graph.Relation) string {
 	if names := w.g.OfficialNames(r.Officials); len(names) > 0 {
 		head += "\n官员 Officials: " + strings.Join(names, "、")
 	}
+	for _, v := range r.Variants {
+		if v.Disputed {
+			head += "\n有争议 Disputed: " + v.String()
+		} else {
+			head += "\n各来源 As stated: " + v.String()
+		}
+	}
+	if ids := r.SourceIDs(); len(ids) > 0 {
+		head += "\n" + sourcesLine(ids)
+	}
 	if q := graph.Quotes(r.Evidence); q != "" {
 		head += "\n" + q
 	}
 	return head
+}
+
+// sourcesLine is the tooltip line giving the distinct sources behind an
+// entity or relation.
+func sourcesLine(ids []string) string {
+	return "来源 Sources (" + strconv.Itoa(len(ids)) + "): " + strings.Join(ids, ", ")
 }
 
 // column is where an entity is drawn, left to right: 0 Beijing's bodies,
