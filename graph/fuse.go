@@ -3,6 +3,7 @@ package graph
 import (
 	"cmp"
 	"fmt"
+	"math"
 	"slices"
 	"strings"
 )
@@ -248,15 +249,20 @@ type statedAt struct {
 	sources []string
 }
 
-// fuse replaces b.rels by one relation per fact. Relations are taken in the
-// canonical order of their statements (files in canonical order, then
-// lines), so which relation a statement joins and which value a disputed
-// attribute keeps do not depend on the order of the inputs.
+// fuse replaces b.rels by one relation per fact. Relations are taken in
+// order of their start or date (absent last), then in the canonical order of their
+// statements (files in canonical order, then lines), so that an earlier
+// term is known before a later secondment is compared with it, and which
+// relation a statement joins and which value a disputed attribute keeps do
+// not depend on the order of the inputs.
 func (b *builder) fuse() {
 	type ends struct{ kind, from, to string }
 	groups := map[ends][]*fused{}
 	rels := slices.Clone(b.rels)
-	slices.SortStableFunc(rels, func(x, y *Relation) int { return b.comparePos(x.Pos, y.Pos) })
+	slices.SortStableFunc(rels, func(x, y *Relation) int {
+		return cmp.Or(cmp.Compare(dateOrder(x.Start), dateOrder(y.Start)), cmp.Compare(dateOrder(x.Date), dateOrder(y.Date)),
+			b.comparePos(x.Pos, y.Pos))
+	})
 	var out []*Relation
 	for _, r := range rels {
 		k := ends{r.Kind, r.From, r.To}
@@ -293,6 +299,15 @@ func (b *builder) fuse() {
 		}
 	}
 	b.rels = out
+}
+
+// dateOrder orders dates for fusion: in time, absent ones last, so that a
+// statement without a date joins a fact others date.
+func dateOrder(d Date) int64 {
+	if d.IsZero() {
+		return math.MaxInt64
+	}
+	return d.key()
 }
 
 // comparePos orders positions by file (built-in data sets first), line and

@@ -287,10 +287,13 @@ func (b *builder) header(doc *rawDoc) {
 	}
 }
 
+// sameIDHint ends the message about two files defining one id differently.
+const sameIDHint = " (one id is one thing: make them agree, or leave the field to one of the files)"
+
 // conflict reports a field that two definitions of one id give differently.
 func (b *builder) conflict(what, id, field string, a, c str) {
 	if a.ok && c.ok && a.V != c.V {
-		b.add(c.Pos, ErrConflict, fmt.Sprintf("%s %s: %s %q contradicts %q at %s", what, id, field, c.V, a.V, a.Pos))
+		b.add(c.Pos, ErrConflict, fmt.Sprintf("%s %s: %s %q contradicts %q at %s%s", what, id, field, c.V, a.V, a.Pos, sameIDHint))
 	}
 }
 
@@ -362,7 +365,7 @@ func (b *builder) source(file string, s *rawSource) {
 		for _, f := range [][3]string{{"title", old.Title, src.Title}, {"publisher", old.Publisher, src.Publisher},
 			{"date", old.Date.String(), src.Date.String()}, {"url", old.URL, src.URL}} {
 			if f[1] != "" && f[2] != "" && f[1] != f[2] {
-				b.add(s.pos, ErrConflict, fmt.Sprintf("source %s: %s %q contradicts %q at %s", src.ID, f[0], f[2], f[1], old.Pos))
+				b.add(s.pos, ErrConflict, fmt.Sprintf("source %s: %s %q contradicts %q at %s%s", src.ID, f[0], f[2], f[1], old.Pos, sameIDHint))
 			}
 		}
 		if old.Text != "" && src.Text != "" && old.Text != src.Text {

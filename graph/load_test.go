@@ -109,7 +109,7 @@ func TestLoadErrors(t *testing.T) {
 		{"official not an official", map[string]string{"kb.yaml": base + strings.Replace(goodSecondment, "official: 甲", "official: 乙市", 1)}, ErrInvalid,
 			"kb.yaml:9:15: official \"乙市\" is a body, not official"},
 		{"contradicting merge", map[string]string{"kb.yaml": base, "kb2.yaml": "entities:\n  - {id: b, kind: body, name: 乙区}\n"}, ErrConflict,
-			"kb2.yaml:2:31: entity b: name \"乙区\" contradicts \"乙市\" at kb.yaml:6:31"},
+			"kb2.yaml:2:31: entity b: name \"乙区\" contradicts \"乙市\" at kb.yaml:6:31 (one id is one thing: make them agree, or leave the field to one of the files)"},
 		{"control character", map[string]string{"kb.yaml": base + "  - {id: d, kind: body, name: \"丁\\x01\"}\n"}, ErrInvalid,
 			"kb.yaml:8:31: entity name contains the control character U+0001, which XML cannot carry"},
 		{"unknown top-level key", map[string]string{"kb.yaml": "a: &a [x, x]\n"}, ErrUnknownKey,

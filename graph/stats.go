@@ -26,9 +26,9 @@ type Stats struct {
 	// SingleSource counts the relations whose evidence comes from one
 	// source only; SingleInferred those whose whole evidence is one
 	// inferred quote (part_of relations, which cite none, are in neither).
-	SingleSource, SingleInferred int
-	ByKind, ByJurisdiction, ByRelation   []Count
-	Officials                            []OfficialReach // best connected first
+	SingleSource, SingleInferred       int
+	ByKind, ByJurisdiction, ByRelation []Count
+	Officials                          []OfficialReach // best connected first
 }
 
 func counts(m map[string]int, order []string) []Count {
