@@ -2,7 +2,9 @@ package main
 
 import (
 	"bytes"
+	"flag"
 	"os"
+	"path/filepath"
 	"testing"
 
 	"github.com/rogpeppe/go-internal/testscript"
@@ -14,10 +16,37 @@ func TestMain(m *testing.M) {
 	})
 }
 
+var update = flag.Bool("update", false, "rewrite the expected outputs that the scripts of testdata/script compare with cmp")
+
 // TestScript runs the end-to-end CLI scripts in testdata/script: each runs
-// guazhi and checks its output, exit status and files.
+// guazhi and checks its output, exit status and files. Each script finds
+// the follow-up report and its knowledge base (testdata/followup, at the
+// repository's root) in $WORK/followup.
 func TestScript(t *testing.T) {
-	testscript.Run(t, testscript.Params{Dir: "testdata/script"})
+	testscript.Run(t, testscript.Params{Dir: "testdata/script", UpdateScripts: *update, Setup: func(e *testscript.Env) error {
+		return copyDir(filepath.Join("..", "..", "testdata", "followup"), filepath.Join(e.WorkDir, "followup"))
+	}})
+}
+
+// copyDir copies the files of the directory src into a new directory dst.
+func copyDir(src, dst string) error {
+	files, err := os.ReadDir(src)
+	if err != nil {
+		return err
+	}
+	if err := os.Mkdir(dst, 0o755); err != nil {
+		return err
+	}
+	for _, f := range files {
+		b, err := os.ReadFile(filepath.Join(src, f.Name()))
+		if err != nil {
+			return err
+		}
+		if err := os.WriteFile(filepath.Join(dst, f.Name()), b, 0o644); err != nil {
+			return err
+		}
+	}
+	return nil
 }
 
 func TestExitCodes(t *testing.T) {
