@@ -105,7 +105,7 @@ func (o Options) Parse(r FileReader, inputs ...Input) (*Graph, error) {
 	e := &errs{}
 	inputs = canonicalInputs(inputs)
 	b := &builder{errs: e, r: r, ents: map[string]*Entity{}, srcs: map[string]*Source{}, agrs: map[string]*agreementDef{},
-		builtin: map[string]*Builtin{}, included: map[string]bool{}}
+		builtin: map[string]*Builtin{}, included: map[string]bool{}, twoTexts: map[string]bool{}}
 	var docs []*rawDoc
 	failed := false
 	for i := 0; i < len(inputs); i++ {
@@ -264,6 +264,7 @@ type builder struct {
 	builtin  map[string]*Builtin // file name → the built-in data set it is
 	included map[string]bool     // names of the built-in data sets loaded
 	facts    map[*Relation]*fact // what each relation's statement said, for fusion
+	twoTexts map[string]bool     // source ids given two texts: their quotes are not checked
 
 	srcs    map[string]*Source
 	srcList []*Source
@@ -369,6 +370,7 @@ func (b *builder) source(file string, s *rawSource) {
 			}
 		}
 		if old.Text != "" && src.Text != "" && old.Text != src.Text {
+			b.twoTexts[src.ID] = true
 			b.add(s.file.Pos, ErrConflict, fmt.Sprintf("source %s: file %q holds a different text from file %q at %s; "+
 				"one source id is one text: give the other text its own source id", src.ID, src.File, old.File, old.Pos))
 		}
@@ -607,7 +609,7 @@ func (b *builder) evidence(list []rawEvidence, pos Pos, what string) []Evidence 
 			b.add(r.source.Pos, ErrUnknownRef, fmt.Sprintf("evidence source %q is not a source id (have %s)", r.source.V, strings.Join(sortedKeys(b.srcs), ", ")))
 			continue
 		}
-		if src.File != "" && src.Text != "" && !b.inSource(src, r.quote.V) {
+		if src.File != "" && src.Text != "" && !b.twoTexts[src.ID] && !b.inSource(src, r.quote.V) {
 			b.add(r.quote.Pos, ErrQuote, fmt.Sprintf("quote is not verbatim in source %s (%s): %s", src.ID, src.File, mismatch(src.Text, r.quote.V)))
 			continue
 		}
