@@ -76,6 +76,13 @@ func TestFuse(t *testing.T) {
 			"variants=post: 副市长 (a) | 市委常委、副市长 (b)|start: 2015-07 (a) | 2015-07-24 (b) sources=a|b " +
 			"quotes=张三挂任乙市副市长|张三任乙市市委常委、副市长 source_count=2 attested_by=a|b\n" +
 			"post zhang→jia post=副区长 sources=a|b quotes=张三挂任乙市副市长|张三任乙市市委常委、副市长 source_count=2 attested_by=a|b\n"},
+		{"two secondments from one home post make one post edge", `entities:
+  - {id: ding, kind: body, name: 丁市}
+secondments:
+  - {official: zhang, from: {body: jia, post: 副区长}, to: {body: ding}, start: 2017, evidence: [{source: b, quote: 张三再挂职丁市}]}
+`, "secondment zhang→ding from_body=jia from_post=副区长 start=2017 sources=b quotes=张三再挂职丁市 source_count=1 attested_by=b\n" +
+			"secondment zhang→yi post=副市长 from_body=jia from_post=副区长 start=2015-07 sources=a quotes=张三挂任乙市副市长 source_count=1 attested_by=a\n" +
+			"post zhang→jia post=副区长 sources=a|b quotes=张三挂任乙市副市长|张三再挂职丁市 source_count=2 attested_by=a|b\n"},
 		{"a second source adds evidence to an agreement by id", `agreements:
   - {id: deal, parties: [乙市, 丙公司], date: 2015-10-12, evidence: [{source: b, quote: 10月12日签约}]}
 `, "agreement bing→yi agreement=deal title=合作协议 status=signed date=2015-10-12 variants=date: 2015-10 (a) | 2015-10-12 (b) " +

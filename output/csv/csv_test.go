@@ -73,6 +73,7 @@ func TestStructure(t *testing.T) {
 	}{
 		{"kb", exporttest.KB},
 		{"default", exporttest.Default},
+		{"followup", exporttest.Followup},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			g := tc.load(t)

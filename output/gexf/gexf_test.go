@@ -91,6 +91,7 @@ func TestStructure(t *testing.T) {
 	}{
 		{"kb", exporttest.KB},
 		{"default", exporttest.Default},
+		{"followup", exporttest.Followup},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			g := tc.load(t)
@@ -218,6 +219,7 @@ func TestSchemas(t *testing.T) {
 		{"kb", exporttest.KB, gexf.Options{}},
 		{"kb-alldirected", exporttest.KB, gexf.Options{AllDirected: true}},
 		{"default", exporttest.Default, gexf.Options{}},
+		{"followup", exporttest.Followup, gexf.Options{}},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			out := write(t, tc.load(t), tc.opt)
@@ -234,6 +236,7 @@ func TestNetworkX(t *testing.T) {
 	}{
 		{"kb", exporttest.KB},
 		{"default", exporttest.Default},
+		{"followup", exporttest.Followup},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			g := tc.load(t)
@@ -255,6 +258,7 @@ func TestGraphology(t *testing.T) {
 	}{
 		{"kb", exporttest.KB},
 		{"default", exporttest.Default},
+		{"followup", exporttest.Followup},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			g := tc.load(t)

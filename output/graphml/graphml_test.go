@@ -79,6 +79,7 @@ func TestStructure(t *testing.T) {
 	}{
 		{"kb", exporttest.KB},
 		{"default", exporttest.Default},
+		{"followup", exporttest.Followup},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			g := tc.load(t)
@@ -142,6 +143,7 @@ func TestSchema(t *testing.T) {
 		{"kb", exporttest.KB, graphml.Options{}},
 		{"kb-alldirected", exporttest.KB, graphml.Options{AllDirected: true}},
 		{"default", exporttest.Default, graphml.Options{}},
+		{"followup", exporttest.Followup, graphml.Options{}},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			exporttest.Xmllint(t, write(t, tc.load(t), tc.opt), "--schema", xsd)
@@ -156,6 +158,7 @@ func TestNetworkX(t *testing.T) {
 	}{
 		{"kb", exporttest.KB},
 		{"default", exporttest.Default},
+		{"followup", exporttest.Followup},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			g := tc.load(t)

@@ -6,6 +6,7 @@ import (
 	"context"
 	"flag"
 	"fmt"
+	"io/fs"
 	"os"
 	"path/filepath"
 	"slices"
@@ -356,4 +357,40 @@ func TestScreenshot(t *testing.T) {
 		t.Fatal(err)
 	}
 	t.Logf("wrote %s", out)
+}
+
+// TestBrowserSources: the panel of a relation that two sources state
+// groups its quotes by source, each group headed by the source's
+// publisher, title and date, with its URL.
+func TestBrowserSources(t *testing.T) {
+	g, err := graph.Load(os.DirFS(filepath.Join("..", "..", "testdata", "followup")).(fs.ReadFileFS), "followup.yaml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if g, err = g.Select(graph.FilterOptions{Focus: "yu-huafeng"}); err != nil {
+		t.Fatal(err)
+	}
+	i := slices.IndexFunc(g.Relations, func(r *graph.Relation) bool { return r.Kind == graph.Secondment && r.From == "yu-huafeng" })
+	r := g.Relations[i]
+	c := openPage(t, render(t, g), 1200, 800)
+	c.click(fmt.Sprintf("e-%d", i))
+	s := c.state()
+	want := []string{"廊坊日报(虚构):挂职一年:喻华锋与廊坊的电商缘(2017-03-08)", "澎湃新闻:长安街知事:百名京官挂职河北干成了什么?(2015-11-17)"}
+	if !slices.Equal(s.Cites, want) {
+		t.Errorf("the panel's source headings are %q, want %q", s.Cites, want)
+	}
+	var quotes []string
+	for _, ev := range r.Evidence {
+		quotes = append(quotes, ev.Quote)
+	}
+	if !slices.Equal(s.Quotes, quotes) || r.Evidence[0].Source != "langfang-daily-2017-03-08" {
+		t.Errorf("the panel's quotes are %q, want %q, the follow-up's first", s.Quotes, quotes)
+	}
+	for _, w := range []string{"证据 Evidence (4 · 2 sources 来源)", "https://example.org/langfang-daily/2017-03-08",
+		"source_count2", "attested_bylangfang-daily-2017-03-08、thepaper-2015-11-17"} {
+		if !strings.Contains(s.Panel, w) {
+			t.Errorf("the panel does not show %q: %q", w, s.Panel)
+		}
+	}
+	checkQuiet(t, c)
 }

@@ -45,6 +45,7 @@ func TestStructure(t *testing.T) {
 		{"kb", exporttest.KB, json.Options{}},
 		{"kb-compact", exporttest.KB, json.Options{Compact: true}},
 		{"default", exporttest.Default, json.Options{}},
+		{"followup", exporttest.Followup, json.Options{}},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			g := tc.load(t)
@@ -84,6 +85,7 @@ func TestNetworkX(t *testing.T) {
 	}{
 		{"kb", exporttest.KB},
 		{"default", exporttest.Default},
+		{"followup", exporttest.Followup},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			g := tc.load(t)

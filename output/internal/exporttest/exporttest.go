@@ -53,6 +53,18 @@ func KB(t testing.TB) *graph.Graph {
 	return g
 }
 
+// Followup loads testdata/followup/followup.yaml, a fictional follow-up
+// report's knowledge base built on the default data set: relations fused
+// from two sources, with variants.
+func Followup(t testing.TB) *graph.Graph {
+	t.Helper()
+	g, err := graph.Load(dirReader(filepath.Join(Root(t), "testdata", "followup")), "followup.yaml")
+	if err != nil {
+		t.Fatalf("loading the follow-up knowledge base: %v", err)
+	}
+	return g
+}
+
 // Default loads the embedded default data set.
 func Default(t testing.TB) *graph.Graph {
 	t.Helper()
