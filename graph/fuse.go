@@ -17,7 +17,9 @@ import (
 //   - post: their posts agree (see below), or one states none;
 //   - agreement: they have the same id, or the same parties, the same date
 //     (stated by both) and the same title (or one states none);
-//   - link: their dates agree, or one states none;
+//   - link: their dates agree, or one states none, and so do their titles
+//     (two events on one day between the same ends are told apart by
+//     their titles);
 //   - part_of: always (an entity has one parent).
 //
 // The fused relation carries the evidence of every statement (each quote
@@ -43,7 +45,6 @@ type statement struct {
 type fact struct {
 	vals     []statement
 	disputed []str
-	sources  []string // of the statement's evidence, distinct and sorted
 	parties  []string // agreement: every party, for "same parties"
 }
 
@@ -63,6 +64,15 @@ func fusedKeys(kind string) []string {
 	return []string{"title", "date", "venue"}
 }
 
+// written is a parsed date as written (which is how Date.String writes
+// it), without making a new string; "" when it is absent or invalid.
+func written(d Date, s str) string {
+	if d.IsZero() {
+		return ""
+	}
+	return s.V
+}
+
 // state records the statement behind r: its attributes, in fusedKeys
 // order, with their positions, and its disputed keys, which must be among
 // them.
@@ -74,16 +84,19 @@ func (b *builder) state(r *Relation, disputed []str, vals ...statement) {
 			b.add(d.Pos, ErrInvalid, fmt.Sprintf("disputed: %q is not an attribute of a %s (want %s)", d.V, kindWord(r.Kind), strings.Join(want, ", ")))
 		}
 	}
-	f := &fact{disputed: disputed, sources: r.SourceIDs()}
+	n := 0
+	for _, v := range vals {
+		if v.value != "" {
+			n++
+		}
+	}
+	f := &fact{disputed: disputed, vals: make([]statement, 0, n)}
 	for _, v := range vals {
 		if v.value != "" {
 			f.vals = append(f.vals, v)
 		}
 	}
-	if b.facts == nil {
-		b.facts = map[*Relation]*fact{}
-	}
-	b.facts[r] = f
+	r.stated = f
 }
 
 func kindWord(kind string) string {
@@ -214,30 +227,29 @@ func includes(x, y []string) bool {
 }
 
 // same reports whether r states the fact that the fused relation f holds.
-func (b *builder) same(f *fused, r *Relation) bool {
+func (b *builder) same(head *Relation, r *Relation) bool {
 	switch r.Kind {
 	case Secondment:
-		x, y := f.rel, r
+		x, y := head, r
 		return x.Start.IsZero() || y.Start.IsZero() ||
 			!((!x.End.IsZero() && x.End.LastDay().Before(y.Start.FirstDay())) || (!y.End.IsZero() && y.End.LastDay().Before(x.Start.FirstDay())))
 	case Post:
-		return relate("post", f.rel.Post, r.Post) != conflict
+		return relate("post", head.Post, r.Post) != conflict
 	case Agreement:
-		if f.rel.Agreement == r.Agreement {
+		if head.Agreement == r.Agreement {
 			return true
 		}
-		return !f.rel.Date.IsZero() && !r.Date.IsZero() && relate("date", f.rel.Date.String(), r.Date.String()) != conflict &&
-			relate("title", f.rel.Title, r.Title) == agree && sameSet(f.parties, b.facts[r].parties)
+		return !head.Date.IsZero() && !r.Date.IsZero() && relate("date", head.Date.String(), r.Date.String()) != conflict &&
+			relate("title", head.Title, r.Title) == agree && sameSet(head.stated.parties, r.stated.parties)
 	case PartOf:
 		return true
 	}
-	return relate("date", f.rel.Date.String(), r.Date.String()) != conflict
+	return relate("date", head.Date.String(), r.Date.String()) != conflict && relate("title", head.Title, r.Title) == agree
 }
 
 // fused is a relation being fused from statements.
 type fused struct {
 	rel      *Relation
-	parties  []string
 	said     map[string][]statedAt // key → every value stated
 	disputed map[string]bool
 	notes    []string
@@ -257,48 +269,100 @@ type statedAt struct {
 // not depend on the order of the inputs.
 func (b *builder) fuse() {
 	type ends struct{ kind, from, to string }
-	groups := map[ends][]*fused{}
-	rels := slices.Clone(b.rels)
-	slices.SortStableFunc(rels, func(x, y *Relation) int {
-		return cmp.Or(cmp.Compare(dateOrder(x.Start), dateOrder(y.Start)), cmp.Compare(dateOrder(x.Date), dateOrder(y.Date)),
-			b.comparePos(x.Pos, y.Pos))
+	// A group is one fact: the relation that holds it, and its fusion
+	// state once a second statement joins it.
+	type group struct {
+		rel *Relation
+		f   *fused
+	}
+	// first maps ends to the index in groups of their first fact; next
+	// chains the facts with the same ends.
+	first := make(map[ends]int, len(b.rels))
+	groups := make([]group, 0, len(b.rels))
+	var next []int
+	type key struct {
+		start, date int64
+		rank, line  int
+		col, index  int
+		file        string
+	}
+	keys := make([]key, len(b.rels))
+	for i, r := range b.rels {
+		keys[i] = key{dateOrder(r.Start), dateOrder(r.Date), b.fileRank(r.Pos.File), r.Pos.Line, r.Pos.Col, i, r.Pos.File}
+	}
+	slices.SortFunc(keys, func(x, y key) int {
+		return cmp.Or(cmp.Compare(x.start, y.start), cmp.Compare(x.date, y.date), cmp.Compare(x.rank, y.rank),
+			strings.Compare(x.file, y.file), cmp.Compare(x.line, y.line), cmp.Compare(x.col, y.col), cmp.Compare(x.index, y.index))
 	})
-	var out []*Relation
-	for _, r := range rels {
-		k := ends{r.Kind, r.From, r.To}
-		var into *fused
-		for _, f := range groups[k] {
-			if b.same(f, r) {
-				into = f
+	out := make([]*Relation, 0, len(b.rels))
+	var merged []*fused
+	for _, k := range keys {
+		r := b.rels[k.index]
+		e := ends{r.Kind, r.From, r.To}
+		var into *group
+		last := -1
+		i, ok := first[e]
+		for ; ok && i >= 0; i = next[i] {
+			if b.same(groups[i].rel, r) {
+				into = &groups[i]
 				break
 			}
+			last = i
 		}
 		if into == nil {
-			f := &fused{rel: r, said: map[string][]statedAt{}, disputed: map[string]bool{}}
-			if fa := b.facts[r]; fa != nil {
-				f.parties = fa.parties
-				for _, v := range fa.vals {
-					f.said[v.key] = append(f.said[v.key], statedAt{v, fa.sources})
-				}
-				for _, d := range fa.disputed {
-					f.disputed[d.V] = true
-				}
+			groups = append(groups, group{rel: r})
+			next = append(next, -1)
+			if !ok {
+				first[e] = len(groups) - 1
+			} else {
+				next[last] = len(groups) - 1
 			}
-			if r.Note != "" {
-				f.notes = append(f.notes, r.Note)
-			}
-			groups[k] = append(groups[k], f)
 			out = append(out, r)
 			continue
 		}
-		b.merge(into, r)
-	}
-	for _, fs := range groups {
-		for _, f := range fs {
-			f.finish()
+		if into.f == nil {
+			into.f = b.newFused(into.rel)
+			merged = append(merged, into.f)
 		}
+		b.merge(into.f, r)
+	}
+	for _, f := range merged {
+		f.finish()
+	}
+	for _, r := range b.rels {
+		r.stated = nil // done with: fused relations keep Variants
+	}
+	for _, r := range out {
+		sortEvidence(r.Evidence)
 	}
 	b.rels = out
+}
+
+// newFused starts fusing statements into r.
+func (b *builder) newFused(r *Relation) *fused {
+	f := &fused{rel: r, said: map[string][]statedAt{}, disputed: map[string]bool{}}
+	if fa := r.stated; fa != nil {
+		srcs := r.SourceIDs() // before other statements' evidence joins
+		for _, v := range fa.vals {
+			f.said[v.key] = append(f.said[v.key], statedAt{v, srcs})
+		}
+		for _, d := range fa.disputed {
+			f.disputed[d.V] = true
+		}
+	}
+	if r.Note != "" {
+		f.notes = append(f.notes, r.Note)
+	}
+	return f
+}
+
+// sortEvidence sorts evidence by source; a source's quotes stay in the
+// order of the statements (in the canonical order) and as each lists them.
+func sortEvidence(ev []Evidence) {
+	bySource := func(x, y Evidence) int { return strings.Compare(x.Source, y.Source) }
+	if !slices.IsSortedFunc(ev, bySource) {
+		slices.SortStableFunc(ev, bySource)
+	}
 }
 
 // dateOrder orders dates for fusion: in time, absent ones last, so that a
@@ -319,15 +383,16 @@ func (b *builder) comparePos(x, y Pos) int {
 
 // merge adds the statement behind r to the fused relation f.
 func (b *builder) merge(f *fused, r *Relation) {
-	fa := b.facts[r]
+	fa := r.stated
 	if fa == nil {
 		fa = &fact{}
 	}
+	srcs := r.SourceIDs()
 	for _, d := range fa.disputed {
 		f.disputed[d.V] = true
 	}
 	for _, v := range fa.vals {
-		f.said[v.key] = append(f.said[v.key], statedAt{v, fa.sources})
+		f.said[v.key] = append(f.said[v.key], statedAt{v, srcs})
 	}
 	for _, v := range fa.vals {
 		old := get(f.rel, v.key)
@@ -380,7 +445,7 @@ func sameRule(kind string) string {
 	case Agreement:
 		return "same id, or same parties, date and title"
 	}
-	return "same kind, ends and date"
+	return "same kind, ends, date and title"
 }
 
 func conflictHint(kind, key string) string {
@@ -397,13 +462,13 @@ func conflictHint(kind, key string) string {
 	return hint
 }
 
-// finish sorts the fused relation's evidence, joins its notes and lists its
+// finish sorts the fused relation's evidence by source, joins its notes and lists its
 // variants.
 func (f *fused) finish() {
 	r := f.rel
-	slices.SortStableFunc(r.Evidence, func(x, y Evidence) int {
-		return cmp.Or(cmp.Compare(x.Source, y.Source), cmp.Compare(x.Quote, y.Quote))
-	})
+	// By source; a source's quotes in the order of the statements (in
+	// the canonical order) and as each lists them.
+	slices.SortStableFunc(r.Evidence, func(x, y Evidence) int { return cmp.Compare(x.Source, y.Source) })
 	r.Note = strings.Join(f.notes, "\n")
 	r.Variants = nil
 	for _, key := range fusedKeys(r.Kind) {
@@ -434,21 +499,21 @@ func (f *fused) finish() {
 // entitySources fills each entity's Sources from the relations it takes
 // part in.
 func (b *builder) entitySources() {
-	add := func(id string, srcs []string) {
-		if e := b.ents[id]; e != nil {
-			for _, s := range srcs {
-				if !slices.Contains(e.Sources, s) {
-					e.Sources = append(e.Sources, s)
-				}
-			}
+	add := func(id, src string) {
+		if e := b.ents[id]; e != nil && !slices.Contains(e.Sources, src) {
+			e.Sources = append(e.Sources, src)
 		}
 	}
 	for _, r := range b.rels {
-		srcs := r.SourceIDs()
-		add(r.From, srcs)
-		add(r.To, srcs)
-		for _, o := range r.Officials {
-			add(o.Official, srcs)
+		for i, ev := range r.Evidence {
+			if i > 0 && r.Evidence[i-1].Source == ev.Source {
+				continue // sorted by source
+			}
+			add(r.From, ev.Source)
+			add(r.To, ev.Source)
+			for _, o := range r.Officials {
+				add(o.Official, ev.Source)
+			}
 		}
 	}
 	for _, e := range b.entList {

@@ -263,7 +263,6 @@ type builder struct {
 	r        FileReader
 	builtin  map[string]*Builtin // file name → the built-in data set it is
 	included map[string]bool     // names of the built-in data sets loaded
-	facts    map[*Relation]*fact // what each relation's statement said, for fusion
 	twoTexts map[string]bool     // source ids given two texts: their quotes are not checked
 
 	srcs    map[string]*Source
@@ -708,8 +707,8 @@ func (b *builder) secondment(s *rawSecondment) {
 		FromBody: from, FromPost: s.from.post.V, Start: start, End: end, Note: s.note.V, Evidence: ev, Pos: s.pos}
 	b.rels = append(b.rels, r)
 	b.state(r, s.disputed, statement{"post", r.Post, s.to.post.Pos}, statement{"from_body", from, s.from.body.Pos},
-		statement{"from_post", r.FromPost, s.from.post.Pos}, statement{"start", start.String(), s.start.Pos},
-		statement{"end", end.String(), s.end.Pos})
+		statement{"from_post", r.FromPost, s.from.post.Pos}, statement{"start", written(start, s.start), s.start.Pos},
+		statement{"end", written(end, s.end), s.end.Pos})
 	if from != "" {
 		p := &Relation{Kind: Post, From: official, To: from, Directed: true, Post: s.from.post.V,
 			Evidence: postEv, Pos: s.from.pos}
@@ -797,9 +796,9 @@ func (b *builder) agreementRelations(a *agreementDef) {
 			b.rels = append(b.rels, r)
 			raw := a.raw
 			b.state(r, raw.disputed, statement{"agreement", raw.id.V, raw.id.Pos}, statement{"title", r.Title, raw.title.Pos},
-				statement{"status", r.Status, raw.status.Pos}, statement{"date", a.date.String(), raw.date.Pos},
+				statement{"status", r.Status, raw.status.Pos}, statement{"date", written(a.date, raw.date), raw.date.Pos},
 				statement{"value", r.Value, raw.value.Pos}, statement{"venue", r.Venue, raw.venue.Pos})
-			b.facts[r].parties = a.parties
+			r.stated.parties = a.parties
 		}
 	}
 }
@@ -826,7 +825,7 @@ func (b *builder) link(l *rawLink) {
 	r := &Relation{Kind: l.kind.V, From: from, To: to, Directed: true, Date: date, Title: l.title.V,
 		Venue: l.venue.V, Officials: roles, Note: l.note.V, Evidence: ev, Pos: l.pos}
 	b.rels = append(b.rels, r)
-	b.state(r, l.disputed, statement{"title", r.Title, l.title.Pos}, statement{"date", date.String(), l.date.Pos},
+	b.state(r, l.disputed, statement{"title", r.Title, l.title.Pos}, statement{"date", written(date, l.date), l.date.Pos},
 		statement{"venue", r.Venue, l.venue.Pos})
 }
 

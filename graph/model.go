@@ -127,8 +127,10 @@ type Relation struct {
 	// statement agrees.
 	Variants []Variant
 
-	Evidence []Evidence // sorted by source, then quote
+	Evidence []Evidence // sorted by source; a source's quotes in statement order
 	Pos      Pos
+
+	stated *fact // while loading: what the statement behind it said, for fusion
 }
 
 // Variant is the values the sources give for one attribute of a fused
