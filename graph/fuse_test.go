@@ -295,3 +295,19 @@ func TestOrderSynthetic(t *testing.T) {
 		}
 	}
 }
+
+// TestJSONLUsesDisputed: JSON Lines take uses and disputed as YAML does.
+func TestJSONLUsesDisputed(t *testing.T) {
+	kb := `{"uses": ["jingji-2015"]}
+{"source": {"id": "s", "title": "S"}}
+{"secondment": {"official": "喻华锋", "to": {"body": "廊坊市"}, "end": "2016-12", "disputed": ["end"], "evidence": [{"source": "s", "quote": "q"}]}}
+`
+	g, err := graph.Parse(fstest.MapFS{}, graph.Input{Name: "kb.jsonl", Data: []byte(kb)})
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := "disputed=end: 2016-07 (thepaper-2015-11-17) | 2016-12 (s)"
+	if d := dump(g); !strings.Contains(d, want) {
+		t.Errorf("relations:\n%s\nwant one with %s", d, want)
+	}
+}

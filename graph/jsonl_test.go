@@ -69,7 +69,7 @@ func TestJSONLErrors(t *testing.T) {
 		{"unknown key", `{"entity": {"id": "c", "nmae": "丙"}}`, ErrSyntax, `kb.jsonl:4:1: unknown key "nmae"`},
 		{"wrong type", `{"entity": {"id": 7}}`, ErrSyntax, "kb.jsonl:4:19: JSON: entity.id must be a string, not number"},
 		{"two records", `{"entity": {"id": "c", "kind": "body", "name": "丙"}, "link": {}}`, ErrInvalid,
-			"kb.jsonl:4:1: a line must hold exactly one of: name and title, source, entity, secondment, agreement, link"},
+			"kb.jsonl:4:1: a line must hold exactly one of: name, title and uses, source, entity, secondment, agreement, link"},
 		{"two values", `{"name": "x"} {"title": "y"}`, ErrSyntax, "kb.jsonl:4:15: JSON: more than one value on the line"},
 		{"unknown ref", `{"secondment": {"official": "甲", "to": {"body": "丙"}, "evidence": [{"source": "s", "quote": "甲"}]}}`, ErrUnknownRef,
 			`kb.jsonl:4:1: to.body "丙" is not an entity id, name or alias`},
