@@ -6,6 +6,7 @@ import (
 	"math"
 	"slices"
 	"strings"
+	"unicode/utf8"
 )
 
 // Fusion: a fact is held once, however many statements (list items, in one
@@ -27,8 +28,10 @@ import (
 // any states. Attributes must agree, where a finer value agrees with a
 // coarser one that it refines: a date lying inside the period of a less
 // precise one (2015-07-24 refines 2015-07), and a post whose parts (split
-// at 、,,;; and spaces) include all of the other's (市委常委、副市长 refines
-// 副市长). The fused relation holds the finest value and lists every value
+// at 、，,；; and spaces) include all of the other's (市委常委、副市长 refines
+// 副市长), and a value or venue that is the other followed by an addition
+// set off by a bracket or punctuation (总投资17亿元(两处园区) refines
+// 总投资17亿元). The fused relation holds the finest value and lists every value
 // stated, with its sources, in Relation.Variants. Values that disagree are
 // an error naming both places, unless a statement lists the attribute in
 // its `disputed:` key: then the relation keeps the first value (in the
@@ -196,8 +199,27 @@ func relate(key, a, c string) int {
 		case includes(y, x):
 			return coarser
 		}
+	case key == "value" || key == "venue":
+		switch {
+		case extends(a, c):
+			return finer
+		case extends(c, a):
+			return coarser
+		}
 	}
 	return conflict
+}
+
+// extends reports whether text x is text y followed by an addition set off
+// by a bracket or punctuation: 总投资17亿元(固安县两处园区) extends 总投资17亿元,
+// but 11亿元 does not extend 1亿元.
+func extends(x, y string) bool {
+	rest, ok := strings.CutPrefix(x, y)
+	if !ok || rest == "" {
+		return false
+	}
+	r, _ := utf8.DecodeRuneInString(rest)
+	return strings.ContainsRune("(\uff08,\uff0c;\uff1b\u3001 [\u3010", r)
 }
 
 // within reports whether date x is more precise than y and lies inside y's

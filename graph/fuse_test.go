@@ -92,6 +92,16 @@ secondments:
   - {id: deal, parties: [乙市, 丙公司], date: 2015-10-12, evidence: [{source: b, quote: 10月12日签约}]}
 `, "agreement bing→yi agreement=deal title=合作协议 status=signed date=2015-10-12 variants=date: 2015-10 (a) | 2015-10-12 (b) " +
 			"sources=a|b quotes=乙市与丙公司签约|10月12日签约 source_count=2 attested_by=a|b\n"},
+		{"a value followed by more detail refines it", `agreements:
+  - {id: deal, parties: [乙市, 丙公司], value: 1亿元(两期), evidence: [{source: b, quote: 签约}]}
+  - {id: deal, parties: [乙市, 丙公司], value: 1亿元, evidence: [{source: b, quote: 签约}]}
+`, "agreement bing→yi agreement=deal title=合作协议 status=signed date=2015-10 value=1亿元(两期) variants=value: 1亿元 (b) | 1亿元(两期) (b)"},
+		{"a value that only starts like another does not", `agreements:
+  - {id: deal, parties: [乙市, 丙公司], value: 1亿元, evidence: [{source: b, quote: 签约}]}
+  - {id: deal-2, title: 合作协议, parties: [乙市, 丙公司], status: signed, date: 2015-10, value: 11亿元, evidence: [{source: b, quote: 签约}]}
+`, `kb2.yaml:2:43: agreement 丙公司 → 乙市: value "1亿元" contradicts "11亿元" at kb2.yaml:3:89, which states the same agreement ` +
+			"(same id, or same parties, date and title); if the sources disagree, record it with `disputed: [value]` on either; " +
+			"if one is wrong, correct it; if these are two agreements, give them different ids"},
 		{"an agreement under another id with the same parties, date and title", `agreements:
   - {id: deal-2, title: 合作协议, parties: [丙公司, 乙市], status: signed, date: 2015-10, evidence: [{source: b, quote: 签约}]}
 `, "agreement bing→yi agreement=deal title=合作协议 status=signed date=2015-10 variants=agreement: deal (a) | deal-2 (b) " +
