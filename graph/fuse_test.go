@@ -137,8 +137,7 @@ secondments:
 `, `kb2.yaml:2:48: disputed: "post" is not an attribute of a visit link (want title, date, venue)`},
 		{"one person under two ids", `entities:
   - {id: zhang-san, kind: official, name: 张三}
-`, `kb1.yaml:11:15: official "张三" is ambiguous: it names zhang (张三 at kb1.yaml:6:5), zhang-san (张三 at kb2.yaml:2:5); use an id` + "\n" +
-			`kb2.yaml:2:5: entity zhang-san: "张三" already names official zhang (张三) at kb1.yaml:6:5; if they are one, ` +
+`, `kb2.yaml:2:5: entity zhang-san: "张三" already names official zhang (张三) at kb1.yaml:6:5; if they are one, ` +
 			"drop this definition and refer to it as zhang; if not, give each a name that tells them apart"},
 		{"one source id, two texts", `sources:
   - {id: a, title: A, file: b.txt}

@@ -468,16 +468,23 @@ func (b *builder) index() {
 			if f == "" || slices.Contains(b.names[f], e.ID) {
 				continue
 			}
+			dup := false
 			for _, id := range b.names[f] {
 				o := b.ents[id]
-				if o.Kind != e.Kind || o.Pos.File == e.Pos.File || reported[[2]string{id, e.ID}] {
+				if o.Kind != e.Kind || o.Pos.File == e.Pos.File {
+					continue
+				}
+				dup = true
+				if reported[[2]string{id, e.ID}] {
 					continue
 				}
 				reported[[2]string{id, e.ID}] = true
 				b.add(e.Pos, ErrConflict, fmt.Sprintf("entity %s: %q already names %s %s (%s) at %s; if they are one, "+
 					"drop this definition and refer to it as %s; if not, give each a name that tells them apart", e.ID, f, o.Kind, o.ID, o.Name, o.Pos, o.ID))
 			}
-			b.names[f] = append(b.names[f], e.ID)
+			if !dup { // else the form keeps naming the entity defined first: reported, not ambiguous
+				b.names[f] = append(b.names[f], e.ID)
+			}
 		}
 	}
 }
