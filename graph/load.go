@@ -250,6 +250,10 @@ var (
 	linkKindRE = regexp.MustCompile(`^[a-z][a-z_]*$`)
 )
 
+// ValidName reports whether name can name a graph: letters, digits, '.',
+// '_' and '-', as it names output files.
+func ValidName(name string) bool { return nameRE.MatchString(name) }
+
 type agreementDef struct {
 	raw       *rawAgreement
 	parties   []string

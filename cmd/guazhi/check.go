@@ -24,6 +24,9 @@ func (e env) kbCommand(name, summary string, args []string) (*graph.Graph, error
 	if err := parseFlags(fs, args); err != nil {
 		return nil, err
 	}
+	if err := checkName(*opt); err != nil {
+		return nil, err
+	}
 	return load(fs.Args(), *opt)
 }
 

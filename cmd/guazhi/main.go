@@ -183,6 +183,14 @@ func load(files []string, opt graph.Options) (*graph.Graph, error) {
 	return opt.Load(osReader{}, files...)
 }
 
+// checkName refuses a --name that cannot name output files.
+func checkName(opt graph.Options) error {
+	if opt.Name != "" && !graph.ValidName(opt.Name) {
+		return usagef("--name %q must be letters, digits, '.', '_' or '-' (it names output files)", opt.Name)
+	}
+	return nil
+}
+
 // nameFlags adds --name and --title, which name the merged graph.
 func nameFlags(fs *pflag.FlagSet) *graph.Options {
 	var opt graph.Options

@@ -214,6 +214,9 @@ func (e env) render(args []string) error {
 	if *depth < 1 {
 		return usagef("--depth must be 1 or more")
 	}
+	if err := checkName(*naming); err != nil {
+		return err
+	}
 	for _, k := range strings.Split(*kinds, ",") {
 		if k = strings.TrimSpace(k); k != "" {
 			sel.Kinds = append(sel.Kinds, k)
