@@ -52,20 +52,27 @@ type fact struct {
 }
 
 // fusedKeys lists, per relation kind, the attributes fusion compares, in
-// EdgeAttrs order.
+// EdgeAttrs order; the caller must not modify the list.
 func fusedKeys(kind string) []string {
 	switch kind {
 	case Secondment:
-		return []string{"post", "from_body", "from_post", "start", "end"}
+		return secondmentKeys
 	case Post:
-		return []string{"post"}
+		return postKeys
 	case Agreement:
-		return []string{"agreement", "title", "status", "date", "value", "venue"}
+		return agreementKeys
 	case PartOf:
 		return nil
 	}
-	return []string{"title", "date", "venue"}
+	return linkKeys
 }
+
+var (
+	secondmentKeys = []string{"post", "from_body", "from_post", "start", "end"}
+	postKeys       = []string{"post"}
+	agreementKeys  = []string{"agreement", "title", "status", "date", "value", "venue"}
+	linkKeys       = []string{"title", "date", "venue"}
+)
 
 // written is a parsed date as written (which is how Date.String writes
 // it), without making a new string; "" when it is absent or invalid.
