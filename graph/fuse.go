@@ -255,7 +255,8 @@ func includes(x, y []string) bool {
 	return true
 }
 
-// same reports whether r states the fact that the fused relation f holds.
+// same reports whether r states the fact that head, the first relation
+// of a group, holds (with what the group's statements added to it).
 func (b *builder) same(head *Relation, r *Relation) bool {
 	switch r.Kind {
 	case Secondment:
@@ -291,8 +292,8 @@ type statedAt struct {
 }
 
 // fuse replaces b.rels by one relation per fact. Relations are taken in
-// order of their start or date (absent last), then in the canonical order of their
-// statements (files in canonical order, then lines), so that an earlier
+// order of their start or date (absent last), then in the canonical order
+// of their statements (files in canonical order, then lines), so that an earlier
 // term is known before a later secondment is compared with it, and which
 // relation a statement joins and which value a disputed attribute keeps do
 // not depend on the order of the inputs.
@@ -401,13 +402,6 @@ func dateOrder(d Date) int64 {
 		return math.MaxInt64
 	}
 	return d.key()
-}
-
-// comparePos orders positions by file (built-in data sets first), line and
-// column.
-func (b *builder) comparePos(x, y Pos) int {
-	return cmp.Or(cmp.Compare(b.fileRank(x.File), b.fileRank(y.File)), cmp.Compare(x.File, y.File),
-		cmp.Compare(x.Line, y.Line), cmp.Compare(x.Col, y.Col))
 }
 
 // merge adds the statement behind r to the fused relation f.
