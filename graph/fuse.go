@@ -363,7 +363,10 @@ func (b *builder) fuse() {
 		r.stated = nil // done with: fused relations keep Variants
 	}
 	for _, r := range out {
-		sortEvidence(r.Evidence)
+		if !slices.IsSortedFunc(r.Evidence, bySource) {
+			r.Evidence = slices.Clone(r.Evidence) // it may share its array with another relation
+			slices.SortStableFunc(r.Evidence, bySource)
+		}
 	}
 	b.rels = out
 }
@@ -386,14 +389,10 @@ func (b *builder) newFused(r *Relation) *fused {
 	return f
 }
 
-// sortEvidence sorts evidence by source; a source's quotes stay in the
-// order of the statements (in the canonical order) and as each lists them.
-func sortEvidence(ev []Evidence) {
-	bySource := func(x, y Evidence) int { return strings.Compare(x.Source, y.Source) }
-	if !slices.IsSortedFunc(ev, bySource) {
-		slices.SortStableFunc(ev, bySource)
-	}
-}
+// bySource orders evidence by source; sorted stably, a source's quotes stay
+// in the order of the statements (in the canonical order) and as each
+// lists them.
+func bySource(x, y Evidence) int { return strings.Compare(x.Source, y.Source) }
 
 // dateOrder orders dates for fusion: in time, absent ones last, so that a
 // statement without a date joins a fact others date.
@@ -441,8 +440,10 @@ func (b *builder) merge(f *fused, r *Relation) {
 				b.describe(f.rel), v.key, v.value, old, at, kindWord(r.Kind), sameRule(r.Kind), conflictHint(r.Kind, v.key)))
 		}
 	}
-	f.rel.Officials = unionRoles(f.rel.Officials, r.Officials)
-	f.rel.Evidence = unionEvidence(f.rel.Evidence, r.Evidence)
+	// Clipped: a relation may share its lists with another (a secondment
+	// and its home post share their evidence), so appending must copy.
+	f.rel.Officials = unionRoles(slices.Clip(f.rel.Officials), r.Officials)
+	f.rel.Evidence = unionEvidence(slices.Clip(f.rel.Evidence), r.Evidence)
 	if r.Note != "" && !slices.Contains(f.notes, r.Note) {
 		f.notes = append(f.notes, r.Note)
 	}
@@ -485,13 +486,9 @@ func conflictHint(kind, key string) string {
 	return hint
 }
 
-// finish sorts the fused relation's evidence by source, joins its notes and lists its
-// variants.
+// finish joins the fused relation's notes and lists its variants.
 func (f *fused) finish() {
 	r := f.rel
-	// By source; a source's quotes in the order of the statements (in
-	// the canonical order) and as each lists them.
-	slices.SortStableFunc(r.Evidence, func(x, y Evidence) int { return cmp.Compare(x.Source, y.Source) })
 	r.Note = strings.Join(f.notes, "\n")
 	r.Variants = nil
 	for _, key := range fusedKeys(r.Kind) {

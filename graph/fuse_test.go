@@ -320,3 +320,35 @@ func TestJSONLUsesDisputed(t *testing.T) {
 		t.Errorf("relations:\n%s\nwant one with %s", d, want)
 	}
 }
+
+// TestFuseShared: a secondment and its home post share their evidence when
+// the home post has none of its own; fusing more evidence into each must
+// not write into the other's.
+func TestFuseShared(t *testing.T) {
+	fs := fstest.MapFS{}
+	kb1 := `sources: [{id: a, title: A}, {id: b, title: B}]
+entities:
+  - {id: zhang, kind: official, name: 张三}
+  - {id: jia, kind: body, name: 甲区}
+  - {id: yi, kind: body, name: 乙市}
+  - {id: ding, kind: body, name: 丁市}
+secondments:
+  - {official: zhang, from: {body: jia}, to: {body: yi}, evidence: [{source: a, quote: e1}, {source: a, quote: e2}, {source: a, quote: e3}]}
+`
+	kb2 := `secondments:
+  - {official: zhang, to: {body: yi}, evidence: [{source: b, quote: x}]}
+  - {official: zhang, from: {body: jia}, to: {body: ding}, evidence: [{source: b, quote: y}]}
+`
+	g, err := graph.Parse(fs, graph.Input{Name: "kb1.yaml", Data: []byte(kb1)}, graph.Input{Name: "kb2.yaml", Data: []byte(kb2)})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, want := range []string{
+		"secondment zhang→yi from_body=jia sources=a|a|a|b quotes=e1|e2|e3|x",
+		"post zhang→jia sources=a|a|a|b quotes=e1|e2|e3|y",
+	} {
+		if d := dump(g); !strings.Contains(d, want) {
+			t.Errorf("relations:\n%s\nwant one with %s", d, want)
+		}
+	}
+}
