@@ -442,7 +442,7 @@ func (b *builder) merge(f *fused, r *Relation) {
 	}
 	// Clipped: a relation may share its lists with another (a secondment
 	// and its home post share their evidence), so appending must copy.
-	f.rel.Officials = unionRoles(slices.Clip(f.rel.Officials), r.Officials)
+	f.rel.Officials = unionRoles(f.rel.Officials, r.Officials)
 	f.rel.Evidence = unionEvidence(slices.Clip(f.rel.Evidence), r.Evidence)
 	if r.Note != "" && !slices.Contains(f.notes, r.Note) {
 		f.notes = append(f.notes, r.Note)

@@ -112,6 +112,12 @@ secondments:
 		{"a link on a date inside the other's", `links:
   - {kind: visit, from: 乙市, to: 甲区, date: 2016-05, title: 考察, evidence: [{source: b, quote: 五月考察}]}
 `, "visit yi→jia title=考察 date=2016-05 variants=date: 2016 (a) | 2016-05 (b) sources=a|b"},
+		{"an official's role stated on one side only", `entities:
+  - {id: li, kind: official, name: 李四}
+links:
+  - {kind: visit, from: 乙市, to: 甲区, date: 2016, officials: [张三, {official: 李四, role: 陪同}], evidence: [{source: b, quote: 考察}]}
+  - {kind: visit, from: 乙市, to: 甲区, officials: [{official: 张三, role: 带队}, 李四, {official: 李四, role: 主持}], evidence: [{source: b, quote: 考察}]}
+`, "visit yi→jia date=2016 officials=张三(带队)|李四(陪同)|李四(主持)"},
 		{"a link on another date is another fact", `links:
   - {kind: visit, from: 乙市, to: 甲区, date: 2017, evidence: [{source: b, quote: 再次考察}]}
 `, "visit yi→jia date=2017 sources=b quotes=再次考察 source_count=1 attested_by=b\n"},

@@ -845,10 +845,21 @@ func sameSet(a, b []string) bool {
 	return slices.Equal(x, y)
 }
 
+// unionRoles adds to a the roles of b it lacks. An official without a role
+// is one with a role stated on one side only: the role is kept, and the
+// official listed once.
 func unionRoles(a, b []Role) []Role {
+	if len(b) > 0 {
+		a = slices.Clone(a) // it may be shared; its roles are changed below
+	}
 	for _, r := range b {
-		if !slices.Contains(a, r) {
+		switch i := slices.IndexFunc(a, func(x Role) bool {
+			return x.Official == r.Official && (x.Role == "" || r.Role == "" || x.Role == r.Role)
+		}); {
+		case i < 0:
 			a = append(a, r)
+		case a[i].Role == "":
+			a[i].Role = r.Role
 		}
 	}
 	return a
