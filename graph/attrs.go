@@ -2,8 +2,10 @@ package graph
 
 import (
 	"fmt"
+	"slices"
 	"strconv"
 	"strings"
+	"sync"
 	"time"
 )
 
@@ -104,6 +106,54 @@ type attrList struct {
 	defs []AttrDef
 	next int // index in defs of the next key expected
 	dst  []Attr
+
+	c *composer // for composed values; nil for an entity's
+}
+
+// A composer holds the values an attribute view composes (dates,
+// officials with roles, the joined evidence, the lists): strings and lists
+// cut from blocks that are only ever appended to, so that what was cut
+// stays as it was while the rest of the block serves the next values.
+// Writers ask for the attributes of every relation; composers spare them
+// allocating for each. A composer serves one goroutine at a time.
+type composer struct {
+	text  strings.Builder // composed strings are cut from text
+	items []string        // lists are cut from items, from mark on
+	mark  int
+}
+
+var composers = sync.Pool{New: func() any { return new(composer) }}
+
+// Sizes of the blocks a composer cuts from.
+const (
+	textBlock  = 64 << 10
+	itemsBlock = 1 << 10
+	// textRoom is the room reserve leaves for the text of one relation.
+	// A relation that composes more grows the block: its strings are
+	// still right, but the block is copied.
+	textRoom = 4 << 10
+)
+
+// reserve makes room for the text of one relation and k more items.
+func (c *composer) reserve(k int) {
+	if c.text.Cap()-c.text.Len() < textRoom {
+		c.text = strings.Builder{}
+		c.text.Grow(textBlock)
+	}
+	if cap(c.items)-len(c.items) < k {
+		c.items = make([]string, 0, max(k, itemsBlock))
+		c.mark = 0
+	}
+}
+
+// compose returns what was written to c.text since its length was lo.
+func (c *composer) compose(lo int) string { return c.text.String()[lo:] }
+
+// takeItems returns the items appended since the last call.
+func (c *composer) takeItems() []string {
+	v := c.items[c.mark:len(c.items):len(c.items)]
+	c.mark = len(c.items)
+	return v
 }
 
 // def returns the declaration of key, the next or a later one in defs.
@@ -134,7 +184,10 @@ func (l *attrList) list(key string, v []string) {
 func (l *attrList) date(key string, v Date) {
 	d := l.def(key)
 	if !v.IsZero() {
-		l.dst = append(l.dst, Attr{AttrDef: d, Date: v, Value: v.String()})
+		var b [len("YYYY-MM-DD")]byte
+		lo := l.c.text.Len()
+		l.c.text.Write(v.Append(b[:0]))
+		l.dst = append(l.dst, Attr{AttrDef: d, Date: v, Value: l.c.compose(lo)})
 	}
 }
 
@@ -174,7 +227,11 @@ func (g *Graph) RelationAttrs(r *Relation) []Attr { return g.AppendRelationAttrs
 // EdgeAttrs order to dst, as RelationAttrs returns them, and returns the
 // extended slice.
 func (g *Graph) AppendRelationAttrs(dst []Attr, r *Relation) []Attr {
-	l := attrList{defs: EdgeAttrs, dst: dst}
+	c := composers.Get().(*composer)
+	defer composers.Put(c)
+	c.reserve(len(r.Officials) + len(r.Variants) + 3*len(r.Evidence))
+
+	l := attrList{defs: EdgeAttrs, dst: dst, c: c}
 	l.str("kind", r.Kind)
 	l.boolean("directed", r.Directed)
 	l.str("post", r.Post)
@@ -188,34 +245,48 @@ func (g *Graph) AppendRelationAttrs(dst []Attr, r *Relation) []Attr {
 	l.date("date", r.Date)
 	l.str("value", r.Value)
 	l.str("venue", r.Venue)
-	l.list("officials", g.OfficialNames(r.Officials))
+	for _, o := range r.Officials {
+		name := g.officialName(o)
+		if o.Role != "" {
+			lo := c.text.Len()
+			c.text.WriteString(name)
+			writeRole(&c.text, o.Role)
+			name = c.compose(lo)
+		}
+		c.items = append(c.items, name)
+	}
+	l.list("officials", c.takeItems())
 	l.str("note", r.Note)
-	var variants, disputed []string
-	for _, v := range r.Variants {
-		if v.Disputed {
-			disputed = append(disputed, v.String())
+	for _, disputed := range []bool{false, true} {
+		for _, v := range r.Variants {
+			if v.Disputed == disputed {
+				c.items = append(c.items, v.String())
+			}
+		}
+		if disputed {
+			l.list("disputed", c.takeItems())
 		} else {
-			variants = append(variants, v.String())
+			l.list("variants", c.takeItems())
 		}
 	}
-	l.list("variants", variants)
-	l.list("disputed", disputed)
-	if len(r.Evidence) > 0 {
-		// One backing array for both lists.
-		both := make([]string, 2*len(r.Evidence))
-		sources, quotes := both[:len(r.Evidence):len(r.Evidence)], both[len(r.Evidence):]
-		for i, ev := range r.Evidence {
-			sources[i], quotes[i] = ev.Source, ev.Quote
-		}
-		l.list("sources", sources)
-		l.list("quotes", quotes)
-		l.str("evidence", Quotes(r.Evidence))
-	} else {
-		l.list("sources", nil)
-		l.list("quotes", nil)
-		l.str("evidence", "")
+	for _, ev := range r.Evidence {
+		c.items = append(c.items, ev.Source)
 	}
-	srcs := r.SourceIDs()
+	l.list("sources", c.takeItems())
+	for _, ev := range r.Evidence {
+		c.items = append(c.items, ev.Quote)
+	}
+	l.list("quotes", c.takeItems())
+	lo := c.text.Len()
+	writeQuotes(&c.text, r.Evidence)
+	l.str("evidence", c.compose(lo))
+	for _, ev := range r.Evidence { // the distinct sources, sorted
+		if !slices.Contains(c.items[c.mark:], ev.Source) {
+			c.items = append(c.items, ev.Source)
+		}
+	}
+	srcs := c.takeItems()
+	slices.Sort(srcs)
 	l.integer("source_count", len(srcs))
 	l.list("attested_by", srcs)
 	return l.dst
@@ -246,19 +317,28 @@ func (r *Relation) Interval() (start, end time.Time, ok bool) {
 // order: kind:from:to, with the agreement id after the kind for agreements,
 // and ":2", ":3", … after relations that would otherwise share an id.
 func (g *Graph) EdgeIDs() []string {
-	nums := g.EdgeIDNumbers()
+	nums := g.edgeIDNumbers()
+	// The ids share one string, which they are cut from.
+	n := 0
+	for _, r := range g.Relations {
+		n += len(r.Kind) + len(r.Agreement) + len(r.From) + len(r.To) + len(":::") + 4
+	}
+	var all strings.Builder
+	all.Grow(n)
 	ids := make([]string, len(g.Relations))
 	var b []byte
 	for i, r := range g.Relations {
-		b = AppendEdgeID(b[:0], r, nums[i])
-		ids[i] = string(b)
+		b = appendEdgeID(b[:0], r, nums[i])
+		lo := all.Len()
+		all.Write(b)
+		ids[i] = all.String()[lo:]
 	}
 	return ids
 }
 
-// AppendEdgeID appends the id EdgeIDs gives r when it is the nth relation
+// appendEdgeID appends the id EdgeIDs gives r when it is the nth relation
 // with its kind, agreement and ends.
-func AppendEdgeID(b []byte, r *Relation, n int) []byte {
+func appendEdgeID(b []byte, r *Relation, n int) []byte {
 	b = append(b, r.Kind...)
 	b = append(b, ':')
 	if r.Agreement != "" {
@@ -276,24 +356,24 @@ func AppendEdgeID(b []byte, r *Relation, n int) []byte {
 }
 
 // maxGroup is the most relations of one kind between the same ends that
-// EdgeIDNumbers numbers by looking back over them.
+// edgeIDNumbers numbers by looking back over them.
 const maxGroup = 64
 
-// EdgeIDNumbers returns, for each of g.Relations, its number among the
+// edgeIDNumbers returns, for each of g.Relations, its number among the
 // relations whose ids EdgeIDs would otherwise make equal: 1 for the first.
 // In the canonical order of a graph's relations, such relations follow each
 // other, and they are numbered by looking back over their neighbours;
 // otherwise (relations in another order, or a colon inside a part of an
 // id, which could make two different relations' ids equal) by the ids
 // themselves.
-func (g *Graph) EdgeIDNumbers() []int {
+func (g *Graph) edgeIDNumbers() []int {
 	rels := g.Relations
 	nums := make([]int, len(rels))
 	if !grouped(rels) {
 		seen := make(map[string]int, len(rels))
 		var b []byte
 		for i, r := range rels {
-			b = AppendEdgeID(b[:0], r, 1)
+			b = appendEdgeID(b[:0], r, 1)
 			seen[string(b)]++
 			nums[i] = seen[string(b)]
 		}

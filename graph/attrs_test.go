@@ -3,6 +3,8 @@ package graph
 import (
 	"slices"
 	"strconv"
+	"strings"
+	"sync"
 	"testing"
 	"time"
 )
@@ -243,5 +245,48 @@ func TestEdgeIDNumbers(t *testing.T) {
 	}
 	if got, want := g.EdgeIDs(), naiveIDs(g.Relations); !slices.Equal(got, want) {
 		t.Error("ids of the default graph differ from their definition")
+	}
+}
+
+// TestComposedValuesStay checks that the values the attribute view
+// composes stay as they were while later relations are composed, on
+// several goroutines, across blocks and with a relation larger than one.
+func TestComposedValuesStay(t *testing.T) {
+	g := &Graph{byID: map[string]*Entity{"z": {ID: "z", Name: "张三"}}}
+	rels := make([]*Relation, 3000)
+	for i := range rels {
+		quote := strings.Repeat("证据", i%50)
+		if i == 1500 {
+			quote = strings.Repeat("长", textBlock) // more than a block
+		}
+		rels[i] = &Relation{Kind: "visit", Start: Date{2015, 1 + i%12, 0}, End: Date{2016, 0, 0},
+			Officials: []Role{{Official: "z", Role: strconv.Itoa(i)}, {Official: "y"}},
+			Evidence:  []Evidence{{Source: "s" + strconv.Itoa(i), Quote: quote, Inferred: i%2 == 0, Note: "n"}}}
+	}
+	got := make([][]Attr, len(rels))
+	var wg sync.WaitGroup
+	for w := range 4 {
+		wg.Go(func() {
+			for i := w; i < len(rels); i += 4 {
+				got[i] = g.AppendRelationAttrs(nil, rels[i])
+			}
+		})
+	}
+	wg.Wait()
+	for i, r := range rels {
+		want := map[string]string{
+			"start": r.Start.String(), "end": r.End.String(), "evidence": Quotes(r.Evidence),
+			"officials": strings.Join(g.OfficialNames(r.Officials), "|"),
+			"sources":   r.Evidence[0].Source, "quotes": r.Evidence[0].Quote,
+		}
+		for _, a := range got[i] {
+			v := a.Value
+			if a.Type == AttrStrings {
+				v = strings.Join(a.List, "|")
+			}
+			if w, ok := want[a.Key]; ok && v != w {
+				t.Fatalf("relation %d: %s = %.40q, want %.40q", i, a.Key, v, w)
+			}
+		}
 	}
 }

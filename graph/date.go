@@ -2,7 +2,6 @@ package graph
 
 import (
 	"cmp"
-	"errors"
 	"fmt"
 	"strconv"
 	"strings"
@@ -14,6 +13,14 @@ import (
 type Date struct {
 	Year, Month, Day int
 }
+
+// The years a date may have. Secondments, agreements and their sources
+// are modern; a year outside these is a typing error (0001 would also read
+// as an open start in Gephi's Timesets).
+const (
+	MinYear = 1900
+	MaxYear = 2100
+)
 
 // ParseDate parses YYYY, YYYY-MM or YYYY-MM-DD and rejects impossible dates.
 func ParseDate(s string) (Date, error) {
@@ -33,8 +40,8 @@ func ParseDate(s string) (Date, error) {
 		n[i] = v
 	}
 	d := Date{n[0], n[1], n[2]}
-	if d.Year < 1 {
-		return Date{}, errors.New("date " + strconv.Quote(s) + " has year 0")
+	if d.Year < MinYear || d.Year > MaxYear {
+		return Date{}, fmt.Errorf("date %q: year %d is outside %d-%d", s, d.Year, MinYear, MaxYear)
 	}
 	if len(parts) >= 2 && (d.Month < 1 || d.Month > 12) {
 		return Date{}, fmt.Errorf("date %q has no month %d", s, d.Month)

@@ -3,6 +3,7 @@ package graph
 import (
 	"cmp"
 	"errors"
+	"fmt"
 	"slices"
 	"strings"
 )
@@ -26,12 +27,20 @@ var (
 	ErrLimit        = errors.New("input over limit")
 )
 
+// MaxErrors is how many problems one load lists. Past it problems are
+// counted, not kept, so that a file that is nothing but errors loads in
+// bounded memory and prints a bounded report.
+const MaxErrors = 1000
+
 // Error is a problem in a knowledge base at a position. It prints as
 // file:line:col: message and unwraps to one of the sentinel errors.
 type Error struct {
 	Pos Pos
 	Msg string
 	Err error
+	// Omitted is, for the last error of a list cut at MaxErrors (which
+	// has no position and wraps ErrLimit), how many problems were left out.
+	Omitted int
 }
 
 func (e *Error) Error() string {
@@ -43,8 +52,19 @@ func (e *Error) Error() string {
 
 func (e *Error) Unwrap() error { return e.Err }
 
-// ErrorList is every problem found in one run, in file, line, column order.
+// ErrorList is every problem found in one run, in file, line, column order;
+// past MaxErrors, the first MaxErrors found and, last, a count of the rest.
 type ErrorList []*Error
+
+// Count is how many problems the list reports: one per error, and those
+// left out past MaxErrors.
+func (l ErrorList) Count() int {
+	n := 0
+	for _, e := range l {
+		n += max(e.Omitted, 1)
+	}
+	return n
+}
 
 func (l ErrorList) Error() string {
 	var b strings.Builder
@@ -66,12 +86,24 @@ func (l ErrorList) Unwrap() []error {
 	return out
 }
 
-// errs collects errors while loading.
-type errs struct{ list ErrorList }
+// errs collects errors while loading: the first MaxErrors found, and a
+// count of the rest.
+type errs struct {
+	list ErrorList
+	more int
+}
 
 func (c *errs) add(pos Pos, sentinel error, msg string) {
+	if c.full() {
+		c.more++
+		return
+	}
 	c.list = append(c.list, &Error{Pos: pos, Msg: msg, Err: sentinel})
 }
+
+// full reports whether MaxErrors errors are kept: those found from now on
+// are only counted, and what they are in need not be kept either.
+func (c *errs) full() bool { return len(c.list) >= MaxErrors }
 
 // err returns the sorted, de-duplicated list, or nil when it is empty.
 func (c *errs) err() error {
@@ -84,5 +116,9 @@ func (c *errs) err() error {
 			cmp.Compare(a.Pos.Col, b.Pos.Col))
 	})
 	l = slices.CompactFunc(l, func(a, b *Error) bool { return a.Error() == b.Error() })
+	if c.more > 0 {
+		l = append(l, &Error{Msg: fmt.Sprintf("… and %d more problems (only the first %d found are listed)", c.more, MaxErrors),
+			Err: ErrLimit, Omitted: c.more})
+	}
 	return l
 }

@@ -229,7 +229,7 @@ func TestGraphName(t *testing.T) {
 		{graph.Options{}, []graph.Input{b, a}, "", "", `b.yaml:1:7: name "two" contradicts "one" at a.yaml:1:7: the files name the merged graph differently; give --name` + "\n" +
 			`b.yaml:2:8: title "二" contradicts "一" at a.yaml:2:8: the files name the merged graph differently; give --title`},
 		{graph.Options{Name: "both", Title: "合并"}, []graph.Input{b, a}, "both", "合并", ""},
-		{graph.Options{Name: "a/b"}, []graph.Input{a}, "", "", `--name "a/b" must be letters, digits, '.', '_' or '-' (it names output files)`},
+		{graph.Options{Name: "a/b"}, []graph.Input{a}, "", "", `--name "a/b" must be letters, digits, '.', '_' or '-', starting with a letter or digit (it names output files)`},
 	} {
 		g, err := tc.opt.Parse(fs, tc.in...)
 		if tc.err != "" {

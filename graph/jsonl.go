@@ -1,10 +1,13 @@
 package graph
 
 import (
+	"bufio"
 	"bytes"
 	"encoding/json"
 	"errors"
 	"fmt"
+	"io"
+	"path"
 	"strings"
 	"unicode/utf8"
 )
@@ -15,9 +18,10 @@ import (
 const MaxBulkSize = 1 << 30
 
 // IsBulk reports whether a file name is a JSON Lines knowledge base
-// (.jsonl or .ndjson).
+// (.jsonl or .ndjson, in any case).
 func IsBulk(name string) bool {
-	return strings.HasSuffix(name, ".jsonl") || strings.HasSuffix(name, ".ndjson")
+	ext := strings.ToLower(path.Ext(name))
+	return ext == ".jsonl" || ext == ".ndjson"
 }
 
 // SizeLimit is the most bytes guazhi reads of the file name.
@@ -142,6 +146,7 @@ type jsonlDecoder struct {
 	file string
 	errs *errs
 	pos  Pos
+	strict
 }
 
 func (d *jsonlDecoder) str(p *string, what string) str {
@@ -197,14 +202,30 @@ func decodeJSONL(file string, data []byte, e *errs) *rawDoc {
 		e.add(Pos{File: file}, ErrLimit, fmt.Sprintf("file is %d bytes, over the limit of %d", len(data), MaxBulkSize))
 		return nil
 	}
+	return decodeJSONLFrom(file, bytes.NewReader(data), e)
+}
+
+// decodeJSONLFrom parses a JSON Lines knowledge base as it reads it,
+// holding one line at a time.
+func decodeJSONLFrom(file string, r io.Reader, e *errs) *rawDoc {
 	doc := &rawDoc{file: file}
 	d := &jsonlDecoder{file: file, errs: e}
-	for n := 1; len(data) > 0; n++ {
-		line := data
-		if i := bytes.IndexByte(data, '\n'); i >= 0 {
-			line, data = data[:i], data[i+1:]
-		} else {
-			data = nil
+	lines := &lineReader{r: bufio.NewReaderSize(r, 64<<10)}
+	for n := 1; ; n++ {
+		line, err := lines.next()
+		if err == io.EOF {
+			break
+		}
+		if err != nil {
+			e.add(Pos{File: file}, ErrSource, "cannot read: "+unwrapPathError(err))
+			return nil
+		}
+		if lines.read > MaxBulkSize {
+			e.add(Pos{File: file}, ErrLimit, fmt.Sprintf("file is more than %d bytes, over the limit", MaxBulkSize))
+			return nil
+		}
+		if n == 1 {
+			line = bytes.TrimPrefix(line, []byte("\uFEFF")) // a byte-order mark, as YAML and JSON files may have
 		}
 		line = bytes.TrimRight(line, "\r")
 		if len(bytes.TrimSpace(line)) == 0 {
@@ -231,14 +252,56 @@ func decodeJSONL(file string, data []byte, e *errs) *rawDoc {
 			e.add(jsonErrorPos(d.pos, line, err), ErrSyntax, jsonErrorMsg(err))
 			continue
 		}
-		if dec.More() {
-			e.add(Pos{File: file, Line: n, Col: utf8.RuneCount(line[:dec.InputOffset()]) + 1}, ErrSyntax,
-				"JSON: more than one value on the line")
+		end := int(dec.InputOffset())
+		if rest := bytes.TrimLeft(line[end:], " \t\r\n"); len(rest) > 0 {
+			msg := "JSON: more than one value on the line"
+			if !dec.More() { // More says no to a stray } or ]
+				msg = fmt.Sprintf("JSON: invalid character %q after the value", rest[0])
+			}
+			e.add(Pos{File: file, Line: n, Col: utf8.RuneCount(line[:len(line)-len(rest)]) + 1}, ErrSyntax, msg)
 			continue
 		}
-		d.record(doc, &rec)
+		if off, sentinel, msg := d.check(line[:end]); msg != "" {
+			e.add(Pos{File: file, Line: n, Col: utf8.RuneCount(line[:off]) + 1}, sentinel, msg)
+			continue
+		}
+		if !e.full() { // past the cap the load fails anyway: keep nothing more
+			d.record(doc, &rec)
+		}
 	}
 	return doc
+}
+
+// lineReader reads lines of any length, reusing its buffer.
+type lineReader struct {
+	r    *bufio.Reader
+	long []byte // a line longer than r's buffer
+	read int64  // bytes read so far
+}
+
+// next returns the next line without its line feed, valid until the next
+// call, or io.EOF after the last.
+func (l *lineReader) next() ([]byte, error) {
+	line, err := l.r.ReadSlice('\n')
+	if err == bufio.ErrBufferFull {
+		l.long = append(l.long[:0], line...)
+		for err == bufio.ErrBufferFull && int64(len(l.long)) <= MaxBulkSize {
+			line, err = l.r.ReadSlice('\n')
+			l.long = append(l.long, line...)
+		}
+		line = l.long
+		if err == bufio.ErrBufferFull { // a line over the limit: the caller says so
+			err = nil
+		}
+	}
+	l.read += int64(len(line))
+	switch {
+	case err == io.EOF && len(line) > 0:
+		err = nil
+	case err != nil:
+		return nil, err
+	}
+	return bytes.TrimSuffix(line, []byte("\n")), nil
 }
 
 // record files one decoded line under its kind; a line must hold exactly one.
@@ -255,11 +318,18 @@ func (d *jsonlDecoder) record(doc *rawDoc, rec *jsRecord) {
 		return
 	}
 	if rec.Name != nil || rec.Title != nil {
-		if rec.Name != nil {
-			doc.name = d.str(rec.Name, "name")
-		}
-		if rec.Title != nil {
-			doc.title = d.str(rec.Title, "title")
+		for _, f := range []struct {
+			key string
+			v   *string
+			to  *str
+		}{{"name", rec.Name, &doc.name}, {"title", rec.Title, &doc.title}} {
+			switch {
+			case f.v == nil:
+			case f.to.ok:
+				d.errs.add(d.pos, ErrDuplicate, fmt.Sprintf("%s given again: it is given at %s", f.key, f.to.Pos))
+			default:
+				*f.to = d.str(f.v, f.key)
+			}
 		}
 	}
 	if rec.Uses != nil {
@@ -316,6 +386,9 @@ func jsonErrorPos(p Pos, line []byte, err error) Pos {
 func jsonErrorMsg(err error) string {
 	var te *json.UnmarshalTypeError
 	if errors.As(err, &te) {
+		if te.Field == "" {
+			return fmt.Sprintf("JSON: a line must be an object, not %s", te.Value)
+		}
 		return fmt.Sprintf("JSON: %s must be %s, not %s", te.Field, jsonType(te.Type.Kind().String()), te.Value)
 	}
 	msg := strings.TrimPrefix(err.Error(), "json: ")
@@ -337,4 +410,143 @@ func jsonType(kind string) string {
 		return "true or false"
 	}
 	return kind
+}
+
+// strict finds in a line of valid JSON what encoding/json lets through but
+// guazhi refuses in YAML and JSON knowledge bases: a key repeated in an
+// object (encoding/json keeps the last), a key that names a field only
+// when case is ignored ("Name", or "ſource" with a long s), and a \u
+// escape of a lone surrogate (encoding/json makes it U+FFFD). Its buffers
+// are kept from line to line.
+type strict struct {
+	frames []frame
+	keys   [][]byte // the keys of the open objects, innermost last
+}
+
+// frame is an open object or array, named for messages after the key
+// whose value it is (or is in, for an object in a list); nil names the
+// record itself.
+type frame struct {
+	object bool
+	name   []byte
+	keys   int // where its keys start in strict.keys
+}
+
+// check returns the byte offset, sentinel and message of the first such
+// problem in line, or an empty message.
+func (c *strict) check(line []byte) (int, error, string) {
+	c.frames, c.keys = c.frames[:0], c.keys[:0]
+	var last []byte // the last key read
+	expectKey := false
+	for i := 0; i < len(line); i++ {
+		switch line[i] {
+		case '{', '[':
+			var name []byte // a record
+			if n := len(c.frames); n > 0 {
+				name = last
+				if !c.frames[n-1].object {
+					name = c.frames[n-1].name
+				}
+			}
+			c.frames = append(c.frames, frame{object: line[i] == '{', name: name, keys: len(c.keys)})
+			expectKey = line[i] == '{'
+		case '}', ']':
+			f := c.frames[len(c.frames)-1]
+			c.frames, c.keys = c.frames[:len(c.frames)-1], c.keys[:f.keys]
+		case ',':
+			expectKey = c.frames[len(c.frames)-1].object
+		case '"':
+			end, bad := stringEnd(line, i)
+			if bad >= 0 {
+				return bad, ErrSyntax, fmt.Sprintf("JSON: %s is half of a surrogate pair, not a character", line[bad:bad+6])
+			}
+			if expectKey {
+				key := line[i+1 : end]
+				if bytes.IndexByte(key, '\\') >= 0 {
+					var s string
+					json.Unmarshal(line[i:end+1], &s) // valid JSON: no error
+					key = []byte(s)
+				}
+				for _, b := range key {
+					if (b < 'a' || b > 'z') && b != '_' {
+						return i, ErrUnknownKey, fmt.Sprintf("unknown key %q (keys are lower-case)", key)
+					}
+				}
+				f := c.frames[len(c.frames)-1]
+				for _, k := range c.keys[f.keys:] {
+					if bytes.Equal(k, key) {
+						in := "record"
+						if f.name != nil {
+							in = string(f.name)
+						}
+						return i, ErrDuplicate, fmt.Sprintf("key %q repeated in %s", key, in)
+					}
+				}
+				c.keys = append(c.keys, key)
+				last, expectKey = key, false
+			}
+			i = end
+		}
+	}
+	return 0, nil, ""
+}
+
+// stringEnd returns the offset of the quote that ends the JSON string
+// starting at line[start], and the offset of a \u escape of a lone
+// surrogate in it (-1 when there is none).
+func stringEnd(line []byte, start int) (end, bad int) {
+	high := -1 // the offset of a high surrogate's escape awaiting its low half
+	for i := start + 1; i < len(line); i++ {
+		switch line[i] {
+		case '"':
+			if high >= 0 {
+				return i, high
+			}
+			return i, -1
+		case '\\':
+			if line[i+1] != 'u' {
+				if high >= 0 {
+					return i, high
+				}
+				i++
+				continue
+			}
+			v := 0
+			for _, h := range line[i+2 : i+6] { // valid JSON: four hex digits
+				v = v<<4 | int(hexDigit(h))
+			}
+			switch {
+			case v >= 0xD800 && v < 0xDC00:
+				if high >= 0 {
+					return i, high
+				}
+				high = i
+			case v >= 0xDC00 && v < 0xE000:
+				if high < 0 {
+					return i, i
+				}
+				high = -1
+			default:
+				if high >= 0 {
+					return i, high
+				}
+			}
+			i += 5
+		default:
+			if high >= 0 {
+				return i, high
+			}
+		}
+	}
+	return len(line), high
+}
+
+func hexDigit(h byte) byte {
+	switch {
+	case h >= 'a':
+		return h - 'a' + 10
+	case h >= 'A':
+		return h - 'A' + 10
+	}
+	return h - '0'
 }

@@ -6,6 +6,7 @@ import (
 	"errors"
 	"fmt"
 	"index/suffixarray"
+	"io"
 	"io/fs"
 	"path"
 	"regexp"
@@ -36,12 +37,22 @@ func LoadDefault() (*Graph, error) {
 // DefaultFS gives access to the embedded knowledge base and its sources.
 func DefaultFS() embed.FS { return data }
 
-// Input is one knowledge-base file already in memory.
+// FileOpener is a FileReader that also opens files to read them as a
+// stream. Load decodes JSON Lines knowledge bases it opens as it reads
+// them, so that a file of up to MaxBulkSize is never held in memory whole.
+type FileOpener interface {
+	FileReader
+	Open(name string) (io.ReadCloser, error)
+}
+
+// Input is one knowledge-base file already in memory (or, made by Load, a
+// JSON Lines file being read).
 type Input struct {
 	Name string // for messages, and to find source files relative to it
 	Data []byte
 
-	builtin *Builtin // set by BuiltinInput
+	stream  io.Reader // a JSON Lines file being read, in place of Data
+	builtin *Builtin  // set by BuiltinInput
 }
 
 // Options name the merged graph. The zero value names it from its files:
@@ -66,6 +77,16 @@ func (o Options) Load(r FileReader, names ...string) (*Graph, error) {
 	var in []Input
 	e := &errs{}
 	for _, n := range names {
+		if op, ok := r.(FileOpener); ok && IsBulk(n) {
+			f, err := op.Open(n)
+			if err != nil {
+				e.add(Pos{File: n}, ErrSource, "cannot read: "+unwrapPathError(err))
+				continue
+			}
+			defer f.Close()
+			in = append(in, Input{Name: n, stream: f})
+			continue
+		}
 		b, err := r.ReadFile(n)
 		if err != nil {
 			if bi, ok := BuiltinInput(n); ok && errors.Is(err, fs.ErrNotExist) {
@@ -111,7 +132,10 @@ func (o Options) Parse(r FileReader, inputs ...Input) (*Graph, error) {
 	for i := 0; i < len(inputs); i++ {
 		in := inputs[i]
 		decode := decodeFile
-		if IsBulk(in.Name) {
+		switch {
+		case in.stream != nil:
+			decode = func(file string, _ []byte, e *errs) *rawDoc { return decodeJSONLFrom(file, in.stream, e) }
+		case IsBulk(in.Name):
 			decode = decodeJSONL
 		}
 		doc := decode(in.Name, in.Data, e)
@@ -207,8 +231,10 @@ func (b *builder) graphName(o Options, docs []*rawDoc) (name, title string) {
 	if len(user) == 0 {
 		user = docs
 	}
-	if o.Name != "" && !nameRE.MatchString(o.Name) {
-		b.add(Pos{}, ErrInvalid, fmt.Sprintf("--name %q must be letters, digits, '.', '_' or '-' (it names output files)", o.Name))
+	if o.Name != "" {
+		if msg := nameProblem(o.Name); msg != "" {
+			b.add(Pos{}, ErrInvalid, "--"+msg)
+		}
 	}
 	agree := func(field, flag string, get func(*rawDoc) str) str {
 		var first str
@@ -234,7 +260,7 @@ func (b *builder) graphName(o Options, docs []*rawDoc) (name, title string) {
 	if name == "" && len(user) > 0 {
 		f := user[0].file
 		name = strings.TrimSuffix(path.Base(strings.ReplaceAll(f, `\`, "/")), path.Ext(f))
-		if !nameRE.MatchString(name) {
+		if nameProblem(name) != "" {
 			name = "guazhi"
 		}
 	}
@@ -250,9 +276,44 @@ var (
 	linkKindRE = regexp.MustCompile(`^[a-z][a-z_]*$`)
 )
 
-// ValidName reports whether name can name a graph: letters, digits, '.',
-// '_' and '-', as it names output files.
-func ValidName(name string) bool { return nameRE.MatchString(name) }
+// maxName is the longest a knowledge base's name may be, in bytes (it is
+// ASCII).
+const maxName = 100
+
+// nameProblem says what is wrong with a knowledge base's name, which names
+// output files; "" when nothing is.
+func nameProblem(name string) string {
+	switch {
+	case len(name) > maxName:
+		return fmt.Sprintf("name %.20q… is %d characters long, more than %d (it names output files)", name, utf8.RuneCountInString(name), maxName)
+	case !nameRE.MatchString(name):
+		return fmt.Sprintf("name %q must be letters, digits, '.', '_' or '-', starting with a letter or digit (it names output files)", name)
+	case strings.HasSuffix(name, "."):
+		return fmt.Sprintf("name %q ends with a dot, which Windows drops from file names", name)
+	case windowsReserved(name):
+		return fmt.Sprintf("name %q is a device name that Windows cannot open as a file (CON, PRN, AUX, NUL, COM1-9, LPT1-9)", name)
+	}
+	return ""
+}
+
+// windowsReserved reports whether Windows takes a file name for a device:
+// CON, PRN, AUX, NUL, COM1-9 or LPT1-9, in any case, alone or before an
+// extension.
+func windowsReserved(name string) bool {
+	stem, _, _ := strings.Cut(name, ".")
+	stem = strings.ToUpper(strings.TrimRight(stem, " "))
+	switch {
+	case stem == "CON", stem == "PRN", stem == "AUX", stem == "NUL":
+		return true
+	case len(stem) == 4 && (strings.HasPrefix(stem, "COM") || strings.HasPrefix(stem, "LPT")) && stem[3] >= '1' && stem[3] <= '9':
+		return true
+	}
+	return false
+}
+
+// NameProblem says what is wrong with name as the name of a graph, which
+// names output files; "" when nothing is.
+func NameProblem(name string) string { return nameProblem(name) }
 
 type agreementDef struct {
 	raw       *rawAgreement
@@ -286,8 +347,10 @@ type builder struct {
 }
 
 func (b *builder) header(doc *rawDoc) {
-	if doc.name.ok && !nameRE.MatchString(doc.name.V) {
-		b.add(doc.name.Pos, ErrInvalid, fmt.Sprintf("name %q must be letters, digits, '.', '_' or '-' (it names output files)", doc.name.V))
+	if doc.name.ok {
+		if msg := nameProblem(doc.name.V); msg != "" {
+			b.add(doc.name.Pos, ErrInvalid, msg)
+		}
 	}
 }
 
@@ -357,6 +420,10 @@ func (b *builder) source(file string, s *rawSource) {
 			b.add(s.file.Pos, ErrSource, fmt.Sprintf("source %s: cannot read %s: %s", s.id.V, p, unwrapPathError(err)))
 		case !utf8.Valid(text):
 			b.add(s.file.Pos, ErrSource, fmt.Sprintf("source %s: %s is not valid UTF-8", s.id.V, p))
+		case strings.TrimSpace(string(text)) == "":
+			// No quote can be verified against it: an empty text would
+			// otherwise pass every quote unchecked.
+			b.add(s.file.Pos, ErrSource, fmt.Sprintf("source %s: %s is empty", s.id.V, p))
 		default:
 			src.Text = string(text)
 		}
@@ -620,7 +687,7 @@ func (b *builder) evidence(list []rawEvidence, pos Pos, what string) []Evidence 
 			continue
 		}
 		if src.File != "" && src.Text != "" && !b.twoTexts[src.ID] && !b.inSource(src, r.quote.V) {
-			b.add(r.quote.Pos, ErrQuote, fmt.Sprintf("quote is not verbatim in source %s (%s): %s", src.ID, src.File, mismatch(src.Text, r.quote.V)))
+			b.add(r.quote.Pos, ErrQuote, fmt.Sprintf("quote is not verbatim in source %s (%s): %s", src.ID, src.File, mismatch(lf(src.Text), lf(r.quote.V))))
 			continue
 		}
 		out = append(out, Evidence{Source: src.ID, Quote: r.quote.V, Inferred: r.inferred, Note: r.note.V, Pos: r.pos})
@@ -633,20 +700,32 @@ func (b *builder) evidence(list []rawEvidence, pos Pos, what string) []Evidence 
 // base quotes each of its sources many times.
 const indexedText = 16 << 10
 
-// inSource reports whether quote is verbatim in the source's text.
+// inSource reports whether quote is verbatim in the source's text, line
+// endings aside: a quote spanning lines matches a source saved with CRLF
+// (or CR) line endings.
 func (b *builder) inSource(src *Source, quote string) bool {
+	quote = lf(quote)
 	if len(src.Text) < indexedText {
-		return strings.Contains(src.Text, quote)
+		return strings.Contains(lf(src.Text), quote)
 	}
 	if b.texts == nil {
 		b.texts = map[*Source]*suffixarray.Index{}
 	}
 	x := b.texts[src]
 	if x == nil {
-		x = suffixarray.New([]byte(src.Text))
+		x = suffixarray.New([]byte(lf(src.Text)))
 		b.texts[src] = x
 	}
 	return len(x.Lookup([]byte(quote), 1)) > 0
+}
+
+// lf turns CRLF and lone CR line endings into LF, for matching only: the
+// text and the quote are kept and shown as written.
+func lf(s string) string {
+	if !strings.Contains(s, "\r") {
+		return s
+	}
+	return strings.ReplaceAll(strings.ReplaceAll(s, "\r\n", "\n"), "\r", "\n")
 }
 
 // mismatch says how much of the quote the source does contain. A prefix
@@ -672,7 +751,15 @@ func (b *builder) kindOf(id string, what string, s str, want ...string) bool {
 		return false
 	}
 	if k := b.ents[id].Kind; !slices.Contains(want, k) {
-		b.add(s.Pos, ErrInvalid, fmt.Sprintf("%s %q is a %s, not %s", what, s.V, k, strings.Join(want, " or ")))
+		a := "a"
+		if strings.ContainsRune("aeiou", rune(k[0])) {
+			a = "an"
+		}
+		or := want[len(want)-1]
+		if len(want) > 1 {
+			or = strings.Join(want[:len(want)-1], ", ") + " or " + or
+		}
+		b.add(s.Pos, ErrInvalid, fmt.Sprintf("%s %q is %s %s, not %s", what, s.V, a, k, or))
 		return false
 	}
 	return true
@@ -699,6 +786,12 @@ func (b *builder) secondment(s *rawSecondment) {
 	b.kindOf(official, "official", s.official, Official)
 	to := b.ref(s.to.body, "to.body")
 	from := b.ref(s.from.body, "from.body")
+	if !b.kindOf(to, "to.body", s.to.body, Body, Company, Organisation) {
+		to = ""
+	}
+	if !b.kindOf(from, "from.body", s.from.body, Body, Company, Organisation) {
+		from = ""
+	}
 	start, end := b.date(s.start, "start"), b.date(s.end, "end")
 	if !start.IsZero() && !end.IsZero() && end.LastDay().Before(start.FirstDay()) {
 		b.add(s.end.Pos, ErrDate, fmt.Sprintf("end %s is before start %s", end, start))

@@ -3,6 +3,7 @@ package graph
 import (
 	"cmp"
 	"errors"
+	"fmt"
 	"strings"
 	"testing"
 	"testing/fstest"
@@ -108,6 +109,22 @@ func TestLoadErrors(t *testing.T) {
 			"kb.yaml:9:31: agreement x: status \"done\" is not one of signed, framework, consensus, intent"},
 		{"official not an official", map[string]string{"kb.yaml": base + strings.Replace(goodSecondment, "official: 甲", "official: 乙市", 1)}, ErrInvalid,
 			"kb.yaml:9:15: official \"乙市\" is a body, not official"},
+		{"to.body an official", map[string]string{"kb.yaml": base + strings.Replace(goodSecondment, "to: {body: 丙市", "to: {body: 甲某", 1)}, ErrInvalid,
+			"kb.yaml:11:16: to.body \"甲某\" is an official, not body, company or organisation"},
+		{"from.body an official", map[string]string{"kb.yaml": base + strings.Replace(goodSecondment, "from: {body: 乙市", "from: {body: a", 1)}, ErrInvalid,
+			"kb.yaml:10:18: from.body \"a\" is an official, not body, company or organisation"},
+		{"year 1", map[string]string{"kb.yaml": base + strings.Replace(goodSecondment, "start: 2015-07", "start: 0001-01", 1)}, ErrDate,
+			"kb.yaml:12:12: start: date \"0001-01\": year 1 is outside 1900-2100"},
+		{"year 9999", map[string]string{"kb.yaml": base + strings.Replace(goodSecondment, "end: 2016-07", "end: 9999-12-31", 1)}, ErrDate,
+			"kb.yaml:13:10: end: date \"9999-12-31\": year 9999 is outside 1900-2100"},
+		{"name 101 characters", map[string]string{"kb.yaml": strings.Replace(base, "name: t", "name: "+strings.Repeat("n", 101), 1)}, ErrInvalid,
+			"kb.yaml:1:7: name \"nnnnnnnnnnnnnnnnnnnn\"… is 101 characters long, more than 100 (it names output files)"},
+		{"name with a slash", map[string]string{"kb.yaml": strings.Replace(base, "name: t", "name: ../t", 1)}, ErrInvalid,
+			"kb.yaml:1:7: name \"../t\" must be letters, digits, '.', '_' or '-', starting with a letter or digit (it names output files)"},
+		{"name CON", map[string]string{"kb.yaml": strings.Replace(base, "name: t", "name: CON", 1)}, ErrInvalid,
+			"kb.yaml:1:7: name \"CON\" is a device name that Windows cannot open as a file (CON, PRN, AUX, NUL, COM1-9, LPT1-9)"},
+		{"name ending in a dot", map[string]string{"kb.yaml": strings.Replace(base, "name: t", "name: t.", 1)}, ErrInvalid,
+			"kb.yaml:1:7: name \"t.\" ends with a dot, which Windows drops from file names"},
 		{"contradicting merge", map[string]string{"kb.yaml": base, "kb2.yaml": "entities:\n  - {id: b, kind: body, name: 乙区}\n"}, ErrConflict,
 			"kb2.yaml:2:31: entity b: name \"乙区\" contradicts \"乙市\" at kb.yaml:6:31 (one id is one thing: make them agree, or leave the field to one of the files)"},
 		{"control character", map[string]string{"kb.yaml": base + "  - {id: d, kind: body, name: \"丁\\x01\"}\n"}, ErrInvalid,
@@ -163,7 +180,7 @@ func TestParseDate(t *testing.T) {
 			t.Errorf("%s: %s %s %s", c.in, d, d.FirstDay(), d.LastDay())
 		}
 	}
-	for _, bad := range []string{"", "15", "2015-7", "2015-00", "2015-13", "2015-02-30", "2015-1-1", "abcd", "2015-07-01-01", "+015"} {
+	for _, bad := range []string{"", "15", "2015-7", "2015-00", "2015-13", "2015-02-30", "2015-1-1", "abcd", "2015-07-01-01", "+015", "0000", "0001-01", "1899-12-31", "2101"} {
 		if _, err := ParseDate(bad); err == nil {
 			t.Errorf("%q: no error", bad)
 		}
@@ -193,6 +210,61 @@ func TestDateCompare(t *testing.T) {
 			if got, want := a.Compare(b), cmp.Compare(i, j); got != want {
 				t.Errorf("%v.Compare(%v) = %d, want %d", a, b, got, want)
 			}
+		}
+	}
+}
+
+// TestCRLFSource matches a quote spanning lines, written as a YAML block
+// scalar (so with LF), against sources saved with CRLF and with CR line
+// endings, short ones and ones long enough to be indexed; the quote is kept
+// as written.
+func TestCRLFSource(t *testing.T) {
+	kb := strings.Replace(base, "file: s.txt}", "file: s.txt}\n  - {id: w, title: W, file: w.txt}", 1) +
+		"links:\n  - kind: meeting\n    from: 乙市\n    to: 丙市\n    evidence:\n" +
+		"      - source: s\n        quote: |-\n          乙市与丙市\n          签约。\n" +
+		"      - source: w\n        quote: |-\n          乙市与丙市\n          签约。\n"
+	for _, c := range []struct{ name, eol, pad string }{
+		{"CRLF", "\r\n", ""},
+		{"CR", "\r", ""},
+		{"CRLF indexed", "\r\n", strings.Repeat("填充文字。\r\n", 2000)},
+		{"LF indexed", "\n", strings.Repeat("填充文字。\n", 2000)},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			src := c.pad + "甲挂任丙市副市长。" + c.eol + "乙市与丙市" + c.eol + "签约。" + c.eol + c.pad
+			fs := fstest.MapFS{"s.txt": {Data: []byte(src)}, "w.txt": {Data: []byte(c.pad + "乙市与丙市" + c.eol + "签约。")}}
+			g, err := Parse(fs, Input{Name: "kb.yaml", Data: []byte(kb)})
+			if err != nil {
+				t.Fatal(err)
+			}
+			r := g.Between("b", "c")
+			if len(r) != 1 || len(r[0].Evidence) != 2 || r[0].Evidence[0].Quote != "乙市与丙市\n签约。" {
+				t.Fatalf("relation b–c: %+v", r)
+			}
+			if g.Source("s").Text != src {
+				t.Errorf("source text changed")
+			}
+		})
+	}
+	// A quote the source does not hold still fails, and says how much of it
+	// was found.
+	fs := fstest.MapFS{"s.txt": {Data: []byte("乙市与丙市\r\n签字。")}, "w.txt": {Data: []byte("乙市与丙市\r\n签约。")}}
+	_, err := Parse(fs, Input{Name: "kb.yaml", Data: []byte(kb)})
+	if want := "kb.yaml:15:16: quote is not verbatim in source s (s.txt): \"乙市与丙市\\n签\" found, but not what follows: \"约。\""; fmt.Sprint(err) != want {
+		t.Errorf("error:\n%v\nwant:\n%s", err, want)
+	}
+}
+
+// TestWindowsNames checks the names Windows cannot open as files, which a
+// knowledge base may not take, and names close to them, which it may.
+func TestWindowsNames(t *testing.T) {
+	for _, n := range []string{"CON", "con", "Con.x", "PRN", "aux", "NUL", "nul.tar.gz", "COM1", "com9", "LPT1", "lpt9.dot"} {
+		if !windowsReserved(n) || nameProblem(n) == "" {
+			t.Errorf("%q: not refused", n)
+		}
+	}
+	for _, n := range []string{"CONS", "icon", "COM0", "COM10", "LPT", "nul-1", "aux2", "t", "a.b"} {
+		if windowsReserved(n) || nameProblem(n) != "" {
+			t.Errorf("%q: refused: %s", n, nameProblem(n))
 		}
 	}
 }

@@ -228,27 +228,54 @@ func (r *Relation) Active(since, until Date) bool {
 // entity names.
 func (g *Graph) OfficialNames(roles []Role) []string {
 	var out []string
-	for _, r := range roles {
-		name := r.Official
-		if e := g.Entity(r.Official); e != nil {
-			name = e.Name
-		}
-		if r.Role != "" {
-			name += "(" + r.Role + ")"
+	for _, o := range roles {
+		name := g.officialName(o)
+		if o.Role != "" {
+			var b strings.Builder
+			b.WriteString(name)
+			writeRole(&b, o.Role)
+			name = b.String()
 		}
 		out = append(out, name)
 	}
 	return out
 }
 
+// officialName returns the name of the official o names: the entity's
+// name, or the id when the graph has no such entity.
+func (g *Graph) officialName(o Role) string {
+	if e := g.Entity(o.Official); e != nil {
+		return e.Name
+	}
+	return o.Official
+}
+
+// writeRole writes the role after an official's name.
+func writeRole(b *strings.Builder, role string) {
+	b.WriteByte('(')
+	b.WriteString(role)
+	b.WriteByte(')')
+}
+
 // Quotes returns the evidence quotes joined for a tooltip or cell.
 func Quotes(ev []Evidence) string {
+	var b strings.Builder
+	b.Grow(quotesLen(ev))
+	writeQuotes(&b, ev)
+	return b.String()
+}
+
+// quotesLen is at least how many bytes writeQuotes writes for ev.
+func quotesLen(ev []Evidence) int {
 	n := 0
 	for _, e := range ev {
 		n += len(e.Source) + len(e.Quote) + len(e.Note) + 24
 	}
-	var b strings.Builder
-	b.Grow(n)
+	return n
+}
+
+// writeQuotes writes the evidence as Quotes joins it.
+func writeQuotes(b *strings.Builder, ev []Evidence) {
 	for i, e := range ev {
 		if i > 0 {
 			b.WriteByte('\n')
@@ -266,5 +293,4 @@ func Quotes(ev []Evidence) string {
 			b.WriteString(")")
 		}
 	}
-	return b.String()
 }

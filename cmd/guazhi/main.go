@@ -4,12 +4,14 @@
 package main
 
 import (
+	"bytes"
 	"errors"
 	"fmt"
 	"io"
 	"os"
 	"runtime/debug"
 	"strings"
+	"syscall"
 
 	"github.com/spf13/pflag"
 
@@ -46,7 +48,7 @@ func exitCode(err error, stderr io.Writer) int {
 	var list graph.ErrorList
 	if errors.As(err, &list) {
 		fmt.Fprintln(stderr, list.Error())
-		fmt.Fprintf(stderr, "guazhi: %d %s\n", len(list), plural(len(list), "problem", "problems"))
+		fmt.Fprintf(stderr, "guazhi: %d %s\n", list.Count(), plural(list.Count(), "problem", "problems"))
 		return 1
 	}
 	fmt.Fprintf(stderr, "guazhi: %s\n", err)
@@ -141,35 +143,86 @@ func version() string {
 
 // osReader reads knowledge-base and source files from the file system, no
 // more than graph.SizeLimit bytes of each (graph.MaxFileSize, or
-// graph.MaxBulkSize for JSON Lines), whatever the file is (a regular file,
-// a pipe, /dev/zero).
+// graph.MaxBulkSize for JSON Lines). It reads regular files only: a named
+// pipe would block forever, and a device (/dev/zero) is no knowledge base.
+// The file is checked before it is opened, opened without blocking, and
+// checked again, in case it was replaced in between.
 type osReader struct{}
 
-func (osReader) ReadFile(name string) ([]byte, error) {
-	f, err := os.Open(name)
+func (o osReader) ReadFile(name string) ([]byte, error) {
+	f, st, err := o.open(name)
 	if err != nil {
 		return nil, err
 	}
 	defer f.Close()
-	st, err := f.Stat()
-	if err != nil {
-		return nil, err
-	}
-	if st.IsDir() {
-		return nil, fmt.Errorf("%s: is a directory", name)
-	}
 	limit := graph.SizeLimit(name)
-	if st.Mode().IsRegular() && st.Size() > limit {
-		return nil, fmt.Errorf("%s: file is %d bytes, over the limit of %d", name, st.Size(), limit)
-	}
-	b, err := io.ReadAll(io.LimitReader(f, limit+1))
-	if err != nil {
+	var buf bytes.Buffer
+	buf.Grow(int(st.Size()) + bytes.MinRead) // read once into a buffer of the right size
+	if _, err := buf.ReadFrom(io.LimitReader(f, limit+1)); err != nil {
 		return nil, err
 	}
+	b := buf.Bytes()
 	if int64(len(b)) > limit {
 		return nil, fmt.Errorf("%s: more than %d bytes, over the limit", name, limit)
 	}
 	return b, nil
+}
+
+// Open opens a regular file to read as a stream: graph.Load decodes JSON
+// Lines as it reads them, and checks their size.
+func (o osReader) Open(name string) (io.ReadCloser, error) {
+	f, _, err := o.open(name)
+	if err != nil {
+		return nil, err // a nil *os.File in an io.ReadCloser would not be nil
+	}
+	return f, nil
+}
+
+// open opens a regular file no larger than graph.SizeLimit, refusing
+// anything else: it checks the file, opens it without blocking (a pipe put
+// in its place meanwhile would block), and checks what it opened.
+func (osReader) open(name string) (*os.File, os.FileInfo, error) {
+	st, err := os.Stat(name)
+	if err != nil {
+		return nil, nil, err
+	}
+	if err := regular(name, st); err != nil {
+		return nil, nil, err
+	}
+	f, err := os.OpenFile(name, os.O_RDONLY|syscall.O_NONBLOCK, 0)
+	if err != nil {
+		return nil, nil, err
+	}
+	if st, err = f.Stat(); err == nil {
+		err = regular(name, st)
+	}
+	if limit := graph.SizeLimit(name); err == nil && st.Size() > limit {
+		err = fmt.Errorf("%s: file is %d bytes, over the limit of %d", name, st.Size(), limit)
+	}
+	if err != nil {
+		f.Close()
+		return nil, nil, err
+	}
+	return f, st, nil
+}
+
+// regular refuses anything but a regular file, saying what it is.
+func regular(name string, st os.FileInfo) error {
+	m := st.Mode()
+	what := "not a regular file"
+	switch {
+	case m.IsRegular():
+		return nil
+	case m.IsDir():
+		return fmt.Errorf("%s: is a directory", name)
+	case m&os.ModeNamedPipe != 0:
+		what = "is a named pipe, not a regular file"
+	case m&os.ModeSocket != 0:
+		what = "is a socket, not a regular file"
+	case m&os.ModeDevice != 0:
+		what = "is a device, not a regular file"
+	}
+	return fmt.Errorf("%s: %s", name, what)
 }
 
 // load reads the knowledge bases named (a name that is no file but a
@@ -185,8 +238,10 @@ func load(files []string, opt graph.Options) (*graph.Graph, error) {
 
 // checkName refuses a --name that cannot name output files.
 func checkName(opt graph.Options) error {
-	if opt.Name != "" && !graph.ValidName(opt.Name) {
-		return usagef("--name %q must be letters, digits, '.', '_' or '-' (it names output files)", opt.Name)
+	if opt.Name != "" {
+		if msg := graph.NameProblem(opt.Name); msg != "" {
+			return usagef("--%s", msg)
+		}
 	}
 	return nil
 }

@@ -2,28 +2,36 @@ package main
 
 import (
 	"bytes"
-	"flag"
 	"os"
 	"path/filepath"
+	"slices"
+	"strings"
 	"testing"
 
 	"github.com/rogpeppe/go-internal/testscript"
+
+	"github.com/guazhi/guazhi/graph"
+	"github.com/guazhi/guazhi/internal/golden"
 )
 
-func TestMain(m *testing.M) {
-	testscript.Main(m, map[string]func(){
-		"guazhi": func() { os.Exit(exitCode(run(os.Args[1:], os.Stdin, os.Stdout, os.Stderr), os.Stderr)) },
-	})
+// commands are the programs testscript puts on PATH, each a copy of the test
+// binary that runs the function given when started under that name: the
+// tests run them as child processes too.
+var commands = map[string]func(){
+	"guazhi": main,
 }
 
-var update = flag.Bool("update", false, "rewrite the expected outputs that the scripts of testdata/script compare with cmp")
+func TestMain(m *testing.M) {
+	testscript.Main(m, commands)
+}
 
 // TestScript runs the end-to-end CLI scripts in testdata/script: each runs
-// guazhi and checks its output, exit status and files. Each script finds
-// the follow-up report and its knowledge base (testdata/followup, at the
-// repository's root) in $WORK/followup.
+// guazhi and checks its output, exit status and files. -update rewrites
+// the files the scripts compare with (cmp stdout want.txt). Each script
+// finds the follow-up report and its knowledge base (testdata/followup, at
+// the repository's root) in $WORK/followup.
 func TestScript(t *testing.T) {
-	testscript.Run(t, testscript.Params{Dir: "testdata/script", UpdateScripts: *update, Setup: func(e *testscript.Env) error {
+	testscript.Run(t, testscript.Params{Dir: "testdata/script", UpdateScripts: golden.Update(), Setup: func(e *testscript.Env) error {
 		return copyDir(filepath.Join("..", "..", "testdata", "followup"), filepath.Join(e.WorkDir, "followup"))
 	}})
 }
@@ -70,5 +78,20 @@ func TestExitCodes(t *testing.T) {
 				t.Errorf("exit %d, want %d; stderr:\n%s", got, c.want, errs.String())
 			}
 		})
+	}
+}
+
+// TestErrorCapCLI checks that a knowledge base of nothing but errors
+// prints the first graph.MaxErrors, a count of the rest and the total.
+func TestErrorCapCLI(t *testing.T) {
+	kb := filepath.Join(t.TempDir(), "kb.yaml")
+	if err := os.WriteFile(kb, []byte("entities:\n"+strings.Repeat("- {}\n", 1500)), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	_, stderr, code := runGuazhi("check", kb)
+	lines := strings.Split(strings.TrimSuffix(stderr, "\n"), "\n")
+	want := []string{"… and 500 more problems (only the first 1000 found are listed)", "guazhi: 1500 problems"}
+	if code != 1 || len(lines) != graph.MaxErrors+2 || !slices.Equal(lines[len(lines)-2:], want) {
+		t.Errorf("exit %d, %d lines ending %q; want exit 1, %d lines ending %q", code, len(lines), lines[max(0, len(lines)-2):], graph.MaxErrors+2, want)
 	}
 }

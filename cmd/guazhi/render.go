@@ -222,6 +222,9 @@ func (e env) render(args []string) error {
 			sel.Kinds = append(sel.Kinds, k)
 		}
 	}
+	if fs.Changed("kinds") && len(sel.Kinds) == 0 {
+		return usagef("--kinds: no kind given in %q", *kinds)
+	}
 
 	g, err := load(fs.Args(), *naming)
 	if err != nil {
@@ -251,14 +254,22 @@ func (e env) render(args []string) error {
 		}
 		return nil
 	}
-	if *out == "-" {
+	device := *out != "-" && isDevice(*out)
+	if *out == "-" || device {
+		if len(names) != 1 && device {
+			return usagef("-o %s is a device, not a directory: it takes one output file, not %d (%s)", *out, len(names), strings.Join(names, ", "))
+		}
 		if len(names) != 1 {
 			return usagef("format %s writes %d files; give a directory with -o", fmts[0].name, len(names))
 		}
-		// Nothing reaches standard output unless all of it was made.
+		// Nothing reaches standard output (or the device) unless all of it
+		// was made.
 		var b bytes.Buffer
 		if err := write([]io.Writer{&b}); err != nil {
 			return err
+		}
+		if device {
+			return writeDevice(*out, b.Bytes())
 		}
 		_, err := e.stdout.Write(b.Bytes())
 		return err
@@ -298,6 +309,26 @@ func isFilePath(p string) bool {
 		return false
 	}
 	return filepath.Ext(p) != ""
+}
+
+// isDevice reports whether an -o value is an existing device or pipe
+// (/dev/null, /dev/stdout), which is written in place rather than replaced.
+func isDevice(p string) bool {
+	st, err := os.Stat(p)
+	return err == nil && !st.IsDir() && !st.Mode().IsRegular()
+}
+
+// writeDevice writes b into the device or pipe p.
+func writeDevice(p string, b []byte) error {
+	f, err := os.OpenFile(p, os.O_WRONLY, 0)
+	if err != nil {
+		return err
+	}
+	_, err = f.Write(b)
+	if cerr := f.Close(); err == nil {
+		err = cerr
+	}
+	return err
 }
 
 // safeBase keeps an output name inside the output directory whatever the

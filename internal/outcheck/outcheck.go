@@ -17,10 +17,12 @@ import (
 	"sync"
 	"testing"
 	"testing/fstest"
+	"unicode/utf8"
 
 	"github.com/goccy/go-graphviz"
 
 	"github.com/guazhi/guazhi/graph"
+	"github.com/guazhi/guazhi/internal/wasmcache"
 	"github.com/guazhi/guazhi/output/csv"
 	"github.com/guazhi/guazhi/output/dot"
 	"github.com/guazhi/guazhi/output/gexf"
@@ -35,6 +37,7 @@ var Hostile = []string{
 	`"]; a -> b [`, `}`, `\`, `\"`, `a\nb`, `subgraph x { y }`, `<<b>html</b>>`, `//`, `/*`,
 	`<script>alert(1)</script>`, `" onload="alert(1)`, `' onmouseover='alert(1)`, `&amp;`, `&lt;`, `&#0;`, `]]>`, `<![CDATA[x]]>`, `<!--`, `<?xml version="1.0"?>`,
 	`=HYPERLINK("http://x","y")`, `+1`, `-1`, `@SUM(A1)`, "\t=1", "\r=1", `=1+2;cmd|' /C calc'!A0`,
+	"\uFEFF=1", "\u00A0=1", "\u3000=1", "\n=1", "＝1+1", "＋1", "－1", "＠SUM(A1)",
 	"\u202Eevil\u202C", "a\u200Bb", "a\u200Dz", "\uFEFFbom", "\u2066iso\u2069", "line\u2028sep",
 	"名字\"引号\"", "新行\n第二行", "  spaces  ",
 }
@@ -73,6 +76,10 @@ links:
 	fs := fstest.MapFS{"s.txt": {Data: []byte(a + "\n" + b + "\n" + c)}}
 	return graph.Parse(fs, graph.Input{Name: "kb.yaml", Data: []byte(kb)})
 }
+
+// init runs after go-graphviz's, which cached its compiled code where
+// wasmcache pointed it: TMPDIR goes back to what it was.
+func init() { wasmcache.Restore() }
 
 // mu serialises go-graphviz, which runs one WebAssembly module per process.
 var mu sync.Mutex
@@ -178,8 +185,10 @@ func JSON(data []byte) (map[string]bool, error) {
 
 // CSV parses a CSV file (after its byte-order mark) with encoding/csv, and
 // fails when a cell would run as a spreadsheet formula: it starts with =,
-// +, - or @, as output/csv promises. (OWASP also lists a leading tab and
-// carriage return, which output/csv lets through.)
+// +, -, @, a tab, a carriage return or a line feed, or with what a
+// spreadsheet skips or reads as one of those (a byte-order mark, a no-break
+// or ideographic space, a full-width ＝, ＋, －, ＠), as output/csv
+// promises.
 func CSV(data []byte) ([][]string, error) {
 	data = bytes.TrimPrefix(data, []byte("\uFEFF"))
 	r := stdcsv.NewReader(bytes.NewReader(data))
@@ -189,7 +198,7 @@ func CSV(data []byte) ([][]string, error) {
 	}
 	for i, row := range rows {
 		for j, cell := range row {
-			if cell != "" && strings.ContainsRune("=+-@\t\r", rune(cell[0])) {
+			if r, _ := utf8.DecodeRuneInString(cell); cell != "" && strings.ContainsRune("=+-@\t\r\n\uFEFF\u00A0\u3000＝＋－＠", r) {
 				return nil, fmt.Errorf("row %d column %d starts a formula: %q", i+1, j+1, cell)
 			}
 		}

@@ -5,13 +5,14 @@ import (
 	"encoding/csv"
 	"fmt"
 	"io"
-	"runtime"
 	"slices"
 	"strconv"
-	"sync"
 	"time"
+	"unicode/utf8"
 
 	"github.com/guazhi/guazhi/graph"
+	"github.com/guazhi/guazhi/output/internal/chunks"
+	"github.com/guazhi/guazhi/output/internal/gephi"
 )
 
 // Options configures Write. The zero Options writes the default form.
@@ -53,15 +54,11 @@ func writeNodes(w io.Writer, g *graph.Graph, opt Options) error {
 	for _, d := range graph.NodeAttrs {
 		header = append(header, column(nodeHeader, d.Key))
 	}
-	return write(w, opt, header, len(g.Entities), func() func(b *row, i int) {
-		var attrs []graph.Attr
-		return func(b *row, i int) {
-			e := g.Entities[i]
-			b.str(e.ID)
-			b.str(e.Label(opt.Lang))
-			attrs = e.AppendAttrs(attrs[:0])
-			b.attrs(graph.NodeAttrs, attrs)
-		}
+	return write(w, opt, header, len(g.Entities), func(b *row, i int) {
+		e := g.Entities[i]
+		b.str(e.ID)
+		b.str(e.Label(opt.Lang))
+		b.attrs(graph.NodeAttrs, e.AppendAttrs(b.scratch[:0]))
 	})
 }
 
@@ -70,34 +67,21 @@ func writeEdges(w io.Writer, g *graph.Graph, opt Options) error {
 	for _, d := range graph.EdgeAttrs {
 		header = append(header, column(edgeHeader, d.Key))
 	}
-	// Straight from the relation's fields when this package knows every
-	// attribute graph declares, else through the attribute view.
-	fast := direct()
-	nums := g.EdgeIDNumbers()
-	return write(w, opt, header, len(g.Relations), func() func(b *row, i int) {
-		var attrs []graph.Attr
-		return func(b *row, i int) {
-			r := g.Relations[i]
-			b.str(r.From)
-			b.str(r.To)
-			if r.Directed {
-				b.str("Directed")
-			} else {
-				b.str("Undirected")
-			}
-			b.begin()
-			b.text = graph.AppendEdgeID(b.text, r, nums[i])
-			b.end()
-			b.str(r.Label())
-			b.str(strconv.Itoa(r.Weight())) // the sources behind it: Gephi draws better-attested edges thicker
-			b.timeset(r)
-			if fast {
-				b.relation(g, r)
-			} else {
-				attrs = g.AppendRelationAttrs(attrs[:0], r)
-				b.attrs(graph.EdgeAttrs, attrs)
-			}
+	ids := g.EdgeIDs()
+	return write(w, opt, header, len(g.Relations), func(b *row, i int) {
+		r := g.Relations[i]
+		b.str(r.From)
+		b.str(r.To)
+		if r.Directed {
+			b.str("Directed")
+		} else {
+			b.str("Undirected")
 		}
+		b.str(ids[i])
+		b.str(r.Label())
+		b.str(strconv.Itoa(r.Weight())) // the sources behind it: Gephi draws better-attested edges thicker
+		b.timeset(r)
+		b.attrs(graph.EdgeAttrs, g.AppendRelationAttrs(b.scratch[:0], r))
 	})
 }
 
@@ -112,10 +96,10 @@ func column(known map[string]string, key string) string {
 // Timesets, neutralised formulas) are built in one byte slice, which
 // becomes one string when the row is done.
 type row struct {
-	cells []string
-	text  []byte
-	built []span   // cells taken from text
-	list  []string // scratch for the items of a list
+	cells   []string
+	text    []byte
+	built   []span       // cells taken from text
+	scratch []graph.Attr // for the attributes of one row
 }
 
 type span struct{ cell, lo, hi int }
@@ -128,7 +112,7 @@ func (b *row) reset() {
 
 // str adds the cell s.
 func (b *row) str(s string) {
-	if isFormula(s) {
+	if formula(s) {
 		b.begin()
 		b.text = append(b.text, s...)
 		b.end()
@@ -146,7 +130,7 @@ func (b *row) begin() {
 
 func (b *row) end() {
 	s := &b.built[len(b.built)-1]
-	if s.lo < len(b.text) && formula(b.text[s.lo]) {
+	if formula(b.text[s.lo:]) {
 		b.text = slices.Insert(b.text, s.lo, '\'')
 	}
 	s.hi = len(b.text)
@@ -162,8 +146,9 @@ func (b *row) done() []string {
 }
 
 // attrs lays attrs out in the columns of defs, empty where an attribute
-// is absent.
+// is absent; it keeps attrs as b.scratch for the next row.
 func (b *row) attrs(defs []graph.AttrDef, attrs []graph.Attr) {
+	b.scratch = attrs
 	j := 0
 	for _, d := range defs {
 		if j < len(attrs) && attrs[j].Key == d.Key {
@@ -206,30 +191,39 @@ func (b *row) timeset(r *graph.Relation) {
 	b.end()
 }
 
-// isFormula reports whether a spreadsheet would run cell as a formula; such
-// a cell is written with an apostrophe before it.
-func isFormula(cell string) bool { return cell != "" && formula(cell[0]) }
-
-// formula reports whether a cell starting with c is a formula.
-func formula(c byte) bool {
-	switch c {
-	case '=', '+', '-', '@', '\t', '\r':
+// formula reports whether a spreadsheet could run a cell starting like s
+// as a formula, so that it is written with an apostrophe before it: it
+// starts with =, +, -, @, a tab, a carriage return or a line feed, or with
+// a character that spreadsheets skip or read as one of these: a byte-order
+// mark, a no-break or ideographic space, or a full-width ＝, ＋, －, ＠.
+func formula[S ~string | ~[]byte](s S) bool {
+	if len(s) == 0 {
+		return false
+	}
+	switch s[0] {
+	case '=', '+', '-', '@', '\t', '\r', '\n':
 		return true
+	}
+	if s[0] < utf8.RuneSelf {
+		return false
+	}
+	for _, p := range formulaStarts {
+		if len(s) >= len(p) && string(s[:len(p)]) == p {
+			return true
+		}
 	}
 	return false
 }
 
-// chunkSize is how many rows write has one goroutine make at a time.
-const chunkSize = 256
+// formulaStarts are the characters other than ASCII that make a cell
+// starting with them a formula (see formula).
+var formulaStarts = []string{"\uFEFF", "\u00A0", "\u3000", "＝", "＋", "－", "＠"}
 
 // write writes the header and n rows through encoding/csv, starting with
 // the byte-order mark unless opt.NoBOM; the ith row is made by fill(b, i)
-// into b. Rows are made in chunks on up to GOMAXPROCS goroutines, each
-// with its own fill, which newFill returns, and its own csv.Writer; the
-// chunks are written in order, so the output is the same as writing the
-// rows one by one. fill must only read what it shares with the other
-// goroutines.
-func write(w io.Writer, opt Options, header []string, n int, newFill func() func(b *row, i int)) error {
+// into b. The rows are made in chunks (see package chunks), so fill must
+// only read what it shares with the other goroutines.
+func write(w io.Writer, opt Options, header []string, n int, fill func(b *row, i int)) error {
 	if !opt.NoBOM {
 		if _, err := io.WriteString(w, bom); err != nil {
 			return err
@@ -243,71 +237,40 @@ func write(w io.Writer, opt Options, header []string, n int, newFill func() func
 	if err := cw.Write(b.done()); err != nil {
 		return err
 	}
-	workers := min(runtime.GOMAXPROCS(0), (n+chunkSize-1)/chunkSize)
-	if workers <= 1 {
-		fill := newFill()
-		for i := range n {
-			b.reset()
-			fill(&b, i)
-			if err := cw.Write(b.done()); err != nil {
-				return err
-			}
-		}
-		cw.Flush()
-		return cw.Error()
-	}
 	cw.Flush()
 	if err := cw.Error(); err != nil {
 		return err
 	}
-	type worker struct {
-		buf  bytes.Buffer
-		cw   *csv.Writer
-		fill func(b *row, i int)
-		b    row
-		err  error
+	type chunk struct {
+		buf bytes.Buffer
+		cw  *csv.Writer
+		b   row
 	}
-	ws := make([]*worker, workers)
-	for j := range ws {
-		ws[j] = &worker{fill: newFill()}
-		ws[j].cw = csv.NewWriter(&ws[j].buf)
-	}
-	for start := 0; start < n; start += workers * chunkSize {
-		var wg sync.WaitGroup
-		for j, wk := range ws {
-			lo := min(n, start+j*chunkSize)
-			hi := min(n, lo+chunkSize)
-			wk.buf.Reset()
-			run := func() {
-				for i := lo; i < hi; i++ {
-					wk.b.reset()
-					wk.fill(&wk.b, i)
-					if err := wk.cw.Write(wk.b.done()); err != nil {
-						wk.err = err
-						return
-					}
-				}
-				wk.cw.Flush()
-				wk.err = wk.cw.Error()
-			}
-			if j < len(ws)-1 {
-				wg.Go(run)
-			} else {
-				run()
-			}
+	return chunks.Encode(n, func() *chunk {
+		c := &chunk{}
+		c.cw = csv.NewWriter(&c.buf)
+		return c
+	}, func(c *chunk, i int) {
+		c.b.reset()
+		fill(&c.b, i)
+		c.cw.Write(c.b.done()) // its errors are the buffer's: none
+	}, func(c *chunk) error {
+		c.cw.Flush()
+		if err := c.cw.Error(); err != nil {
+			return err
 		}
-		wg.Wait()
-		for _, wk := range ws {
-			if wk.err != nil {
-				return wk.err
-			}
-			if wk.buf.Len() == 0 {
-				continue
-			}
-			if _, err := w.Write(wk.buf.Bytes()); err != nil {
-				return err
-			}
+		if c.buf.Len() == 0 {
+			return nil
 		}
-	}
-	return nil
+		_, err := w.Write(c.buf.Bytes())
+		c.buf.Reset()
+		return err
+	})
+}
+
+// strings adds a list in gephi.List's form.
+func (b *row) strings(items []string) {
+	b.begin()
+	b.text = gephi.AppendList(b.text, items)
+	b.end()
 }

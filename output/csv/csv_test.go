@@ -4,10 +4,12 @@ import (
 	"bytes"
 	stdcsv "encoding/csv"
 	"errors"
+	"fmt"
 	"io"
 	"slices"
 	"strings"
 	"testing"
+	"testing/fstest"
 
 	"github.com/guazhi/guazhi/graph"
 	"github.com/guazhi/guazhi/output/csv"
@@ -184,5 +186,44 @@ func TestLang(t *testing.T) {
 	n, _ := write(t, exporttest.KB(t), csv.Options{Lang: "en"})
 	if !bytes.Contains(n, []byte("\nzhang-san,Zhang San,")) {
 		t.Errorf(`Lang "en" does not label zhang-san "Zhang San":\n%s`, n)
+	}
+}
+
+// TestFormulaStarts writes cells starting with characters that
+// spreadsheets skip or read as =, +, - and @: each gets the apostrophe its
+// ASCII form gets; other text keeps its first character.
+func TestFormulaStarts(t *testing.T) {
+	cases := []struct{ note, want string }{
+		{"=1+1", "'=1+1"},
+		{"\uFEFF=1+1", "'\uFEFF=1+1"},
+		{"\n=1+1", "'\n=1+1"},
+		{"\u00A0=1+1", "'\u00A0=1+1"},
+		{"\u3000=1+1", "'\u3000=1+1"},
+		{"＝1+1", "'＝1+1"},
+		{"＋1", "'＋1"},
+		{"－1", "'－1"},
+		{"＠SUM(A1)", "'＠SUM(A1)"},
+		{"１＝１", "１＝１"},
+		{"甲＝乙", "甲＝乙"},
+		{"\u2003x", "\u2003x"},
+		{"x=1", "x=1"},
+	}
+	var kb strings.Builder
+	kb.WriteString("name: t\nentities:\n")
+	for i, c := range cases {
+		fmt.Fprintf(&kb, "  - {id: e%02d, kind: body, name: %q, note: %q}\n", i, c.note, c.note)
+	}
+	g, err := graph.Parse(fstest.MapFS{}, graph.Input{Name: "kb.yaml", Data: []byte(kb.String())})
+	if err != nil {
+		t.Fatal(err)
+	}
+	n, _ := write(t, g, csv.Options{})
+	rows := read(t, n)
+	label, note := slices.Index(rows[0], "Label"), slices.Index(rows[0], "note")
+	for i, c := range cases {
+		row := rows[i+1]
+		if row[label] != c.want || row[note] != c.want {
+			t.Errorf("%q: Label %q, note %q; want %q", c.note, row[label], row[note], c.want)
+		}
 	}
 }

@@ -6,6 +6,7 @@ import (
 	"io"
 	"strconv"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/guazhi/guazhi/graph"
 	"github.com/guazhi/guazhi/output/internal/gephi"
@@ -122,7 +123,7 @@ func refWriteRows(w io.Writer, rows [][]string, opt Options) error {
 // neutralise prefixes an apostrophe to a cell a spreadsheet would run as a
 // formula.
 func refNeutralise(cell string) string {
-	if cell != "" && strings.ContainsRune("=+-@\t\r", rune(cell[0])) {
+	if r, _ := utf8.DecodeRuneInString(cell); cell != "" && strings.ContainsRune("=+-@\t\r\n\uFEFF\u00A0\u3000＝＋－＠", r) {
 		return "'" + cell
 	}
 	return cell

@@ -6,6 +6,7 @@ import (
 	"io"
 	"strconv"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/guazhi/guazhi/graph"
 )
@@ -81,15 +82,23 @@ func quote(s string) string {
 	return b.String()
 }
 
+// maxQuoted is the most bytes writeQuoted puts between two quotes. Native
+// Graphviz's scanner refuses a quoted string longer than 16384 bytes, so a
+// longer one is written as several joined with DOT's + operator.
+const maxQuoted = 8000
+
 // writeQuoted writes s as a DOT double-quoted string. It is the only place
 // text enters the output, so no label can add or change statements:
 // backslashes and quotes are escaped, and line breaks become the \n escape.
 // Graphviz also decodes HTML entities in quoted strings, so & is written
-// &amp; and "&lt;" stays four characters.
+// &amp; and "&lt;" stays four characters. Text longer than maxQuoted bytes
+// once escaped is split into "…" + "…" between characters, never inside an
+// escape or a UTF-8 sequence.
 func writeQuoted(w io.StringWriter, s string) {
 	w.WriteString(`"`)
-	start := 0
-	for i := 0; i < len(s); i++ {
+	long := len(s) > maxQuoted/len("&amp;") // may need splitting
+	start, n := 0, 0                        // s[start:i] is still to write; n bytes are in this string
+	for i := 0; i < len(s); {
 		var esc string
 		switch s[i] {
 		case '"':
@@ -101,13 +110,29 @@ func writeQuoted(w io.StringWriter, s string) {
 		case '&':
 			esc = "&amp;"
 		case '\r':
-			esc = ""
 		default:
+			size := 1
+			if long && s[i] >= utf8.RuneSelf {
+				_, size = utf8.DecodeRuneInString(s[i:])
+			}
+			if long && n+size > maxQuoted {
+				w.WriteString(s[start:i])
+				w.WriteString(`" + "`)
+				start, n = i, 0
+			}
+			n += size
+			i += size
 			continue
 		}
 		w.WriteString(s[start:i])
+		if long && n+len(esc) > maxQuoted {
+			w.WriteString(`" + "`)
+			n = 0
+		}
 		w.WriteString(esc)
-		start = i + 1
+		n += len(esc)
+		i++
+		start = i
 	}
 	w.WriteString(s[start:])
 	w.WriteString(`"`)
@@ -463,5 +488,12 @@ func (w *writer) legend() {
 		fmt.Fprintf(&b, `<tr><td><font color="%s">%s</font></td><td align="left"><font color="%s">%s</font></td></tr>`, st.color, line, st.color, st.legend)
 	}
 	b.WriteString(`</table>>`)
-	w.printf("\t%s [id=%s, shape=\"plaintext\", fontsize=\"10\", label=%s];\n", quote("legend"), quote("legend"), b.String())
+	w.printf("\t%s [id=%s, shape=\"plaintext\", fontsize=\"10\", label=%s];\n", quote(legendNode), quote("legend"), b.String())
 }
+
+// legendNode names the legend's node. Node names are entity ids, which
+// have no '_' (graph.Entity), so no entity can be the legend. The names
+// of the subgraphs (cluster_…, column_…) have one too. In the SVG, ids
+// are namespaced instead: n-<entity id> for a node, e-<index> for an edge,
+// and legend for the legend.
+const legendNode = "_legend"

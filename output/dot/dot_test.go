@@ -4,19 +4,19 @@ import (
 	"bytes"
 	"encoding/json"
 	"errors"
-	"flag"
+	"fmt"
 	"os"
 	"os/exec"
 	"path/filepath"
 	"slices"
+	"strconv"
 	"strings"
 	"testing"
 
 	"github.com/guazhi/guazhi/graph"
+	"github.com/guazhi/guazhi/internal/golden"
 	"github.com/guazhi/guazhi/internal/tooltest"
 )
-
-var update = flag.Bool("update", false, "rewrite the golden files")
 
 type osReader struct{}
 
@@ -52,19 +52,7 @@ func TestGolden(t *testing.T) {
 	} {
 		t.Run(c.name+"/"+c.want, func(t *testing.T) {
 			got := render(t, load(t, c.name), c.opt)
-			path := filepath.Join("..", "..", "testdata", c.name, c.want)
-			if *update {
-				if err := os.WriteFile(path, got, 0o644); err != nil {
-					t.Fatal(err)
-				}
-			}
-			want, err := os.ReadFile(path)
-			if err != nil {
-				t.Fatal(err)
-			}
-			if !bytes.Equal(got, want) {
-				t.Errorf("%s differs from the output; run go test ./output/dot -update and review the diff", path)
-			}
+			golden.Check(t, filepath.Join("..", "..", "testdata", c.name, c.want), got)
 		})
 	}
 }
@@ -127,9 +115,11 @@ func escaped(s string) string {
 }
 
 // TestNativeDot checks that native Graphviz reads exactly the nodes, edges and
-// labels of the model, even from hostile names.
+// labels of the model, even from hostile names and from entity ids that
+// spell what guazhi adds to the drawing (testdata/ids): the legend stays a
+// node of its own.
 func TestNativeDot(t *testing.T) {
-	for _, name := range []string{"basic", "hostile"} {
+	for _, name := range []string{"basic", "hostile", "ids"} {
 		t.Run(name, func(t *testing.T) {
 			g := load(t, name)
 			d := parseNative(t, render(t, g, Options{}))
@@ -159,7 +149,7 @@ func TestNativeDot(t *testing.T) {
 					t.Errorf("body %s is not in cluster_%s", e.ID, e.Jurisdiction)
 				}
 			}
-			want = append(want, "legend")
+			want = append(want, legendNode)
 			slices.Sort(want)
 			slices.Sort(names)
 			if !slices.Equal(names, want) {
@@ -259,4 +249,59 @@ func TestNoEdgeLabels(t *testing.T) {
 	if !strings.Contains(out, `tooltip="secondment: 张三 → 乙市`) {
 		t.Error("edge tooltips missing with NoEdgeLabels")
 	}
+}
+
+// TestLongText writes names and quotes far longer than the 16384 bytes
+// native Graphviz reads in one quoted string, with escapes and multi-byte
+// characters falling on every side of the places they are split: native
+// dot reads them all back whole.
+func TestLongText(t *testing.T) {
+	names := []string{
+		strings.Repeat("挂职干部", 3000),
+		strings.Repeat(`a"b\c&d`+"\n", 4000),
+		strings.Repeat("x", 50000),
+		"é" + strings.Repeat("&", 9000),
+	}
+	var kb strings.Builder
+	kb.WriteString("name: long\nsources:\n  - {id: s, title: t}\nentities:\n")
+	for i, n := range names {
+		kind := "body"
+		if i == 0 {
+			kind = "official"
+		}
+		fmt.Fprintf(&kb, "  - {id: e%d, kind: %s, name: %s}\n", i, kind, strconv.Quote(n))
+	}
+	fmt.Fprintf(&kb, "secondments:\n  - {official: e0, to: {body: e1, post: %s}, start: 2015, evidence: [{source: s, quote: %s}]}\n",
+		strconv.Quote(names[3]), strconv.Quote(names[2]))
+	g, err := graph.Parse(nil, graph.Input{Name: "long.yaml", Data: []byte(kb.String())})
+	if err != nil {
+		t.Fatal(err)
+	}
+	src := render(t, g, Options{})
+	for _, n := range names {
+		q := quote(n)
+		for _, part := range strings.Split(q, `" + "`) {
+			if len(part) > maxQuoted+1 {
+				t.Errorf("a quoted string of %d bytes", len(part))
+			}
+		}
+		if got, want := strings.ReplaceAll(q, `" + "`, ""), `"`+escapedDOT(n)+`"`; got != want {
+			t.Errorf("the parts of %.20q… do not join into the whole", n)
+		}
+	}
+	d := parseNative(t, src)
+	labels := map[string]string{}
+	for _, o := range d.Objects {
+		labels[o.Name] = o.Label
+	}
+	for i, n := range names {
+		if id := fmt.Sprintf("e%d", i); labels[id] != escaped(n) {
+			t.Errorf("node %s: label of %d bytes, want %d", id, len(labels[id]), len(escaped(n)))
+		}
+	}
+}
+
+// escapedDOT is n as writeQuoted escapes it, split or not.
+func escapedDOT(n string) string {
+	return strings.NewReplacer(`"`, `\"`, `\`, `\\`, "\n", `\n`, "&", "&amp;", "\r", "").Replace(n)
 }

@@ -7,6 +7,7 @@ import (
 	"encoding/base64"
 	"encoding/json"
 	"errors"
+	"os"
 	"strings"
 	"testing"
 	"testing/fstest"
@@ -459,3 +460,50 @@ func TestWriteErrors(t *testing.T) {
 type failWriter struct{ err error }
 
 func (w failWriter) Write([]byte) (int, error) { return 0, w.err }
+
+// TestCollidingIDs renders entities whose ids spell what guazhi, Graphviz
+// and the viewer page add (testdata/ids: legend, graph0, clust1, n-…, e-…,
+// data, view, panel, q, title): every id in the page is unique, and each
+// entity and relation the data describes is its own element of the diagram.
+func TestCollidingIDs(t *testing.T) {
+	g, err := graph.Load(osReader{}, "../../testdata/ids/kb.yaml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	doc := checkStructure(t, render(t, g))
+	d := readData(t, doc)
+	classes := map[string]string{}
+	walk(doc, func(n *xhtml.Node) {
+		id, ok := attrOf(n, "id")
+		if !ok {
+			return
+		}
+		if _, dup := classes[id]; dup {
+			t.Errorf("two elements have the id %q", id)
+		}
+		class, _ := attrOf(n, "class")
+		classes[id] = n.Data + " " + class
+	})
+	for _, n := range d.Nodes {
+		if c := classes["n-"+n.ID]; !strings.HasPrefix(c, "g node") {
+			t.Errorf("entity %s: element n-%s is %q, want its node", n.ID, n.ID, c)
+		}
+	}
+	for _, e := range d.Edges {
+		if c := classes[e.ID]; !strings.HasPrefix(c, "g edge") {
+			t.Errorf("edge %s: element is %q, want its edge", e.ID, c)
+		}
+	}
+	if c := classes["legend"]; c != "g node" {
+		t.Errorf("the legend is %q", c)
+	}
+	for _, id := range []string{"data", "view", "panel", "q", "title"} {
+		if c := classes[id]; strings.HasPrefix(c, "g ") {
+			t.Errorf("the page's element %s is %q", id, c)
+		}
+	}
+}
+
+type osReader struct{}
+
+func (osReader) ReadFile(name string) ([]byte, error) { return os.ReadFile(name) }

@@ -2,12 +2,10 @@ package json
 
 import (
 	"io"
-	"runtime"
-	"strconv"
 	"strings"
-	"sync"
 
 	"github.com/guazhi/guazhi/graph"
+	"github.com/guazhi/guazhi/output/internal/chunks"
 )
 
 // Options configures Write. The zero Options writes the default form.
@@ -66,46 +64,30 @@ func Write(w io.Writer, g *graph.Graph, opt Options) error {
 
 	e.key("nodes")
 	e.open('[')
-	e.each(len(g.Entities), func() func(c *encoder, i int) {
-		var attrs []graph.Attr
-		return func(c *encoder, i int) {
-			ent := g.Entities[i]
-			c.elem()
-			c.open('{')
-			c.keyString("id", ent.ID)
-			c.keyString("label", ent.Label(opt.Lang))
-			attrs = ent.AppendAttrs(attrs[:0])
-			c.attrs(attrs)
-			c.close('}')
-		}
+	e.each(len(g.Entities), func(c *encoder, i int) {
+		ent := g.Entities[i]
+		c.elem()
+		c.open('{')
+		c.keyString("id", ent.ID)
+		c.keyString("label", ent.Label(opt.Lang))
+		c.attrs(ent.AppendAttrs(c.scratch[:0]))
+		c.close('}')
 	})
 	e.close(']')
 
 	e.key("links")
 	e.open('[')
-	// Straight from the relation's fields when this package knows every
-	// attribute graph declares, else through the attribute view.
-	fast := direct()
-	nums := g.EdgeIDNumbers()
-	e.each(len(g.Relations), func() func(c *encoder, i int) {
-		var attrs []graph.Attr
-		return func(c *encoder, i int) {
-			r := g.Relations[i]
-			c.elem()
-			c.open('{')
-			c.keyString("source", r.From)
-			c.keyString("target", r.To)
-			c.key("key")
-			c.edgeID(r, nums[i])
-			c.keyString("label", r.Label())
-			if fast {
-				c.relation(g, r)
-			} else {
-				attrs = g.AppendRelationAttrs(attrs[:0], r)
-				c.attrs(attrs)
-			}
-			c.close('}')
-		}
+	ids := g.EdgeIDs()
+	e.each(len(g.Relations), func(c *encoder, i int) {
+		r := g.Relations[i]
+		c.elem()
+		c.open('{')
+		c.keyString("source", r.From)
+		c.keyString("target", r.To)
+		c.keyString("key", ids[i])
+		c.keyString("label", r.Label())
+		c.attrs(g.AppendRelationAttrs(c.scratch[:0], r))
+		c.close('}')
 	})
 	e.close(']')
 	e.close('}')
@@ -116,7 +98,9 @@ func Write(w io.Writer, g *graph.Graph, opt Options) error {
 
 // attrs writes the attributes with their JSON types: lists as arrays,
 // booleans as booleans, dates as written (YYYY, YYYY-MM or YYYY-MM-DD).
+// It keeps attrs as e.scratch for the next element.
 func (e *encoder) attrs(attrs []graph.Attr) {
+	e.scratch = attrs
 	for _, a := range attrs {
 		e.key(a.Key)
 		switch a.Type {
@@ -152,6 +136,8 @@ type encoder struct {
 	compact bool
 	depth   int  // containers open
 	empty   bool // the innermost container has no member yet
+
+	scratch []graph.Attr // for the attributes of one element
 }
 
 // flushSize is how many bytes an encoder collects before writing them.
@@ -243,84 +229,26 @@ func (e *encoder) flush() {
 	e.buf = e.buf[:0]
 }
 
-// chunkSize is how many elements each has one goroutine encode at a time.
-const chunkSize = 256
-
 // each writes n elements into the container just opened, the ith by
-// encode(c, i) through c. The elements are encoded in chunks on up to
-// GOMAXPROCS goroutines, each with its own c and its own encode, which
-// newEncode returns; they are written in order, so the output is the same
-// as encoding them one by one. encode must only read what it shares with
-// the other goroutines.
-func (e *encoder) each(n int, newEncode func() func(c *encoder, i int)) {
-	workers := min(runtime.GOMAXPROCS(0), (n+chunkSize-1)/chunkSize)
-	if workers <= 1 {
-		encode := newEncode()
-		for i := 0; i < n && e.err == nil; i++ {
-			encode(e, i)
-		}
-		return
-	}
-	type worker struct {
-		c      *encoder
-		encode func(c *encoder, i int)
-	}
-	ws := make([]worker, workers)
-	for j := range ws {
-		ws[j] = worker{&encoder{compact: e.compact}, newEncode()}
-	}
-	for start := 0; start < n && e.err == nil; start += workers * chunkSize {
-		var wg sync.WaitGroup
-		for j, w := range ws {
-			lo := min(n, start+j*chunkSize)
-			hi := min(n, lo+chunkSize)
-			// Each chunk starts where the elements of e would: the
-			// first chunk after the opening bracket, the others after
-			// an element.
-			w.c.buf = w.c.buf[:0]
-			w.c.depth = e.depth
-			w.c.empty = e.empty && lo == 0
-			run := func() {
-				for i := lo; i < hi; i++ {
-					w.encode(w.c, i)
-				}
-			}
-			if j < len(ws)-1 {
-				wg.Go(run)
-			} else {
-				run()
-			}
-		}
-		wg.Wait()
+// encode(c, i) through c. The elements are encoded in chunks (see package
+// chunks), so encode must only read what it shares with the other
+// goroutines.
+func (e *encoder) each(n int, encode func(c *encoder, i int)) {
+	empty := e.empty
+	chunks.Encode(n, func() *encoder {
+		return &encoder{compact: e.compact, depth: e.depth}
+	}, func(c *encoder, i int) {
+		c.empty = empty && i == 0 // the first element, or one after another
+		encode(c, i)
+	}, func(c *encoder) error {
 		e.flush()
-		for _, w := range ws {
-			if e.err == nil && len(w.c.buf) > 0 {
-				_, e.err = e.w.Write(w.c.buf)
-			}
+		if e.err == nil && len(c.buf) > 0 {
+			_, e.err = e.w.Write(c.buf)
 		}
-	}
+		c.buf = c.buf[:0]
+		return e.err // also the error Encode returns
+	})
 	if n > 0 {
 		e.empty = false
 	}
-}
-
-// edgeID writes the id graph.AppendEdgeID makes for r as a JSON string. The
-// parts are escaped one by one: the colons between them end any character,
-// so that is how the whole id would be escaped.
-func (e *encoder) edgeID(r *graph.Relation, n int) {
-	e.buf = append(e.buf, '"')
-	e.buf = appendEscaped(e.buf, r.Kind)
-	e.buf = append(e.buf, ':')
-	if r.Agreement != "" {
-		e.buf = appendEscaped(e.buf, r.Agreement)
-		e.buf = append(e.buf, ':')
-	}
-	e.buf = appendEscaped(e.buf, r.From)
-	e.buf = append(e.buf, ':')
-	e.buf = appendEscaped(e.buf, r.To)
-	if n > 1 {
-		e.buf = append(e.buf, ':')
-		e.buf = strconv.AppendInt(e.buf, int64(n), 10)
-	}
-	e.buf = append(e.buf, '"')
 }

@@ -15,8 +15,13 @@ import (
 	"github.com/goccy/go-graphviz/cgraph"
 
 	"github.com/guazhi/guazhi/graph"
+	"github.com/guazhi/guazhi/internal/wasmcache"
 	"github.com/guazhi/guazhi/output/dot"
 )
+
+// init runs after go-graphviz's, which cached its compiled code where
+// wasmcache pointed it: TMPDIR goes back to what it was.
+func init() { wasmcache.Restore() }
 
 // Options configure Render and Write. The zero value means the defaults.
 type Options struct {

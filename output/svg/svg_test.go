@@ -335,3 +335,76 @@ func TestHostileKB(t *testing.T) {
 		}
 	}
 }
+
+// TestCollidingIDs renders entities whose ids spell what guazhi and
+// Graphviz add to the drawing (testdata/ids: legend, graph0, clust1, n-…,
+// e-…): every element id in the SVG is unique, each entity is the one node
+// n-<id>, each relation the one edge e-<index>, and the legend is there
+// apart from them.
+func TestCollidingIDs(t *testing.T) {
+	g, err := graph.Load(osReader{}, "../../testdata/ids/kb.yaml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	var b bytes.Buffer
+	if err := svg.Write(&b, g, svg.Options{}); err != nil {
+		t.Fatal(err)
+	}
+	type group struct{ class, title string }
+	groups := map[string]*group{}
+	seen := map[string]bool{}
+	var open *group // the group whose <title> comes next
+	d := xml.NewDecoder(&b)
+	for {
+		tok, err := d.Token()
+		if err == io.EOF {
+			break
+		}
+		if err != nil {
+			t.Fatal(err)
+		}
+		switch tok := tok.(type) {
+		case xml.StartElement:
+			var id, class string
+			for _, a := range tok.Attr {
+				switch a.Name.Local {
+				case "id":
+					id = a.Value
+				case "class":
+					class = a.Value
+				}
+			}
+			if id != "" {
+				if seen[id] {
+					t.Errorf("two elements have the id %q", id)
+				}
+				seen[id] = true
+			}
+			if tok.Name.Local == "g" && id != "" {
+				open = &group{class: class}
+				groups[id] = open
+			}
+			if tok.Name.Local == "title" && open != nil {
+				var s string
+				if err := d.DecodeElement(&s, &tok); err != nil {
+					t.Fatal(err)
+				}
+				open.title, open = s, nil
+			}
+		}
+	}
+	for _, e := range g.Entities {
+		if n := groups["n-"+e.ID]; n == nil || !strings.HasPrefix(n.class, "node") || n.title != e.ID {
+			t.Errorf("entity %s: element n-%s is %+v, want its node", e.ID, e.ID, n)
+		}
+	}
+	for i, r := range g.Relations {
+		id := "e-" + strconv.Itoa(i)
+		if e := groups[id]; e == nil || !strings.HasPrefix(e.class, "edge") || !strings.HasPrefix(e.title, r.From+"->") && !strings.HasPrefix(e.title, r.To+"->") {
+			t.Errorf("relation %d (%s→%s): element %s is %+v, want its edge", i, r.From, r.To, id, e)
+		}
+	}
+	if l := groups["legend"]; l == nil || !strings.HasPrefix(l.class, "node") || l.title == "legend" {
+		t.Errorf("the legend is %+v, want a node apart from the entity legend", l)
+	}
+}

@@ -4,20 +4,16 @@
 package exporttest
 
 import (
-	"bytes"
 	"errors"
-	"flag"
 	"os"
 	"os/exec"
 	"path/filepath"
-	"strconv"
 	"testing"
 
 	"github.com/guazhi/guazhi/graph"
+	"github.com/guazhi/guazhi/internal/golden"
 	"github.com/guazhi/guazhi/internal/tooltest"
 )
-
-var update = flag.Bool("update", false, "rewrite the golden files in testdata/export")
 
 // Root returns the module root: the nearest directory above the test's
 // working directory that holds go.mod.
@@ -85,37 +81,7 @@ func (d dirReader) ReadFile(name string) ([]byte, error) {
 // when the test runs with -update.
 func Golden(t testing.TB, name string, got []byte) {
 	t.Helper()
-	path := filepath.Join(Dir(t), name)
-	if *update {
-		if err := os.WriteFile(path, got, 0o644); err != nil {
-			t.Fatal(err)
-		}
-		return
-	}
-	want, err := os.ReadFile(path)
-	if err != nil {
-		t.Fatalf("%v (run go test -update to create it)", err)
-	}
-	if !bytes.Equal(got, want) {
-		t.Errorf("output differs from %s (run go test -update and review the diff):\n%s", path, firstDiff(got, want))
-	}
-}
-
-func firstDiff(got, want []byte) string {
-	gl, wl := bytes.Split(got, []byte("\n")), bytes.Split(want, []byte("\n"))
-	for i := 0; i < len(gl) || i < len(wl); i++ {
-		var g, w []byte
-		if i < len(gl) {
-			g = gl[i]
-		}
-		if i < len(wl) {
-			w = wl[i]
-		}
-		if !bytes.Equal(g, w) {
-			return "line " + strconv.Itoa(i+1) + ":\n got: " + string(g) + "\nwant: " + string(w)
-		}
-	}
-	return ""
+	golden.Check(t, filepath.Join(Dir(t), name), got)
 }
 
 // Schema returns the path of a schema file under ../shared/schemas, or

@@ -3,11 +3,11 @@ package gephi
 import (
 	"encoding/xml"
 	"io"
-	"runtime"
 	"strconv"
-	"sync"
 	"time"
 	"unicode/utf8"
+
+	"github.com/guazhi/guazhi/output/internal/chunks"
 )
 
 // Encoder streams an indented XML document element by element, writing the
@@ -122,63 +122,35 @@ func (e *Encoder) TextList(items []string) {
 	escape(e, e.scratch)
 }
 
-// chunkSize is how many elements Each has one goroutine encode at a time.
-const chunkSize = 512
-
 // Each writes n elements inside the element just started, the ith by
-// encode(c, i) through c. The elements are encoded in chunks on up to
-// GOMAXPROCS goroutines, each with its own c and its own encode, which
-// newEncode returns; they are written in order, so the output is the same
-// as encoding them one by one. encode must only read what it shares with
-// the other goroutines. Each returns the first error writing to the
-// underlying writer, and stops at it.
+// encode(c, i) through c. The elements are encoded in chunks (see package
+// chunks), each with its own c and its own encode, which newEncode
+// returns, so encode must only read what it shares with the other
+// goroutines. Each returns the first error writing to the underlying
+// writer, and stops at it.
 func (e *Encoder) Each(n int, newEncode func() func(c *Encoder, i int)) error {
 	e.closeTag()
-	workers := min(runtime.GOMAXPROCS(0), (n+chunkSize-1)/chunkSize)
-	if workers <= 1 {
-		encode := newEncode()
-		for i := range n {
-			encode(e, i)
-			if e.err != nil {
-				break
-			}
-		}
-		return e.err
-	}
-	type worker struct {
+	type chunk struct {
 		c      *Encoder
 		encode func(c *Encoder, i int)
 	}
-	ws := make([]worker, workers)
-	for j := range ws {
+	chunks.Encode(n, func() chunk {
 		// Each chunk starts where the elements of e would.
-		ws[j] = worker{&Encoder{depth: e.depth, putNewline: true}, newEncode()}
-	}
-	for start := 0; start < n && e.err == nil; start += workers * chunkSize {
-		var wg sync.WaitGroup
-		for j, w := range ws {
-			lo := min(n, start+j*chunkSize)
-			hi := min(n, lo+chunkSize)
-			w.c.buf = w.c.buf[:0]
-			run := func() {
-				for i := lo; i < hi; i++ {
-					w.encode(w.c, i)
-				}
-			}
-			if j < len(ws)-1 {
-				wg.Go(run)
-			} else {
-				run()
+		return chunk{&Encoder{depth: e.depth, putNewline: true}, newEncode()}
+	}, func(c chunk, i int) {
+		c.encode(c.c, i)
+	}, func(c chunk) error {
+		if e.w == nil {
+			e.buf = append(e.buf, c.c.buf...) // e is a chunk itself
+		} else {
+			e.flush()
+			if e.err == nil && len(c.c.buf) > 0 {
+				_, e.err = e.w.Write(c.c.buf)
 			}
 		}
-		wg.Wait()
-		e.flush()
-		for _, w := range ws {
-			if e.err == nil && len(w.c.buf) > 0 {
-				_, e.err = e.w.Write(w.c.buf)
-			}
-		}
-	}
+		c.c.buf = c.c.buf[:0]
+		return e.err // also the error Encode returns
+	})
 	if n > 0 {
 		e.indentedIn = false // as after the last element's end tag
 	}
@@ -237,7 +209,7 @@ func (e *Encoder) indent(depthDelta int) {
 
 func (e *Encoder) flush() {
 	if e.w == nil {
-		return // a chunk of Each, written whole
+		return // a chunk of Each, written by Each
 	}
 	if e.err == nil && len(e.buf) > 0 {
 		_, e.err = e.w.Write(e.buf)

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"encoding/xml"
 	"errors"
+	"github.com/guazhi/guazhi/output/internal/chunks"
 	"strconv"
 	"strings"
 	"testing"
@@ -103,10 +104,10 @@ func tree(a, b string) el {
 		return x
 	}
 	wide := leaf("wide", "")
-	for i := range 3*chunkSize + 7 {
+	for i := range 3*chunks.Size + 7 {
 		wide.Kids = append(wide.Kids, leaf("item", "<i>&", "n", strconv.Itoa(i)))
 	}
-	wide.Kids[chunkSize+1] = leaf("item", b, "v", a)
+	wide.Kids[chunks.Size+1] = leaf("item", b, "v", a)
 	root := leaf("root", "", "xmlns", "http://example.com/ns", "a", a)
 	root.Kids = []el{
 		{XMLName: xml.Name{Local: "meta"}, Kids: []el{leaf("creator", a), leaf("description", b)}},
