@@ -438,4 +438,12 @@ func grouped(rels []*Relation) bool {
 // Weight is the relation's weight for the writers whose consumers draw or
 // weigh edges by it (Gephi, NetworkX): the number of distinct sources
 // behind it, at least 1 (part_of relations cite none).
-func (r *Relation) Weight() int { return max(1, len(r.SourceIDs())) }
+func (r *Relation) Weight() int {
+	n := 0
+	for i, e := range r.Evidence {
+		if !slices.ContainsFunc(r.Evidence[:i], func(x Evidence) bool { return x.Source == e.Source }) {
+			n++
+		}
+	}
+	return max(1, n)
+}

@@ -358,3 +358,22 @@ secondments:
 		}
 	}
 }
+
+func TestWeight(t *testing.T) {
+	for _, c := range []struct {
+		ev   []graph.Evidence
+		want int
+	}{
+		{nil, 1},
+		{[]graph.Evidence{{Source: "a"}, {Source: "a"}}, 1},
+		{[]graph.Evidence{{Source: "b"}, {Source: "a"}, {Source: "b"}}, 2},
+	} {
+		r := &graph.Relation{Evidence: c.ev}
+		if got := r.Weight(); got != c.want || (len(c.ev) > 0 && got != len(r.SourceIDs())) {
+			t.Errorf("Weight of %v = %d, want %d", c.ev, got, c.want)
+		}
+		if n := testing.AllocsPerRun(10, func() { r.Weight() }); n != 0 {
+			t.Errorf("Weight allocates %v times", n)
+		}
+	}
+}
