@@ -747,7 +747,7 @@ func mismatch(text, quote string) string {
 }
 
 func (b *builder) kindOf(id string, what string, s str, want ...string) bool {
-	if id == "" {
+	if id == "" || b.ents[id].Kind == "" { // an entity without a kind is reported already
 		return false
 	}
 	if k := b.ents[id].Kind; !slices.Contains(want, k) {
