@@ -377,3 +377,32 @@ func TestWeight(t *testing.T) {
 		}
 	}
 }
+
+// FuzzFuseOrder loads two knowledge-base files in both orders: loading
+// must not panic, and the two orders must give the same graph, or the
+// same errors.
+func FuzzFuseOrder(f *testing.F) {
+	f.Add([]byte(fuseBase), []byte(`secondments:
+  - {official: zhang, from: {body: jia, post: 副区长}, to: {body: yi, post: 市委常委、副市长}, start: 2015-07-24, evidence: [{source: b, quote: 到任}]}
+links:
+  - {kind: visit, from: 乙市, to: 甲区, date: 2016-05, title: 考察, evidence: [{source: b, quote: 考察}]}
+agreements:
+  - {id: deal-2, title: 合作协议, parties: [丙公司, 乙市], status: signed, date: 2015-10, value: 1亿元(两期), evidence: [{source: b, quote: 签约}]}
+`))
+	f.Add([]byte(fuseBase), []byte(`uses: [jingji-2015]
+secondments:
+  - {official: zhang, to: {body: yi}, end: 2016-12, disputed: [end], evidence: [{source: b, quote: 年底}]}
+`))
+	fs := fstest.MapFS{"a.txt": {Data: []byte("张三挂任乙市副市长。乙市与丙公司签约。乙市考察甲区。")}}
+	f.Fuzz(func(t *testing.T, one, two []byte) {
+		x, y := graph.Input{Name: "one.yaml", Data: one}, graph.Input{Name: "two.yaml", Data: two}
+		g1, err1 := graph.Parse(fs, x, y)
+		g2, err2 := graph.Parse(fs, y, x)
+		if fmt.Sprint(err1) != fmt.Sprint(err2) {
+			t.Fatalf("errors depend on the order:\n%v\n--- and ---\n%v", err1, err2)
+		}
+		if err1 == nil && (dump(g1) != dump(g2) || g1.Name != g2.Name || g1.Title != g2.Title) {
+			t.Fatalf("graphs depend on the order:\n%s\n--- and ---\n%s", dump(g1), dump(g2))
+		}
+	})
+}
