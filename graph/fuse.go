@@ -292,11 +292,11 @@ type statedAt struct {
 }
 
 // fuse replaces b.rels by one relation per fact. Relations are taken in
-// order of their start or date (absent last), then in the canonical order
-// of their statements (files in canonical order, then lines), so that an earlier
-// term is known before a later secondment is compared with it, and which
-// relation a statement joins and which value a disputed attribute keeps do
-// not depend on the order of the inputs.
+// the canonical order of their statements (files in canonical order, the
+// built-in data sets first, then lines), secondments first by start (absent
+// last) so that an earlier term is known before a later secondment is
+// compared with it. So which relation a statement joins and which value a
+// disputed attribute keeps do not depend on the order of the inputs.
 func (b *builder) fuse() {
 	type ends struct{ kind, from, to string }
 	// A group is one fact: the relation that holds it, and its fusion
@@ -318,7 +318,14 @@ func (b *builder) fuse() {
 	}
 	keys := make([]key, len(b.rels))
 	for i, r := range b.rels {
-		keys[i] = key{dateOrder(r.Start), dateOrder(r.Date), b.fileRank(r.Pos.File), r.Pos.Line, r.Pos.Col, i, r.Pos.File}
+		// Secondments by start, so that an earlier term is known before a
+		// later one is compared with it; other facts in the order of their
+		// statements, so that the built-in data set's come first.
+		start := int64(0)
+		if r.Kind == Secondment {
+			start = dateOrder(r.Start)
+		}
+		keys[i] = key{start, 0, b.fileRank(r.Pos.File), r.Pos.Line, r.Pos.Col, i, r.Pos.File}
 	}
 	slices.SortFunc(keys, func(x, y key) int {
 		return cmp.Or(cmp.Compare(x.start, y.start), cmp.Compare(x.date, y.date), cmp.Compare(x.rank, y.rank),

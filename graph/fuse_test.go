@@ -99,7 +99,7 @@ secondments:
 		{"a value that only starts like another does not", `agreements:
   - {id: deal, parties: [乙市, 丙公司], value: 1亿元, evidence: [{source: b, quote: 签约}]}
   - {id: deal-2, title: 合作协议, parties: [乙市, 丙公司], status: signed, date: 2015-10, value: 11亿元, evidence: [{source: b, quote: 签约}]}
-`, `kb2.yaml:2:43: agreement 丙公司 → 乙市: value "1亿元" contradicts "11亿元" at kb2.yaml:3:89, which states the same agreement ` +
+`, `kb2.yaml:3:89: agreement 丙公司 → 乙市: value "11亿元" contradicts "1亿元" at kb2.yaml:2:43, which states the same agreement ` +
 			"(same id, or same parties, date and title); if the sources disagree, record it with `disputed: [value]` on either; " +
 			"if one is wrong, correct it; if these are two agreements, give them different ids"},
 		{"an agreement under another id with the same parties, date and title", `agreements:
