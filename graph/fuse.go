@@ -311,10 +311,10 @@ func (b *builder) fuse() {
 	groups := make([]group, 0, len(b.rels))
 	var next []int
 	type key struct {
-		start, date int64
-		rank, line  int
-		col, index  int
-		file        string
+		start           int64
+		rank, line, col int
+		index           int
+		file            string
 	}
 	keys := make([]key, len(b.rels))
 	for i, r := range b.rels {
@@ -325,10 +325,10 @@ func (b *builder) fuse() {
 		if r.Kind == Secondment {
 			start = dateOrder(r.Start)
 		}
-		keys[i] = key{start, 0, b.fileRank(r.Pos.File), r.Pos.Line, r.Pos.Col, i, r.Pos.File}
+		keys[i] = key{start, b.fileRank(r.Pos.File), r.Pos.Line, r.Pos.Col, i, r.Pos.File}
 	}
 	slices.SortFunc(keys, func(x, y key) int {
-		return cmp.Or(cmp.Compare(x.start, y.start), cmp.Compare(x.date, y.date), cmp.Compare(x.rank, y.rank),
+		return cmp.Or(cmp.Compare(x.start, y.start), cmp.Compare(x.rank, y.rank),
 			strings.Compare(x.file, y.file), cmp.Compare(x.line, y.line), cmp.Compare(x.col, y.col), cmp.Compare(x.index, y.index))
 	})
 	out := make([]*Relation, 0, len(b.rels))
