@@ -2,6 +2,7 @@ package extract
 
 import (
 	"regexp"
+	"slices"
 	"strings"
 )
 
@@ -10,8 +11,9 @@ var (
 	trailRE = regexp.MustCompile(`(?:还|也|已经|已|再次|正式|分别|共同|联合|将|拟|均|都|又|初步|进一步|于.*|在.*|(?:\d{4}年)?\d{1,2}月(?:\d{1,2}[日号])?(?:上旬|中旬|下旬|初|底|末)?)$`)
 	// docRE ends the title of a signed document.
 	docRE = regexp.MustCompile(`^.*(?:协议书|协议|备忘录|合同|意向书|合作书|框架)`)
-	// venueRE finds the event at which something was signed.
-	venueRE = regexp.MustCompile(`([^,,。;;]*?(?:大会|会议|论坛|洽谈会|博览会|峰会|交易会|推介会|签约会|推进会|座谈会|发布会|仪式|开幕式))上`)
+	// venueEndRE ends the name of the event at which something was signed:
+	// "[event]上", the event running back to the clause's start.
+	venueEndRE = regexp.MustCompile(`(?:大会|会议|论坛|洽谈会|博览会|峰会|交易会|推介会|签约会|推进会|座谈会|发布会|仪式|开幕式)上`)
 	// groupRE is "各方达成共识": parties named in the sentence before.
 	groupRE = regexp.MustCompile(`(?:各方|双方|三方|多方|几方|两地|两市|两区|三地)[^,,。]*?达成[^,,。]*?共识`)
 	// meetingRE is the meeting those parties held.
@@ -57,17 +59,17 @@ func (d *drafter) partyList(s string) []*entity {
 	if s == "" {
 		return nil
 	}
-	if _, ok := recognise(s); ok {
+	if _, ok := d.recognise(s); ok {
 		return []*entity{d.entity(s)}
 	}
-	parts := regexp.MustCompile(`、|以及|及|和`).Split(s, -1)
+	parts := splitAny(s)
 	if len(parts) < 2 {
 		return nil
 	}
 	var out []*entity
 	for _, p := range parts {
 		p = cleanParty(p)
-		if _, ok := recognise(p); !ok {
+		if _, ok := d.recognise(p); !ok {
 			return nil
 		}
 		out = append(out, d.entity(p))
@@ -86,10 +88,10 @@ func (d *drafter) pair(pre string) []*entity {
 			j += off
 			off = j + len(conn)
 			x, y := cleanParty(pre[:j]), pre[j+len(conn):]
-			if _, ok := recognise(x); !ok {
+			if _, ok := d.recognise(x); !ok {
 				continue
 			}
-			if _, ok := recognise(cleanParty(y)); !ok && len(splitAny(cleanParty(y))) < 2 {
+			if _, ok := d.recognise(cleanParty(y)); !ok && len(splitAny(cleanParty(y))) < 2 {
 				continue
 			}
 			ys := d.partyList(y)
@@ -102,7 +104,15 @@ func (d *drafter) pair(pre string) []*entity {
 	return nil
 }
 
-func splitAny(s string) []string { return regexp.MustCompile(`、|以及|及|和`).Split(s, -1) }
+func splitAny(s string) []string { return listSepRE.Split(s, -1) }
+
+var (
+	listSepRE = regexp.MustCompile(`、|以及|及|和`)
+	// manyRE opens the title of several documents: 多项, 3份, 一系列.
+	manyRE = regexp.MustCompile(`^(?:(?:多|数|若干|几|\d+|[一二三四五六七八九十两]+)(?:项|份|批)|一系列)`)
+	// toSignRE ends "将签署": an agreement still to be signed.
+	toSignRE = regexp.MustCompile(`(?:将|拟|即将|计划)$`)
+)
 
 // agreements finds the agreements sentence i reports, and the officials
 // who brokered or witnessed those of the sentences before.
@@ -188,9 +198,12 @@ func (d *drafter) signing(i int, c string) {
 		title = strings.TrimSpace(c[:v+len(verb)])
 		title = strings.TrimSpace(leadRE.ReplaceAllString(title, ""))
 	}
+	if manyRE.MatchString(title) {
+		return // "签署了多项合作协议": several agreements, none named
+	}
 	a := &agreement{title: title, status: "signed", parties: parties, ev: []evidence{{s: s}}}
 	switch {
-	case regexp.MustCompile(`(?:将|拟|即将|计划)$`).MatchString(c[:v]):
+	case toSignRE.MatchString(c[:v]):
 		a.status = "intent"
 		a.notes = append(a.notes, "to be signed: "+strings.TrimSpace(c))
 	case strings.Contains(title, "框架"):
@@ -198,7 +211,7 @@ func (d *drafter) signing(i int, c string) {
 	case strings.Contains(title, "意向") || strings.Contains(title, "备忘录"):
 		a.status = "intent"
 	}
-	a.value = amountIn(s.text[strings.Index(s.text, c):])
+	a.value = s.amountFrom(strings.Index(s.text, c))
 	d.dateAndVenue(a, i, c)
 	d.addAgreement(a, i)
 }
@@ -208,7 +221,7 @@ func (d *drafter) partyListLoose(s string) []*entity {
 	var out []*entity
 	for _, p := range splitAny(s) {
 		p = cleanParty(p)
-		if _, ok := recognise(p); ok {
+		if _, ok := d.recognise(p); ok {
 			out = append(out, d.entity(p))
 		}
 	}
@@ -232,10 +245,10 @@ func (d *drafter) dateAndVenue(a *agreement, i int, c string) {
 	if j := strings.Index(s.text, c); j >= 0 {
 		upto = s.text[:j+len(c)]
 	}
-	date, written, inferred := dateIn(upto, d.date)
+	date, written, inferred := s.dateBefore(len(upto), d.date)
 	if date.IsZero() {
-		for j := i - 1; j >= 0 && d.sents[j].para == s.para; j-- {
-			if date, written, inferred = dateIn(d.sents[j].text, d.date); !date.IsZero() {
+		for j := i - 1; j >= 0 && j >= i-maxLookBack && d.sents[j].para == s.para; j-- {
+			if date, written, inferred = d.sents[j].dateBefore(len(d.sents[j].text), d.date); !date.IsZero() {
 				a.ev = append(a.ev, evidence{s: &d.sents[j], inferred: true, note: "date “" + written + "” taken from an earlier sentence"})
 				break
 			}
@@ -246,7 +259,7 @@ func (d *drafter) dateAndVenue(a *agreement, i int, c string) {
 		a.notes = append(a.notes, "year of “"+written+"” taken from the article's date")
 	}
 	if a.venue == "" {
-		if m := venueRE.FindStringSubmatch(upto); m != nil {
+		if m := firstWithin(s.text, s.found().venues, len(upto)); m != nil {
 			v := strings.TrimPrefix(leadRE.ReplaceAllString(m[1], ""), "的")
 			if v != "" && !strings.HasPrefix(v, "签约") && !strings.HasPrefix(v, "签字") {
 				a.venue = v
@@ -259,17 +272,31 @@ func (d *drafter) dateAndVenue(a *agreement, i int, c string) {
 // title.
 func (d *drafter) addAgreement(a *agreement, i int) {
 	a.para, a.sentenceIdx = d.sents[i].para, i
-	for _, old := range d.agrs {
-		if old.title == a.title && sameParties(old.parties, a.parties) {
-			for _, e := range a.ev {
-				if !hasSentence(old.ev, e.s) {
-					old.ev = append(old.ev, e)
-				}
-			}
-			return
+	k := agreementKey(a)
+	if old, ok := d.agrIndex[k]; ok {
+		for _, e := range a.ev {
+			old.ev = addEvidence(old.ev, e)
 		}
+		return
 	}
+	if d.agrIndex == nil {
+		d.agrIndex = map[string]*agreement{}
+	}
+	d.agrIndex[k] = a
 	d.agrs = append(d.agrs, a)
+	d.lastAgr = a
+}
+
+// agreementKey is the same for agreements with one title and one set of
+// parties.
+func agreementKey(a *agreement) string {
+	keys := make([]string, len(a.parties))
+	for i, p := range a.parties {
+		keys[i] = p.key
+	}
+	slices.Sort(keys)
+	keys = slices.Compact(keys)
+	return a.title + "\x00" + strings.Join(keys, "\x00")
 }
 
 func sameParties(a, b []*entity) bool {
@@ -288,13 +315,8 @@ func sameParties(a, b []*entity) bool {
 // agreement drafted last in its paragraph.
 func (d *drafter) officialsOf(i int) {
 	s := &d.sents[i]
-	var last *agreement
-	for _, a := range d.agrs {
-		if a.para == s.para && a.sentenceIdx <= i {
-			last = a
-		}
-	}
-	if last == nil {
+	last := d.lastAgr
+	if last == nil || last.para != s.para {
 		return
 	}
 	add := func(name, r string) bool {
@@ -315,14 +337,33 @@ func (d *drafter) officialsOf(i int) {
 		for _, n := range splitAny(m[1]) {
 			any = add(strings.TrimSpace(n), "见证") || any
 		}
-		if any && !hasSentence(last.ev, s) {
-			last.ev = append(last.ev, evidence{s: s, inferred: last.sentenceIdx != i, note: "the signing witnessed is taken to be this one"})
+		if any {
+			last.ev = addEvidence(last.ev, evidence{s: s, inferred: last.sentenceIdx != i, note: "the signing witnessed is taken to be this one"})
 		}
 	}
 	if m := brokerRE.FindStringSubmatchIndex(s.text); m != nil {
 		name := nameBefore(s.text[:m[3]])
-		if add(name, strings.Trim(s.text[m[4]:m[5]], "“”")) && !hasSentence(last.ev, s) {
-			last.ev = append(last.ev, evidence{s: s, inferred: true, note: "“这次合作” is taken to be this agreement"})
+		if add(name, strings.Trim(s.text[m[4]:m[5]], "“”")) {
+			last.ev = addEvidence(last.ev, evidence{s: s, inferred: true, note: "“这次合作” is taken to be this agreement"})
 		}
 	}
+}
+
+// venueMatches finds "[event]上" in s as FindAllStringSubmatchIndex of
+// `([^,。;]*?(?:大会|…))上` would, in linear time: each match starts after
+// the clause break before its event word, or after the match before it.
+func venueMatches(s string) [][]int {
+	var out [][]int
+	prev := 0
+	for _, m := range venueEndRE.FindAllStringIndex(s, -1) {
+		start := prev
+		if i := strings.LastIndexAny(s[prev:m[0]], ",。;"); i >= 0 {
+			_, n := firstRune(s[prev+i:])
+			start = prev + i + n
+		}
+		end := m[1] - len("上")
+		out = append(out, []int{start, m[1], start, end})
+		prev = m[1]
+	}
+	return out
 }

@@ -5,6 +5,7 @@ import (
 	"path"
 	"regexp"
 	"strings"
+	"unicode"
 	"unicode/utf8"
 
 	"github.com/guazhi/guazhi/graph"
@@ -29,8 +30,9 @@ type Options struct {
 	// path relative to where the draft will be written. Default:
 	// Article.Name as given.
 	SourceFile string
-	// Date is the article's date, which completes dates written without a
-	// year. Default: the first full date in the page's header lines.
+	// Date is the article's date when the text has no header or dateline
+	// that dates it; it completes dates written without a year and
+	// resolves 去年 and 今年. Default: a date in the article's file name.
 	Date graph.Date
 }
 
@@ -39,6 +41,9 @@ type Result struct {
 	YAML    []byte // the draft, for graph.Load next to the article
 	Summary Summary
 	Facts   []Fact // every drafted relation, in the order of the text
+	// Review lists what a person must decide: drafted officials that may be
+	// known officials under a misspelt name.
+	Review []string
 }
 
 // Fact is one drafted relation and the sentence it was read from.
@@ -56,12 +61,21 @@ type Summary struct {
 	Entities                       int
 	Reused                         int // entities whose id came from the KB
 	Inferred                       int // facts and entities flagged for review
+	// Against a KB: facts it does not hold, facts it holds (drafted as the
+	// same facts, so the article becomes added evidence), facts that
+	// contradict it. All zero without a KB.
+	New, Confirmed, Conflicting int
+	WithKB                      bool
 }
 
 // String is a one-line report for stderr.
 func (s Summary) String() string {
-	return fmt.Sprintf("drafted %d secondments, %d agreements, %d links, %d entities (%d from the KB); %d inferred items to review",
+	out := fmt.Sprintf("drafted %d secondments, %d agreements, %d links, %d entities (%d from the KB); %d inferred items to review",
 		s.Secondments, s.Agreements, s.Links, s.Entities, s.Reused, s.Inferred)
+	if s.WithKB {
+		out += fmt.Sprintf("; against the KB: %d new, %d confirmed, %d conflicting", s.New, s.Confirmed, s.Conflicting)
+	}
+	return out
 }
 
 // evidence is a sentence supporting a fact.
@@ -73,10 +87,11 @@ type evidence struct {
 
 type entity struct {
 	ref
-	forms []string // surface forms in the order seen
-	id    string
-	kb    *graph.Entity
-	order int
+	forms  []string // surface forms in the order seen
+	id     string
+	kb     *graph.Entity
+	order  int
+	review string // a possible match in the KB, for review
 }
 
 type place2 struct {
@@ -85,9 +100,14 @@ type place2 struct {
 }
 
 type secondment struct {
-	official *entity
-	from, to place2
-	ev       []evidence
+	official   *entity
+	from, to   place2
+	start, end graph.Date
+	termNote   string // how start and end were read, when inferred
+	ev         []evidence
+
+	standing     standing
+	standingNote string
 }
 
 type role struct {
@@ -105,6 +125,7 @@ type agreement struct {
 	notes             []string
 	id                string
 	para, sentenceIdx int
+	standing          standing
 }
 
 type drafter struct {
@@ -116,6 +137,42 @@ type drafter struct {
 	secs  []*secondment
 	agrs  []*agreement
 	lnks  []*link
+
+	kbNames      map[string]bool   // officials the KB knows
+	kbByRune     map[rune][]string // kbNames by first character
+	kbByLast     map[rune][]string // kbNames by last character
+	carry        [2]string         // the place of the last home and host department of the paragraph
+	carryPara    int
+	lastOfficial *entity // whom 他 refers to
+	lastHome     place2  // his body and post, when a sentence named him after them
+	lastAt       int     // the sentence that named him
+	pend         map[*entity]*pending
+	secIndex     map[secKey]*secondment
+	agrIndex     map[string]*agreement
+	lastAgr      *agreement // the agreement drafted last, for its witnesses
+	lnkIndex     map[linkKey]bool
+	review       []string // possible matches of KB officials
+	round        round
+	recognised   map[string]recognition // recognise's answers, for the names a text repeats
+}
+
+type recognition struct {
+	ref ref
+	ok  bool
+}
+
+// recognise is the package's recognise, remembering its answers: a text
+// names the same bodies again and again.
+func (d *drafter) recognise(s string) (ref, bool) {
+	if r, ok := d.recognised[s]; ok {
+		return r.ref, r.ok
+	}
+	if d.recognised == nil {
+		d.recognised = map[string]recognition{}
+	}
+	r, ok := recognise(s)
+	d.recognised[s] = recognition{r, ok}
+	return r, ok
 }
 
 // Draft reads the article and drafts a knowledge base from it.
@@ -123,31 +180,38 @@ func Draft(article Article, opt Options) (*Result, error) {
 	if !utf8.ValidString(article.Text) {
 		return nil, fmt.Errorf("%s: not valid UTF-8", article.Name)
 	}
-	d := &drafter{text: article.Text, date: opt.Date, ents: map[string]*entity{}}
-	if d.date.IsZero() {
-		d.date = articleDate(article.Text)
+	if strings.TrimSpace(article.Text) == "" {
+		return nil, fmt.Errorf("%s: no text to draft from", article.Name)
 	}
-	d.sents = sentences(article.Text)
+	d := &drafter{text: article.Text, ents: map[string]*entity{}, pend: map[*entity]*pending{},
+		kbNames: kbOfficials(opt.KB)}
+	d.kbByRune, d.kbByLast = byRune(d.kbNames)
+	d.date, _ = articleDate(article.Text, article.Name, opt.Date)
+	d.sents = sentences(simplify(article.Text), article.Text)
 	for i := range d.sents {
+		d.roundOf(&d.sents[i])
 		d.secondments(i)
 		d.agreements(i)
 		d.links(i)
 	}
+	d.applyRound()
+	d.originalForms()
 	src := d.source(article, opt)
 	d.assignIDs(opt.KB)
+	d.compareKB(opt.KB)
 	out, err := d.yaml(src)
 	if err != nil {
 		return nil, err
 	}
-	res := &Result{YAML: out}
-	d.summarise(res)
+	res := &Result{YAML: out, Review: d.review}
+	d.summarise(res, opt.KB)
 	return res, nil
 }
 
 // entity registers the body, company or organisation a surface form names.
 func (d *drafter) entity(surface string) *entity {
 	surface = strings.Trim(surface, "“”\"《》 ")
-	r, ok := recognise(surface)
+	r, ok := d.recognise(surface)
 	if !ok {
 		return nil
 	}
@@ -236,20 +300,18 @@ var publisherRE = regexp.MustCompile(`^(?:来源|来源于|稿源)[::]\s*(\S+)`)
 // titleAndPublisher guesses the headline (the longest short line above the
 // date line or the first paragraph) and the publisher (a 来源: line).
 func titleAndPublisher(text string) (title, publisher string) {
-	lines := strings.Split(text, "\n")
+	lines := headLines(text)
 	for _, l := range lines {
-		l = strings.TrimSpace(l)
 		if m := publisherRE.FindStringSubmatch(l); m != nil && publisher == "" {
 			publisher = m[1]
 		}
 	}
 	for _, l := range lines {
-		l = strings.TrimSpace(l)
 		n := utf8.RuneCountInString(l)
 		if isoDateRE.MatchString(l) || len(fullCnDates(l)) > 0 || n > 60 {
 			break
 		}
-		if n < 6 || hasMark(l) || strings.Contains(l, "Logo") || publisherRE.MatchString(l) {
+		if n < 6 || hasMark(l) || strings.Contains(l, "Logo") || publisherRE.MatchString(l) || strings.ContainsFunc(l, unicode.IsControl) {
 			continue
 		}
 		if n > utf8.RuneCountInString(title) {
@@ -257,6 +319,28 @@ func titleAndPublisher(text string) (title, publisher string) {
 		}
 	}
 	return title, publisher
+}
+
+// headLines are the first lines of text, trimmed, each cut to
+// maxHeaderLine bytes: where a page's title, date and publisher stand.
+func headLines(text string) []string {
+	var out []string
+	for lineStart := 0; len(out) < headerLines && lineStart < len(text); {
+		end := strings.IndexByte(text[lineStart:], '\n')
+		if end < 0 {
+			end = len(text) - lineStart
+		}
+		line := text[lineStart : lineStart+end]
+		lineStart += end + 1
+		if len(line) > maxHeaderLine {
+			line = line[:maxHeaderLine]
+			for len(line) > 0 && !utf8.ValidString(line) {
+				line = line[:len(line)-1]
+			}
+		}
+		out = append(out, strings.TrimSpace(line))
+	}
+	return out
 }
 
 func hasMark(line string) bool {

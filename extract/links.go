@@ -16,6 +16,7 @@ type link struct {
 	date     graph.Date
 	notes    []string
 	ev       []evidence
+	standing standing
 }
 
 var (
@@ -24,14 +25,18 @@ var (
 	// delegationRE names a place's delegation: 博野县招商团 is 博野县.
 	delegationRE = regexp.MustCompile(`(?:招商团|考察团|代表团|代表队)$`)
 	// matchRE is "通过X牵线搭桥".
-	matchRE   = regexp.MustCompile(`通过([^,,。;;]{2,20}?)(?:牵线搭桥|牵线|搭桥)`)
-	leadVerbs = regexp.MustCompile(`^.*(?:带领|率领|率|组织|陪同)`)
+	visitWords = regexp.MustCompile(`考察|调研|参观|访问`)
+	matchRE    = regexp.MustCompile(`通过([^,,。;;]{2,20}?)(?:牵线搭桥|牵线|搭桥)`)
+	leadVerbs  = regexp.MustCompile(`^.*(?:带领|率领|率|组织|陪同)`)
 )
 
 // links finds visits and matchmaking in sentence i.
 func (d *drafter) links(i int) {
 	s := &d.sents[i]
 	for _, c := range clauses(s.text) {
+		if !visitWords.MatchString(c) {
+			continue
+		}
 		m := visitRE.FindStringSubmatch(c)
 		if m == nil {
 			continue
@@ -98,7 +103,7 @@ func (d *drafter) visitor(s string) *entity {
 		}
 	}
 	plain := strings.NewReplacer("“", "", "”", "").Replace(s)
-	if _, ok := recognise(plain); !ok {
+	if _, ok := d.recognise(plain); !ok {
 		return nil
 	}
 	e := d.entity(plain)
@@ -117,10 +122,18 @@ func (d *drafter) addLink(l *link, i int, c string) {
 	if l.venue == "" {
 		l.venue = a.venue
 	}
-	for _, old := range d.lnks {
-		if old.kind == l.kind && old.from == l.from && old.to == l.to {
-			return
-		}
+	k := linkKey{l.kind, l.from, l.to}
+	if d.lnkIndex[k] {
+		return
 	}
+	if d.lnkIndex == nil {
+		d.lnkIndex = map[linkKey]bool{}
+	}
+	d.lnkIndex[k] = true
 	d.lnks = append(d.lnks, l)
+}
+
+type linkKey struct {
+	kind     string
+	from, to *entity
 }

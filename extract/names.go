@@ -1,6 +1,7 @@
 package extract
 
 import (
+	"slices"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -68,14 +69,15 @@ var places = []place{
 	{"滨海", "新区", "tianjin", "binhai", "天津"},
 }
 
-func lookupPlace(root string) *place {
+func lookupPlace(root string) *place { return placeByRoot[root] }
+
+var placeByRoot = func() map[string]*place {
+	m := map[string]*place{}
 	for i := range places {
-		if places[i].root == root {
-			return &places[i]
-		}
+		m[places[i].root] = &places[i]
 	}
-	return nil
-}
+	return m
+}()
 
 // placeSuffixes may follow a place's root.
 var placeSuffixes = []string{"新区", "市", "区", "县", "省", "镇"}
@@ -259,7 +261,7 @@ func recognise(s string) (ref, bool) {
 	if kind == "" {
 		return ref{}, false
 	}
-	r := ref{key: "name:" + companyKey(abbreviate(s)), name: s, kind: kind, jur: "other"}
+	r := ref{key: "name:" + companyKey(abbreviate(withoutProvince(s))), name: s, kind: kind, jur: "other"}
 	bare := strings.TrimLeft(s, "0123456789") // 2015阿拉伯国家…
 	switch {
 	case hasAnyPrefix(bare, foreignPrefixes) != "":
@@ -331,7 +333,7 @@ var posts = sortLongestFirst([]string{
 	"副秘书长", "秘书长", "副部长", "部长", "副司长", "司长", "副主席", "主席", "副院长", "院长", "副所长", "所长",
 	"副校长", "校长", "副总经理", "总经理", "副董事长", "董事长", "副总裁", "总裁", "副巡视员", "巡视员",
 	"副调研员", "调研员", "常委", "市长助理", "区长助理", "县长助理", "主任助理", "副总工程师", "总工程师", "总经济师",
-	"副署长", "署长", "副行长", "行长", "副会长", "会长", "副关长", "关长",
+	"党委委员", "党组委员", "纪委委员", "副署长", "署长", "副行长", "行长", "副会长", "会长", "副关长", "关长",
 })
 
 func sortLongestFirst(list []string) []string {
@@ -375,17 +377,27 @@ func splitBodyPost(s string) (body, post string, ok bool) {
 
 // postAt reports the post that starts at byte i of s, if any.
 func postAt(s string, i int) string {
-	for _, p := range posts {
+	r, _ := utf8.DecodeRuneInString(s[i:])
+	for _, p := range postsByRune[r] {
 		if strings.HasPrefix(s[i:], p) {
-			// 委员会 is a body, not the post 委员.
 			return p
 		}
 	}
 	return ""
 }
 
+// postsByRune lists the posts by their first character, longest first.
+var postsByRune = func() map[rune][]string {
+	m := map[rune][]string{}
+	for _, p := range posts {
+		r, _ := utf8.DecodeRuneInString(p)
+		m[r] = append(m[r], p)
+	}
+	return m
+}()
+
 // surnames holds the single-character surnames of the 百家姓 and a few more.
-const surnames = "赵钱孙李周吴郑王冯陈褚卫蒋沈韩杨朱秦尤许何吕施张孔曹严华金魏陶姜戚谢邹喻柏水窦章云苏潘葛奚范彭郎鲁韦昌马苗凤花方俞任袁柳酆鲍史唐费廉岑薛雷贺倪汤滕殷罗毕郝邬安常乐于时傅皮卞齐康伍余元卜顾孟平黄和穆萧尹姚邵湛汪祁毛禹狄米贝明臧计伏成戴谈宋茅庞熊纪舒屈项祝董梁杜阮蓝闵席季麻强贾路娄危江童颜郭梅盛林刁钟徐邱骆高夏蔡田樊胡凌霍虞万支柯昝管卢莫经房裘缪干解应宗丁宣贲邓郁单杭洪包诸左石崔吉钮龚程嵇邢滑裴陆荣翁荀羊於惠甄曲家封芮羿储靳汲邴糜松井段富巫乌焦巴弓牧隗山谷车侯宓蓬全郗班仰秋仲伊宫宁仇栾暴甘钭厉戎祖武符刘景詹束龙叶幸司韶郜黎蓟薄印宿白怀蒲邰从鄂索咸籍赖卓蔺屠蒙池乔阴胥能苍双闻莘党翟谭贡劳逄姬申扶堵冉宰郦雍却璩桑桂濮牛寿通边扈燕冀郏浦尚农温别庄晏柴瞿阎充慕连茹习宦艾鱼容向古易慎戈廖庾终暨居衡步都耿满弘匡国文寇广禄阙东欧殳沃利蔚越夔隆师巩厍聂晁勾敖融冷訾辛阚那简饶空曾毋沙乜养鞠须丰巢关蒯相查后荆红游竺权逯盖益桓公税覃付"
+const surnames = "闫冼佟仝隋揭笪赵钱孙李周吴郑王冯陈褚卫蒋沈韩杨朱秦尤许何吕施张孔曹严华金魏陶姜戚谢邹喻柏水窦章云苏潘葛奚范彭郎鲁韦昌马苗凤花方俞任袁柳酆鲍史唐费廉岑薛雷贺倪汤滕殷罗毕郝邬安常乐于时傅皮卞齐康伍余元卜顾孟平黄和穆萧尹姚邵湛汪祁毛禹狄米贝明臧计伏成戴谈宋茅庞熊纪舒屈项祝董梁杜阮蓝闵席季麻强贾路娄危江童颜郭梅盛林刁钟徐邱骆高夏蔡田樊胡凌霍虞万支柯昝管卢莫经房裘缪干解应宗丁宣贲邓郁单杭洪包诸左石崔吉钮龚程嵇邢滑裴陆荣翁荀羊於惠甄曲家封芮羿储靳汲邴糜松井段富巫乌焦巴弓牧隗山谷车侯宓蓬全郗班仰秋仲伊宫宁仇栾暴甘钭厉戎祖武符刘景詹束龙叶幸司韶郜黎蓟薄印宿白怀蒲邰从鄂索咸籍赖卓蔺屠蒙池乔阴胥能苍双闻莘党翟谭贡劳逄姬申扶堵冉宰郦雍却璩桑桂濮牛寿通边扈燕冀郏浦尚农温别庄晏柴瞿阎充慕连茹习宦艾鱼容向古易慎戈廖庾终暨居衡步都耿满弘匡国文寇广禄阙东欧殳沃利蔚越夔隆师巩厍聂晁勾敖融冷訾辛阚那简饶空曾毋沙乜养鞠须丰巢关蒯相查后荆红游竺权逯盖益桓公税覃付"
 
 // afterName holds characters that end a name when they follow it: verbs,
 // adverbs and particles that open the rest of the clause.
@@ -397,12 +409,28 @@ func isHan(r rune) bool { return unicode.Is(unicode.Han, r) }
 // more characters, ending where the clause goes on. It returns "" when s
 // does not start with a name.
 func nameAt(s string) string {
-	r := []rune(s)
+	r := headRunes(s, 6)
+	if len(r) >= 3 && compoundSurname(r[:2]) {
+		// 欧阳晓峰, 司马光: a two-character surname and one or two more.
+		end := func(i int) bool { return i >= len(r) || !isHan(r[i]) || strings.ContainsRune(afterName, r[i]) }
+		if len(r) >= 4 && !end(3) && end(4) {
+			return string(r[:4])
+		}
+		if end(3) {
+			return string(r[:3])
+		}
+		return ""
+	}
 	if len(r) < 2 || !strings.ContainsRune(surnames, r[0]) || !isHan(r[1]) {
 		return ""
 	}
 	end := func(i int) bool { return i >= len(r) || !isHan(r[i]) || strings.ContainsRune(afterName, r[i]) }
 	if len(r) >= 3 && !end(2) && end(3) {
+		return string(r[:3])
+	}
+	// 景志强对记者说: 强 often ends a name as well as opening 强调.
+	if len(r) >= 3 && isHan(r[2]) && strings.ContainsRune(givenToo, r[2]) && end(3) &&
+		!startsWithAny(string(r[2:]), wordsAfterName) {
 		return string(r[:3])
 	}
 	if end(2) {
@@ -411,20 +439,73 @@ func nameAt(s string) string {
 	return ""
 }
 
+// givenToo are characters of afterName that given names often end with.
+const givenToo = "强正先希会前来同和代亲现平国"
+
+// wordsAfterName are the words such characters open after a name.
+var wordsAfterName = []string{"强调", "正在", "正式", "先后", "先期", "希望", "会见", "会同", "会上", "前往", "前来", "来到", "来自",
+	"同时", "同志", "同样", "和", "代表", "亲自", "亲切", "现在", "现任", "平时", "国家"}
+
+// compoundSurnames are the two-character surnames still in use.
+var compoundSurnames = []string{"欧阳", "司马", "上官", "诸葛", "东方", "皇甫", "令狐", "公孙", "慕容", "司徒", "夏侯", "尉迟",
+	"长孙", "宇文", "端木", "西门", "南宫", "澹台", "公冶", "申屠"}
+
+func compoundSurname(r []rune) bool {
+	for _, c := range compoundSurnames {
+		if string(r) == c {
+			return true
+		}
+	}
+	return false
+}
+
+// headRunes decodes at most n runes from the start of s; tailRunes at
+// most n from its end: names are short, and reading no further keeps a
+// long text linear.
+func headRunes(s string, n int) []rune {
+	var out []rune
+	for _, r := range s {
+		if len(out) == n {
+			break
+		}
+		out = append(out, r)
+	}
+	return out
+}
+
+func tailRunes(s string, n int) []rune {
+	out := make([]rune, 0, n)
+	for len(s) > 0 && len(out) < n {
+		r, size := utf8.DecodeLastRuneInString(s)
+		out = append(out, r)
+		s = s[:len(s)-size]
+	}
+	slices.Reverse(out)
+	return out
+}
+
 // nameBefore reads a person's name at the end of s ("…刘海涛"), when what
 // precedes it ends a phrase; it returns "" otherwise.
 func nameBefore(s string) string {
-	r := []rune(s)
-	for _, n := range []int{3, 2} {
+	r := tailRunes(s, 12)
+	whole := len(r) < 12 // r is all of s
+	for _, n := range []int{4, 3, 2} {
 		if len(r) < n {
 			continue
 		}
 		cand := r[len(r)-n:]
-		if !strings.ContainsRune(surnames, cand[0]) || !allHan(cand) {
+		if !allHan(cand) {
+			continue
+		}
+		switch {
+		case n >= 3 && compoundSurname(cand[:2]):
+		case n <= 3 && strings.ContainsRune(surnames, cand[0]):
+		default:
 			continue
 		}
 		i := len(r) - n
-		if i == 0 || !isHan(r[i-1]) || strings.ContainsRune("日月的了,", r[i-1]) || endsWithPost(string(r[:i])) {
+		if i == 0 && whole || i > 0 && (!isHan(r[i-1]) || strings.ContainsRune("日月的了,", r[i-1])) ||
+			endsWithPost(s[:len(s)-len(string(cand))]) || titleBefore(s[:len(s)-len(string(cand))]) {
 			return string(cand)
 		}
 	}
@@ -443,3 +524,27 @@ func allHan(r []rune) bool {
 func endsWithPost(s string) bool { return hasAnySuffix(s, posts) }
 
 func firstRune(s string) (rune, int) { return utf8.DecodeRuneInString(s) }
+
+// provinces are the provincial-level units outside the gazetteer, whose
+// name may stand before a city's: 浙江省杭州市 is 杭州市.
+var provinces = []string{"上海", "重庆", "山西", "内蒙古", "辽宁", "吉林", "黑龙江", "江苏", "浙江", "安徽", "福建", "江西",
+	"山东", "河南", "湖北", "湖南", "广东", "广西", "海南", "四川", "贵州", "云南", "西藏", "陕西", "甘肃", "青海", "宁夏", "新疆"}
+
+// withoutProvince drops a province's name before a city's or county's.
+func withoutProvince(s string) string {
+	for _, p := range provinces {
+		for _, suf := range []string{"省", "市", "自治区", "壮族自治区", "回族自治区", "维吾尔自治区", ""} {
+			rest, ok := strings.CutPrefix(s, p+suf)
+			if !ok || utf8.RuneCountInString(rest) < 3 {
+				continue
+			}
+			if r, _ := utf8.DecodeRuneInString(rest); strings.ContainsRune("市县区州盟旗", r) {
+				continue
+			}
+			if hasAnySuffix(rest, []string{"市", "县", "区", "州", "盟", "旗"}) || strings.ContainsAny(rest, "市县州") {
+				return rest
+			}
+		}
+	}
+	return s
+}

@@ -4,6 +4,7 @@ import (
 	"regexp"
 	"strconv"
 	"strings"
+	"unicode"
 	"unicode/utf8"
 
 	"github.com/guazhi/guazhi/graph"
@@ -11,10 +12,16 @@ import (
 
 // sentence is a sentence of the article's body text.
 type sentence struct {
-	text   string
-	start  int // byte offset in the article
-	offset int // character (rune) offset in the article
-	para   int // paragraph number
+	text   string // as matched: simplified characters, ASCII digits
+	orig   string // verbatim from the article, as quoted
+	start  int    // byte offset of text in the matched copy of the article
+	offset int    // character (rune) offset in the article
+	para   int    // paragraph number
+	idx    int    // index among the article's sentences
+
+	matches               *found
+	termRead              bool     // start and length have been looked for
+	termStart, termLength []string // a secondment's start and length (term.go)
 }
 
 // chromeMarks betray page furniture wherever they appear in a line.
@@ -43,8 +50,14 @@ func isChrome(line string) bool {
 const sentenceEnds = "。!?!?;;"
 const closers = "”’」』)》"
 
+// maxSentence bounds a sentence's length in bytes: a longer run of text
+// without a sentence end is cut at a clause break (or, failing one, at a
+// character), so that no pattern ever reads more than a bounded window.
+const maxSentence = 900
+
 // sentences splits the article's body text into sentences, skipping chrome.
-func sentences(text string) []sentence {
+// text is the matched copy of orig, rune for rune.
+func sentences(text, orig string) []sentence {
 	var out []sentence
 	para := 0
 	for lineStart := 0; lineStart < len(text); {
@@ -63,8 +76,28 @@ func sentences(text string) []sentence {
 		}
 		lineStart = lineEnd + 1
 	}
+	// Offsets and verbatim text, walking both copies once.
+	same := text == orig
+	tpos, opos, runes := 0, 0, 0
 	for i := range out {
-		out[i].offset = utf8.RuneCountInString(text[:out[i].start])
+		s := &out[i]
+		for tpos < s.start {
+			_, n := utf8.DecodeRuneInString(text[tpos:])
+			_, m := utf8.DecodeRuneInString(orig[opos:])
+			tpos, opos, runes = tpos+n, opos+m, runes+1
+		}
+		s.offset, s.idx = runes, i
+		if same {
+			s.orig = s.text
+			continue
+		}
+		from := opos
+		for k := 0; k < len(s.text); {
+			_, n := utf8.DecodeRuneInString(s.text[k:])
+			_, m := utf8.DecodeRuneInString(orig[opos:])
+			k, tpos, opos, runes = k+n, tpos+n, opos+m, runes+1
+		}
+		s.orig = orig[from:opos]
 	}
 	return out
 }
@@ -83,6 +116,13 @@ func splitSentences(s string, base, para int) []sentence {
 	for i := 0; i < len(s); {
 		r, size := utf8.DecodeRuneInString(s[i:])
 		i += size
+		if unicode.IsControl(r) && r != '\t' {
+			// No quote can carry a control character: it ends a sentence
+			// and belongs to none.
+			emit(i - size)
+			start = i
+			continue
+		}
 		if strings.ContainsRune(sentenceEnds, r) {
 			for i < len(s) {
 				c, n := utf8.DecodeRuneInString(s[i:])
@@ -92,10 +132,23 @@ func splitSentences(s string, base, para int) []sentence {
 				i += n
 			}
 			emit(i)
+		} else if i-start >= maxSentence {
+			emit(cutAt(s, start, i))
 		}
 	}
 	emit(len(s))
 	return out
+}
+
+// cutAt is where an over-long sentence from start to end is cut: after the
+// last clause break in its second half, else at end.
+func cutAt(s string, start, end int) int {
+	half := start + (end-start)/2
+	if j := strings.LastIndexAny(s[half:end], ",,、"); j >= 0 {
+		_, n := utf8.DecodeRuneInString(s[half+j:])
+		return half + j + n
+	}
+	return end
 }
 
 // clauses splits a sentence at commas, colons and semicolons.
@@ -109,26 +162,66 @@ var (
 	yearRE    = regexp.MustCompile(`(\d{4})年`)
 )
 
-// articleDate finds the publication date in the page's header: the first
-// full date in a line that is chrome, else the first full date anywhere.
-func articleDate(text string) graph.Date {
-	var fallback graph.Date
-	for _, line := range strings.Split(text, "\n") {
-		line = strings.TrimSpace(line)
+// headerLines bounds how many lines from the top are read for the
+// article's date, and maxHeaderLine how long such a line may be.
+const (
+	headerLines   = 40
+	maxHeaderLine = 300
+)
+
+// datelineRE is a news agency's dateline at the start of the body:
+// 新华社石家庄1月6日电, 本报北京2017年1月6日讯.
+var datelineRE = regexp.MustCompile(`^[^,,。]{0,24}?(?:(\d{4})年)?(\d{1,2})月(\d{1,2})日(?:电|讯)`)
+
+// nameDateRE is a date in a file's name: 2015-11-17, 20151117.
+var nameDateRE = regexp.MustCompile(`(\d{4})[-_.]?(\d{2})[-_.]?(\d{2})`)
+
+// articleDate finds the article's own date: a full date in a header line
+// (page furniture above the body) or the body's dateline, else fallback
+// (the --date given), else a date in the file's name. A date in the body's
+// sentences dates what they report, never the article. how says where the
+// date came from.
+func articleDate(text, name string, fallback graph.Date) (date graph.Date, how string) {
+	var dateline []string
+	for _, line := range headLines(text) {
+		if line == "" {
+			continue
+		}
+		if !isChrome(line) {
+			// The first body paragraph: only its dateline counts.
+			dateline = datelineRE.FindStringSubmatch(line)
+			break
+		}
 		for _, m := range append(isoDateRE.FindAllStringSubmatch(line, -1), fullCnDates(line)...) {
-			d, err := graph.ParseDate(m[1] + "-" + pad2(m[2]) + "-" + pad2(m[3]))
-			if err != nil {
-				continue
-			}
-			if isChrome(line) {
-				return d
-			}
-			if fallback.IsZero() {
-				fallback = d
+			if d, err := graph.ParseDate(m[1] + "-" + pad2(m[2]) + "-" + pad2(m[3])); err == nil {
+				return d, "header"
 			}
 		}
 	}
-	return fallback
+	year := fallback.Year
+	if year == 0 {
+		if m := nameDateRE.FindStringSubmatch(name); m != nil {
+			year, _ = strconv.Atoi(m[1])
+		}
+	}
+	if dateline != nil {
+		y := dateline[1]
+		if y == "" && year != 0 {
+			y = strconv.Itoa(year)
+		}
+		if d, err := graph.ParseDate(y + "-" + pad2(dateline[2]) + "-" + pad2(dateline[3])); err == nil {
+			return d, "dateline"
+		}
+	}
+	if !fallback.IsZero() {
+		return fallback, "option"
+	}
+	if m := nameDateRE.FindStringSubmatch(name); m != nil {
+		if d, err := graph.ParseDate(m[1] + "-" + m[2] + "-" + m[3]); err == nil {
+			return d, "file name"
+		}
+	}
+	return graph.Date{}, ""
 }
 
 func fullCnDates(s string) [][]string {
@@ -151,9 +244,69 @@ func pad2(s string) string {
 // dateIn finds the first date in s written with 月 and completes its year
 // from the article's date. inferred is true when the year was supplied.
 func dateIn(s string, article graph.Date) (d graph.Date, written string, inferred bool) {
-	m := cnDateRE.FindStringSubmatch(s)
+	return dateOf(cnDateRE.FindStringSubmatch(s), yearRE.FindStringSubmatch(s), article)
+}
+
+// found holds the matches of the patterns a sentence is searched for clause
+// by clause, found once for the whole sentence so that a sentence of many
+// clauses is read in linear time.
+type found struct {
+	dates, years, venues, amounts [][]int
+}
+
+func (s *sentence) found() *found {
+	if s.matches == nil {
+		// Each pattern runs only where its one required word stands.
+		s.matches = &found{venues: venueMatches(s.text)}
+		if strings.Contains(s.text, "月") {
+			s.matches.dates = cnDateRE.FindAllStringSubmatchIndex(s.text, -1)
+		}
+		if strings.Contains(s.text, "年") {
+			s.matches.years = yearRE.FindAllStringSubmatchIndex(s.text, -1)
+		}
+		if strings.Contains(s.text, "元") {
+			s.matches.amounts = amountRE.FindAllStringIndex(s.text, -1)
+		}
+	}
+	return s.matches
+}
+
+// firstWithin is the first match that ends by n, as strings.
+func firstWithin(text string, ms [][]int, n int) []string {
+	for _, m := range ms {
+		if m[1] > n {
+			break
+		}
+		out := make([]string, len(m)/2)
+		for i := range out {
+			if m[2*i] >= 0 {
+				out[i] = text[m[2*i]:m[2*i+1]]
+			}
+		}
+		return out
+	}
+	return nil
+}
+
+// dateBefore is dateIn of the sentence's first n bytes.
+func (s *sentence) dateBefore(n int, article graph.Date) (graph.Date, string, bool) {
+	f := s.found()
+	return dateOf(firstWithin(s.text, f.dates, n), firstWithin(s.text, f.years, n), article)
+}
+
+// amountFrom is amountIn of the sentence from byte i.
+func (s *sentence) amountFrom(i int) string {
+	for _, m := range s.found().amounts {
+		if m[0] >= i {
+			return s.text[m[0]:m[1]]
+		}
+	}
+	return ""
+}
+
+func dateOf(m, y []string, article graph.Date) (d graph.Date, written string, inferred bool) {
 	if m == nil {
-		if y := yearRE.FindStringSubmatch(s); y != nil {
+		if y != nil {
 			if d, err := graph.ParseDate(y[1]); err == nil {
 				return d, y[0], false
 			}

@@ -60,7 +60,7 @@ func (d *drafter) assignIDs(kb *graph.Graph) {
 				byForm[f] = appendOnce(byForm[f], e)
 				key := "person:" + f
 				if e.Kind != graph.Official {
-					r, ok := recognise(f)
+					r, ok := d.recognise(f)
 					if !ok {
 						continue
 					}
@@ -200,7 +200,7 @@ func strs(list []string) *yaml.Node {
 func (d *drafter) evidence(src sourceInfo, list []evidence) *yaml.Node {
 	var items []*yaml.Node
 	for _, e := range list {
-		m := mapping(false, "source", src.id, "quote", e.s.text, "inferred", e.inferred, "note", e.note)
+		m := mapping(false, "source", src.id, "quote", e.s.orig, "inferred", e.inferred, "note", e.note)
 		m.Content[3].LineComment = fmt.Sprintf("characters %d–%d", e.s.offset, e.s.offset+utf8.RuneCountInString(e.s.text))
 		items = append(items, m)
 	}
@@ -228,8 +228,10 @@ func (d *drafter) yaml(src sourceInfo) ([]byte, error) {
 		if p, ok := d.ents[e.parent]; ok && p.id != "" && e.kb == nil {
 			parent = p.id
 		}
-		entNodes = append(entNodes, mapping(true, "id", e.id, "kind", kind, "name", name, "aliases", strs(aliases),
-			"jurisdiction", jur, "parent", parent, "note", note))
+		n := mapping(true, "id", e.id, "kind", kind, "name", name, "aliases", strs(aliases),
+			"jurisdiction", jur, "parent", parent, "note", note)
+		n.HeadComment = e.review
+		entNodes = append(entNodes, n)
 	}
 	var secNodes []*yaml.Node
 	for _, s := range d.secs {
@@ -237,8 +239,16 @@ func (d *drafter) yaml(src sourceInfo) ([]byte, error) {
 		if s.from.body != nil {
 			from = mapping(true, "body", s.from.body.id, "post", s.from.post)
 		}
-		secNodes = append(secNodes, mapping(false, "official", s.official.id, "from", from,
-			"to", mapping(true, "body", s.to.body.id, "post", s.to.post), "evidence", d.evidence(src, s.ev)))
+		n := mapping(false, "official", s.official.id, "from", from,
+			"to", mapping(true, "body", s.to.body.id, "post", s.to.post), "start", dateStr(s.start), "end", dateStr(s.end),
+			"note", s.termNote, "evidence", d.evidence(src, s.ev))
+		switch s.standing {
+		case factConfirmed:
+			n.HeadComment = "already in the knowledge base: this source adds evidence"
+		case factConflicting:
+			n.HeadComment = "conflicts with the knowledge base: " + s.standingNote
+		}
+		secNodes = append(secNodes, n)
 	}
 	var agrNodes []*yaml.Node
 	for _, a := range d.agrs {
@@ -295,8 +305,12 @@ func (d *drafter) yaml(src sourceInfo) ([]byte, error) {
 	return buf.Bytes(), nil
 }
 
-func (d *drafter) summarise(res *Result) {
+func (d *drafter) summarise(res *Result, kb *graph.Graph) {
 	sum := &res.Summary
+	if kb != nil {
+		sum.WithKB = true
+		sum.New, sum.Confirmed, sum.Conflicting = d.standingCounts()
+	}
 	sum.Secondments, sum.Agreements, sum.Links = len(d.secs), len(d.agrs), len(d.lnks)
 	for _, e := range d.used() {
 		sum.Entities++
@@ -311,16 +325,16 @@ func (d *drafter) summarise(res *Result) {
 	}
 	for _, s := range d.secs {
 		f := Fact{Kind: graph.Secondment, Label: s.official.name + " → " + s.to.body.name + s.to.post,
-			Quote: s.ev[0].s.text, Offset: s.ev[0].s.offset, Inferred: inferred(s.ev)}
+			Quote: s.ev[0].s.orig, Offset: s.ev[0].s.offset, Inferred: inferred(s.ev) || s.termNote != ""}
 		res.Facts = append(res.Facts, f)
 	}
 	for _, a := range d.agrs {
-		f := Fact{Kind: graph.Agreement, Label: a.title, Quote: a.ev[0].s.text, Offset: a.ev[0].s.offset,
+		f := Fact{Kind: graph.Agreement, Label: a.title, Quote: a.ev[0].s.orig, Offset: a.ev[0].s.offset,
 			Inferred: inferred(a.ev)}
 		res.Facts = append(res.Facts, f)
 	}
 	for _, l := range d.lnks {
-		res.Facts = append(res.Facts, Fact{Kind: l.kind, Label: l.from.name + " → " + l.to.name, Quote: l.ev[0].s.text,
+		res.Facts = append(res.Facts, Fact{Kind: l.kind, Label: l.from.name + " → " + l.to.name, Quote: l.ev[0].s.orig,
 			Offset: l.ev[0].s.offset, Inferred: inferred(l.ev)})
 	}
 	slices.SortStableFunc(res.Facts, func(a, b Fact) int { return a.Offset - b.Offset })

@@ -89,6 +89,7 @@ var EdgeAttrs = []AttrDef{
 	{"value", AttrString},
 	{"venue", AttrString},
 	{"officials", AttrStrings},
+	{"role", AttrString},
 	{"note", AttrString},
 	{"variants", AttrStrings},
 	{"disputed", AttrStrings},
@@ -256,6 +257,7 @@ func (g *Graph) AppendRelationAttrs(dst []Attr, r *Relation) []Attr {
 		c.items = append(c.items, name)
 	}
 	l.list("officials", c.takeItems())
+	l.str("role", r.Role)
 	l.str("note", r.Note)
 	for _, disputed := range []bool{false, true} {
 		for _, v := range r.Variants {

@@ -25,7 +25,8 @@ func TestDefaultCounts(t *testing.T) {
 	wantRelations := map[string]int{
 		Secondment:     6,
 		Post:           6,
-		Agreement:      7, // 5 agreements; the three-party 张北 consensus makes 3 pairs
+		Agreement:      7,  // 5 agreements; the three-party 张北 consensus makes 3 pairs
+		Brokered:       14, // 7 officials credited with an agreement, each to 2 parties
 		PartOf:         21,
 		"meeting":      10,
 		"visit":        6,
@@ -62,8 +63,8 @@ func TestDefaultCounts(t *testing.T) {
 	if len(g.Entities) != 46 {
 		t.Errorf("entities: got %d, want 46", len(g.Entities))
 	}
-	if len(g.Relations) != 69 {
-		t.Errorf("relations: got %d, want 69", len(g.Relations))
+	if len(g.Relations) != 83 {
+		t.Errorf("relations: got %d, want 83", len(g.Relations))
 	}
 	if len(agreements) != 5 {
 		t.Errorf("agreements: got %d distinct ids, want 5: %v", len(agreements), slices.Sorted(maps.Keys(agreements)))

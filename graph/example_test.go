@@ -16,7 +16,7 @@ func ExampleLoadDefault() {
 	fmt.Println(g.Name, s.Entities, "entities,", s.Relations, "relations")
 	fmt.Println("best connected:", s.Officials[0].Official.Name)
 	// Output:
-	// jingji-2015 46 entities, 69 relations
+	// jingji-2015 46 entities, 83 relations
 	// best connected: 曹蕾
 }
 

@@ -15,7 +15,8 @@ type FilterOptions struct {
 	Depth int
 	// Since and Until keep relations active in the window; zero is open.
 	Since, Until Date
-	// Kinds lists the relation kinds to keep; empty keeps all.
+	// Kinds lists the relation kinds to keep; empty keeps all. Agreement
+	// keeps the Party relations of agreements' nodes too.
 	Kinds []string
 }
 
@@ -51,7 +52,7 @@ func (g *Graph) RelationKinds() []string {
 		seen[r.Kind]++
 	}
 	var out []string
-	for _, c := range counts(seen, []string{Secondment, Post, Agreement, PartOf}) {
+	for _, c := range counts(seen, fixedKinds) {
 		out = append(out, c.Name)
 	}
 	return out
@@ -69,7 +70,9 @@ func (g *Graph) Select(opt FilterOptions) (*Graph, error) {
 	}
 	rels := slices.Clone(g.Relations)
 	if len(opt.Kinds) > 0 {
-		rels = slices.DeleteFunc(rels, func(r *Relation) bool { return !slices.Contains(opt.Kinds, r.Kind) })
+		rels = slices.DeleteFunc(rels, func(r *Relation) bool {
+			return !slices.Contains(opt.Kinds, r.Kind) && !(r.Kind == Party && slices.Contains(opt.Kinds, Agreement))
+		})
 		desc = append(desc, "kinds "+strings.Join(opt.Kinds, ","))
 	}
 	if !opt.Since.IsZero() || !opt.Until.IsZero() {

@@ -46,11 +46,11 @@ func TestSelect(t *testing.T) {
 		desc      string
 	}{
 		{"none", FilterOptions{}, []string{"bing", "ding", "jia", "yi", "zhang-san"},
-			[]string{"secondment", "post", "agreement", "agreement", "agreement", "agreement", "agreement", "post_confirmed", "visit", "part_of"}, ""},
+			[]string{"secondment", "post", "agreement", "agreement", "agreement", "agreement", "agreement", "brokered", "brokered", "post_confirmed", "visit", "part_of"}, ""},
 		{"focus official depth 1", FilterOptions{Focus: "张三"}, []string{"jia", "yi", "zhang-san"},
-			[]string{"secondment", "post", "agreement", "agreement", "agreement", "post_confirmed", "visit"}, "张三 (zhang-san) and 1 step around"},
+			[]string{"secondment", "post", "agreement", "agreement", "agreement", "brokered", "brokered", "post_confirmed", "visit"}, "张三 (zhang-san) and 1 step around"},
 		{"focus company depth 2", FilterOptions{Focus: "丙有限公司", Depth: 2}, []string{"bing", "ding", "jia", "yi", "zhang-san"},
-			[]string{"secondment", "post", "agreement", "agreement", "agreement", "agreement", "agreement", "post_confirmed", "visit", "part_of"}, "丙公司 (bing) and 2 steps around"},
+			[]string{"secondment", "post", "agreement", "agreement", "agreement", "agreement", "agreement", "brokered", "brokered", "post_confirmed", "visit", "part_of"}, "丙公司 (bing) and 2 steps around"},
 		{"kinds", FilterOptions{Kinds: []string{"secondment"}}, []string{"yi", "zhang-san"},
 			[]string{"secondment"}, "kinds secondment"},
 		{"since", FilterOptions{Since: Date{2020, 9, 15}}, []string{"bing", "ding", "jia", "yi", "zhang-san"},

@@ -496,6 +496,7 @@ func conflictHint(kind, key string) string {
 // finish joins the fused relation's notes and lists its variants.
 func (f *fused) finish() {
 	r := f.rel
+	r.Officials = oneRoleEach(r.Officials)
 	r.Note = strings.Join(f.notes, "\n")
 	r.Variants = nil
 	for _, key := range fusedKeys(r.Kind) {

@@ -117,7 +117,7 @@ secondments:
 links:
   - {kind: visit, from: 乙市, to: 甲区, date: 2016, officials: [张三, {official: 李四, role: 陪同}], evidence: [{source: b, quote: 考察}]}
   - {kind: visit, from: 乙市, to: 甲区, officials: [{official: 张三, role: 带队}, 李四, {official: 李四, role: 主持}], evidence: [{source: b, quote: 考察}]}
-`, "visit yi→jia date=2016 officials=张三(带队)|李四(陪同)|李四(主持)"},
+`, "visit yi→jia date=2016 officials=张三(带队)|李四(陪同、主持)"},
 		{"a link on another date is another fact", `links:
   - {kind: visit, from: 乙市, to: 甲区, date: 2017, evidence: [{source: b, quote: 再次考察}]}
 `, "visit yi→jia date=2017 sources=b quotes=再次考察 source_count=1 attested_by=b\n"},

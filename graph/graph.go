@@ -114,7 +114,7 @@ func newGraph(name, title string, sources []*Source, ents []*Entity, rels []*Rel
 	return g
 }
 
-var kindRank = map[string]int{Secondment: 0, Post: 1, Agreement: 2, PartOf: 4}
+var kindRank = map[string]int{Secondment: 0, Post: 1, Agreement: 2, Brokered: 2, Party: 2, PartOf: 4}
 
 func rank(kind string) int {
 	if r, ok := kindRank[kind]; ok {
@@ -133,7 +133,7 @@ type relKey struct {
 }
 
 // sortRelations puts relations in the one canonical order every writer
-// uses: by kind (secondment, post, agreement, links, part_of), ends, dates,
+// uses: by kind (secondment, post, agreement, brokered, party, links, part_of), ends, dates,
 // agreement, title and post, and input order last.
 func sortRelations(rels []*Relation) {
 	keys := make([]relKey, len(rels))

@@ -194,6 +194,7 @@ func (o Options) Parse(r FileReader, inputs ...Input) (*Graph, error) {
 		b.agreementRelations(a)
 	}
 	b.fuse()
+	b.rels = append(b.rels, b.brokered()...)
 	name, title := b.graphName(o, docs)
 	if err := e.err(); err != nil {
 		return nil, err
@@ -905,12 +906,68 @@ func (b *builder) agreementRelations(a *agreementDef) {
 			r.stated.parties = a.parties
 		}
 	}
+	// The Brokered relations are made after fusion (see brokered), from
+	// each agreement's fused relations.
+}
+
+// brokered returns the Brokered relations of the fused agreements: for
+// each agreement, from each official any of its statements credits to
+// each of its parties, with the data of its first relation.
+func (b *builder) brokered() []*Relation {
+	type agreement struct {
+		def  agreementDef
+		tmpl *Relation
+	}
+	byID := map[string]*agreement{}
+	var order []string
+	for _, r := range b.rels {
+		if r.Kind != Agreement {
+			continue
+		}
+		a := byID[r.Agreement]
+		if a == nil {
+			a = &agreement{tmpl: r}
+			byID[r.Agreement] = a
+			order = append(order, r.Agreement)
+		}
+		for _, p := range []string{r.From, r.To} {
+			if !slices.Contains(a.def.parties, p) {
+				a.def.parties = append(a.def.parties, p)
+			}
+		}
+		a.def.officials = unionRoles(a.def.officials, r.Officials)
+	}
+	var out []*Relation
+	for _, id := range order {
+		a := byID[id]
+		slices.Sort(a.def.parties)
+		a.def.officials = oneRoleEach(a.def.officials)
+		out = append(out, brokeredRelations(&a.def, a.tmpl)...)
+	}
+	return out
+}
+
+// oneRoleEach lists each official once, with the roles statements give
+// them joined: 首席操盘手、推动. One official brokered an agreement once,
+// however many sources word their part.
+func oneRoleEach(roles []Role) []Role {
+	var out []Role
+	for _, r := range roles {
+		i := slices.IndexFunc(out, func(x Role) bool { return x.Official == r.Official })
+		switch {
+		case i < 0:
+			out = append(out, r)
+		case r.Role != "":
+			out[i].Role += "、" + r.Role
+		}
+	}
+	return out
 }
 
 func (b *builder) link(l *rawLink) {
 	ok := b.require(l.kind, l.pos, "link kind")
-	if ok && (!linkKindRE.MatchString(l.kind.V) || slices.Contains([]string{Secondment, Post, Agreement, PartOf}, l.kind.V)) {
-		b.add(l.kind.Pos, ErrInvalid, fmt.Sprintf("link kind %q must be a lower-case word other than secondment, post, agreement and part_of", l.kind.V))
+	if ok && (!linkKindRE.MatchString(l.kind.V) || slices.Contains(fixedKinds, l.kind.V)) {
+		b.add(l.kind.Pos, ErrInvalid, fmt.Sprintf("link kind %q must be a lower-case word other than secondment, post, agreement, part_of, brokered and party", l.kind.V))
 		ok = false
 	}
 	ok = b.require(l.from, l.pos, "link from") && ok

@@ -120,6 +120,9 @@ type Relation struct {
 	Officials []Role
 	Note      string
 
+	// Brokered: the official's part, as the source words it.
+	Role string
+
 	// Variants lists the attributes that the statements fused into this
 	// relation give differently: in more or less detail (the relation
 	// holds the finest value), or, when Disputed, in known disagreement.
@@ -192,6 +195,13 @@ func (r *Relation) Label() string {
 		return r.Title
 	case PartOf:
 		return "隶属"
+	case Brokered:
+		if r.Role == "" {
+			return "促成"
+		}
+		return r.Role
+	case Party:
+		return "签约方"
 	}
 	if r.Title != "" {
 		return r.Title

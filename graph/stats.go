@@ -18,6 +18,18 @@ type OfficialReach struct {
 	Official  *Entity
 	Connected []*Entity // sorted by id
 	Relations int       // relations that name the official
+	// Brokered lists the agreements the official is credited with, read
+	// from the Brokered relations, by date.
+	Brokered []Deal
+}
+
+// Deal is an agreement an official is credited with, and their part in it.
+type Deal struct {
+	Agreement     string // agreement id
+	Title, Status string
+	Date          Date
+	Role          string
+	Parties       []*Entity // sorted by id
 }
 
 // Stats summarises a graph for a curator.
@@ -58,7 +70,7 @@ func (g *Graph) Stats() Stats {
 	reach := map[string]map[string]bool{}
 	nrel := map[string]int{}
 	touch := func(official, other string) {
-		if g.byID[other].Kind == Official {
+		if k := g.byID[other].Kind; k == Official || k == Agreement {
 			return
 		}
 		if reach[official] == nil {
@@ -70,6 +82,9 @@ func (g *Graph) Stats() Stats {
 	counted := map[key]bool{}
 	for _, r := range g.Relations {
 		rels[r.Kind]++
+		if r.Kind == Brokered {
+			continue // the agreement's own relations name the official and hold its quotes
+		}
 		s.Quotes += len(r.Evidence)
 		if len(r.SourceIDs()) == 1 {
 			s.SingleSource++
@@ -93,12 +108,13 @@ func (g *Graph) Stats() Stats {
 	}
 	s.ByKind = counts(kinds, EntityKinds)
 	s.ByJurisdiction = counts(jur, Jurisdictions)
-	s.ByRelation = counts(rels, []string{Secondment, Post, Agreement, PartOf})
+	s.ByRelation = counts(rels, fixedKinds)
+	deals := g.deals()
 	for _, e := range g.Entities {
 		if e.Kind != Official {
 			continue
 		}
-		o := OfficialReach{Official: e, Relations: nrel[e.ID]}
+		o := OfficialReach{Official: e, Relations: nrel[e.ID], Brokered: deals[e.ID]}
 		for _, id := range sortedKeys(reach[e.ID]) {
 			o.Connected = append(o.Connected, g.byID[id])
 		}
@@ -129,6 +145,9 @@ func (g *Graph) Support() []SourceSupport {
 		at[src.ID] = i
 	}
 	for _, r := range g.Relations {
+		if r.Kind == Brokered || r.Kind == Party {
+			continue // the agreement's own relations hold its quotes
+		}
 		for _, ev := range r.Evidence {
 			if i, ok := at[ev.Source]; ok {
 				out[i].Quotes++
@@ -142,6 +161,52 @@ func (g *Graph) Support() []SourceSupport {
 				out[i].Alone++
 			}
 		}
+	}
+	return out
+}
+
+// deals returns each official's Deals, read from the Brokered relations:
+// to the parties (agreements as edges) or to the agreement's node, whose
+// parties are the ends of its Party relations.
+func (g *Graph) deals() map[string][]Deal {
+	parties := map[string][]string{} // agreement id → party ids, from Party relations
+	for _, r := range g.Relations {
+		if r.Kind == Party {
+			parties[r.Agreement] = append(parties[r.Agreement], r.To)
+		}
+	}
+	out := map[string][]Deal{}
+	type key struct{ official, agreement string }
+	at := map[key]int{}
+	for _, r := range g.Relations {
+		if r.Kind != Brokered {
+			continue
+		}
+		k := key{r.From, r.Agreement}
+		i, ok := at[k]
+		if !ok {
+			i = len(out[r.From])
+			at[k] = i
+			out[r.From] = append(out[r.From], Deal{Agreement: r.Agreement, Title: r.Title, Status: r.Status, Date: r.Date, Role: r.Role})
+		}
+		d := &out[r.From][i]
+		ids := []string{r.To}
+		if g.byID[r.To].Kind == Agreement {
+			ids = parties[r.Agreement]
+		}
+		for _, id := range ids {
+			if e := g.byID[id]; !slices.Contains(d.Parties, e) {
+				d.Parties = append(d.Parties, e)
+			}
+		}
+	}
+	for _, list := range out {
+		for _, d := range list {
+			slices.SortFunc(d.Parties, func(a, b *Entity) int { return cmp.Compare(a.ID, b.ID) })
+		}
+		slices.SortStableFunc(list, func(a, b Deal) int {
+			return cmp.Or(cmp.Compare(a.Date.key(), b.Date.key()), cmp.Compare(a.Agreement, b.Agreement))
+		})
 	}
 	return out
 }

@@ -39,6 +39,9 @@ func (e env) check(args []string) error {
 	}
 	quotes, verified := 0, 0
 	for _, r := range g.Relations {
+		if r.Kind == graph.Brokered {
+			continue // the agreement's quotes, counted with it
+		}
 		quotes += len(r.Evidence)
 		for _, ev := range r.Evidence {
 			if src := g.Source(ev.Source); src != nil && src.Text != "" {
@@ -58,7 +61,8 @@ func (e env) check(args []string) error {
 
 func (e env) stats(args []string) error {
 	g, err := e.kbCommand("stats", "Prints counts by entity kind, jurisdiction and relation kind, and the\n"+
-		"officials ranked by how many bodies, companies and organisations they connect.", args)
+		"officials ranked by how many bodies, companies and organisations they connect,\n"+
+		"and the agreements each official is credited with.", args)
 	if err != nil {
 		return err
 	}
@@ -92,5 +96,31 @@ func (e env) stats(args []string) error {
 		fmt.Fprintf(tw, "  %s\t%d\t%d\t%s: %s\n", o.Official.ID, len(o.Connected), o.Relations, o.Official.Name,
 			strings.Join(names, "、"))
 	}
-	return tw.Flush()
+	if err := tw.Flush(); err != nil {
+		return err
+	}
+	// What each official achieved: the agreements they are credited with.
+	fmt.Fprintf(e.stdout, "\nagreements by official (from the brokered relations)\n")
+	for _, o := range s.Officials {
+		if len(o.Brokered) == 0 {
+			continue
+		}
+		fmt.Fprintf(e.stdout, "  %s %s: %d\n", o.Official.ID, o.Official.Name, len(o.Brokered))
+		for _, d := range o.Brokered {
+			var parties []string
+			for _, p := range d.Parties {
+				parties = append(parties, p.Name)
+			}
+			line := "    " + d.Title
+			if d.Role != "" {
+				line += " (" + d.Role + ")"
+			}
+			line += ": " + strings.Join(parties, "、") + "; " + d.Status
+			if !d.Date.IsZero() {
+				line += ", " + d.Date.String()
+			}
+			fmt.Fprintln(e.stdout, line)
+		}
+	}
+	return nil
 }

@@ -18,8 +18,9 @@ func (e env) extract(args []string) error {
 	flags := pflag.NewFlagSet("extract", pflag.ContinueOnError)
 	flags.SetOutput(e.stderr)
 	var (
-		kbs = flags.StringArray("kb", nil, "an existing knowledge base, or a built-in data set's name, whose ids the draft reuses (repeatable)")
-		out = flags.StringP("out", "o", "-", "the draft's file, or - for standard output")
+		kbs  = flags.StringArray("kb", nil, "an existing knowledge base, or a built-in data set's name, whose ids the draft reuses (repeatable)")
+		out  = flags.StringP("out", "o", "-", "the draft's file, or - for standard output")
+		date = flags.String("date", "", "the article's date (YYYY-MM-DD), when no header or dateline in the text gives it; default: a date in the file's name")
 	)
 	flags.Usage = func() {
 		fmt.Fprintf(e.stdout, "Usage: guazhi extract ARTICLE.txt [--kb KB.yaml ...] [-o draft.yaml]\n\n"+
@@ -46,6 +47,11 @@ func (e env) extract(args []string) error {
 		return graph.ErrorList{{Pos: graph.Pos{File: article}, Msg: "cannot read: " + err.Error(), Err: graph.ErrSource}}
 	}
 	opt := extract.Options{SourceFile: filepath.ToSlash(article)}
+	if *date != "" {
+		if opt.Date, err = graph.ParseDate(*date); err != nil {
+			return usagef("--date %q: %v", *date, err)
+		}
+	}
 	if *out != "-" {
 		abs, err1 := filepath.Abs(article)
 		dir, err2 := filepath.Abs(filepath.Dir(*out))
@@ -76,6 +82,9 @@ func (e env) extract(args []string) error {
 	}
 	if err != nil {
 		return err
+	}
+	for _, r := range res.Review {
+		fmt.Fprintln(e.stderr, "review: "+r)
 	}
 	fmt.Fprintln(e.stderr, res.Summary.String())
 	return nil

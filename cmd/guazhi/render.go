@@ -29,6 +29,31 @@ type renderJob struct {
 	lang   string
 	dot    []byte // the DOT text, made once for dot, svg and html
 	svg    []byte // the SVG, made once for svg and html
+	// pos holds the diagram's node positions for gexf and graphml, made
+	// with the SVG when wantPos.
+	pos     map[string][2]float64
+	wantPos bool
+}
+
+// maxPositioned is the most nodes a graph may have for the GEXF and
+// GraphML to carry the diagram's positions: laying out is what the SVG
+// costs (2 s at 2000 nodes with sfdp), and a larger graph is for a layout
+// Gephi runs itself.
+const maxPositioned = 2000
+
+// positions returns the diagram's node positions, laying the graph out
+// when the SVG has not been made yet; nil for a graph too large.
+func (j *renderJob) positions() (map[string][2]float64, error) {
+	if len(j.g.Entities) > maxPositioned {
+		return nil, nil
+	}
+	if j.pos == nil {
+		j.wantPos, j.svg = true, nil
+		if _, err := j.svgText(); err != nil {
+			return nil, err
+		}
+	}
+	return j.pos, nil
 }
 
 func (j *renderJob) dotText() ([]byte, error) {
@@ -56,7 +81,13 @@ func (j *renderJob) svgText() ([]byte, error) {
 			return nil, err
 		}
 		var b bytes.Buffer
-		if err := svg.Render(context.Background(), &b, d, svg.Options{Layout: autoLayout(j.layout, len(j.g.Entities))}); err != nil {
+		opt := svg.Options{Layout: autoLayout(j.layout, len(j.g.Entities))}
+		if j.wantPos {
+			// One layout for the picture and the positions.
+			if j.pos, err = svg.RenderLayout(context.Background(), &b, d, opt); err != nil {
+				return nil, err
+			}
+		} else if err := svg.Render(context.Background(), &b, d, opt); err != nil {
 			return nil, err
 		}
 		j.svg = b.Bytes()
@@ -89,8 +120,20 @@ var formats = []format{
 		s, err := j.svgText()
 		return writeBytes(s, err, w[0])
 	}},
-	{"gexf", []string{".gexf"}, func(j *renderJob, w []io.Writer) error { return gexf.Write(w[0], j.g, gexf.Options{}) }},
-	{"graphml", []string{".graphml"}, func(j *renderJob, w []io.Writer) error { return graphml.Write(w[0], j.g, graphml.Options{}) }},
+	{"gexf", []string{".gexf"}, func(j *renderJob, w []io.Writer) error {
+		pos, err := j.positions()
+		if err != nil {
+			return err
+		}
+		return gexf.Write(w[0], j.g, gexf.Options{Positions: pos})
+	}},
+	{"graphml", []string{".graphml"}, func(j *renderJob, w []io.Writer) error {
+		pos, err := j.positions()
+		if err != nil {
+			return err
+		}
+		return graphml.Write(w[0], j.g, graphml.Options{Positions: pos})
+	}},
 	{"csv", []string{".nodes.csv", ".edges.csv"}, func(j *renderJob, w []io.Writer) error {
 		return csv.Write(w[0], w[1], j.g, csv.Options{})
 	}},
@@ -154,7 +197,8 @@ func (e env) render(args []string) error {
 		depth      = fs.Int("depth", 1, "with --focus: how many relations away to go")
 		since      = fs.String("since", "", "keep relations active on or after DATE (YYYY, YYYY-MM or YYYY-MM-DD)")
 		until      = fs.String("until", "", "keep relations active on or before DATE")
-		kinds      = fs.String("kinds", "", "keep only these relation kinds, comma-separated (secondment,post,agreement,part_of or a link kind)")
+		kinds      = fs.String("kinds", "", "keep only these relation kinds, comma-separated (secondment,post,agreement,brokered,party,part_of or a link kind; with --agreements nodes, agreement keeps the party relations)")
+		agreements = fs.String("agreements", "nodes", "how agreements are drawn: nodes (a node per agreement, party edges to its parties, brokered edges from its officials) or edges (an edge between each two parties, brokered edges from its officials to each party)")
 		naming     = nameFlags(fs)
 	)
 	fs.Usage = func() {
@@ -191,6 +235,9 @@ func (e env) render(args []string) error {
 	}
 	if !slices.Contains([]string{"zh", "en", "both"}, *lang) {
 		return usagef("unknown language %q (want zh|en|both)", *lang)
+	}
+	if *agreements != "nodes" && *agreements != "edges" {
+		return usagef("unknown --agreements %q (want nodes|edges)", *agreements)
 	}
 	if *out == "-" && len(fmts) != 1 {
 		return usagef("-o - needs exactly one format")
@@ -230,15 +277,25 @@ func (e env) render(args []string) error {
 	if err != nil {
 		return err
 	}
+	if *agreements == "nodes" {
+		g = g.AgreementNodes()
+	}
+	have := g.RelationKinds()
+	if slices.Contains(have, graph.Party) {
+		have = append(have, graph.Agreement) // selects the party relations
+	}
 	for _, k := range sel.Kinds {
-		if !slices.Contains(g.RelationKinds(), k) {
-			return usagef("--kinds: no relation of kind %q (have %s)", k, strings.Join(g.RelationKinds(), ","))
+		if !slices.Contains(have, k) {
+			return usagef("--kinds: no relation of kind %q (have %s)", k, strings.Join(have, ","))
 		}
 	}
 	if g, err = g.Select(sel); err != nil {
 		return usagef("%v", err)
 	}
 	job := &renderJob{g: g, layout: *layout, lang: *lang}
+	// Lay out once for the picture and the positions when both are made.
+	job.wantPos = slices.ContainsFunc(fmts, func(f format) bool { return f.name == "gexf" || f.name == "graphml" }) &&
+		len(g.Entities) <= maxPositioned
 	var names []string
 	for _, f := range fmts {
 		for _, suffix := range f.files {

@@ -253,7 +253,7 @@ func Outputs(g *graph.Graph) (map[string][]byte, error) {
 }
 
 // Check renders g in every text format and checks each with its parser:
-// the DOT has exactly the entities as nodes (no label made a node) and, for
+// the DOT has exactly the entities and events as nodes (no label made a node) and, for
 // the template of Graph, the edges that plain text gives (no label made an
 // edge); the XML and JSON carry every entity's
 // name and every relation's label verbatim; CSV has no formula and one row
@@ -272,6 +272,11 @@ func Check(t testing.TB, g *graph.Graph) {
 	for _, e := range g.Entities {
 		ids = append(ids, e.ID)
 	}
+	// Links that officials took part in are drawn through nodes of their
+	// own ("event:N", an id no entity can have).
+	ids = append(ids, dot.EventIDs(g)...)
+	slices.Sort(ids)
+	slices.Sort(nodes)
 	if !slices.Equal(nodes, ids) {
 		t.Errorf("the DOT has nodes %q, want %q", nodes, ids)
 	}

@@ -63,15 +63,28 @@ func writeNodes(w io.Writer, g *graph.Graph, opt Options) error {
 }
 
 func writeEdges(w io.Writer, g *graph.Graph, opt Options) error {
-	header := []string{"Source", "Target", "Type", "Id", "Label", "Weight", "Timeset"}
+	// Beside the ids, the labels of the two ends, for people reading the
+	// file in a spreadsheet.
+	header := []string{"Source", "Target", "Source Label", "Target Label", "Type", "Id", "Label", "Weight", "Timeset"}
 	for _, d := range graph.EdgeAttrs {
 		header = append(header, column(edgeHeader, d.Key))
 	}
 	ids := g.EdgeIDs()
+	label := func(id string) string { return g.Entity(id).Name }
+	if opt.Lang != "" && opt.Lang != "zh" {
+		// Romanising is slow: once per entity.
+		labels := make(map[string]string, len(g.Entities))
+		for _, e := range g.Entities {
+			labels[e.ID] = e.Label(opt.Lang)
+		}
+		label = func(id string) string { return labels[id] }
+	}
 	return write(w, opt, header, len(g.Relations), func(b *row, i int) {
 		r := g.Relations[i]
 		b.str(r.From)
 		b.str(r.To)
+		b.str(label(r.From))
+		b.str(label(r.To))
 		if r.Directed {
 			b.str("Directed")
 		} else {

@@ -84,8 +84,8 @@ func TestStructure(t *testing.T) {
 			if want := []string{"Id", "Label", "Kind", "Jurisdiction"}; !slices.Equal(nodes[0][:4], want) {
 				t.Errorf("nodes.csv header starts %q, want %q", nodes[0][:4], want)
 			}
-			if want := []string{"Source", "Target", "Type", "Id", "Label", "Weight", "Timeset"}; !slices.Equal(edges[0][:7], want) {
-				t.Errorf("edges.csv header starts %q, want %q", edges[0][:7], want)
+			if want := []string{"Source", "Target", "Source Label", "Target Label", "Type", "Id", "Label", "Weight", "Timeset"}; !slices.Equal(edges[0][:9], want) {
+				t.Errorf("edges.csv header starts %q, want %q", edges[0][:9], want)
 			}
 			if !slices.Contains(edges[0], "Kind") {
 				t.Error("edges.csv has no Kind column")
@@ -96,15 +96,20 @@ func TestStructure(t *testing.T) {
 			ids := map[string]bool{}
 			for i, row := range edges[1:] {
 				r := g.Relations[i]
-				if ids[row[3]] {
-					t.Errorf("edge id %s is not unique", row[3])
+				if ids[row[5]] {
+					t.Errorf("edge id %s is not unique", row[5])
 				}
-				ids[row[3]] = true
-				if row[0] != r.From || row[1] != r.To || row[4] == "" {
-					t.Errorf("row %d: %q, want %s→%s with a label", i+1, row[:5], r.From, r.To)
+				ids[row[5]] = true
+				if row[0] != r.From || row[1] != r.To || row[6] == "" {
+					t.Errorf("row %d: %q, want %s→%s with a label", i+1, row[:7], r.From, r.To)
 				}
-				if want := map[bool]string{true: "Directed", false: "Undirected"}[r.Directed]; row[2] != want {
-					t.Errorf("row %d: Type %q, want %q", i+1, row[2], want)
+				// The ends' labels stand beside their ids (neutralised
+				// like every cell: hostile names may start with =).
+				if from, to := g.Entity(r.From).Name, g.Entity(r.To).Name; strings.TrimPrefix(row[2], "'") != from || strings.TrimPrefix(row[3], "'") != to {
+					t.Errorf("row %d: labels %q, %q, want %q, %q", i+1, row[2], row[3], from, to)
+				}
+				if want := map[bool]string{true: "Directed", false: "Undirected"}[r.Directed]; row[4] != want {
+					t.Errorf("row %d: Type %q, want %q", i+1, row[4], want)
 				}
 			}
 		})

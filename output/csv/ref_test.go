@@ -39,7 +39,7 @@ func refWriteNodes(w io.Writer, g *graph.Graph, opt Options) error {
 }
 
 func refWriteEdges(w io.Writer, g *graph.Graph, opt Options) error {
-	header := []string{"Source", "Target", "Type", "Id", "Label", "Weight", "Timeset"}
+	header := []string{"Source", "Target", "Source Label", "Target Label", "Type", "Id", "Label", "Weight", "Timeset"}
 	for _, d := range graph.EdgeAttrs {
 		header = append(header, refColumn(edgeHeader, d.Key))
 	}
@@ -50,7 +50,7 @@ func refWriteEdges(w io.Writer, g *graph.Graph, opt Options) error {
 		if !r.Directed {
 			typ = "Undirected"
 		}
-		row := []string{r.From, r.To, typ, ids[i], r.Label(), strconv.Itoa(r.Weight()), refTimeset(r)}
+		row := []string{r.From, r.To, g.Entity(r.From).Label(opt.Lang), g.Entity(r.To).Label(opt.Lang), typ, ids[i], r.Label(), strconv.Itoa(r.Weight()), refTimeset(r)}
 		rows = append(rows, append(row, refCells(graph.EdgeAttrs, g.RelationAttrs(r))...))
 	}
 	return refWriteRows(w, rows, opt)

@@ -3,12 +3,15 @@ package dot
 import (
 	"bufio"
 	"fmt"
+	"html"
 	"io"
+	"slices"
 	"strconv"
 	"strings"
 	"unicode/utf8"
 
 	"github.com/guazhi/guazhi/graph"
+	"github.com/guazhi/guazhi/output/internal/palette"
 )
 
 // Options control the DOT output. The zero value gives the defaults.
@@ -29,43 +32,45 @@ type Options struct {
 // native Graphviz (with fontconfig) measures Chinese text correctly.
 const DefaultFont = "Noto Sans CJK SC"
 
-// nodeStyle is how an entity kind and jurisdiction are drawn.
+// nodeStyle is how an entity kind is drawn; its colours come from the
+// palette.
 type nodeStyle struct {
-	shape, fill, border, style string
+	shape, style string
+	legend       string
 }
 
-var (
-	bodyFill = map[string]string{
-		"beijing":  "#d6e6f5",
-		"hebei":    "#f7dada",
-		"tianjin":  "#e3f1dc",
-		"national": "#e8e0f2",
-		"other":    "#eeeeee",
-		"foreign":  "#fdf0d5",
-	}
-	kindStyle = map[string]nodeStyle{
-		graph.Official:     {shape: "ellipse", fill: "#fff2b3", border: "#9a7d0a", style: "filled"},
-		graph.Body:         {shape: "box", border: "#34495e", style: "filled"},
-		graph.Company:      {shape: "box", fill: "#d5f0e3", border: "#1e8449", style: "filled,rounded"},
-		graph.Organisation: {shape: "hexagon", fill: "#f2e6f7", border: "#7d3c98", style: "filled"},
-	}
-)
+var kindStyle = map[string]nodeStyle{
+	graph.Official:     {shape: "ellipse", style: "filled", legend: "官员 official (椭圆 ellipse)"},
+	graph.Body:         {shape: "box", style: "filled", legend: "机构 body (方框 box)"},
+	graph.Company:      {shape: "box", style: "filled,rounded", legend: "企业 company (圆角框 rounded box)"},
+	graph.Organisation: {shape: "hexagon", style: "filled", legend: "组织 organisation (六边形 hexagon)"},
+	graph.Agreement:    {shape: "note", style: "filled", legend: "协议 agreement (便笺 note)"},
+}
 
-// edgeStyle is how a relation kind is drawn.
+// edgeStyle is how a relation kind is drawn; its colour comes from the
+// palette.
 type edgeStyle struct {
-	color, style, arrow string
-	pen                 string
-	legend              string
+	style, arrow string
+	pen          string
+	legend       string
 }
 
 var edgeStyles = map[string]edgeStyle{
-	graph.Secondment: {color: "#c0392b", style: "bold", arrow: "normal", pen: "2", legend: "挂职 secondment"},
-	graph.Post:       {color: "#2471a3", style: "dashed", arrow: "normal", pen: "1.2", legend: "原任 post"},
-	graph.Agreement:  {color: "#1e8449", style: "solid", arrow: "none", pen: "2", legend: "协议 agreement"},
-	graph.PartOf:     {color: "#909497", style: "dotted", arrow: "empty", pen: "1", legend: "隶属 part of"},
+	graph.Secondment: {style: "bold", arrow: "normal", pen: "2", legend: "挂职 secondment"},
+	graph.Post:       {style: "dashed", arrow: "normal", pen: "1.2", legend: "原任 post"},
+	graph.Agreement:  {style: "solid", arrow: "none", pen: "2", legend: "协议 agreement"},
+	graph.Brokered:   {style: "bold", arrow: "normal", pen: "1.6", legend: "促成 brokered"},
+	graph.Party:      {style: "solid", arrow: "none", pen: "1.4", legend: "签约方 party"},
+	graph.PartOf:     {style: "dotted", arrow: "empty", pen: "1", legend: "隶属 part of"},
 }
 
-var linkStyle = edgeStyle{color: "#7d3c98", style: "solid", arrow: "vee", pen: "1", legend: "其他 link"}
+// The legend's rows for events and the edges from their officials.
+const (
+	eventLegend    = "活动 event (links officials took part in)"
+	attendedLegend = "参与 took part (official → event)"
+)
+
+var linkStyle = edgeStyle{style: "solid", arrow: "vee", pen: "1", legend: "其他 link"}
 
 func styleOf(kind string) edgeStyle {
 	if s, ok := edgeStyles[kind]; ok {
@@ -147,6 +152,30 @@ type writer struct {
 	g   *graph.Graph
 	// labelled is the relation that carries each agreement's label.
 	labelled map[string]*graph.Relation
+	// deal is the first Party relation of each agreement's node, by node
+	// id: the agreement's data.
+	deal map[string]*graph.Relation
+	// events are the links officials took part in, drawn as nodes; inEvent
+	// maps a relation's index to its event.
+	events  []*event
+	inEvent map[int]*event
+	// lastHead is a node of the rightmost column, which the legend joins.
+	lastHead string
+}
+
+// event is a node for links that officials took part in (a meeting, a
+// visit, a promotion), drawn where the story puts them: beside the
+// agreements, with an edge from the link's source, one to each of its
+// targets and one from each official, with their role. Links of one kind,
+// title, date, source and officials (ten meetings of 保定市 with ten
+// partners, all attended by 曹蕾) share one node.
+type event struct {
+	id   string // the DOT node id: "event:N", which no entity id can be
+	rels []int  // indexes in g.Relations, in order
+	// shared is the end the links have in common: their source, or, when
+	// sharedIsTo, their target (three companies' visits to 唐山市).
+	shared     string
+	sharedIsTo bool
 }
 
 func (w *writer) printf(format string, args ...any) { fmt.Fprintf(w.w, format, args...) }
@@ -190,10 +219,15 @@ func Write(out io.Writer, g *graph.Graph, opt Options) error {
 }
 
 func newWriter(out io.Writer, g *graph.Graph, opt Options) *writer {
-	w := &writer{w: bufio.NewWriter(out), opt: opt, g: g, labelled: map[string]*graph.Relation{}}
+	w := &writer{w: bufio.NewWriter(out), opt: opt, g: g, labelled: map[string]*graph.Relation{}, deal: map[string]*graph.Relation{},
+		inEvent: map[int]*event{}}
+	w.groupEvents()
 	for _, r := range g.Relations {
 		if r.Kind == graph.Agreement && w.labelled[r.Agreement] == nil {
 			w.labelled[r.Agreement] = r
+		}
+		if r.Kind == graph.Party && w.deal[r.From] == nil {
+			w.deal[r.From] = r
 		}
 	}
 	return w
@@ -204,7 +238,7 @@ func (w *writer) header() {
 	w.printf("\tgraph")
 	w.attrs([]attr{
 		{"label", w.title()}, {"labelloc", "t"}, {"fontsize", "20"}, {"fontname", w.opt.FontName},
-		{"rankdir", "LR"}, {"nodesep", "0.25"}, {"ranksep", "0.9"}, {"newrank", "true"},
+		{"rankdir", "LR"}, {"nodesep", "0.25"}, {"ranksep", "0.45"}, {"newrank", "true"}, {"mclimit", "4"},
 		{"tooltip", w.g.Title}, {"bgcolor", "white"}, {"pad", "0.3"},
 	})
 	w.printf("\tnode")
@@ -237,10 +271,10 @@ func (w *writer) title() string {
 
 func (w *writer) nodeAttrs(e *graph.Entity) []attr {
 	st := kindStyle[e.Kind]
-	fill := st.fill
-	if e.Kind == graph.Body {
-		fill = bodyFill[e.Jurisdiction]
+	if st.shape == "" {
+		st = kindStyle[graph.Body]
 	}
+	c := palette.NodeOf(e.Kind, e.Jurisdiction)
 	tip := []string{e.Name}
 	if e.FullName != "" {
 		tip = append(tip, "全称: "+e.FullName)
@@ -251,25 +285,53 @@ func (w *writer) nodeAttrs(e *graph.Entity) []attr {
 	if len(e.Aliases) > 0 {
 		tip = append(tip, "又称: "+strings.Join(e.Aliases, "、"))
 	}
-	tip = append(tip, e.Kind+" · "+e.Jurisdiction)
+	label := e.Label(w.opt.Lang)
+	if d := w.deal[e.ID]; e.Kind == graph.Agreement && d != nil {
+		label = strings.Join(append(wrap(label, labelWidth, 3), dealMeta(d)...), "\n")
+		tip = append(tip, strings.Join(dealMeta(d), " · "))
+	}
+	kind := e.Kind
+	if e.Jurisdiction != "" {
+		kind += " · " + e.Jurisdiction
+	}
+	tip = append(tip, kind)
 	if len(e.Sources) > 0 {
 		tip = append(tip, sourcesLine(e.Sources))
 	}
 	return []attr{
-		{"id", "n-" + e.ID}, {"label", e.Label(w.opt.Lang)}, {"shape", st.shape}, {"style", st.style},
-		{"fillcolor", fill}, {"color", st.border}, {"tooltip", strings.Join(tip, "\n")},
-		{"class", e.Kind + " " + e.Jurisdiction},
+		{"id", "n-" + e.ID}, {"label", label}, {"shape", st.shape}, {"style", st.style},
+		{"fillcolor", c.Fill.Hex()}, {"color", c.Line.Hex()}, {"tooltip", strings.Join(tip, "\n")},
+		{"class", strings.TrimSpace(e.Kind + " " + e.Jurisdiction)},
 	}
 }
 
-// nodes writes the entities in four columns, left to right: Beijing's
+// dealMeta is what a label says of an agreement besides its title: its
+// status unless signed, its date and its value.
+func dealMeta(r *graph.Relation) []string {
+	var meta []string
+	if r.Status != "" && r.Status != "signed" {
+		meta = append(meta, statusName[r.Status])
+	}
+	if !r.Date.IsZero() {
+		meta = append(meta, r.Date.String())
+	}
+	if r.Value != "" {
+		meta = append(meta, wrap(r.Value, labelWidth, 1)...)
+	}
+	return meta
+}
+
+var statusName = map[string]string{"framework": "框架协议", "consensus": "共识", "intent": "意向"}
+
+// nodes writes the entities in five columns, left to right: Beijing's
 // bodies (cluster_beijing), the officials, Hebei's bodies (cluster_hebei),
-// then companies, organisations and every other body. Each column is one
+// the agreements' nodes, then companies, organisations and every other
+// body. Each column is one
 // rank, and an invisible chain orders the columns; the relations themselves
 // do not rank their ends, so a meeting from Hebei to Beijing cannot pull
 // the sides out of order.
 func (w *writer) nodes() {
-	var cols [4][]*graph.Entity
+	var cols [5][]*graph.Entity
 	for _, e := range w.g.Entities {
 		c := column(e)
 		cols[c] = append(cols[c], e)
@@ -277,10 +339,14 @@ func (w *writer) nodes() {
 	clusters := map[int]struct{ id, label string }{0: {"beijing", "北京 Beijing"}, 2: {"hebei", "河北 Hebei"}}
 	var heads []string
 	for c, list := range cols {
-		if len(list) == 0 {
+		if len(list) == 0 && (c != 3 || len(w.events) == 0) {
 			continue
 		}
-		heads = append(heads, list[0].ID)
+		if len(list) > 0 {
+			heads = append(heads, list[0].ID)
+		} else {
+			heads = append(heads, w.events[0].id)
+		}
 		indent := "\t"
 		if cl, ok := clusters[c]; ok {
 			w.printf("\tsubgraph %s {\n\t\tgraph", quote("cluster_"+cl.id))
@@ -296,11 +362,20 @@ func (w *writer) nodes() {
 			w.printf("%s%s", indent, quote(e.ID))
 			w.attrs(w.nodeAttrs(e))
 		}
+		if c == 3 {
+			for _, ev := range w.events {
+				w.printf("%s%s", indent, quote(ev.id))
+				w.attrs(w.eventAttrs(ev))
+			}
+		}
 		w.printf("\t}\n")
 	}
 	for i := 1; i < len(heads); i++ {
 		w.printf("\t%s -> %s", quote(heads[i-1]), quote(heads[i]))
 		w.attrs([]attr{{"class", "layout"}, {"style", "invis"}, {"weight", "0"}})
+	}
+	if len(heads) > 0 {
+		w.lastHead = heads[len(heads)-1]
 	}
 }
 
@@ -361,7 +436,7 @@ func (w *writer) edgeLabel(r *graph.Relation) string {
 	var lines []string
 	var meta []string
 	switch r.Kind {
-	case graph.PartOf:
+	case graph.PartOf, graph.Party:
 		return ""
 	case graph.Secondment:
 		lines = wrap(r.Label(), labelWidth, labelLines)
@@ -373,12 +448,9 @@ func (w *writer) edgeLabel(r *graph.Relation) string {
 			return ""
 		}
 		lines = wrap(r.Title, labelWidth, labelLines)
-		if !r.Date.IsZero() {
-			meta = append(meta, r.Date.String())
-		}
-		if r.Value != "" {
-			meta = append(meta, wrap(r.Value, labelWidth, 1)...)
-		}
+		meta = dealMeta(r)
+	case graph.Brokered:
+		lines = wrap(r.Label(), labelWidth, labelLines)
 	default:
 		lines = wrap(r.Label(), labelWidth, labelLines)
 		if !r.Date.IsZero() {
@@ -413,6 +485,87 @@ func (w *writer) edgeTooltip(r *graph.Relation) string {
 	return head
 }
 
+// EventIDs returns the ids of the nodes Write draws for events (links that
+// officials took part in; see event), besides the entities' nodes.
+func EventIDs(g *graph.Graph) []string {
+	var ids []string
+	for _, ev := range newWriter(io.Discard, g, Options{}).events {
+		ids = append(ids, ev.id)
+	}
+	return ids
+}
+
+// groupEvents makes the events: every link with officials whose source is
+// not itself an official, grouped by kind, source, title, date and
+// officials.
+func (w *writer) groupEvents() {
+	type key struct{ kind, title, date, officials, end string }
+	var links []int
+	for i, r := range w.g.Relations {
+		if palette.IsLink(r.Kind) && len(r.Officials) > 0 && w.g.Entity(r.From).Kind != graph.Official {
+			links = append(links, i)
+		}
+	}
+	keyOf := func(r *graph.Relation, end string) key {
+		return key{r.Kind, r.Title, r.Date.String(), strings.Join(w.g.OfficialNames(r.Officials), "\x00"), end}
+	}
+	// Links that share their source form one event; of the rest, those
+	// that share their target.
+	bySource, byTarget := map[key][]int{}, map[key][]int{}
+	for _, i := range links {
+		r := w.g.Relations[i]
+		bySource[keyOf(r, r.From)] = append(bySource[keyOf(r, r.From)], i)
+		byTarget[keyOf(r, r.To)] = append(byTarget[keyOf(r, r.To)], i)
+	}
+	for _, i := range links {
+		if w.inEvent[i] != nil {
+			continue
+		}
+		r := w.g.Relations[i]
+		group, shared, isTo := bySource[keyOf(r, r.From)], r.From, false
+		if len(group) == 1 {
+			if t := byTarget[keyOf(r, r.To)]; len(t) > 1 {
+				group, shared, isTo = t, r.To, true
+			}
+		}
+		ev := &event{id: fmt.Sprintf("event:%d", len(w.events)), shared: shared, sharedIsTo: isTo}
+		for _, k := range group {
+			if w.inEvent[k] == nil {
+				ev.rels = append(ev.rels, k)
+				w.inEvent[k] = ev
+			}
+		}
+		w.events = append(w.events, ev)
+	}
+}
+
+// eventAttrs are the attributes of an event's node: the links' label
+// (title and date), and how many partners when more than one.
+func (w *writer) eventAttrs(ev *event) []attr {
+	r := w.g.Relations[ev.rels[0]]
+	lines := wrap(r.Label(), labelWidth, labelLines)
+	if !r.Date.IsZero() {
+		lines = append(lines, r.Date.String())
+	}
+	if n := len(ev.rels); n > 1 {
+		lines = append(lines, fmt.Sprintf("×%d", n))
+	}
+	c := palette.Edge(r.Kind)
+	tip := []string{r.Kind + ": " + r.Label(), "官员 Officials: " + strings.Join(w.g.OfficialNames(r.Officials), "、")}
+	for _, i := range ev.rels {
+		if ev.sharedIsTo {
+			tip = append(tip, "← "+w.g.Entity(w.g.Relations[i].From).Name)
+		} else {
+			tip = append(tip, "→ "+w.g.Entity(w.g.Relations[i].To).Name)
+		}
+	}
+	return []attr{
+		{"id", "ev-" + strings.TrimPrefix(ev.id, "event:")}, {"label", strings.Join(lines, "\n")}, {"shape", "box"},
+		{"style", "rounded,filled,dashed"}, {"fillcolor", c.Mix(palette.RGB{R: 255, G: 255, B: 255}, 0.88).Hex()},
+		{"color", c.Hex()}, {"fontcolor", c.Hex()}, {"fontsize", "11"}, {"tooltip", strings.Join(tip, "\n")}, {"class", "event " + r.Kind},
+	}
+}
+
 // sourcesLine is the tooltip line giving the distinct sources behind an
 // entity or relation.
 func sourcesLine(ids []string) string {
@@ -420,7 +573,7 @@ func sourcesLine(ids []string) string {
 }
 
 // column is where an entity is drawn, left to right: 0 Beijing's bodies,
-// 1 officials, 2 Hebei's bodies, 3 the rest.
+// 1 officials, 2 Hebei's bodies, 3 agreements, 4 the rest.
 func column(e *graph.Entity) int {
 	switch {
 	case e.Kind == graph.Official:
@@ -429,52 +582,145 @@ func column(e *graph.Entity) int {
 		return 0
 	case e.Kind == graph.Body && e.Jurisdiction == "hebei":
 		return 2
+	case e.Kind == graph.Agreement:
+		return 3
 	}
-	return 3
+	return 4
 }
+
+// storyKinds are the relation kinds whose edges order the nodes: home
+// post, secondment, agreement, brokered and party.
+var storyKinds = map[string]bool{graph.Post: true, graph.Secondment: true, graph.Agreement: true, graph.Brokered: true, graph.Party: true}
 
 func (w *writer) edges() {
 	for i, r := range w.g.Relations {
 		st := styleOf(r.Kind)
+		color := palette.Edge(r.Kind).Hex()
 		list := []attr{
 			{"id", fmt.Sprintf("e-%d", i)}, {"class", r.Kind}, {"label", w.label(r)},
-			{"color", st.color}, {"fontcolor", st.color}, {"style", st.style}, {"penwidth", st.pen},
+			{"color", color}, {"fontcolor", color}, {"style", st.style}, {"penwidth", st.pen},
 			{"arrowhead", st.arrow}, {"tooltip", w.edgeTooltip(r)}, {"labeltooltip", w.edgeTooltip(r)},
 		}
-		tail, head := w.g.Entity(r.From), w.g.Entity(r.To)
-		if !r.Directed {
-			list = append(list, attr{"dir", "none"})
-			if column(tail) > column(head) {
-				tail, head = head, tail
+		tail, tailCol := r.From, column(w.g.Entity(r.From))
+		head, headCol := r.To, column(w.g.Entity(r.To))
+		if ev := w.inEvent[i]; ev != nil {
+			// The link runs through its event, whose node has the label:
+			// drawn is its own end's part.
+			list[2].value = ""
+			if ev.sharedIsTo {
+				head, headCol = ev.id, 3
+			} else {
+				tail, tailCol = ev.id, 3
 			}
 		}
-		// The columns rank the nodes; see nodes.
-		list = append(list, attr{"constraint", "false"})
-		w.printf("\t%s -> %s", quote(tail.ID), quote(head.ID))
-		w.attrs(list)
+		w.edge(tail, tailCol, head, headCol, r.Directed, st.arrow, true, list)
+	}
+	for n, ev := range w.events {
+		r := w.g.Relations[ev.rels[0]]
+		st := styleOf(r.Kind)
+		color := palette.Edge(r.Kind).Hex()
+		// The shared end's part of the links.
+		tail, tailCol, head, headCol, arrow := ev.shared, column(w.g.Entity(ev.shared)), ev.id, 3, "none"
+		if ev.sharedIsTo {
+			tail, tailCol, head, headCol, arrow = ev.id, 3, ev.shared, column(w.g.Entity(ev.shared)), st.arrow
+		}
+		w.edge(tail, tailCol, head, headCol, true, arrow, true, []attr{
+			{"id", fmt.Sprintf("ev-%d-shared", n)}, {"class", r.Kind}, {"color", color}, {"style", st.style},
+			{"penwidth", st.pen}, {"arrowhead", arrow}, {"tooltip", w.edgeTooltip(r)},
+		})
+		brokered := styleOf(graph.Brokered)
+		for k, o := range r.Officials {
+			if w.g.Entity(o.Official) == nil {
+				continue // filtered out (--focus): named in the tooltip only
+			}
+			tip := w.g.OfficialNames([]graph.Role{o})[0] + " → " + r.Label()
+			w.edge(o.Official, column(w.g.Entity(o.Official)), ev.id, 3, true, brokered.arrow, true, []attr{
+				{"id", fmt.Sprintf("ev-%d-o%d", n, k)}, {"class", "attended"}, {"label", w.roleLabel(o.Role)},
+				{"color", palette.Edge(graph.Brokered).Hex()}, {"fontcolor", palette.Edge(graph.Brokered).Hex()},
+				{"style", "dashed"}, {"penwidth", "1.2"}, {"arrowhead", brokered.arrow}, {"tooltip", tip}, {"labeltooltip", tip},
+			})
+		}
 	}
 }
 
-// legend draws one table node: a swatch per node style and a line per edge
-// style. Its markup is constant; no knowledge-base text enters it.
+// roleLabel is an official's role as an edge label, unless labels are off.
+func (w *writer) roleLabel(role string) string {
+	if w.opt.NoEdgeLabels {
+		return ""
+	}
+	return strings.Join(wrap(role, labelWidth, labelLines), "\n")
+}
+
+// edge writes one edge from tail (in column tailCol) to head, drawn left to
+// right so that the story's edges can order the nodes of each column; one
+// drawn right to left keeps its arrow at its head's end. Edges within a
+// column, and those that do not constrain, leave the ranks alone.
+func (w *writer) edge(tail string, tailCol int, head string, headCol int, directed bool, arrow string, constrain bool, list []attr) {
+	if tailCol > headCol {
+		tail, head = head, tail
+		tailCol, headCol = headCol, tailCol
+		if directed {
+			list = append(list, attr{"dir", "back"}, attr{"arrowtail", arrow})
+		}
+	}
+	if !directed {
+		list = append(list, attr{"dir", "none"})
+	}
+	if !constrain {
+		list = append(list, attr{"constraint", "false"})
+	}
+	w.printf("\t%s -> %s", quote(tail), quote(head))
+	w.attrs(list)
+}
+
+// legend draws one table node: a row per entity kind, jurisdiction and
+// relation kind present in the graph, and only those. Its markup is
+// constant but for link kinds, which are lower-case words, escaped all the
+// same.
 func (w *writer) legend() {
+	kinds, jurs, rels := map[string]bool{}, map[string]bool{}, map[string]bool{}
+	var links []string
+	for _, e := range w.g.Entities {
+		kinds[e.Kind] = true
+		if e.Jurisdiction != "" {
+			jurs[e.Jurisdiction] = true
+		}
+	}
+	for _, k := range w.g.RelationKinds() {
+		if palette.IsLink(k) {
+			links = append(links, k)
+		} else {
+			rels[k] = true
+		}
+	}
 	var b strings.Builder
 	b.WriteString(`<<table border="0" cellborder="0" cellspacing="3" cellpadding="2">`)
 	b.WriteString(`<tr><td colspan="2"><b>图例 Legend</b></td></tr>`)
-	swatches := []struct{ label, fill, border string }{
-		{"官员 official", kindStyle[graph.Official].fill, kindStyle[graph.Official].border},
-		{"北京机构 Beijing body", bodyFill["beijing"], kindStyle[graph.Body].border},
-		{"河北机构 Hebei body", bodyFill["hebei"], kindStyle[graph.Body].border},
-		{"中央机构 national body", bodyFill["national"], kindStyle[graph.Body].border},
-		{"其他机构 other body", bodyFill["other"], kindStyle[graph.Body].border},
-		{"企业 company", kindStyle[graph.Company].fill, kindStyle[graph.Company].border},
-		{"组织 organisation", kindStyle[graph.Organisation].fill, kindStyle[graph.Organisation].border},
+	swatch := func(fill, line, label string) {
+		fmt.Fprintf(&b, `<tr><td border="1" color="%s" bgcolor="%s" width="28"> </td><td align="left">%s</td></tr>`, line, fill, label)
 	}
-	for _, s := range swatches {
-		fmt.Fprintf(&b, `<tr><td border="1" color="%s" bgcolor="%s" width="28"> </td><td align="left">%s</td></tr>`, s.border, s.fill, s.label)
+	for _, k := range append(slices.Clone(graph.EntityKinds), graph.Agreement) {
+		if !kinds[k] {
+			continue
+		}
+		fill, line := "#ffffff", "#555555"
+		if k == graph.Agreement {
+			c := palette.NodeOf(k, "")
+			fill, line = c.Fill.Hex(), c.Line.Hex()
+		}
+		swatch(fill, line, kindStyle[k].legend)
 	}
-	for _, k := range []string{graph.Secondment, graph.Post, graph.Agreement, graph.PartOf, "link"} {
-		st := styleOf(k)
+	if len(w.events) > 0 {
+		c := palette.Edge("link")
+		swatch(c.Mix(palette.RGB{R: 255, G: 255, B: 255}, 0.88).Hex(), c.Hex(), eventLegend)
+	}
+	for _, j := range graph.Jurisdictions {
+		if jurs[j] {
+			c := palette.NodeOf(graph.Body, j)
+			swatch(c.Fill.Hex(), c.Line.Hex(), palette.JurisdictionName(j))
+		}
+	}
+	row := func(kind string, st edgeStyle, label string) {
 		line := "━━▶"
 		switch st.style {
 		case "dashed":
@@ -485,10 +731,31 @@ func (w *writer) legend() {
 		if st.arrow == "none" {
 			line = "━━━"
 		}
-		fmt.Fprintf(&b, `<tr><td><font color="%s">%s</font></td><td align="left"><font color="%s">%s</font></td></tr>`, st.color, line, st.color, st.legend)
+		c := palette.Edge(kind).Hex()
+		fmt.Fprintf(&b, `<tr><td><font color="%s">%s</font></td><td align="left"><font color="%s">%s</font></td></tr>`, c, line, c, label)
+	}
+	for _, k := range []string{graph.Secondment, graph.Post, graph.Agreement, graph.Brokered, graph.Party, graph.PartOf} {
+		if rels[k] {
+			row(k, edgeStyles[k], edgeStyles[k].legend)
+		}
+		if k == graph.Brokered && len(w.events) > 0 {
+			row(graph.Brokered, edgeStyle{style: "dashed", arrow: "normal"}, attendedLegend)
+		}
+	}
+	if len(links) > 0 {
+		row(links[0], linkStyle, linkStyle.legend+":")
+		for i := 0; i < len(links); i += 3 {
+			fmt.Fprintf(&b, `<tr><td></td><td align="left"><font color="%s">%s</font></td></tr>`, palette.Edge(links[0]).Hex(),
+				html.EscapeString(strings.Join(links[i:min(i+3, len(links))], ", ")))
+		}
 	}
 	b.WriteString(`</table>>`)
 	w.printf("\t%s [id=%s, shape=\"plaintext\", fontsize=\"10\", label=%s];\n", quote(legendNode), quote("legend"), b.String())
+	if w.lastHead != "" {
+		// In the rightmost column, which has room below its nodes, rather
+		// than in a column of its own.
+		w.printf("\tsubgraph %s {\n\t\tgraph [rank=\"same\"];\n\t\t%s;\n\t\t%s;\n\t}\n", quote("legend_rank"), quote(legendNode), quote(w.lastHead))
+	}
 }
 
 // legendNode names the legend's node. Node names are entity ids, which

@@ -3,9 +3,11 @@ package gexf
 import (
 	"fmt"
 	"io"
+	"strconv"
 
 	"github.com/guazhi/guazhi/graph"
 	"github.com/guazhi/guazhi/output/internal/gephi"
+	"github.com/guazhi/guazhi/output/internal/palette"
 )
 
 // Options configures Write. The zero Options writes the default form.
@@ -20,6 +22,11 @@ type Options struct {
 	// found in directed graph." on the default form. Default false, which
 	// is what Gephi reads as agreements without a direction.
 	AllDirected bool
+	// Positions places nodes: node id → x, y (y up), written as
+	// viz:position, so that Gephi opens on that layout; cmd/guazhi passes
+	// the diagram's (svg.RenderLayout). Nodes without one get no position.
+	// Default none.
+	Positions map[string][2]float64
 }
 
 // Namespaces of GEXF 1.3.
@@ -64,7 +71,13 @@ func Write(w io.Writer, g *graph.Graph, opt Options) error {
 			x.Attr("label", e.Label(opt.Lang))
 			attrs = e.AppendAttrs(attrs[:0])
 			values(x, attrs)
-			writeColor(x, nodeColor(e))
+			writeColor(x, palette.NodeOf(e.Kind, e.Jurisdiction).Solid)
+			if p, ok := opt.Positions[e.ID]; ok {
+				x.Start("viz:position")
+				x.Attr("x", strconv.FormatFloat(p[0], 'f', -1, 64))
+				x.Attr("y", strconv.FormatFloat(p[1], 'f', -1, 64))
+				x.End("viz:position")
+			}
 			x.Start("viz:size")
 			x.AttrInt("value", 10+2*deg[e.ID])
 			x.End("viz:size")
@@ -106,7 +119,7 @@ func Write(w io.Writer, g *graph.Graph, opt Options) error {
 				x.End("spell")
 				x.End("spells")
 			}
-			writeColor(x, edgeColor(r.Kind))
+			writeColor(x, palette.Edge(r.Kind))
 			x.End("edge")
 		}
 	}); err != nil {

@@ -220,6 +220,7 @@ func TestSchemas(t *testing.T) {
 		{"kb-alldirected", exporttest.KB, gexf.Options{AllDirected: true}},
 		{"default", exporttest.Default, gexf.Options{}},
 		{"followup", exporttest.Followup, gexf.Options{}},
+		{"kb-positions", exporttest.KB, gexf.Options{Positions: exporttest.Positions(exporttest.KB(t))}},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			out := write(t, tc.load(t), tc.opt)
@@ -308,4 +309,22 @@ func TestLang(t *testing.T) {
 		t.Error(`Lang "en" does not label zhang-san "Zhang San"`)
 	}
 	exporttest.Xmllint(t, write(t, g, gexf.Options{Lang: "both"}), "--relaxng", exporttest.Schema(t, "gexf-1.3/gexf.rng"))
+}
+
+// TestPositions checks that a node with a position gets a viz:position with
+// its coordinates, and one without none.
+func TestPositions(t *testing.T) {
+	g := exporttest.KB(t)
+	pos := exporttest.Positions(g)
+	out := string(write(t, g, gexf.Options{Positions: pos}))
+	if n := strings.Count(out, "<viz:position "); n != len(pos) {
+		t.Errorf("%d viz:position elements, want %d", n, len(pos))
+	}
+	first := g.Entities[0].ID
+	if want := `<viz:position x="-100" y="0.25"></viz:position>`; !strings.Contains(out, want) {
+		t.Errorf("no %s for %s", want, first)
+	}
+	if strings.Contains(string(write(t, g, gexf.Options{})), "viz:position") {
+		t.Error("positions written without Positions")
+	}
 }

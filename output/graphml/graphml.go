@@ -7,6 +7,7 @@ import (
 
 	"github.com/guazhi/guazhi/graph"
 	"github.com/guazhi/guazhi/output/internal/gephi"
+	"github.com/guazhi/guazhi/output/internal/palette"
 )
 
 // Options configures Write. The zero Options writes the default form.
@@ -22,6 +23,12 @@ type Options struct {
 	// Default false, which is what Gephi reads as agreements without a
 	// direction.
 	AllDirected bool
+	// Positions places nodes: node id → x, y (y up), written as the data
+	// of the keys "x" and "y", which Gephi's importer and graphology read
+	// as positions; cmd/guazhi passes the diagram's (svg.RenderLayout).
+	// Nodes without one get none, and with no Positions the keys are not
+	// declared. Default none.
+	Positions map[string][2]float64
 }
 
 // Namespace is GraphML's.
@@ -48,6 +55,15 @@ func Write(w io.Writer, g *graph.Graph, opt Options) error {
 	x.Start("graphml")
 	x.Attr("xmlns", Namespace)
 	keys(x)
+	if len(opt.Positions) > 0 {
+		key(x, "x", "node", "x", "double")
+		key(x, "y", "node", "y", "double")
+	}
+	// Node colours from the palette, in the r, g and b keys Gephi's
+	// importer reads as a node's colour (the GEXF's viz:color).
+	for _, c := range []string{"r", "g", "b"} {
+		key(x, c, "node", c, "int")
+	}
 	x.Start("graph")
 	x.Attr("id", g.Name)
 	x.Attr("edgedefault", "directed")
@@ -66,6 +82,14 @@ func Write(w io.Writer, g *graph.Graph, opt Options) error {
 			for _, a := range attrs {
 				value(x, a.Key, a)
 			}
+			if p, ok := opt.Positions[e.ID]; ok {
+				data(x, "x", strconv.FormatFloat(p[0], 'f', -1, 64))
+				data(x, "y", strconv.FormatFloat(p[1], 'f', -1, 64))
+			}
+			c := palette.NodeOf(e.Kind, e.Jurisdiction).Solid
+			data(x, "r", strconv.Itoa(int(c.R)))
+			data(x, "g", strconv.Itoa(int(c.G)))
+			data(x, "b", strconv.Itoa(int(c.B)))
 			x.End("node")
 		}
 	}); err != nil {

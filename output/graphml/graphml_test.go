@@ -3,6 +3,7 @@ package graphml_test
 import (
 	"bytes"
 	"encoding/xml"
+	"strings"
 	"testing"
 
 	"github.com/guazhi/guazhi/graph"
@@ -144,6 +145,7 @@ func TestSchema(t *testing.T) {
 		{"kb-alldirected", exporttest.KB, graphml.Options{AllDirected: true}},
 		{"default", exporttest.Default, graphml.Options{}},
 		{"followup", exporttest.Followup, graphml.Options{}},
+		{"kb-positions", exporttest.KB, graphml.Options{Positions: exporttest.Positions(exporttest.KB(t))}},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			exporttest.Xmllint(t, write(t, tc.load(t), tc.opt), "--schema", xsd)
@@ -180,5 +182,52 @@ func TestLang(t *testing.T) {
 	out := write(t, exporttest.KB(t), graphml.Options{Lang: "en"})
 	if !bytes.Contains(out, []byte(`<node id="zhang-san">`+"\n      "+`<data key="label">Zhang San</data>`)) {
 		t.Error(`Lang "en" does not label zhang-san "Zhang San"`)
+	}
+}
+
+// TestPositions checks that positions are the data of the keys x and y,
+// declared only when there are positions.
+func TestPositions(t *testing.T) {
+	g := exporttest.KB(t)
+	pos := exporttest.Positions(g)
+	out := string(write(t, g, graphml.Options{Positions: pos}))
+	for _, want := range []string{
+		`<key id="x" for="node" attr.name="x" attr.type="double"></key>`,
+		`<key id="y" for="node" attr.name="y" attr.type="double"></key>`,
+		`<data key="x">-100</data>`,
+		`<data key="y">0.25</data>`,
+	} {
+		if !strings.Contains(out, want) {
+			t.Errorf("no %s", want)
+		}
+	}
+	if n := strings.Count(out, `<data key="x">`); n != len(pos) {
+		t.Errorf("%d x positions, want %d", n, len(pos))
+	}
+	if strings.Contains(string(write(t, g, graphml.Options{})), `key="x"`) {
+		t.Error("positions written without Positions")
+	}
+}
+
+// TestColours checks that every node carries the palette's colour in the
+// keys r, g and b, as the GEXF does in viz:color.
+func TestColours(t *testing.T) {
+	g := exporttest.Default(t)
+	out := string(write(t, g, graphml.Options{}))
+	for _, c := range []string{"r", "g", "b"} {
+		if want := `<key id="` + c + `" for="node" attr.name="` + c + `" attr.type="int"></key>`; !strings.Contains(out, want) {
+			t.Errorf("no %s", want)
+		}
+		if n := strings.Count(out, `<data key="`+c+`">`); n != len(g.Entities) {
+			t.Errorf("%d nodes with %s, want %d", n, c, len(g.Entities))
+		}
+	}
+	// 北京市经信委 is a Beijing body: the Beijing hue.
+	i := strings.Index(out, `<node id="beijing-jxw">`)
+	j := strings.Index(out[i:], "</node>")
+	for _, want := range []string{`<data key="r">36</data>`, `<data key="g">113</data>`, `<data key="b">163</data>`} {
+		if !strings.Contains(out[i:i+j], want) {
+			t.Errorf("beijing-jxw has no %s", want)
+		}
 	}
 }

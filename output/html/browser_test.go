@@ -7,6 +7,7 @@ import (
 	"flag"
 	"fmt"
 	"io/fs"
+	"net/url"
 	"os"
 	"path/filepath"
 	"slices"
@@ -32,7 +33,7 @@ func openPage(t *testing.T, page []byte, width, height int) *chrome {
 		t.Fatal(err)
 	}
 	c := startChrome(ctx, t, chromium, width, height)
-	c.open("file://" + file)
+	c.open((&url.URL{Scheme: "file", Path: file}).String()) // escaped: test names may hold any text
 	// The viewer adds a hit area to each edge; its absence means the
 	// script did not run (its hash did not match the CSP, or it threw).
 	var hits int
@@ -207,7 +208,14 @@ func TestBrowserSearchAndPanel(t *testing.T) {
 
 func TestBrowserPanZoom(t *testing.T) {
 	c := openPage(t, render(t, defaultGraph(t)), 1200, 800)
+	// The page opens on the story (see TestBrowserOpeningView); Fit shows
+	// the whole diagram.
+	opening := c.state().ViewBox
+	c.click("fit")
 	fit := c.state().ViewBox
+	if fit == opening {
+		t.Errorf("the page opens on the whole diagram (%s), too small to read", fit)
+	}
 	var box [4]float64
 	parse := func(s string) [4]float64 {
 		var b [4]float64
@@ -324,15 +332,15 @@ func TestBrowserHostile(t *testing.T) {
 	checkQuiet(t, c)
 }
 
-// TestScreenshot saves docs/viewer.png: the viewer after a search for 曹蕾
-// and a click on her secondment. Run it with
+// TestScreenshot saves docs/viewer.png: the viewer after a search for 曹蕾,
+// a click on her secondment and on its first quote's context. Run it with
 //
 //	go test ./output/html -run Screenshot -screenshot
 func TestScreenshot(t *testing.T) {
 	if !*screenshot {
 		t.Skip("run with -screenshot to write docs/viewer.png")
 	}
-	g := defaultGraph(t)
+	g := defaultGraph(t).AgreementNodes() // as guazhi render draws it
 	c := openPage(t, render(t, g), 1600, 1000)
 	c.search("曹蕾")
 	c.key("Enter", 13)
@@ -342,15 +350,10 @@ func TestScreenshot(t *testing.T) {
 			break
 		}
 	}
-	// Zoom in around her node so that the labels can be read.
-	var at struct{ X, Y float64 }
-	if err := c.eval(`(function () {
-  var r = document.getElementById("n-cao-lei").getBoundingClientRect();
-  return {x: r.left + r.width / 2, y: r.top + r.height / 2};
-})()`, &at); err != nil {
+	// Show the first quote in its context.
+	if err := c.eval(`document.querySelector("#panel .context-toggle").click()`, nil); err != nil {
 		t.Fatal(err)
 	}
-	c.call(c.session, "Input.dispatchMouseEvent", map[string]any{"type": "mouseWheel", "x": at.X, "y": at.Y, "deltaX": 0, "deltaY": -600}, nil)
 	checkQuiet(t, c)
 	out := filepath.Join("..", "..", "docs", "viewer.png")
 	if err := os.WriteFile(out, c.screenshot(), 0o644); err != nil {

@@ -12,6 +12,7 @@ import (
 	"strings"
 
 	"github.com/guazhi/guazhi/graph"
+	"github.com/guazhi/guazhi/output/internal/palette"
 )
 
 // Options control the page. The zero value gives the defaults.
@@ -30,13 +31,33 @@ var (
 	pageTmpl string
 
 	page = template.Must(template.New("page").Parse(pageTmpl))
+
+	// style is the page's style sheet: the viewer's, then the badge
+	// colours from the palette.
+	style = viewerCSS + paletteCSS()
 )
+
+// paletteCSS colours the panel's kind badges as the diagram colours them:
+// an entity by its jurisdiction (an agreement by its own hue), a relation
+// by its kind, and every link kind in the link colour.
+func paletteCSS() string {
+	var b strings.Builder
+	fmt.Fprintf(&b, "#panel .kind { background: %s; }\n", palette.Edge("link").Hex())
+	for _, j := range graph.Jurisdictions {
+		fmt.Fprintf(&b, "#panel .kind.j-%s { background: %s; }\n", j, palette.NodeOf(graph.Body, j).Line.Hex())
+	}
+	fmt.Fprintf(&b, "#panel .kind.n-%s { background: %s; }\n", graph.Agreement, palette.NodeOf(graph.Agreement, "").Line.Hex())
+	for _, k := range []string{graph.Secondment, graph.Post, graph.Agreement, graph.Brokered, graph.Party, graph.PartOf} {
+		fmt.Fprintf(&b, "#panel .kind.%s { background: %s; }\n", k, palette.Edge(k).Hex())
+	}
+	return b.String()
+}
 
 // csp is the Content-Security-Policy the page declares: nothing may be
 // fetched, and the only script and style that run are the viewer's own,
 // named by their hashes. A script or style that text from the knowledge
 // base smuggled into the page would not run.
-var csp = "default-src 'none'; script-src " + hash(viewerJS) + "; style-src " + hash(viewerCSS) +
+var csp = "default-src 'none'; script-src " + hash(viewerJS) + "; style-src " + hash(style) +
 	"; img-src data:; base-uri 'none'; form-action 'none'"
 
 // hash is the CSP source expression for an inline script or style.
@@ -73,7 +94,7 @@ func Write(w io.Writer, g *graph.Graph, svg []byte, opt Options) error {
 	err = page.Execute(&b, map[string]any{
 		"Title":   title,
 		"CSP":     csp,
-		"Style":   template.CSS(viewerCSS),
+		"Style":   template.CSS(style),
 		"Script":  template.JS(viewerJS),
 		"Data":    template.JS(data),
 		"Diagram": template.HTML(diagram),
@@ -102,12 +123,21 @@ type source struct {
 	Publisher string `json:"publisher,omitempty"`
 	Date      string `json:"date,omitempty"`
 	URL       string `json:"url,omitempty"`
+	// Text is the source's text, for showing quotes in context: only of
+	// sources the edges quote, and no longer than maxSourceText.
+	Text string `json:"text,omitempty"`
 }
+
+// maxSourceText is the longest source text the page carries for showing
+// quotes in context; a longer one is left out (its quotes show alone).
+const maxSourceText = 1 << 20
 
 type node struct {
 	ID   string `json:"id"`
 	Name string `json:"name"`
 	Kind string `json:"kind"`
+	// Jurisdiction is "" for an agreement's node.
+	Jurisdiction string `json:"jurisdiction,omitempty"`
 	// Names are the other forms the search matches: English name, full
 	// name, aliases.
 	Names []string `json:"names,omitempty"`
@@ -141,8 +171,12 @@ type role struct {
 }
 
 type evidence struct {
-	Source   string `json:"source"`
-	Quote    string `json:"quote"`
+	Source string `json:"source"`
+	Quote  string `json:"quote"`
+	// At is where the quote starts in its source's text, in UTF-16 code
+	// units (JavaScript's string indexes); -1 when the page does not carry
+	// the text.
+	At       int    `json:"at"`
 	Inferred bool   `json:"inferred,omitempty"`
 	Note     string `json:"note,omitempty"`
 }
@@ -158,12 +192,29 @@ var skipEdgeAttrs = map[string]bool{
 
 func newData(g *graph.Graph, title string) pageData {
 	d := pageData{Title: title, Filter: g.Filter, Sources: []source{}, Nodes: []node{}, Edges: []edge{}}
+	quoted := map[string]bool{}
+	for _, r := range g.Relations {
+		for _, ev := range r.Evidence {
+			quoted[ev.Source] = true
+		}
+	}
 	for _, s := range g.Sources {
-		d.Sources = append(d.Sources, source{ID: s.ID, Title: s.Title, Publisher: s.Publisher, Date: s.Date.String(), URL: s.URL})
+		src := source{ID: s.ID, Title: s.Title, Publisher: s.Publisher, Date: s.Date.String(), URL: s.URL}
+		if quoted[s.ID] && len(s.Text) <= maxSourceText {
+			src.Text = s.Text
+		}
+		d.Sources = append(d.Sources, src)
 	}
 	for _, e := range g.Entities {
-		n := node{ID: e.ID, Name: e.Name, Kind: e.Kind, Attrs: attrsOf(g, e.Attrs(), nil)}
-		for _, s := range append([]string{e.NameEn, e.FullName}, e.Aliases...) {
+		n := node{ID: e.ID, Name: e.Name, Kind: e.Kind, Jurisdiction: e.Jurisdiction, Attrs: attrsOf(g, e.Attrs(), nil)}
+		// The search also finds the pinyin of a name without an English one.
+		var py string
+		if e.NameEn == "" {
+			if py = graph.Pinyin(e.Name); py == e.Name {
+				py = ""
+			}
+		}
+		for _, s := range append([]string{e.NameEn, e.FullName, py}, e.Aliases...) {
 			if s != "" {
 				n.Names = append(n.Names, s)
 			}
@@ -185,7 +236,13 @@ func newData(g *graph.Graph, title string) pageData {
 			e.Officials = append(e.Officials, role{ID: o.Official, Name: name, Role: o.Role})
 		}
 		for _, ev := range r.Evidence {
-			e.Evidence = append(e.Evidence, evidence{Source: ev.Source, Quote: ev.Quote, Inferred: ev.Inferred, Note: ev.Note})
+			at := -1
+			if src := g.Source(ev.Source); src != nil && ev.Quote != "" && len(src.Text) <= maxSourceText {
+				if i := strings.Index(src.Text, ev.Quote); i >= 0 {
+					at = utf16Len(src.Text[:i])
+				}
+			}
+			e.Evidence = append(e.Evidence, evidence{Source: ev.Source, Quote: ev.Quote, At: at, Inferred: ev.Inferred, Note: ev.Note})
 		}
 		d.Edges = append(d.Edges, e)
 	}
@@ -213,4 +270,16 @@ func attrsOf(g *graph.Graph, list []graph.Attr, skip map[string]bool) []attr {
 		out = append(out, row)
 	}
 	return out
+}
+
+// utf16Len is the length of s in UTF-16 code units.
+func utf16Len(s string) int {
+	n := 0
+	for _, r := range s {
+		n++
+		if r > 0xFFFF {
+			n++
+		}
+	}
+	return n
 }

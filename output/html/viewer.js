@@ -9,6 +9,7 @@
   var panel = document.getElementById("panel-body");
   var q = document.getElementById("q");
   var results = document.getElementById("results");
+  var intro = Array.from(panel.childNodes); // the panel before any selection
 
   // The data, indexed; the diagram's groups by entity and edge id.
   var nodes = new Map(), edges = new Map(), sources = new Map();
@@ -73,7 +74,8 @@
   function fit() { box = {x: home.x, y: home.y, w: home.w, h: home.h}; apply(); }
   // show fits the union of the elements' boxes, with a margin, and zooms in
   // no further than 2 pixels to the diagram's unit (1.5 times its natural
-  // size in points).
+  // size in points); when the union would need less than one pixel to the
+  // unit (labels too small to read), it centres the first element at one.
   function show(els) {
     var x1 = Infinity, y1 = Infinity, x2 = -Infinity, y2 = -Infinity;
     els.forEach(function (g) {
@@ -89,7 +91,13 @@
     // Keep the view's aspect so the box is what shows.
     var aspect = r.width / Math.max(r.height, 1);
     if (w / h < aspect) w = h * aspect; else h = w / aspect;
-    box = {x: (x1 + x2 - w) / 2, y: (y1 + y2 - h) / 2, w: w, h: h};
+    var cx = (x1 + x2) / 2, cy = (y1 + y2) / 2;
+    if (w > r.width) {
+      // Too large to read whole: the first element at natural size.
+      var f = els[0].getBoundingClientRect(), a = toUser(f.left, f.top), b = toUser(f.right, f.bottom);
+      cx = (a.x + b.x) / 2; cy = (a.y + b.y) / 2; w = r.width; h = r.height;
+    }
+    box = {x: cx - w / 2, y: cy - h / 2, w: w, h: h};
     apply();
   }
 
@@ -141,6 +149,7 @@
   });
   document.addEventListener("keydown", function (ev) {
     if (ev.key === "/" && document.activeElement !== q) { ev.preventDefault(); q.focus(); }
+    else if (ev.key === "Escape") unselect();
   });
 
   // ---- Highlight ----
@@ -215,20 +224,24 @@
     panel.parentNode.scrollTop = 0;
   }
 
+  // relText describes an edge the same way on every panel: kind, label,
+  // and its ends in their own order.
+  function relText(e) {
+    var name = function (x) { return (nodes.get(x) || {name: x}).name; };
+    return e.kind + " · " + e.label + ": " + name(e.from) + (e.directed ? " → " : " — ") + name(e.to);
+  }
+
   function showNode(id) {
     var n = nodes.get(id);
-    var parts = [el("h2", "", n.name), el("span", "kind " + n.kind, n.kind), attrList(n.attrs)];
+    var parts = [el("h2", "", n.name), el("span", "kind n-" + n.kind + " j-" + (n.jurisdiction || "none"),
+      n.jurisdiction ? n.kind + " · " + n.jurisdiction : n.kind), attrList(n.attrs)];
     var rels = touching.get(id);
     parts.push(el("h3", "", "关系 Relations (" + rels.length + ")"));
     var ul = el("ul", "rels");
     rels.forEach(function (e) {
-      var other = e.from === id ? e.to : e.to === id ? e.from : null;
       var b = el("button", "link");
       b.type = "button";
-      var text = e.kind + " · " + e.label;
-      if (other !== null) text += (e.from === id ? " → " : " ← ") + (nodes.get(other) || {name: other}).name;
-      else text += " (" + nodes.get(e.from).name + " — " + nodes.get(e.to).name + ")";
-      b.textContent = text;
+      b.textContent = relText(e);
       b.addEventListener("click", function () { selectEdge(e.id, true); });
       var li = el("li");
       li.appendChild(b);
@@ -273,11 +286,48 @@
         bq.appendChild(el("p", "quote", ev.quote));
         if (ev.inferred) bq.appendChild(el("div", "inferred", "推断 inferred" + (ev.note ? ": " + ev.note : "")));
         else if (ev.note) bq.appendChild(el("div", "sub", ev.note));
+        if (s && s.text && ev.at >= 0) {
+          var b = el("button", "link context-toggle", "上下文 Show in context");
+          b.type = "button";
+          b.addEventListener("click", function () {
+            var open = bq.querySelector(".context");
+            if (open) { open.remove(); b.textContent = "上下文 Show in context"; return; }
+            bq.appendChild(context(s, ev));
+            b.textContent = "收起 Hide context";
+          });
+          bq.appendChild(b);
+        }
         group.appendChild(bq);
       });
       parts.push(group);
     });
     fill(parts);
+  }
+
+  // context shows a quote inside its source's text: the paragraphs around
+  // it (at most contextReach characters each way), the quote marked, under
+  // the source's title, date and URL.
+  var contextReach = 400;
+  function context(s, ev) {
+    var text = s.text, at = ev.at, end = at + ev.quote.length;
+    // From the start of the paragraph before the quote's to the end of
+    // the one after it.
+    var from = text.lastIndexOf("\n", at - 1);
+    if (from > 0) from = text.lastIndexOf("\n", from - 1);
+    from = Math.max(from + 1, at - contextReach, 0);
+    var to = text.indexOf("\n", end);
+    if (to >= 0) to = text.indexOf("\n", to + 1);
+    if (to < 0) to = text.length;
+    to = Math.min(to, end + contextReach);
+    var box = el("div", "context");
+    box.appendChild(el("div", "context-source", sourceText(s.id)));
+    if (s.url && /^https?:\/\//i.test(s.url)) box.appendChild(el("div", "sub url", s.url));
+    var p = el("p", "context-text");
+    p.appendChild(document.createTextNode((from > 0 ? "…" : "") + text.slice(from, at)));
+    p.appendChild(el("mark", "", text.slice(at, end)));
+    p.appendChild(document.createTextNode(text.slice(end, to) + (to < text.length ? "…" : "")));
+    box.appendChild(p);
+    return box;
   }
 
   function selectNode(id, centre) {
@@ -301,6 +351,14 @@
     if (centre) show(list);
   }
 
+  // unselect clears the selection and the highlight, and shows the panel
+  // as it was when the page opened.
+  function unselect() {
+    clear();
+    results.hidden = true;
+    fill(intro);
+  }
+
   svg.addEventListener("click", function (ev) {
     if (dragged) { dragged = false; return; }
     var g = ev.target.closest && ev.target.closest("g.node, g.edge");
@@ -310,7 +368,12 @@
   });
 
   // ---- Search ----
-  function norm(s) { return String(s).toLowerCase().replace(/\s+/g, " ").trim(); }
+  // norm folds text for matching: lower case, without tone marks and
+  // other accents, and without spaces, hyphens and apostrophes, so that
+  // "caolei", "Cao Lei", "cáo léi" and "cao-lei" all match.
+  function norm(s) {
+    return String(s).normalize("NFD").replace(/[\u0300-\u036f]/g, "").toLowerCase().replace(/[\s\-'’·]+/g, "");
+  }
   var index = data.nodes.map(function (n) {
     return {id: n.id, forms: [n.name, n.id].concat(n.names || []).map(norm)};
   });
@@ -388,5 +451,28 @@
   });
   q.addEventListener("focus", function () { if (norm(q.value)) results.hidden = false; });
 
-  fit();
+  // start opens on the story, at the diagram's natural size (labels at
+  // their font size in pixels): centred on the officials and the nodes
+  // their edges reach, or the whole diagram when it fits at that size.
+  function start() {
+    fit();
+    if (scale() >= 1) return;
+    var story = [];
+    data.nodes.forEach(function (n) {
+      if (n.kind !== "official") return;
+      var g = nodeGroup(n.id);
+      if (g) story.push(g);
+    });
+    if (!story.length) story = Array.from(svg.querySelectorAll("g.node"));
+    var x1 = Infinity, y1 = Infinity, x2 = -Infinity, y2 = -Infinity;
+    story.forEach(function (g) {
+      var r = g.getBoundingClientRect(), a = toUser(r.left, r.top), b = toUser(r.right, r.bottom);
+      x1 = Math.min(x1, a.x); y1 = Math.min(y1, a.y); x2 = Math.max(x2, b.x); y2 = Math.max(y2, b.y);
+    });
+    // One diagram unit per pixel: the view box is the view's size.
+    var r = view.getBoundingClientRect();
+    box = {x: (x1 + x2 - r.width) / 2, y: (y1 + y2 - r.height) / 2, w: r.width, h: r.height};
+    apply();
+  }
+  start();
 })();

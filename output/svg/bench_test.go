@@ -26,6 +26,18 @@ func BenchmarkRender(b *testing.B) {
 	}
 }
 
+// BenchmarkRenderLayout is BenchmarkRender that also returns the nodes'
+// positions (a second layout, rendered as DOT): what the GEXF and GraphML
+// of `guazhi render` cost on top of the SVG.
+func BenchmarkRenderLayout(b *testing.B) {
+	src := sampleDOT(26)
+	for b.Loop() {
+		if _, err := svg.RenderLayout(context.Background(), io.Discard, src, svg.Options{}); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
+
 // BenchmarkWriteDefault writes the embedded data set: DOT, then SVG.
 func BenchmarkWriteDefault(b *testing.B) {
 	for b.Loop() {

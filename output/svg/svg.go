@@ -87,14 +87,38 @@ func Render(ctx context.Context, w io.Writer, dotSrc []byte, opt Options) error 
 		return fmt.Errorf("svg: %w %q (want one of %s)", ErrLayout, layout, strings.Join(Layouts, ", "))
 	}
 	var buf bytes.Buffer
-	if err := render(ctx, &buf, dotSrc, graphviz.Layout(layout)); err != nil {
+	if err := render(ctx, &buf, dotSrc, graphviz.Layout(layout), nil); err != nil {
 		return err
 	}
 	_, err := w.Write(fixup(buf.Bytes()))
 	return err
 }
 
-func render(ctx context.Context, buf *bytes.Buffer, dotSrc []byte, layout graphviz.Layout) error {
+// RenderLayout is Render that also returns where the layout put each node:
+// its centre in points, x to the right and y up (Graphviz's coordinates),
+// by node name (for guazhi's DOT, the entity id; the legend is "legend").
+// The writers of network formats take them as plain data (gexf.Options and
+// graphml.Options Positions), so that Gephi opens on the same picture.
+func RenderLayout(ctx context.Context, w io.Writer, dotSrc []byte, opt Options) (map[string][2]float64, error) {
+	layout := opt.Layout
+	if layout == "" {
+		layout = "dot"
+	}
+	if !slices.Contains(Layouts, layout) {
+		return nil, fmt.Errorf("svg: %w %q (want one of %s)", ErrLayout, layout, strings.Join(Layouts, ", "))
+	}
+	var buf bytes.Buffer
+	pos := map[string][2]float64{}
+	if err := render(ctx, &buf, dotSrc, graphviz.Layout(layout), pos); err != nil {
+		return nil, err
+	}
+	_, err := w.Write(fixup(buf.Bytes()))
+	return pos, err
+}
+
+// render lays out dotSrc and renders it as SVG into buf; with pos not nil,
+// it also records each node's position there.
+func render(ctx context.Context, buf *bytes.Buffer, dotSrc []byte, layout graphviz.Layout, pos map[string][2]float64) error {
 	if err := ctx.Err(); err != nil {
 		return err
 	}
@@ -130,7 +154,34 @@ func render(ctx context.Context, buf *bytes.Buffer, dotSrc []byte, layout graphv
 	if err := gv.Render(ctx, g, graphviz.SVG, buf); err != nil {
 		return fmt.Errorf("svg: %s layout: %s", layout, message(err))
 	}
-	return nil
+	if pos == nil {
+		return nil
+	}
+	// Graphviz writes the positions into the graph's attributes only when it
+	// renders DOT, and go-graphviz frees a layout after each render: lay it
+	// out again (the engines are deterministic, so the same) as DOT.
+	if err := gv.Render(ctx, g, graphviz.XDOT, io.Discard); err != nil {
+		return fmt.Errorf("svg: %s layout: %s", layout, message(err))
+	}
+	return positions(g, pos)
+}
+
+// positions reads the pos attribute ("x,y" in points, "!" when pinned) of
+// every node of g into pos.
+func positions(g *cgraph.Graph, pos map[string][2]float64) error {
+	n, err := g.FirstNode()
+	for ; err == nil && n != nil; n, err = g.NextNode(n) {
+		name, err := n.Name()
+		if err != nil {
+			return err
+		}
+		var x, y float64
+		if _, err := fmt.Sscanf(strings.TrimSuffix(n.GetStr("pos"), "!"), "%g,%g", &x, &y); err != nil {
+			return fmt.Errorf("svg: position of node %q: %q: %w", name, n.GetStr("pos"), err)
+		}
+		pos[name] = [2]float64{x, y}
+	}
+	return err
 }
 
 // message returns the text of a go-graphviz error, which is Graphviz's last

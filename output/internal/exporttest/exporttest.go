@@ -138,3 +138,14 @@ func WriteErrors(t *testing.T, size int, write func(w *FailingWriter) error) {
 		}
 	}
 }
+
+// Positions places the entities of g for the writers' Positions options,
+// as plain data: on a grid with negative, fractional and large coordinates,
+// leaving the last entity without a position.
+func Positions(g *graph.Graph) map[string][2]float64 {
+	pos := map[string][2]float64{}
+	for i, e := range g.Entities[:max(len(g.Entities)-1, 0)] {
+		pos[e.ID] = [2]float64{float64(i%7)*72.5 - 100, float64(i/7)*1e5 + 0.25}
+	}
+	return pos
+}

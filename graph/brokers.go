@@ -1,0 +1,114 @@
+package graph
+
+import (
+	"slices"
+)
+
+// Relation kinds that tie officials to the agreements they are credited
+// with, and agreements to their parties.
+const (
+	// Brokered runs from an official to what they brokered: in the graph
+	// Load builds, to each party of the agreement (agreements as edges); in
+	// AgreementNodes, to the agreement's node. Its Role is the official's
+	// part as the source words it (推动, 首席操盘手, …).
+	Brokered = "brokered"
+	// Party runs from an agreement's node to each of its parties
+	// (AgreementNodes only).
+	Party = "party"
+)
+
+// fixedKinds lists the relation kinds with a fixed meaning, in their
+// canonical order; links add kinds of their own.
+var fixedKinds = []string{Secondment, Post, Agreement, Brokered, Party, PartOf}
+
+// brokeredRelations returns, for an agreement with the given pair
+// relations' data, one Brokered relation from each credited official to
+// each party.
+func brokeredRelations(a *agreementDef, tmpl *Relation) []*Relation {
+	var out []*Relation
+	for _, o := range a.officials {
+		for _, p := range a.parties {
+			r := brokeredFrom(tmpl, o)
+			r.To = p
+			out = append(out, r)
+		}
+	}
+	return out
+}
+
+// brokeredFrom returns a Brokered relation from the official o, carrying
+// the agreement's id, title, status, date and evidence from the agreement
+// relation a; To is left for the caller.
+func brokeredFrom(a *Relation, o Role) *Relation {
+	return &Relation{Kind: Brokered, From: o.Official, Directed: true, Role: o.Role, Agreement: a.Agreement,
+		Title: a.Title, Status: a.Status, Date: a.Date, Officials: []Role{o}, Evidence: a.Evidence, Pos: a.Pos}
+}
+
+// AgreementNodes returns g with every agreement as a node of its own (kind
+// "agreement", named by its title): a Party relation from it to each of its
+// parties, carrying the agreement's status, date, value and evidence, and a
+// Brokered relation to it from each official credited with it, carrying
+// their role. The agreement edges between parties and the Brokered relations
+// from officials to parties are replaced; everything else is kept. A graph
+// already in this form is returned as it is.
+//
+// An agreement's node id is its agreement id, or, when an entity already
+// has that id, the id prefixed with "agreement-" as often as it takes.
+func (g *Graph) AgreementNodes() *Graph {
+	if !slices.ContainsFunc(g.Relations, func(r *Relation) bool { return r.Kind == Agreement }) {
+		return g
+	}
+	type deal struct {
+		node    string
+		first   *Relation // the first pair relation: the agreement's data
+		parties []string
+		brokers []Role
+	}
+	deals := map[string]*deal{}
+	var order []*deal
+	var rels []*Relation
+	for _, r := range g.Relations {
+		switch {
+		case r.Kind == Agreement:
+			d := deals[r.Agreement]
+			if d == nil {
+				d = &deal{first: r, brokers: r.Officials}
+				deals[r.Agreement] = d
+				order = append(order, d)
+			}
+			for _, p := range []string{r.From, r.To} {
+				if !slices.Contains(d.parties, p) {
+					d.parties = append(d.parties, p)
+				}
+			}
+		case r.Kind == Brokered && r.Agreement != "":
+			// Made again below, once per official and agreement.
+		default:
+			rels = append(rels, r)
+		}
+	}
+	ents := slices.Clone(g.Entities)
+	for _, d := range order {
+		a := d.first
+		id := a.Agreement
+		for g.byID[id] != nil {
+			id = "agreement-" + id
+		}
+		d.node = id
+		ents = append(ents, &Entity{ID: id, Kind: Agreement, Name: a.Title, Note: a.Note, Pos: a.Pos})
+		slices.Sort(d.parties)
+		for _, p := range d.parties {
+			rels = append(rels, &Relation{Kind: Party, From: id, To: p, Directed: true, Agreement: a.Agreement,
+				Title: a.Title, Status: a.Status, Date: a.Date, Value: a.Value, Venue: a.Venue, Officials: a.Officials,
+				Evidence: a.Evidence, Pos: a.Pos})
+		}
+		for _, o := range d.brokers {
+			r := brokeredFrom(a, o)
+			r.To = id
+			rels = append(rels, r)
+		}
+	}
+	f := newGraph(g.Name, g.Title, g.Sources, ents, rels)
+	f.Filter = g.Filter
+	return f
+}
