@@ -34,11 +34,8 @@ func TestDraftReusesKB(t *testing.T) {
 		t.Fatalf("draft does not load: %v\n%s", err, draft)
 	}
 	// Together with the KB.
-	kbData, err := graph.DefaultFS().ReadFile(graph.DefaultFile)
-	if err != nil {
-		t.Fatal(err)
-	}
-	g, err := graph.Parse(graph.DefaultFS(), graph.Input{Name: graph.DefaultFile, Data: kbData}, graph.Input{Name: "data/draft.yaml", Data: res.YAML})
+	builtin, _ := graph.BuiltinInput("jingji-2015")
+	g, err := graph.Parse(graph.DefaultFS(), builtin, graph.Input{Name: "data/draft.yaml", Data: res.YAML})
 	if err != nil {
 		t.Fatalf("draft and KB do not merge: %v\n%s", err, draft)
 	}

@@ -18,6 +18,7 @@ const (
 	AttrStrings                 // a list of strings, in Attr.List
 	AttrDate                    // a possibly partial date, in Attr.Date; Attr.Value as written
 	AttrBool                    // "true" or "false", in Attr.Value
+	AttrInt                     // a decimal integer, in Attr.Value
 )
 
 // String names the type.
@@ -31,6 +32,8 @@ func (t AttrType) String() string {
 		return "date"
 	case AttrBool:
 		return "bool"
+	case AttrInt:
+		return "int"
 	}
 	return "AttrType(" + strconv.Itoa(int(t)) + ")"
 }
@@ -57,6 +60,10 @@ func NodeAttrs() []AttrDef { return slices.Clone(nodeAttrs) }
 // EdgeAttrs declares every attribute Graph.RelationAttrs can return, in
 // order. Evidence appears three ways: the source ids and the quotes as
 // parallel lists, and the whole evidence as one readable text (Quotes).
+// Variants and disputed give Relation.Variants, one "key: value (sources) |
+// value (sources)" string per attribute (see Variant.String). Entities and
+// relations both end with their provenance: the number of distinct sources
+// behind them (source_count) and their ids (attested_by).
 func EdgeAttrs() []AttrDef { return slices.Clone(edgeAttrs) }
 
 // nodeAttrs is what NodeAttrs returns: the one declaration of the entity
@@ -69,6 +76,8 @@ var nodeAttrs = []AttrDef{
 	{"aliases", AttrStrings},
 	{"parent", AttrString},
 	{"note", AttrString},
+	{"source_count", AttrInt},
+	{"attested_by", AttrStrings},
 }
 
 // edgeAttrs is what EdgeAttrs returns: the one declaration of the relation
@@ -91,9 +100,13 @@ var edgeAttrs = []AttrDef{
 	{"officials", AttrStrings},
 	{"role", AttrString},
 	{"note", AttrString},
+	{"variants", AttrStrings},
+	{"disputed", AttrStrings},
 	{"sources", AttrStrings},
 	{"quotes", AttrStrings},
 	{"evidence", AttrString},
+	{"source_count", AttrInt},
+	{"attested_by", AttrStrings},
 }
 
 // attrList appends the non-empty attributes of an entity or relation to dst
@@ -188,6 +201,10 @@ func (l *attrList) date(key string, v Date) {
 	}
 }
 
+func (l *attrList) integer(key string, v int) {
+	l.dst = append(l.dst, Attr{AttrDef: l.def(key), Value: strconv.Itoa(v)})
+}
+
 func (l *attrList) boolean(key string, v bool) {
 	l.dst = append(l.dst, Attr{AttrDef: l.def(key), Value: strconv.FormatBool(v)})
 }
@@ -207,6 +224,8 @@ func (e *Entity) AppendAttrs(dst []Attr) []Attr {
 	l.list("aliases", e.Aliases)
 	l.str("parent", e.Parent)
 	l.str("note", e.Note)
+	l.integer("source_count", len(e.Sources))
+	l.list("attested_by", e.Sources)
 	return l.dst
 }
 
@@ -220,7 +239,7 @@ func (g *Graph) RelationAttrs(r *Relation) []Attr { return g.AppendRelationAttrs
 func (g *Graph) AppendRelationAttrs(dst []Attr, r *Relation) []Attr {
 	c := composers.Get().(*composer)
 	defer composers.Put(c)
-	c.reserve(len(r.Officials) + 2*len(r.Evidence))
+	c.reserve(len(r.Officials) + len(r.Variants) + 3*len(r.Evidence))
 
 	l := attrList{defs: edgeAttrs, dst: dst, c: c}
 	l.str("kind", r.Kind)
@@ -249,6 +268,18 @@ func (g *Graph) AppendRelationAttrs(dst []Attr, r *Relation) []Attr {
 	l.list("officials", c.takeItems())
 	l.str("role", r.Role)
 	l.str("note", r.Note)
+	for _, disputed := range []bool{false, true} {
+		for _, v := range r.Variants {
+			if v.Disputed == disputed {
+				c.items = append(c.items, v.String())
+			}
+		}
+		if disputed {
+			l.list("disputed", c.takeItems())
+		} else {
+			l.list("variants", c.takeItems())
+		}
+	}
 	for _, ev := range r.Evidence {
 		c.items = append(c.items, ev.Source)
 	}
@@ -260,6 +291,15 @@ func (g *Graph) AppendRelationAttrs(dst []Attr, r *Relation) []Attr {
 	lo := c.text.Len()
 	writeQuotes(&c.text, r.Evidence)
 	l.str("evidence", c.compose(lo))
+	for _, ev := range r.Evidence { // the distinct sources, sorted
+		if !slices.Contains(c.items[c.mark:], ev.Source) {
+			c.items = append(c.items, ev.Source)
+		}
+	}
+	srcs := c.takeItems()
+	slices.Sort(srcs)
+	l.integer("source_count", len(srcs))
+	l.list("attested_by", srcs)
 	return l.dst
 }
 
@@ -411,4 +451,17 @@ func grouped(rels []*Relation) bool {
 		}
 	}
 	return true
+}
+
+// Weight is the relation's weight for the writers whose consumers draw or
+// weigh edges by it (Gephi, NetworkX): the number of distinct sources
+// behind it, at least 1 (part_of relations cite none).
+func (r *Relation) Weight() int {
+	n := 0
+	for i, e := range r.Evidence {
+		if !slices.ContainsFunc(r.Evidence[:i], func(x Evidence) bool { return x.Source == e.Source }) {
+			n++
+		}
+	}
+	return max(1, n)
 }

@@ -10,12 +10,13 @@ import (
 )
 
 func TestEntityAttrs(t *testing.T) {
-	e := &Entity{ID: "x", Kind: Official, Name: "张三", NameEn: "Zhang San", Aliases: []string{"老张"}, Jurisdiction: "beijing"}
+	e := &Entity{ID: "x", Kind: Official, Name: "张三", NameEn: "Zhang San", Aliases: []string{"老张"}, Jurisdiction: "beijing",
+		Sources: []string{"s", "t"}}
 	var keys []string
 	for _, a := range e.Attrs() {
 		keys = append(keys, a.Key)
 	}
-	if want := []string{"kind", "jurisdiction", "name_en", "aliases"}; !slices.Equal(keys, want) {
+	if want := []string{"kind", "jurisdiction", "name_en", "aliases", "source_count", "attested_by"}; !slices.Equal(keys, want) {
 		t.Errorf("keys %q, want %q (NodeAttrs order, empty ones left out)", keys, want)
 	}
 	for _, a := range e.Attrs() {
@@ -35,11 +36,19 @@ func TestRelationAttrs(t *testing.T) {
 		{"secondment", &Relation{Kind: Secondment, Directed: true, Post: "副市长", Start: Date{2015, 7, 0},
 			Evidence: []Evidence{{Source: "s", Quote: "q1"}, {Source: "t", Quote: "q2", Inferred: true}}},
 			map[string]string{"kind": Secondment, "directed": "true", "post": "副市长", "start": "2015-07",
-				"sources": "s|t", "quotes": "q1|q2", "evidence": "[s] q1\n[t] q2 (inferred)"}},
+				"sources": "s|t", "quotes": "q1|q2", "evidence": "[s] q1\n[t] q2 (inferred)", "source_count": "2", "attested_by": "s|t"}},
+		{"fused", &Relation{Kind: Secondment, Directed: true, Post: "市委常委、副市长", Start: Date{2015, 7, 24},
+			Variants: []Variant{
+				{Key: "post", Values: []Stated{{"副市长", []string{"s"}}, {"市委常委、副市长", []string{"t"}}}},
+				{Key: "end", Values: []Stated{{"2016-07", []string{"s"}}, {"2016-08", []string{"t", "u"}}}, Disputed: true}},
+			Evidence: []Evidence{{Source: "s", Quote: "q1"}, {Source: "t", Quote: "q2"}, {Source: "t", Quote: "q3"}}},
+			map[string]string{"kind": Secondment, "directed": "true", "post": "市委常委、副市长", "start": "2015-07-24",
+				"variants": "post: 副市长 (s) | 市委常委、副市长 (t)", "disputed": "end: 2016-07 (s) | 2016-08 (t, u)",
+				"sources": "s|t|t", "quotes": "q1|q2|q3", "evidence": "[s] q1\n[t] q2\n[t] q3", "source_count": "2", "attested_by": "s|t"}},
 		{"agreement", &Relation{Kind: Agreement, Agreement: "a", Title: "协议", Date: Date{2015, 0, 0},
 			Officials: []Role{{Official: "z", Role: "签约"}, {Official: "unknown"}}},
 			map[string]string{"kind": Agreement, "directed": "false", "agreement": "a", "title": "协议", "date": "2015",
-				"officials": "张三(签约)|unknown"}},
+				"officials": "张三(签约)|unknown", "source_count": "0"}},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			got := map[string]string{}

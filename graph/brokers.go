@@ -95,12 +95,12 @@ func (g *Graph) AgreementNodes() *Graph {
 			id = "agreement-" + id
 		}
 		d.node = id
-		ents = append(ents, &Entity{ID: id, Kind: Agreement, Name: a.Title, Note: a.Note, Pos: a.Pos})
+		ents = append(ents, &Entity{ID: id, Kind: Agreement, Name: a.Title, Note: a.Note, Sources: a.SourceIDs(), Pos: a.Pos})
 		slices.Sort(d.parties)
 		for _, p := range d.parties {
 			rels = append(rels, &Relation{Kind: Party, From: id, To: p, Directed: true, Agreement: a.Agreement,
 				Title: a.Title, Status: a.Status, Date: a.Date, Value: a.Value, Venue: a.Venue, Officials: a.Officials,
-				Evidence: a.Evidence, Pos: a.Pos})
+				Variants: a.Variants, Evidence: a.Evidence, Pos: a.Pos})
 		}
 		for _, o := range d.brokers {
 			r := brokeredFrom(a, o)

@@ -32,6 +32,7 @@ type str struct {
 type rawDoc struct {
 	file            string
 	name, title     str
+	uses            []str // built-in data sets the file builds on
 	sources         []*rawSource
 	entities        []*rawEntity
 	secondments     []*rawSecondment
@@ -75,13 +76,14 @@ type rawSecondment struct {
 	official         str
 	from, to         rawPlace
 	start, end, note str
+	disputed         []str
 	evidence         []rawEvidence
 }
 
 type rawAgreement struct {
 	pos                                         Pos
 	id, title, status, date, value, venue, note str
-	parties                                     []str
+	parties, disputed                           []str
 	officials                                   []rawRole
 	evidence                                    []rawEvidence
 }
@@ -89,6 +91,7 @@ type rawAgreement struct {
 type rawLink struct {
 	pos                                      Pos
 	kind, from, to, date, title, venue, note str
+	disputed                                 []str
 	officials                                []rawRole
 	evidence                                 []rawEvidence
 }
@@ -323,8 +326,10 @@ func decodeFile(file string, data []byte, e *errs) *rawDoc {
 		return nil
 	}
 	d := &decoder{file: file, errs: e}
-	d.fields(top, "knowledge base", []string{"name", "title", "sources", "entities", "secondments", "agreements", "links"}, func(k string, v *yaml.Node) {
+	d.fields(top, "knowledge base", []string{"name", "title", "uses", "sources", "entities", "secondments", "agreements", "links"}, func(k string, v *yaml.Node) {
 		switch k {
+		case "uses":
+			doc.uses = d.strings(v, "uses")
 		case "name":
 			doc.name = d.scalar(v, "name")
 		case "title":
@@ -478,8 +483,10 @@ func (d *decoder) place(n *yaml.Node, what string) rawPlace {
 
 func (d *decoder) secondment(n *yaml.Node) *rawSecondment {
 	s := &rawSecondment{pos: d.pos(d.derefOr(n))}
-	d.fields(n, "secondment", []string{"official", "from", "to", "start", "end", "note", "evidence"}, func(k string, v *yaml.Node) {
+	d.fields(n, "secondment", []string{"official", "from", "to", "start", "end", "note", "disputed", "evidence"}, func(k string, v *yaml.Node) {
 		switch k {
+		case "disputed":
+			s.disputed = d.strings(v, "disputed")
 		case "official":
 			s.official = d.scalar(v, "official")
 		case "from":
@@ -501,8 +508,10 @@ func (d *decoder) secondment(n *yaml.Node) *rawSecondment {
 
 func (d *decoder) agreement(n *yaml.Node) *rawAgreement {
 	a := &rawAgreement{pos: d.pos(d.derefOr(n))}
-	d.fields(n, "agreement", []string{"id", "title", "parties", "status", "date", "value", "venue", "officials", "note", "evidence"}, func(k string, v *yaml.Node) {
+	d.fields(n, "agreement", []string{"id", "title", "parties", "status", "date", "value", "venue", "officials", "note", "disputed", "evidence"}, func(k string, v *yaml.Node) {
 		switch k {
+		case "disputed":
+			a.disputed = d.strings(v, "disputed")
 		case "parties":
 			a.parties = d.strings(v, "parties")
 		case "officials":
@@ -519,8 +528,10 @@ func (d *decoder) agreement(n *yaml.Node) *rawAgreement {
 
 func (d *decoder) link(n *yaml.Node) *rawLink {
 	l := &rawLink{pos: d.pos(d.derefOr(n))}
-	d.fields(n, "link", []string{"kind", "from", "to", "date", "title", "venue", "officials", "note", "evidence"}, func(k string, v *yaml.Node) {
+	d.fields(n, "link", []string{"kind", "from", "to", "date", "title", "venue", "officials", "note", "disputed", "evidence"}, func(k string, v *yaml.Node) {
 		switch k {
+		case "disputed":
+			l.disputed = d.strings(v, "disputed")
 		case "officials":
 			l.officials = d.roles(v)
 		case "evidence":

@@ -63,6 +63,7 @@ type (
 	jsRecord struct {
 		Name   jsString `json:"name"`
 		Title  jsString `json:"title"`
+		Uses   []string `json:"uses"`
 		Source *struct {
 			ID        jsString `json:"id"`
 			Title     jsString `json:"title"`
@@ -89,6 +90,7 @@ type (
 			Start    jsString     `json:"start"`
 			End      jsString     `json:"end"`
 			Note     jsString     `json:"note"`
+			Disputed []string     `json:"disputed"`
 			Evidence []jsEvidence `json:"evidence"`
 		} `json:"secondment"`
 		Agreement *struct {
@@ -101,6 +103,7 @@ type (
 			Venue     jsString     `json:"venue"`
 			Officials []jsRole     `json:"officials"`
 			Note      jsString     `json:"note"`
+			Disputed  []string     `json:"disputed"`
 			Evidence  []jsEvidence `json:"evidence"`
 		} `json:"agreement"`
 		Link *struct {
@@ -112,6 +115,7 @@ type (
 			Venue     jsString     `json:"venue"`
 			Officials []jsRole     `json:"officials"`
 			Note      jsString     `json:"note"`
+			Disputed  []string     `json:"disputed"`
 			Evidence  []jsEvidence `json:"evidence"`
 		} `json:"link"`
 	}
@@ -303,14 +307,14 @@ func (l *lineReader) next() ([]byte, error) {
 // record files one decoded line under its kind; a line must hold exactly one.
 func (d *jsonlDecoder) record(doc *rawDoc, rec *jsRecord) {
 	kinds := 0
-	for _, has := range []bool{rec.Name != nil || rec.Title != nil, rec.Source != nil, rec.Entity != nil,
+	for _, has := range []bool{rec.Name != nil || rec.Title != nil || rec.Uses != nil, rec.Source != nil, rec.Entity != nil,
 		rec.Secondment != nil, rec.Agreement != nil, rec.Link != nil} {
 		if has {
 			kinds++
 		}
 	}
 	if kinds != 1 {
-		d.errs.add(d.pos, ErrInvalid, "a line must hold exactly one of: name and title, source, entity, secondment, agreement, link")
+		d.errs.add(d.pos, ErrInvalid, "a line must hold exactly one of: name, title and uses, source, entity, secondment, agreement, link")
 		return
 	}
 	if rec.Name != nil || rec.Title != nil {
@@ -328,6 +332,9 @@ func (d *jsonlDecoder) record(doc *rawDoc, rec *jsRecord) {
 			}
 		}
 	}
+	if rec.Uses != nil {
+		doc.uses = append(doc.uses, d.strs(rec.Uses, "uses")...)
+	}
 	if s := rec.Source; s != nil {
 		doc.sources = append(doc.sources, &rawSource{pos: d.pos, id: d.str(s.ID, "source id"), title: d.str(s.Title, "source title"),
 			publisher: d.str(s.Publisher, "source publisher"), date: d.str(s.Date, "source date"), url: d.str(s.URL, "source url"),
@@ -342,19 +349,20 @@ func (d *jsonlDecoder) record(doc *rawDoc, rec *jsRecord) {
 	if s := rec.Secondment; s != nil {
 		doc.secondments = append(doc.secondments, &rawSecondment{pos: d.pos, official: d.str(s.Official, "official"),
 			from: d.place(s.From, "from"), to: d.place(s.To, "to"), start: d.str(s.Start, "start"), end: d.str(s.End, "end"),
-			note: d.str(s.Note, "note"), evidence: d.evidence(s.Evidence)})
+			note: d.str(s.Note, "note"), disputed: d.strs(s.Disputed, "disputed"), evidence: d.evidence(s.Evidence)})
 	}
 	if a := rec.Agreement; a != nil {
 		doc.agreements = append(doc.agreements, &rawAgreement{pos: d.pos, id: d.str(a.ID, "agreement id"),
 			title: d.str(a.Title, "agreement title"), status: d.str(a.Status, "agreement status"), date: d.str(a.Date, "agreement date"),
 			value: d.str(a.Value, "agreement value"), venue: d.str(a.Venue, "agreement venue"), note: d.str(a.Note, "agreement note"),
-			parties: d.strs(a.Parties, "parties"), officials: d.roles(a.Officials), evidence: d.evidence(a.Evidence)})
+			parties: d.strs(a.Parties, "parties"), disputed: d.strs(a.Disputed, "disputed"), officials: d.roles(a.Officials),
+			evidence: d.evidence(a.Evidence)})
 	}
 	if l := rec.Link; l != nil {
 		doc.links = append(doc.links, &rawLink{pos: d.pos, kind: d.str(l.Kind, "link kind"), from: d.str(l.From, "link from"),
 			to: d.str(l.To, "link to"), date: d.str(l.Date, "link date"), title: d.str(l.Title, "link title"),
 			venue: d.str(l.Venue, "link venue"), note: d.str(l.Note, "link note"), officials: d.roles(l.Officials),
-			evidence: d.evidence(l.Evidence)})
+			disputed: d.strs(l.Disputed, "disputed"), evidence: d.evidence(l.Evidence)})
 	}
 }
 

@@ -74,7 +74,7 @@ func TestJSONLErrors(t *testing.T) {
 		{"unknown key", `{"entity": {"id": "c", "nmae": "丙"}}`, ErrSyntax, `kb.jsonl:5:1: unknown key "nmae"`},
 		{"wrong type", `{"entity": {"id": 7}}`, ErrSyntax, "kb.jsonl:5:19: JSON: entity.id must be a string, not number"},
 		{"two records", `{"entity": {"id": "c", "kind": "body", "name": "丙"}, "link": {}}`, ErrInvalid,
-			"kb.jsonl:5:1: a line must hold exactly one of: name and title, source, entity, secondment, agreement, link"},
+			"kb.jsonl:5:1: a line must hold exactly one of: name, title and uses, source, entity, secondment, agreement, link"},
 		{"two values", `{"name": "x"} {"title": "y"}`, ErrSyntax, "kb.jsonl:5:15: JSON: more than one value on the line"},
 		{"stray brace", `{"entity": {"id": "c", "kind": "body", "name": "丙"}}}`, ErrSyntax, "kb.jsonl:5:53: JSON: invalid character '}' after the value"},
 		{"stray bracket", `{"entity": {"id": "c", "kind": "body", "name": "丙"}} ]`, ErrSyntax, "kb.jsonl:5:54: JSON: invalid character ']' after the value"},

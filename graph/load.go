@@ -1,10 +1,13 @@
 package graph
 
 import (
+	"cmp"
 	"embed"
+	"errors"
 	"fmt"
 	"index/suffixarray"
 	"io"
+	"io/fs"
 	"path"
 	"regexp"
 	"slices"
@@ -26,7 +29,10 @@ var data embed.FS
 const DefaultFile = "data/jingji-2015.yaml"
 
 // LoadDefault loads the embedded jingji-2015 knowledge base.
-func LoadDefault() (*Graph, error) { return Load(data, DefaultFile) }
+func LoadDefault() (*Graph, error) {
+	in, _ := BuiltinInput("jingji-2015")
+	return Parse(nil, in)
+}
 
 // DefaultFS gives access to the embedded knowledge base and its sources.
 func DefaultFS() embed.FS { return data }
@@ -45,18 +51,34 @@ type Input struct {
 	Name string // for messages, and to find source files relative to it
 	Data []byte
 
-	stream io.Reader // a JSON Lines file being read, in place of Data
+	stream  io.Reader // a JSON Lines file being read, in place of Data
+	builtin *Builtin  // set by BuiltinInput
+}
+
+// Options name the merged graph. The zero value names it from its files:
+// the name and title that the files other than built-in data sets give
+// (they must agree), else the name of the first such file in sorted order
+// without its extension and the name as title; with only built-in data
+// sets, theirs.
+type Options struct {
+	Name  string // overrides every file's name; letters, digits, '.', '_', '-'
+	Title string // overrides every file's title
 }
 
 // Load reads the named knowledge-base files through r, merges them, checks
 // them and builds the graph. Every problem found is returned, as an
 // ErrorList of *Error.
-func Load(r FileReader, names ...string) (*Graph, error) {
+func Load(r FileReader, names ...string) (*Graph, error) { return Options{}.Load(r, names...) }
+
+// Load is the package's Load, naming the graph as o says. A name that r
+// cannot find and that is the name of a built-in data set loads that
+// data set (see Builtins).
+func (o Options) Load(r FileReader, names ...string) (*Graph, error) {
 	var in []Input
 	e := &errs{}
 	for _, n := range names {
-		if o, ok := r.(FileOpener); ok && isJSONLines(n) {
-			f, err := o.Open(n)
+		if op, ok := r.(FileOpener); ok && isJSONLines(n) {
+			f, err := op.Open(n)
 			if err != nil {
 				e.add(Pos{File: n}, ErrSource, "cannot read: "+unwrapPathError(err))
 				continue
@@ -67,6 +89,10 @@ func Load(r FileReader, names ...string) (*Graph, error) {
 		}
 		b, err := r.ReadFile(n)
 		if err != nil {
+			if bi, ok := BuiltinInput(n); ok && errors.Is(err, fs.ErrNotExist) {
+				in = append(in, bi)
+				continue
+			}
 			e.add(Pos{File: n}, ErrSource, "cannot read: "+unwrapPathError(err))
 			continue
 		}
@@ -75,7 +101,7 @@ func Load(r FileReader, names ...string) (*Graph, error) {
 	if err := e.err(); err != nil {
 		return nil, err
 	}
-	return Parse(r, in...)
+	return o.Parse(r, in...)
 }
 
 func unwrapPathError(err error) string {
@@ -87,10 +113,24 @@ func unwrapPathError(err error) string {
 }
 
 // Parse is Load for files already in memory; r reads their source texts.
-func Parse(r FileReader, inputs ...Input) (*Graph, error) {
+func Parse(r FileReader, inputs ...Input) (*Graph, error) { return Options{}.Parse(r, inputs...) }
+
+// Parse is the package's Parse, naming the graph as o says.
+//
+// The files are read in a canonical order, whatever the order given:
+// built-in data sets first, then the others sorted by name; a name given
+// twice is read once. The data sets that files name in `uses:` are added.
+// So the graph, and every output made from it, does not depend on the order
+// of the inputs.
+func (o Options) Parse(r FileReader, inputs ...Input) (*Graph, error) {
 	e := &errs{}
+	inputs = canonicalInputs(inputs)
+	b := &builder{errs: e, r: r, ents: map[string]*Entity{}, srcs: map[string]*Source{}, agrs: map[string]*agreementDef{},
+		builtin: map[string]*Builtin{}, included: map[string]bool{}, twoTexts: map[string]bool{}}
 	var docs []*rawDoc
-	for _, in := range inputs {
+	failed := false
+	for i := 0; i < len(inputs); i++ {
+		in := inputs[i]
 		decode := decodeFile
 		switch {
 		case in.stream != nil:
@@ -98,14 +138,32 @@ func Parse(r FileReader, inputs ...Input) (*Graph, error) {
 		case isJSONLines(in.Name):
 			decode = decodeJSONL
 		}
-		if doc := decode(in.Name, in.Data, e); doc != nil {
-			docs = append(docs, doc)
+		doc := decode(in.Name, in.Data, e)
+		if doc == nil {
+			failed = true
+			continue
+		}
+		docs = append(docs, doc)
+		if in.builtin != nil {
+			b.builtin[in.Name] = in.builtin
+			b.included[in.builtin.Name] = true
+		}
+		for _, u := range doc.uses {
+			bi, ok := BuiltinInput(u.V)
+			switch {
+			case !ok:
+				e.add(u.Pos, ErrUnknownRef, fmt.Sprintf("uses: %q is not a built-in data set (have %s)", u.V, strings.Join(BuiltinNames(), ", ")))
+			case !slices.ContainsFunc(inputs, func(x Input) bool { return x.Name == bi.Name }):
+				inputs = append(inputs, bi)
+			}
 		}
 	}
-	if len(docs) != len(inputs) {
+	if failed {
 		return nil, e.err()
 	}
-	b := &builder{errs: e, r: r, ents: map[string]*Entity{}, srcs: map[string]*Source{}, agrs: map[string]*agreementDef{}}
+	slices.SortStableFunc(docs, func(x, y *rawDoc) int {
+		return cmp.Or(cmp.Compare(b.fileRank(x.file), b.fileRank(y.file)), cmp.Compare(x.file, y.file))
+	})
 	for _, doc := range docs {
 		b.header(doc)
 		for _, s := range doc.sources {
@@ -131,15 +189,78 @@ func Parse(r FileReader, inputs ...Input) (*Graph, error) {
 			b.link(l)
 		}
 	}
+	b.agreementsStated()
 	for _, a := range b.agrList {
 		b.agreementRelations(a)
 	}
+	b.fuse()
+	b.rels = append(b.rels, b.brokered()...)
+	name, title := b.graphName(o, docs)
 	if err := e.err(); err != nil {
 		return nil, err
 	}
-	name, title := b.name.V, b.title.V
-	if name == "" && len(inputs) > 0 {
-		name = strings.TrimSuffix(path.Base(strings.ReplaceAll(inputs[0].Name, `\`, "/")), path.Ext(inputs[0].Name))
+	b.entitySources()
+	return newGraph(name, title, b.srcList, b.entList, b.rels), nil
+}
+
+// canonicalInputs drops inputs whose name, cleaned, was given before.
+func canonicalInputs(inputs []Input) []Input {
+	seen := map[string]bool{}
+	var out []Input
+	for _, in := range inputs {
+		n := path.Clean(strings.ReplaceAll(in.Name, `\`, "/"))
+		if seen[n] {
+			continue
+		}
+		seen[n] = true
+		out = append(out, in)
+	}
+	return out
+}
+
+// graphName names the graph: o's name and title when given; else those the
+// files that are not built-in data sets give, which must agree; else, for
+// the name, the first such file's base name, and for the title, the name.
+// With only built-in data sets, their own.
+func (b *builder) graphName(o Options, docs []*rawDoc) (name, title string) {
+	var user []*rawDoc
+	for _, d := range docs {
+		if b.builtin[d.file] == nil {
+			user = append(user, d)
+		}
+	}
+	if len(user) == 0 {
+		user = docs
+	}
+	if o.Name != "" {
+		if msg := nameProblem(o.Name); msg != "" {
+			b.add(Pos{}, ErrInvalid, "--"+msg)
+		}
+	}
+	agree := func(field, flag string, get func(*rawDoc) str) str {
+		var first str
+		for _, d := range user {
+			v := get(d)
+			switch {
+			case !v.ok:
+			case !first.ok:
+				first = v
+			case v.V != first.V:
+				b.add(v.Pos, ErrConflict, fmt.Sprintf("%s %q contradicts %q at %s: the files name the merged graph differently; give %s", field, v.V, first.V, first.Pos, flag))
+			}
+		}
+		return first
+	}
+	name, title = o.Name, o.Title
+	if name == "" {
+		name = agree("name", "--name", func(d *rawDoc) str { return d.name }).V
+	}
+	if title == "" {
+		title = agree("title", "--title", func(d *rawDoc) str { return d.title }).V
+	}
+	if name == "" && len(user) > 0 {
+		f := user[0].file
+		name = strings.TrimSuffix(path.Base(strings.ReplaceAll(f, `\`, "/")), path.Ext(f))
 		if nameProblem(name) != "" {
 			name = "guazhi"
 		}
@@ -147,7 +268,7 @@ func Parse(r FileReader, inputs ...Input) (*Graph, error) {
 	if title == "" {
 		title = name
 	}
-	return newGraph(name, title, b.srcList, b.entList, b.rels), nil
+	return name, title
 }
 
 var (
@@ -191,6 +312,10 @@ func windowsReserved(name string) bool {
 	return false
 }
 
+// NameProblem says what is wrong with name as the name of a graph, which
+// names output files; "" when nothing is.
+func NameProblem(name string) string { return nameProblem(name) }
+
 type agreementDef struct {
 	raw       *rawAgreement
 	parties   []string
@@ -201,8 +326,10 @@ type agreementDef struct {
 
 type builder struct {
 	*errs
-	r           FileReader
-	name, title str
+	r        FileReader
+	builtin  map[string]*Builtin // file name → the built-in data set it is
+	included map[string]bool     // names of the built-in data sets loaded
+	twoTexts map[string]bool     // source ids given two texts: their quotes are not checked
 
 	srcs    map[string]*Source
 	srcList []*Source
@@ -224,21 +351,17 @@ func (b *builder) header(doc *rawDoc) {
 	if doc.name.ok {
 		if msg := nameProblem(doc.name.V); msg != "" {
 			b.add(doc.name.Pos, ErrInvalid, msg)
-		} else if b.name.ok && b.name.V != doc.name.V {
-			b.add(doc.name.Pos, ErrConflict, fmt.Sprintf("name %q contradicts %q at %s", doc.name.V, b.name.V, b.name.Pos))
-		} else if !b.name.ok {
-			b.name = doc.name
 		}
 	}
-	if doc.title.ok && !b.title.ok {
-		b.title = doc.title
-	}
 }
+
+// sameIDHint ends the message about two files defining one id differently.
+const sameIDHint = " (one id is one thing: make them agree, or leave the field to one of the files)"
 
 // conflict reports a field that two definitions of one id give differently.
 func (b *builder) conflict(what, id, field string, a, c str) {
 	if a.ok && c.ok && a.V != c.V {
-		b.add(c.Pos, ErrConflict, fmt.Sprintf("%s %s: %s %q contradicts %q at %s", what, id, field, c.V, a.V, a.Pos))
+		b.add(c.Pos, ErrConflict, fmt.Sprintf("%s %s: %s %q contradicts %q at %s%s", what, id, field, c.V, a.V, a.Pos, sameIDHint))
 	}
 }
 
@@ -286,7 +409,13 @@ func (b *builder) source(file string, s *rawSource) {
 		URL: s.url.V, File: s.file.V, Pos: s.pos}
 	if s.file.ok {
 		p := path.Join(path.Dir(strings.ReplaceAll(file, `\`, "/")), s.file.V)
-		text, err := b.r.ReadFile(p)
+		var text []byte
+		var err error
+		if bi := b.builtin[file]; bi != nil {
+			text, err = builtinSource(bi, s.file.V)
+		} else {
+			text, err = b.r.ReadFile(p)
+		}
 		switch {
 		case err != nil:
 			b.add(s.file.Pos, ErrSource, fmt.Sprintf("source %s: cannot read %s: %s", s.id.V, p, unwrapPathError(err)))
@@ -308,11 +437,16 @@ func (b *builder) source(file string, s *rawSource) {
 		for _, f := range [][3]string{{"title", old.Title, src.Title}, {"publisher", old.Publisher, src.Publisher},
 			{"date", old.Date.String(), src.Date.String()}, {"url", old.URL, src.URL}} {
 			if f[1] != "" && f[2] != "" && f[1] != f[2] {
-				b.add(s.pos, ErrConflict, fmt.Sprintf("source %s: %s %q contradicts %q at %s", src.ID, f[0], f[2], f[1], old.Pos))
+				b.add(s.pos, ErrConflict, fmt.Sprintf("source %s: %s %q contradicts %q at %s%s", src.ID, f[0], f[2], f[1], old.Pos, sameIDHint))
 			}
 		}
+		if old.Text != "" && src.Text != "" && old.Text != src.Text {
+			b.twoTexts[src.ID] = true
+			b.add(s.file.Pos, ErrConflict, fmt.Sprintf("source %s: file %q holds a different text from file %q at %s; "+
+				"one source id is one text: give the other text its own source id", src.ID, src.File, old.File, old.Pos))
+		}
 		if old.Text == "" {
-			old.Text = src.Text
+			old.Text, old.File = src.Text, src.File
 		}
 		return
 	}
@@ -346,6 +480,7 @@ func (b *builder) entity(r *rawEntity) {
 		b.conflict("entity", id, "full_name", first.fullName, r.fullName)
 		b.conflict("entity", id, "jurisdiction", first.jurisdiction, r.jurisdiction)
 		b.conflict("entity", id, "parent", first.parent, r.parent)
+		b.conflict("entity", id, "note", first.note, r.note)
 		fill := func(dst *string, s str, raw *str) {
 			if *dst == "" && s.ok {
 				*dst, *raw = s.V, s
@@ -357,6 +492,10 @@ func (b *builder) entity(r *rawEntity) {
 		fill(&old.Note, r.note, &first.note)
 		if old.Parent == "" && r.parent.ok {
 			first.parent = r.parent
+		}
+		if r.name.ok && r.name.V != old.Name && !slices.Contains(old.Aliases, r.name.V) {
+			// Reported above; resolving it too spares errors that follow from it.
+			old.Aliases = append(old.Aliases, r.name.V)
 		}
 		for _, a := range r.aliases {
 			if !slices.Contains(old.Aliases, a.V) {
@@ -387,13 +526,35 @@ func (b *builder) entity(r *rawEntity) {
 	b.entList = append(b.entList, ent)
 }
 
-// index builds the surface-form index used to resolve references.
+// index builds the surface-form index used to resolve references. An
+// entity whose name, full name or alias is already a form of an entity of
+// the same kind defined in another file is an error: two files may be
+// naming one person or body under two ids, and two people are never
+// merged on a name.
 func (b *builder) index() {
 	b.names = map[string][]string{}
+	reported := map[[2]string]bool{}
 	for _, e := range b.entList {
 		forms := append([]string{e.Name, e.FullName}, e.Aliases...)
 		for _, f := range forms {
-			if f != "" && !slices.Contains(b.names[f], e.ID) {
+			if f == "" || slices.Contains(b.names[f], e.ID) {
+				continue
+			}
+			dup := false
+			for _, id := range b.names[f] {
+				o := b.ents[id]
+				if o.Kind != e.Kind || o.Pos.File == e.Pos.File {
+					continue
+				}
+				dup = true
+				if reported[[2]string{id, e.ID}] {
+					continue
+				}
+				reported[[2]string{id, e.ID}] = true
+				b.add(e.Pos, ErrConflict, fmt.Sprintf("entity %s: %q already names %s %s (%s) at %s; if they are one, "+
+					"drop this definition and refer to it as %s; if not, give each a name that tells them apart", e.ID, f, o.Kind, o.ID, o.Name, o.Pos, o.ID))
+			}
+			if !dup { // else the form keeps naming the entity defined first: reported, not ambiguous
 				b.names[f] = append(b.names[f], e.ID)
 			}
 		}
@@ -415,6 +576,10 @@ func (b *builder) ref(s str, what string) string {
 		return ids[0]
 	case 0:
 		msg := fmt.Sprintf("%s %q is not an entity id, name or alias", what, s.V)
+		if hint := builtinHint(s.V, b.included, func(id string) bool { return b.ents[id] != nil }); hint != "" {
+			b.add(s.Pos, ErrUnknownRef, msg+hint)
+			return ""
+		}
 		// Each search reads every name: only the first few get one, so a
 		// file full of unknown references still loads in linear time.
 		if b.guesses++; b.guesses <= maxGuesses {
@@ -437,18 +602,18 @@ func (b *builder) ref(s str, what string) string {
 const maxGuesses = 100
 
 // similar lists up to five entities whose names contain the reference or are
-// contained in it.
+// contained in it, each once, with the first such name.
 func (b *builder) similar(s string) []string {
-	var out []string
+	var out, ids []string
 	for _, form := range sortedKeys(b.names) {
 		if len(out) >= 5 {
 			break
 		}
 		if utf8.RuneCountInString(form) >= 2 && (strings.Contains(form, s) || strings.Contains(s, form)) {
 			for _, id := range b.names[form] {
-				c := id + " (" + form + ")"
-				if !slices.Contains(out, c) {
-					out = append(out, c)
+				if !slices.Contains(ids, id) {
+					ids = append(ids, id)
+					out = append(out, id+" ("+form+")")
 				}
 			}
 		}
@@ -522,7 +687,7 @@ func (b *builder) evidence(list []rawEvidence, pos Pos, what string) []Evidence 
 			b.add(r.source.Pos, ErrUnknownRef, fmt.Sprintf("evidence source %q is not a source id (have %s)", r.source.V, strings.Join(sortedKeys(b.srcs), ", ")))
 			continue
 		}
-		if src.File != "" && src.Text != "" && !b.inSource(src, r.quote.V) {
+		if src.File != "" && src.Text != "" && !b.twoTexts[src.ID] && !b.inSource(src, r.quote.V) {
 			b.add(r.quote.Pos, ErrQuote, fmt.Sprintf("quote is not verbatim in source %s (%s): %s", src.ID, src.File, mismatch(lf(src.Text), lf(r.quote.V))))
 			continue
 		}
@@ -583,7 +748,7 @@ func mismatch(text, quote string) string {
 }
 
 func (b *builder) kindOf(id string, what string, s str, want ...string) bool {
-	if id == "" {
+	if id == "" || b.ents[id].Kind == "" { // an entity without a kind is reported already
 		return false
 	}
 	if k := b.ents[id].Kind; !slices.Contains(want, k) {
@@ -643,11 +808,17 @@ func (b *builder) secondment(s *rawSecondment) {
 	if !ok || official == "" || to == "" {
 		return
 	}
-	b.rels = append(b.rels, &Relation{Kind: Secondment, From: official, To: to, Directed: true, Post: s.to.post.V,
-		FromBody: from, FromPost: s.from.post.V, Start: start, End: end, Note: s.note.V, Evidence: ev, Pos: s.pos})
+	r := &Relation{Kind: Secondment, From: official, To: to, Directed: true, Post: s.to.post.V,
+		FromBody: from, FromPost: s.from.post.V, Start: start, End: end, Note: s.note.V, Evidence: ev, Pos: s.pos}
+	b.rels = append(b.rels, r)
+	b.state(r, s.disputed, statement{"post", r.Post, s.to.post.Pos}, statement{"from_body", from, s.from.body.Pos},
+		statement{"from_post", r.FromPost, s.from.post.Pos}, statement{"start", written(start, s.start), s.start.Pos},
+		statement{"end", written(end, s.end), s.end.Pos})
 	if from != "" {
-		b.rels = append(b.rels, &Relation{Kind: Post, From: official, To: from, Directed: true, Post: s.from.post.V,
-			Evidence: postEv, Pos: s.from.pos})
+		p := &Relation{Kind: Post, From: official, To: from, Directed: true, Post: s.from.post.V,
+			Evidence: postEv, Pos: s.from.pos}
+		b.rels = append(b.rels, p)
+		b.state(p, nil, statement{"post", p.Post, s.from.post.Pos})
 	}
 }
 
@@ -656,11 +827,11 @@ func (b *builder) agreement(a *rawAgreement) {
 		return
 	}
 	id := a.id.V
-	b.require(a.title, a.pos, "agreement "+id+": title")
+	if a.title.ok {
+		b.require(a.title, a.pos, "agreement "+id+": title")
+	}
 	if a.status.ok && !contains(Statuses, a.status.V) {
 		b.add(a.status.Pos, ErrInvalid, fmt.Sprintf("agreement %s: status %q is not one of %s", id, a.status.V, strings.Join(Statuses, ", ")))
-	} else if !a.status.ok {
-		b.add(a.pos, ErrMissing, "agreement "+id+": status is missing")
 	}
 	var parties []string
 	for _, p := range a.parties {
@@ -684,22 +855,37 @@ func (b *builder) agreement(a *rawAgreement) {
 			b.add(a.id.Pos, ErrDuplicate, fmt.Sprintf("agreement id %q already defined at %s", id, old.raw.pos))
 			return
 		}
-		for _, f := range []struct {
-			name string
-			x, y str
-		}{{"title", old.raw.title, a.title}, {"status", old.raw.status, a.status}, {"date", old.raw.date, a.date},
-			{"value", old.raw.value, a.value}, {"venue", old.raw.venue, a.venue}} {
-			b.conflict("agreement", id, f.name, f.x, f.y)
-		}
 		if len(parties) > 0 && len(old.parties) > 0 && !sameSet(parties, old.parties) {
 			b.add(a.pos, ErrConflict, fmt.Sprintf("agreement %s: parties %v contradict %v at %s", id, parties, old.parties, old.raw.pos))
 		}
-		old.officials = unionRoles(old.officials, def.officials)
-		old.evidence = unionEvidence(old.evidence, def.evidence)
-		return
+		// Its other attributes, officials and evidence fuse with the
+		// first's relation by relation (see fuse).
+	} else {
+		b.agrs[id] = def
 	}
-	b.agrs[id] = def
 	b.agrList = append(b.agrList, def)
+}
+
+// agreementsStated requires a title and a status of every agreement, from
+// at least one of the files that state it: a file that adds evidence to an
+// agreement another file defines need only give its id and parties.
+func (b *builder) agreementsStated() {
+	title, status := map[string]bool{}, map[string]bool{}
+	for _, a := range b.agrList {
+		title[a.raw.id.V] = title[a.raw.id.V] || a.raw.title.ok
+		status[a.raw.id.V] = status[a.raw.id.V] || a.raw.status.ok
+	}
+	for _, a := range b.agrList {
+		if first := b.agrs[a.raw.id.V]; first != a {
+			continue
+		}
+		if !title[a.raw.id.V] {
+			b.add(a.raw.pos, ErrMissing, "agreement "+a.raw.id.V+": title is missing")
+		}
+		if !status[a.raw.id.V] {
+			b.add(a.raw.pos, ErrMissing, "agreement "+a.raw.id.V+": status is missing")
+		}
+	}
 }
 
 func (b *builder) agreementRelations(a *agreementDef) {
@@ -709,14 +895,73 @@ func (b *builder) agreementRelations(a *agreementDef) {
 			if to < from {
 				from, to = to, from
 			}
-			b.rels = append(b.rels, &Relation{Kind: Agreement, From: from, To: to, Agreement: a.raw.id.V,
+			r := &Relation{Kind: Agreement, From: from, To: to, Agreement: a.raw.id.V,
 				Title: a.raw.title.V, Status: a.raw.status.V, Date: a.date, Value: a.raw.value.V, Venue: a.raw.venue.V,
-				Officials: a.officials, Note: a.raw.note.V, Evidence: a.evidence, Pos: a.raw.pos})
+				Officials: slices.Clone(a.officials), Note: a.raw.note.V, Evidence: slices.Clone(a.evidence), Pos: a.raw.pos}
+			b.rels = append(b.rels, r)
+			raw := a.raw
+			b.state(r, raw.disputed, statement{"agreement", raw.id.V, raw.id.Pos}, statement{"title", r.Title, raw.title.Pos},
+				statement{"status", r.Status, raw.status.Pos}, statement{"date", written(a.date, raw.date), raw.date.Pos},
+				statement{"value", r.Value, raw.value.Pos}, statement{"venue", r.Venue, raw.venue.Pos})
+			r.stated.parties = a.parties
 		}
 	}
-	if len(a.parties) >= 2 {
-		b.rels = append(b.rels, brokeredRelations(a, b.rels[len(b.rels)-1])...)
+	// The Brokered relations are made after fusion (see brokered), from
+	// each agreement's fused relations.
+}
+
+// brokered returns the Brokered relations of the fused agreements: for
+// each agreement, from each official any of its statements credits to
+// each of its parties, with the data of its first relation.
+func (b *builder) brokered() []*Relation {
+	type agreement struct {
+		def  agreementDef
+		tmpl *Relation
 	}
+	byID := map[string]*agreement{}
+	var order []string
+	for _, r := range b.rels {
+		if r.Kind != Agreement {
+			continue
+		}
+		a := byID[r.Agreement]
+		if a == nil {
+			a = &agreement{tmpl: r}
+			byID[r.Agreement] = a
+			order = append(order, r.Agreement)
+		}
+		for _, p := range []string{r.From, r.To} {
+			if !slices.Contains(a.def.parties, p) {
+				a.def.parties = append(a.def.parties, p)
+			}
+		}
+		a.def.officials = unionRoles(a.def.officials, r.Officials)
+	}
+	var out []*Relation
+	for _, id := range order {
+		a := byID[id]
+		slices.Sort(a.def.parties)
+		a.def.officials = oneRoleEach(a.def.officials)
+		out = append(out, brokeredRelations(&a.def, a.tmpl)...)
+	}
+	return out
+}
+
+// oneRoleEach lists each official once, with the roles statements give
+// them joined: 首席操盘手、推动. One official brokered an agreement once,
+// however many sources word their part.
+func oneRoleEach(roles []Role) []Role {
+	var out []Role
+	for _, r := range roles {
+		i := slices.IndexFunc(out, func(x Role) bool { return x.Official == r.Official })
+		switch {
+		case i < 0:
+			out = append(out, r)
+		case r.Role != "":
+			out[i].Role += "、" + r.Role
+		}
+	}
+	return out
 }
 
 func (b *builder) link(l *rawLink) {
@@ -738,8 +983,11 @@ func (b *builder) link(l *rawLink) {
 	if !ok || from == "" || to == "" {
 		return
 	}
-	b.rels = append(b.rels, &Relation{Kind: l.kind.V, From: from, To: to, Directed: true, Date: date, Title: l.title.V,
-		Venue: l.venue.V, Officials: roles, Note: l.note.V, Evidence: ev, Pos: l.pos})
+	r := &Relation{Kind: l.kind.V, From: from, To: to, Directed: true, Date: date, Title: l.title.V,
+		Venue: l.venue.V, Officials: roles, Note: l.note.V, Evidence: ev, Pos: l.pos}
+	b.rels = append(b.rels, r)
+	b.state(r, l.disputed, statement{"title", r.Title, l.title.Pos}, statement{"date", written(date, l.date), l.date.Pos},
+		statement{"venue", r.Venue, l.venue.Pos})
 }
 
 func sameSet(a, b []string) bool {
@@ -747,10 +995,21 @@ func sameSet(a, b []string) bool {
 	return slices.Equal(x, y)
 }
 
+// unionRoles adds to a the roles of b it lacks. An official without a role
+// is one with a role stated on one side only: the role is kept, and the
+// official listed once.
 func unionRoles(a, b []Role) []Role {
+	if len(b) > 0 {
+		a = slices.Clone(a) // it may be shared; its roles are changed below
+	}
 	for _, r := range b {
-		if !slices.Contains(a, r) {
+		switch i := slices.IndexFunc(a, func(x Role) bool {
+			return x.Official == r.Official && (x.Role == "" || r.Role == "" || x.Role == r.Role)
+		}); {
+		case i < 0:
 			a = append(a, r)
+		case a[i].Role == "":
+			a[i].Role = r.Role
 		}
 	}
 	return a

@@ -126,11 +126,11 @@ func TestLoadErrors(t *testing.T) {
 		{"name ending in a dot", map[string]string{"kb.yaml": strings.Replace(base, "name: t", "name: t.", 1)}, ErrInvalid,
 			"kb.yaml:1:7: name \"t.\" ends with a dot, which Windows drops from file names"},
 		{"contradicting merge", map[string]string{"kb.yaml": base, "kb2.yaml": "entities:\n  - {id: b, kind: body, name: 乙区}\n"}, ErrConflict,
-			"kb2.yaml:2:31: entity b: name \"乙区\" contradicts \"乙市\" at kb.yaml:6:31"},
+			"kb2.yaml:2:31: entity b: name \"乙区\" contradicts \"乙市\" at kb.yaml:6:31 (one id is one thing: make them agree, or leave the field to one of the files)"},
 		{"control character", map[string]string{"kb.yaml": base + "  - {id: d, kind: body, name: \"丁\\x01\"}\n"}, ErrInvalid,
 			"kb.yaml:8:31: entity name contains the control character U+0001, which XML cannot carry"},
 		{"unknown top-level key", map[string]string{"kb.yaml": "a: &a [x, x]\n"}, ErrUnknownKey,
-			"kb.yaml:1:1: unknown key \"a\" in knowledge base (want one of name, title, sources, entities, secondments, agreements, links)"},
+			"kb.yaml:1:1: unknown key \"a\" in knowledge base (want one of name, title, uses, sources, entities, secondments, agreements, links)"},
 		{"several errors in one file", map[string]string{"kb.yaml": base + "  - {id: d, kind: body, name: 丁, jurisdiction: mars}\n  - {id: e, kind: bdy, name: 戊}\n"}, ErrInvalid,
 			"kb.yaml:8:48: entity d: jurisdiction \"mars\" is not one of beijing, hebei, tianjin, national, other, foreign\n" +
 				"kb.yaml:9:19: entity e: kind \"bdy\" is not one of official, body, company, organisation"},

@@ -2,6 +2,7 @@ package graph
 
 import (
 	"fmt"
+	"slices"
 	"strings"
 )
 
@@ -72,7 +73,11 @@ type Entity struct {
 	Jurisdiction string
 	Parent       string // entity id, or ""
 	Note         string
-	Pos          Pos
+	// Sources lists, sorted, the ids of the distinct sources whose evidence
+	// names the entity: the sources of the relations it is an end of or
+	// is credited in. Load fills it for the whole knowledge base.
+	Sources []string
+	Pos     Pos
 }
 
 // Evidence ties a relation to a verbatim quote from a source.
@@ -118,8 +123,61 @@ type Relation struct {
 	// Brokered: the official's part, as the source words it.
 	Role string
 
-	Evidence []Evidence
+	// Variants lists the attributes that the statements fused into this
+	// relation give differently: in more or less detail (the relation
+	// holds the finest value), or, when Disputed, in known disagreement.
+	// Each lists every value with the sources stating it. Nil when every
+	// statement agrees.
+	Variants []Variant
+
+	Evidence []Evidence // sorted by source; a source's quotes in statement order
 	Pos      Pos
+
+	stated *fact // while loading: what the statement behind it said, for fusion
+}
+
+// Variant is the values the sources give for one attribute of a fused
+// relation, in the order of EdgeAttrs' keys, then of values.
+type Variant struct {
+	Key      string // the attribute, as in EdgeAttrs
+	Values   []Stated
+	Disputed bool // the sources disagree and the knowledge base says so
+}
+
+// Stated is one value of an attribute and the sources that state it.
+type Stated struct {
+	Value   string
+	Sources []string // sorted source ids
+}
+
+// String renders the variant as "key: value (source, …) | value (…)".
+func (v Variant) String() string {
+	var b strings.Builder
+	b.WriteString(v.Key)
+	b.WriteString(": ")
+	for i, s := range v.Values {
+		if i > 0 {
+			b.WriteString(" | ")
+		}
+		b.WriteString(s.Value)
+		b.WriteString(" (")
+		b.WriteString(strings.Join(s.Sources, ", "))
+		b.WriteString(")")
+	}
+	return b.String()
+}
+
+// SourceIDs returns the ids of the distinct sources of the relation's
+// evidence, sorted.
+func (r *Relation) SourceIDs() []string {
+	var out []string
+	for _, e := range r.Evidence {
+		if !slices.Contains(out, e.Source) {
+			out = append(out, e.Source)
+		}
+	}
+	slices.Sort(out)
+	return out
 }
 
 // Label is a short human-readable description of the relation; never empty,

@@ -35,8 +35,12 @@ type Deal struct {
 // Stats summarises a graph for a curator.
 type Stats struct {
 	Entities, Relations, Sources, Quotes int
-	ByKind, ByJurisdiction, ByRelation   []Count
-	Officials                            []OfficialReach // best connected first
+	// SingleSource counts the relations whose evidence comes from one
+	// source only; SingleInferred those whose whole evidence is one
+	// inferred quote (part_of relations, which cite none, are in neither).
+	SingleSource, SingleInferred       int
+	ByKind, ByJurisdiction, ByRelation []Count
+	Officials                          []OfficialReach // best connected first
 }
 
 func counts(m map[string]int, order []string) []Count {
@@ -82,6 +86,12 @@ func (g *Graph) Stats() Stats {
 			continue // the agreement's own relations name the official and hold its quotes
 		}
 		s.Quotes += len(r.Evidence)
+		if len(r.SourceIDs()) == 1 {
+			s.SingleSource++
+		}
+		if len(r.Evidence) == 1 && r.Evidence[0].Inferred {
+			s.SingleInferred++
+		}
 		if g.byID[r.From].Kind == Official {
 			touch(r.From, r.To)
 			nrel[r.From]++
@@ -115,6 +125,44 @@ func (g *Graph) Stats() Stats {
 			cmp.Compare(a.Official.ID, b.Official.ID))
 	})
 	return s
+}
+
+// SourceSupport is what one source contributes to a graph.
+type SourceSupport struct {
+	Source   *Source
+	Quotes   int // the quotes of the relations' evidence that cite it
+	Verified int // of them, those checked verbatim against its text
+	Alone    int // relations that rest on this source only
+}
+
+// Support lists, for each source in id order, the quotes citing it and
+// the relations it alone supports.
+func (g *Graph) Support() []SourceSupport {
+	out := make([]SourceSupport, len(g.Sources))
+	at := map[string]int{}
+	for i, src := range g.Sources {
+		out[i].Source = src
+		at[src.ID] = i
+	}
+	for _, r := range g.Relations {
+		if r.Kind == Brokered || r.Kind == Party {
+			continue // the agreement's own relations hold its quotes
+		}
+		for _, ev := range r.Evidence {
+			if i, ok := at[ev.Source]; ok {
+				out[i].Quotes++
+				if out[i].Source.Text != "" {
+					out[i].Verified++
+				}
+			}
+		}
+		if ids := r.SourceIDs(); len(ids) == 1 {
+			if i, ok := at[ids[0]]; ok {
+				out[i].Alone++
+			}
+		}
+	}
+	return out
 }
 
 // deals returns each official's Deals, read from the Brokered relations:

@@ -14,10 +14,14 @@ import (
 // loads them.
 func (e env) kbCommand(name, summary string, args []string) (*graph.Graph, error) {
 	fs := pflag.NewFlagSet(name, pflag.ContinueOnError)
-	if err := e.parseFlags(fs, "Usage: guazhi "+name+" [KB.yaml ...]\n\n"+summary+"\n", args); err != nil {
+	opt := nameFlags(fs)
+	if err := e.parseFlags(fs, "Usage: guazhi "+name+" [flags] [KB.yaml | DATASET ...]\n\n"+summary+"\n", args); err != nil {
 		return nil, err
 	}
-	return load(fs.Args())
+	if err := checkName(*opt); err != nil {
+		return nil, err
+	}
+	return load(fs.Args(), *opt)
 }
 
 // What guazhi check and guazhi stats --help say they do.
@@ -49,7 +53,12 @@ func (e env) check(args []string) error {
 	}
 	fmt.Fprintf(e.stdout, "ok: %s: %d entities, %d relations, %d quotes (%d verified verbatim against %d %s)\n",
 		g.Name, len(g.Entities), len(g.Relations), quotes, verified, len(g.Sources), plural(len(g.Sources), "source", "sources"))
-	return nil
+	tw := tabwriter.NewWriter(e.stdout, 0, 4, 2, ' ', 0)
+	fmt.Fprintf(tw, "source\tquotes\tverified\trelations it alone supports\n")
+	for _, s := range g.Support() {
+		fmt.Fprintf(tw, "  %s	%d	%d	%d\n", s.Source.ID, s.Quotes, s.Verified, s.Alone)
+	}
+	return tw.Flush()
 }
 
 func (e env) stats(args []string) error {
@@ -60,8 +69,10 @@ func (e env) stats(args []string) error {
 	s := g.Stats()
 	tw := tabwriter.NewWriter(e.stdout, 0, 4, 2, ' ', 0)
 	fmt.Fprintf(tw, "%s\t%s\n", g.Name, g.Title)
-	fmt.Fprintf(tw, "%d entities, %d relations, %d quotes from %d %s\n\n", s.Entities, s.Relations, s.Quotes,
+	fmt.Fprintf(tw, "%d entities, %d relations, %d quotes from %d %s\n", s.Entities, s.Relations, s.Quotes,
 		s.Sources, plural(s.Sources, "source", "sources"))
+	fmt.Fprintf(tw, "%d %s on one source only, %d on a single inferred quote\n\n", s.SingleSource,
+		plural(s.SingleSource, "relation rests", "relations rest"), s.SingleInferred)
 	for _, sec := range []struct {
 		title string
 		list  []graph.Count

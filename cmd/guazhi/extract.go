@@ -17,7 +17,7 @@ import (
 func (e env) extract(args []string) error {
 	flags := pflag.NewFlagSet("extract", pflag.ContinueOnError)
 	var (
-		kbs  = flags.StringArray("kb", nil, "an existing knowledge base whose ids the draft reuses (repeatable)")
+		kbs  = flags.StringArray("kb", nil, "an existing knowledge base, or a built-in data set's name, whose ids the draft reuses (repeatable)")
 		out  = flags.StringP("out", "o", "-", "the draft's file, or - for standard output")
 		date = flags.String("date", "", "the article's date (YYYY-MM-DD), when no header or dateline in the text gives it; default: a date in the file's name")
 	)

@@ -11,6 +11,8 @@ import (
 	"runtime/debug"
 	"strings"
 
+	"github.com/spf13/pflag"
+
 	"github.com/guazhi/guazhi/graph"
 )
 
@@ -69,8 +71,20 @@ Usage:
                                         draft a knowledge base from a Chinese news text
   guazhi version                        print the version
 
-Run 'guazhi COMMAND --help' for a command's flags.
+A KB.yaml argument may also name a built-in data set, which a file can build
+on with "uses: [NAME]" instead:
 `
+
+// usageText is usage with the built-in data sets listed.
+func usageText() string {
+	var b strings.Builder
+	b.WriteString(usage)
+	for _, d := range graph.Builtins() {
+		fmt.Fprintf(&b, "  %-36s  %s\n", d.Name, d.Title)
+	}
+	b.WriteString("\nRun 'guazhi COMMAND --help' for a command's flags.\n")
+	return b.String()
+}
 
 // env is what a command may touch: its streams.
 type env struct {
@@ -81,7 +95,7 @@ type env struct {
 func run(args []string, stdin io.Reader, stdout, stderr io.Writer) error {
 	e := env{stdin, stdout, stderr}
 	if len(args) == 0 {
-		fmt.Fprint(stderr, usage)
+		fmt.Fprint(stderr, usageText())
 		return usagef("no command given")
 	}
 	cmd, rest := args[0], args[1:]
@@ -102,7 +116,7 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) error {
 		fmt.Fprintln(stdout, "guazhi", version())
 		return nil
 	case "help", "-h", "--help":
-		fmt.Fprint(stdout, usage)
+		fmt.Fprint(stdout, usageText())
 		return errHelp
 	}
 	return usagef("unknown command %q", cmd)
@@ -125,10 +139,31 @@ func version() string {
 	return strings.TrimSpace(v + " " + info.GoVersion)
 }
 
-// load reads the knowledge bases named, or the embedded default when none is.
-func load(files []string) (*graph.Graph, error) {
+// load reads the knowledge bases named (a name that is no file but a
+// built-in data set's loads that), or the embedded default when none is,
+// naming the graph as opt says.
+func load(files []string, opt graph.Options) (*graph.Graph, error) {
 	if len(files) == 0 {
-		return graph.LoadDefault()
+		in, _ := graph.BuiltinInput("jingji-2015")
+		return opt.Parse(graph.OSReader{}, in)
 	}
-	return graph.Load(graph.OSReader{}, files...)
+	return opt.Load(graph.OSReader{}, files...)
+}
+
+// checkName refuses a --name that cannot name output files.
+func checkName(opt graph.Options) error {
+	if opt.Name != "" {
+		if msg := graph.NameProblem(opt.Name); msg != "" {
+			return usagef("--%s", msg)
+		}
+	}
+	return nil
+}
+
+// nameFlags adds --name and --title, which name the merged graph.
+func nameFlags(fs *pflag.FlagSet) *graph.Options {
+	var opt graph.Options
+	fs.StringVar(&opt.Name, "name", "", "name of the merged graph, for output file names (default: the name the files give,\nelse the first file's name without extension)")
+	fs.StringVar(&opt.Title, "title", "", "title of the merged graph (default: the title the files give, else the name)")
+	return &opt
 }

@@ -27,9 +27,34 @@ func TestMain(m *testing.M) {
 
 // TestScript runs the end-to-end CLI scripts in testdata/script: each runs
 // guazhi and checks its output, exit status and files. -update rewrites
-// the files the scripts compare with (cmp stdout want.txt).
+// the files the scripts compare with (cmp stdout want.txt). Each script
+// finds the follow-up report and its knowledge base (testdata/followup, at
+// the repository's root) in $WORK/followup.
 func TestScript(t *testing.T) {
-	testscript.Run(t, testscript.Params{Dir: "testdata/script", UpdateScripts: golden.Update()})
+	testscript.Run(t, testscript.Params{Dir: "testdata/script", UpdateScripts: golden.Update(), Setup: func(e *testscript.Env) error {
+		return copyDir(filepath.Join("..", "..", "testdata", "followup"), filepath.Join(e.WorkDir, "followup"))
+	}})
+}
+
+// copyDir copies the files of the directory src into a new directory dst.
+func copyDir(src, dst string) error {
+	files, err := os.ReadDir(src)
+	if err != nil {
+		return err
+	}
+	if err := os.Mkdir(dst, 0o755); err != nil {
+		return err
+	}
+	for _, f := range files {
+		b, err := os.ReadFile(filepath.Join(src, f.Name()))
+		if err != nil {
+			return err
+		}
+		if err := os.WriteFile(filepath.Join(dst, f.Name()), b, 0o644); err != nil {
+			return err
+		}
+	}
+	return nil
 }
 
 func TestExitCodes(t *testing.T) {

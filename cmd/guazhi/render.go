@@ -173,6 +173,7 @@ type renderOptions struct {
 	lang       string
 	sel        graph.Selection
 	agreements string
+	naming     graph.Options // --name, --title
 	kbs        []string
 }
 
@@ -181,7 +182,7 @@ func (e env) render(args []string) error {
 	if err != nil {
 		return err
 	}
-	g, err := load(o.kbs)
+	g, err := load(o.kbs, o.naming)
 	if err != nil {
 		return err
 	}
@@ -271,15 +272,17 @@ func (e env) renderFlags(args []string) (renderOptions, error) {
 		until      = fs.String("until", "", "keep relations active on or before DATE")
 		kinds      = fs.String("kinds", "", "keep only these relation kinds, comma-separated (secondment,post,agreement,brokered,party,part_of or a link kind; with --agreements nodes, agreement keeps the party relations)")
 		agreements = fs.String("agreements", "nodes", "how agreements are drawn: nodes (a node per agreement, party edges to its parties, brokered edges from its officials) or edges (an edge between each two parties, brokered edges from its officials to each party)")
+		naming     = nameFlags(fs)
 	)
-	usage := "Usage: guazhi render [flags] [KB.yaml ...]\n\n" +
+	usage := "Usage: guazhi render [flags] [KB.yaml | DATASET ...]\n\n" +
 		"Draws and exports the graph of the knowledge bases given, merged; with none,\n" +
-		"the embedded jingji-2015 data set. Files are named after the knowledge base's\n" +
-		"name and written atomically: a failed run leaves earlier outputs untouched.\n"
+		"the embedded jingji-2015 data set. A DATASET is the name of a built-in data set\n" +
+		"(" + strings.Join(graph.BuiltinNames(), ", ") + "). Files are named after the graph's name and written atomically:\n" +
+		"a failed run leaves earlier outputs untouched.\n"
 	if err := e.parseFlags(fs, usage, args); err != nil {
 		return renderOptions{}, err
 	}
-	o := renderOptions{out: *out, layout: *layout, lang: *lang, agreements: *agreements, kbs: fs.Args()}
+	o := renderOptions{out: *out, layout: *layout, lang: *lang, agreements: *agreements, naming: *naming, kbs: fs.Args()}
 	var err error
 	if o.formats, err = parseFormats(*formatList); err != nil {
 		return o, err
@@ -295,6 +298,9 @@ func (e env) renderFlags(args []string) (renderOptions, error) {
 		return o, usagef("-o - needs exactly one format")
 	}
 	if o.sel, err = parseSelection(*focus, *depth, *since, *until, *kinds); err != nil {
+		return o, err
+	}
+	if err := checkName(o.naming); err != nil {
 		return o, err
 	}
 	if fs.Changed("kinds") && len(o.sel.Kinds) == 0 {

@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"io"
 	"slices"
+	"strconv"
 	"time"
 	"unicode/utf8"
 
@@ -93,7 +94,7 @@ func writeEdges(w io.Writer, g *graph.Graph, opt Options) error {
 		}
 		b.str(ids[i])
 		b.str(r.Label())
-		b.str("1")
+		b.str(strconv.Itoa(r.Weight())) // the sources behind it: Gephi draws better-attested edges thicker
 		b.timeset(r)
 		b.attrs(defs, g.AppendRelationAttrs(b.scratch[:0], r))
 	})

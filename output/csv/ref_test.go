@@ -4,6 +4,7 @@ import (
 	"encoding/csv"
 	"fmt"
 	"io"
+	"strconv"
 	"strings"
 	"unicode/utf8"
 
@@ -49,7 +50,7 @@ func refWriteEdges(w io.Writer, g *graph.Graph, opt Options) error {
 		if !r.Directed {
 			typ = "Undirected"
 		}
-		row := []string{r.From, r.To, g.Entity(r.From).Label(opt.Lang), g.Entity(r.To).Label(opt.Lang), typ, ids[i], r.Label(), "1", refTimeset(r)}
+		row := []string{r.From, r.To, g.Entity(r.From).Label(opt.Lang), g.Entity(r.To).Label(opt.Lang), typ, ids[i], r.Label(), strconv.Itoa(r.Weight()), refTimeset(r)}
 		rows = append(rows, append(row, refCells(graph.EdgeAttrs(), g.RelationAttrs(r))...))
 	}
 	return refWriteRows(w, rows, opt)

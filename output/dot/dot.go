@@ -6,6 +6,7 @@ import (
 	"html"
 	"io"
 	"slices"
+	"strconv"
 	"strings"
 	"unicode/utf8"
 
@@ -294,6 +295,9 @@ func (w *writer) nodeAttrs(e *graph.Entity) []attr {
 		kind += " · " + e.Jurisdiction
 	}
 	tip = append(tip, kind)
+	if len(e.Sources) > 0 {
+		tip = append(tip, sourcesLine(e.Sources))
+	}
 	return []attr{
 		{"id", "n-" + e.ID}, {"label", label}, {"shape", st.shape}, {"style", st.style},
 		{"fillcolor", c.Fill.Hex()}, {"color", c.Line.Hex()}, {"tooltip", strings.Join(tip, "\n")},
@@ -465,6 +469,16 @@ func (w *writer) edgeTooltip(r *graph.Relation) string {
 	if names := w.g.OfficialNames(r.Officials); len(names) > 0 {
 		head += "\n官员 Officials: " + strings.Join(names, "、")
 	}
+	for _, v := range r.Variants {
+		if v.Disputed {
+			head += "\n有争议 Disputed: " + v.String()
+		} else {
+			head += "\n各来源 As stated: " + v.String()
+		}
+	}
+	if ids := r.SourceIDs(); len(ids) > 0 {
+		head += "\n" + sourcesLine(ids)
+	}
 	if q := graph.Quotes(r.Evidence); q != "" {
 		head += "\n" + q
 	}
@@ -550,6 +564,12 @@ func (w *writer) eventAttrs(ev *event) []attr {
 		{"style", "rounded,filled,dashed"}, {"fillcolor", c.Mix(palette.RGB{R: 255, G: 255, B: 255}, 0.88).Hex()},
 		{"color", c.Hex()}, {"fontcolor", c.Hex()}, {"fontsize", "11"}, {"tooltip", strings.Join(tip, "\n")}, {"class", "event " + r.Kind},
 	}
+}
+
+// sourcesLine is the tooltip line giving the distinct sources behind an
+// entity or relation.
+func sourcesLine(ids []string) string {
+	return "来源 Sources (" + strconv.Itoa(len(ids)) + "): " + strings.Join(ids, ", ")
 }
 
 // column is where an entity is drawn, left to right: 0 Beijing's bodies,

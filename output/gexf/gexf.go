@@ -99,6 +99,7 @@ func Write(w io.Writer, g *graph.Graph, opt Options) error {
 		x.Attr("target", r.To)
 		x.Attr("label", r.Label())
 		x.Attr("kind", r.Kind)
+		x.AttrInt("weight", r.Weight()) // Gephi draws better-attested edges thicker
 		x.Attrs = g.AppendRelationAttrs(x.Attrs[:0], r)
 		values(x, x.Attrs)
 		if start, end, ok := r.Interval(); ok {
@@ -152,6 +153,8 @@ func attrType(t graph.AttrType) string {
 		return "liststring"
 	case graph.AttrBool:
 		return "boolean"
+	case graph.AttrInt:
+		return "integer"
 	case graph.AttrString, graph.AttrDate:
 		return "string" // dates as written; spells carry full days
 	}

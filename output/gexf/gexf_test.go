@@ -189,6 +189,7 @@ func TestSchemas(t *testing.T) {
 		{"kb", exporttest.KB, gexf.Options{}},
 		{"kb-alldirected", exporttest.KB, gexf.Options{AllDirected: true}},
 		{"default", exporttest.Default, gexf.Options{}},
+		{"followup", exporttest.Followup, gexf.Options{}},
 		{"kb-positions", exporttest.KB, gexf.Options{Positions: exporttest.Positions(exporttest.KB(t))}},
 	} {
 		t.Run(tc.name, func(t *testing.T) {

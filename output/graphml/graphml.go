@@ -41,6 +41,10 @@ const Namespace = "http://graphml.graphdrawing.org/xmlns"
 const (
 	nodeLabelKey = "label"
 	edgeLabelKey = "edgelabel"
+	// weightKey is the key of the edge weight Gephi reads (attr.name
+	// "weight"): the number of distinct sources behind the relation, so
+	// better-attested edges are drawn thicker.
+	weightKey = "weight"
 )
 
 // Write writes g to w as a GraphML document, streaming: the key
@@ -104,6 +108,7 @@ func Write(w io.Writer, g *graph.Graph, opt Options) error {
 		x.Attr("source", r.From)
 		x.Attr("target", r.To)
 		data(x, edgeLabelKey, r.Label())
+		data(x, weightKey, strconv.Itoa(r.Weight()))
 		x.Attrs = g.AppendRelationAttrs(x.Attrs[:0], r)
 		j := 0 // x.Attrs come in EdgeAttrs order
 		for _, a := range x.Attrs {
@@ -132,6 +137,7 @@ func keys(x *gephi.Encoder) {
 		key(x, d.Key, "node", d.Key, attrType(d.Type))
 	}
 	key(x, edgeLabelKey, "edge", "label", "string")
+	key(x, weightKey, "edge", "weight", "double")
 	for _, d := range graph.EdgeAttrs() {
 		key(x, edgeKey(d.Key), "edge", d.Key, attrType(d.Type))
 	}
@@ -160,6 +166,8 @@ func attrType(t graph.AttrType) string {
 	switch t {
 	case graph.AttrBool:
 		return "boolean"
+	case graph.AttrInt:
+		return "int"
 	case graph.AttrString, graph.AttrStrings, graph.AttrDate:
 		return "string" // lists in Gephi's ["a", "b"] form, dates as written
 	}

@@ -114,6 +114,7 @@ func TestSchema(t *testing.T) {
 		{"kb", exporttest.KB, graphml.Options{}},
 		{"kb-alldirected", exporttest.KB, graphml.Options{AllDirected: true}},
 		{"default", exporttest.Default, graphml.Options{}},
+		{"followup", exporttest.Followup, graphml.Options{}},
 		{"kb-positions", exporttest.KB, graphml.Options{Positions: exporttest.Positions(exporttest.KB(t))}},
 	} {
 		t.Run(tc.name, func(t *testing.T) {

@@ -17,6 +17,7 @@ import (
 	"github.com/guazhi/guazhi/graph"
 	"github.com/guazhi/guazhi/internal/browser"
 	"github.com/guazhi/guazhi/internal/tooltest"
+	"github.com/guazhi/guazhi/output/internal/exporttest"
 )
 
 var screenshot = flag.Bool("screenshot", false, "TestScreenshot writes docs/viewer.png")
@@ -80,7 +81,7 @@ const stateJS = `(function () {
   return {hl: ids("#view g.hl"), nb: ids("#view g.nb"), sel: ids("#view g.sel"),
     dim: document.querySelector("#view svg").classList.contains("dim"),
     results: document.getElementById("results").hidden ? [] : texts("#results li"),
-    title: h2 ? h2.textContent : "", quotes: texts("#panel blockquote .quote"), cites: texts("#panel blockquote cite"),
+    title: h2 ? h2.textContent : "", quotes: texts("#panel blockquote .quote"), cites: texts("#panel section.source > cite"),
     panel: document.getElementById("panel").textContent,
     viewBox: document.querySelector("#view svg").getAttribute("viewBox")};
 })()`
@@ -360,4 +361,37 @@ func TestScreenshot(t *testing.T) {
 		t.Fatal(err)
 	}
 	t.Logf("wrote %s", out)
+}
+
+// TestBrowserSources: the panel of a relation that two sources state
+// groups its quotes by source, each group headed by the source's
+// publisher, title and date, with its URL.
+func TestBrowserSources(t *testing.T) {
+	g, err := exporttest.Followup(t).Select(graph.Selection{Focus: "yu-huafeng"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	i := slices.IndexFunc(g.Relations, func(r *graph.Relation) bool { return r.Kind == graph.Secondment && r.From == "yu-huafeng" })
+	r := g.Relations[i]
+	c := openPage(t, render(t, g), 1200, 800)
+	click(c, fmt.Sprintf("e-%d", i))
+	s := pageState(c)
+	want := []string{"廊坊日报(虚构):挂职一年:喻华锋与廊坊的电商缘(2017-03-08)", "澎湃新闻:长安街知事:百名京官挂职河北干成了什么?(2015-11-17)"}
+	if !slices.Equal(s.Cites, want) {
+		t.Errorf("the panel's source headings are %q, want %q", s.Cites, want)
+	}
+	var quotes []string
+	for _, ev := range r.Evidence {
+		quotes = append(quotes, ev.Quote)
+	}
+	if !slices.Equal(s.Quotes, quotes) || r.Evidence[0].Source != "langfang-daily-2017-03-08" {
+		t.Errorf("the panel's quotes are %q, want %q, the follow-up's first", s.Quotes, quotes)
+	}
+	for _, w := range []string{"证据 Evidence (4 · 2 sources 来源)", "https://example.org/langfang-daily/2017-03-08",
+		"source_count2", "attested_bylangfang-daily-2017-03-08、thepaper-2015-11-17"} {
+		if !strings.Contains(s.Panel, w) {
+			t.Errorf("the panel does not show %q: %q", w, s.Panel)
+		}
+	}
+	checkQuiet(t, c)
 }

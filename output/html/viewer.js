@@ -269,36 +269,37 @@
       });
       parts.push(ul);
     }
-    parts.push(el("h3", "", "证据 Evidence (" + e.evidence.length + ")"));
-    e.evidence.forEach(function (ev) {
-      var bq = el("blockquote", "evidence");
-      bq.appendChild(el("p", "quote", ev.quote));
-      bq.appendChild(el("cite", "", sourceText(ev.source)));
-      if (ev.inferred) bq.appendChild(el("div", "inferred", "推断 inferred" + (ev.note ? ": " + ev.note : "")));
-      else if (ev.note) bq.appendChild(el("div", "sub", ev.note));
-      var s = sources.get(ev.source);
-      if (s && s.text && ev.at >= 0) {
-        var b = el("button", "link context-toggle", "上下文 Show in context");
-        b.type = "button";
-        b.addEventListener("click", function () {
-          var open = bq.querySelector(".context");
-          if (open) { open.remove(); b.textContent = "上下文 Show in context"; return; }
-          bq.appendChild(context(s, ev));
-          b.textContent = "收起 Hide context";
-        });
-        bq.appendChild(b);
-      }
-      parts.push(bq);
-    });
+    // The quotes grouped by source, each group headed by the source's
+    // title, publisher, date and URL.
     var used = [];
     e.evidence.forEach(function (ev) { if (used.indexOf(ev.source) < 0) used.push(ev.source); });
+    parts.push(el("h3", "", "证据 Evidence (" + e.evidence.length + " · " + used.length +
+      (used.length === 1 ? " source 来源)" : " sources 来源)")));
     used.forEach(function (sid) {
+      var group = el("section", "source");
+      group.appendChild(el("cite", "", sourceText(sid)));
       var s = sources.get(sid);
-      if (s && s.url && /^https?:\/\//i.test(s.url)) {
-        var p = el("p", "sub", "来源 Source: ");
-        p.appendChild(el("span", "url", s.url));
-        parts.push(p);
-      }
+      if (s && s.url && /^https?:\/\//i.test(s.url)) group.appendChild(el("p", "sub url", s.url));
+      e.evidence.forEach(function (ev) {
+        if (ev.source !== sid) return;
+        var bq = el("blockquote", "evidence");
+        bq.appendChild(el("p", "quote", ev.quote));
+        if (ev.inferred) bq.appendChild(el("div", "inferred", "推断 inferred" + (ev.note ? ": " + ev.note : "")));
+        else if (ev.note) bq.appendChild(el("div", "sub", ev.note));
+        if (s && s.text && ev.at >= 0) {
+          var b = el("button", "link context-toggle", "上下文 Show in context");
+          b.type = "button";
+          b.addEventListener("click", function () {
+            var open = bq.querySelector(".context");
+            if (open) { open.remove(); b.textContent = "上下文 Show in context"; return; }
+            bq.appendChild(context(s, ev));
+            b.textContent = "收起 Hide context";
+          });
+          bq.appendChild(b);
+        }
+        group.appendChild(bq);
+      });
+      parts.push(group);
     });
     fill(parts);
   }

@@ -111,6 +111,8 @@ func (e *encoder) attrs(attrs []graph.Attr) {
 				e.string(s)
 			}
 			e.close(']')
+		case graph.AttrInt:
+			e.buf = append(e.buf, a.Value...)
 		case graph.AttrBool:
 			if a.Value == "true" {
 				e.buf = append(e.buf, "true"...)

@@ -34,6 +34,7 @@ func TestStructure(t *testing.T) {
 		{"kb", exporttest.KB, json.Options{}},
 		{"kb-compact", exporttest.KB, json.Options{Compact: true}},
 		{"default", exporttest.Default, json.Options{}},
+		{"followup", exporttest.Followup, json.Options{}},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			g := tc.load(t)

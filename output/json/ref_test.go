@@ -119,6 +119,8 @@ func refAppendAttrs(o refObject, attrs []graph.Attr) refObject {
 			v = a.List
 		case graph.AttrBool:
 			v = a.Value == "true"
+		case graph.AttrInt:
+			v = json.Number(a.Value)
 		}
 		o = append(o, refField{a.Key, v})
 	}

@@ -52,6 +52,18 @@ func KB(t testing.TB) *graph.Graph {
 	return g
 }
 
+// Followup loads testdata/followup/followup.yaml, a fictional follow-up
+// report's knowledge base built on the default data set: relations fused
+// from two sources, with variants.
+func Followup(t testing.TB) *graph.Graph {
+	t.Helper()
+	g, err := graph.Load(graph.OSReader{}, filepath.Join(Root(t), "testdata", "followup", "followup.yaml"))
+	if err != nil {
+		t.Fatalf("loading the follow-up knowledge base: %v", err)
+	}
+	return g
+}
+
 // Default loads the embedded default data set.
 func Default(t testing.TB) *graph.Graph {
 	t.Helper()
@@ -159,8 +171,9 @@ func GoldenWrite(t testing.TB, name string, write func(w io.Writer) error) {
 	Golden(t, name, got)
 }
 
-// Graphs runs f in a subtest for each of the test knowledge base ("kb")
-// and the embedded data set ("default"); with large, also for a synthetic
+// Graphs runs f in a subtest for each of the test knowledge base ("kb"),
+// the embedded data set ("default") and the fictional follow-up built on it,
+// whose relations fuse several sources ("followup"); with large, also for a synthetic
 // graph large enough to be encoded in parallel chunks ("synth-1k") and an
 // empty graph ("empty").
 func Graphs(t *testing.T, large bool, f func(t *testing.T, g *graph.Graph)) {
@@ -169,7 +182,7 @@ func Graphs(t *testing.T, large bool, f func(t *testing.T, g *graph.Graph)) {
 		name string
 		load func(testing.TB) *graph.Graph
 	}
-	cases := []namedGraph{{"kb", KB}, {"default", Default}}
+	cases := []namedGraph{{"kb", KB}, {"default", Default}, {"followup", Followup}}
 	if large {
 		cases = append(cases,
 			namedGraph{"synth-1k", func(tb testing.TB) *graph.Graph { return gentest.Graph(tb, 1000) }},

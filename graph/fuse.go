@@ -1,0 +1,558 @@
+package graph
+
+import (
+	"cmp"
+	"fmt"
+	"math"
+	"slices"
+	"strings"
+	"unicode/utf8"
+)
+
+// Fusion: a fact is held once, however many statements (list items, in one
+// file or several) state it. Two relations state the same fact when they
+// have the same kind and ends and
+//
+//   - secondment: their terms are not apart: one of them has no start, or
+//     neither ends before the other starts;
+//   - post: their posts agree (see below), or one states none;
+//   - agreement: they have the same id, or the same parties, the same date
+//     (stated by both) and the same title (or one states none);
+//   - link: their dates agree, or one states none, and so do their titles
+//     (two events on one day between the same ends are told apart by
+//     their titles);
+//   - part_of: always (an entity has one parent).
+//
+// The fused relation carries the evidence of every statement (each quote
+// keeps its source), the officials credited by any, and each attribute that
+// any states. Attributes must agree, where a finer value agrees with a
+// coarser one that it refines: a date lying inside the period of a less
+// precise one (2015-07-24 refines 2015-07), and a post whose parts (split
+// at 、，,；; and spaces) include all of the other's (市委常委、副市长 refines
+// 副市长), and a value or venue that is the other followed by an addition
+// set off by a bracket or punctuation (总投资17亿元(两处园区) refines
+// 总投资17亿元). The fused relation holds the finest value and lists every value
+// stated, with its sources, in Relation.Variants. Values that disagree are
+// an error naming both places, unless a statement lists the attribute in
+// its `disputed:` key: then the relation keeps the first value (in the
+// canonical order of files and lines) and Variants lists all, marked
+// disputed. Notes are kept, each once.
+
+// statement is one attribute as one list item states it.
+type statement struct {
+	key, value string
+	pos        Pos
+}
+
+// fact is what the statement behind a relation said, for fusion.
+type fact struct {
+	vals     []statement
+	disputed []str
+	parties  []string // agreement: every party, for "same parties"
+}
+
+// fusedKeys lists, per relation kind, the attributes fusion compares, in
+// EdgeAttrs order; the caller must not modify the list.
+func fusedKeys(kind string) []string {
+	switch kind {
+	case Secondment:
+		return secondmentKeys
+	case Post:
+		return postKeys
+	case Agreement:
+		return agreementKeys
+	case PartOf:
+		return nil
+	}
+	return linkKeys
+}
+
+var (
+	secondmentKeys = []string{"post", "from_body", "from_post", "start", "end"}
+	postKeys       = []string{"post"}
+	agreementKeys  = []string{"agreement", "title", "status", "date", "value", "venue"}
+	linkKeys       = []string{"title", "date", "venue"}
+)
+
+// written is a parsed date as written (which is how Date.String writes
+// it), without making a new string; "" when it is absent or invalid.
+func written(d Date, s str) string {
+	if d.IsZero() {
+		return ""
+	}
+	return s.V
+}
+
+// state records the statement behind r: its attributes, in fusedKeys
+// order, with their positions, and its disputed keys, which must be among
+// them.
+func (b *builder) state(r *Relation, disputed []str, vals ...statement) {
+	keys := fusedKeys(r.Kind)
+	for _, d := range disputed {
+		if !slices.Contains(keys, d.V) || d.V == "agreement" {
+			want := slices.DeleteFunc(slices.Clone(keys), func(k string) bool { return k == "agreement" })
+			b.add(d.Pos, ErrInvalid, fmt.Sprintf("disputed: %q is not an attribute of a %s (want %s)", d.V, kindWord(r.Kind), strings.Join(want, ", ")))
+		}
+	}
+	n := 0
+	for _, v := range vals {
+		if v.value != "" {
+			n++
+		}
+	}
+	f := &fact{disputed: disputed, vals: make([]statement, 0, n)}
+	for _, v := range vals {
+		if v.value != "" {
+			f.vals = append(f.vals, v)
+		}
+	}
+	r.stated = f
+}
+
+func kindWord(kind string) string {
+	if kind == PartOf || kind == Secondment || kind == Post || kind == Agreement {
+		return kind
+	}
+	return kind + " link"
+}
+
+// get returns the value of a fused attribute of r, as written.
+func get(r *Relation, key string) string {
+	switch key {
+	case "post":
+		return r.Post
+	case "from_body":
+		return r.FromBody
+	case "from_post":
+		return r.FromPost
+	case "start":
+		return r.Start.String()
+	case "end":
+		return r.End.String()
+	case "agreement":
+		return r.Agreement
+	case "title":
+		return r.Title
+	case "status":
+		return r.Status
+	case "date":
+		return r.Date.String()
+	case "value":
+		return r.Value
+	case "venue":
+		return r.Venue
+	}
+	panic("graph: no fused attribute " + key)
+}
+
+// set sets a fused attribute of r to a value get returned.
+func set(r *Relation, key, v string) {
+	date := func() Date { d, _ := ParseDate(v); return d }
+	switch key {
+	case "post":
+		r.Post = v
+	case "from_body":
+		r.FromBody = v
+	case "from_post":
+		r.FromPost = v
+	case "start":
+		r.Start = date()
+	case "end":
+		r.End = date()
+	case "agreement":
+		r.Agreement = v
+	case "title":
+		r.Title = v
+	case "status":
+		r.Status = v
+	case "date":
+		r.Date = date()
+	case "value":
+		r.Value = v
+	case "venue":
+		r.Venue = v
+	default:
+		panic("graph: no fused attribute " + key)
+	}
+}
+
+// How two stated values of one attribute relate.
+const (
+	agree    = iota // equal, or one is absent
+	finer           // the first refines the second
+	coarser         // the second refines the first
+	conflict        // they disagree
+)
+
+// relate says how value a of attribute key relates to value c.
+func relate(key, a, c string) int {
+	switch {
+	case a == c || a == "" || c == "":
+		return agree
+	case key == "start" || key == "end" || key == "date":
+		x, _ := ParseDate(a)
+		y, _ := ParseDate(c)
+		switch {
+		case within(x, y):
+			return finer
+		case within(y, x):
+			return coarser
+		}
+	case key == "post" || key == "from_post":
+		x, y := postParts(a), postParts(c)
+		switch {
+		case includes(x, y):
+			return finer
+		case includes(y, x):
+			return coarser
+		}
+	case key == "value" || key == "venue":
+		switch {
+		case extends(a, c):
+			return finer
+		case extends(c, a):
+			return coarser
+		}
+	}
+	return conflict
+}
+
+// extends reports whether text x is text y followed by an addition set off
+// by a bracket or punctuation: 总投资17亿元(固安县两处园区) extends 总投资17亿元,
+// but 11亿元 does not extend 1亿元.
+func extends(x, y string) bool {
+	rest, ok := strings.CutPrefix(x, y)
+	if !ok || rest == "" {
+		return false
+	}
+	r, _ := utf8.DecodeRuneInString(rest)
+	return strings.ContainsRune("(\uff08,\uff0c;\uff1b\u3001 [\u3010", r)
+}
+
+// within reports whether date x is more precise than y and lies inside y's
+// period.
+func within(x, y Date) bool {
+	return x.key()%10 > y.key()%10 && !x.FirstDay().Before(y.FirstDay()) && !x.LastDay().After(y.LastDay())
+}
+
+// postParts splits a post into its parts: 市委常委、副市长 → 市委常委, 副市长.
+func postParts(p string) []string {
+	return strings.FieldsFunc(p, func(r rune) bool {
+		return r == '、' || r == ',' || r == '\uff0c' || r == ';' || r == '\uff1b' || r == ' ' || r == '\u3000' || r == '/'
+	})
+}
+
+// includes reports whether x holds every part of y and more.
+func includes(x, y []string) bool {
+	if len(x) <= len(y) {
+		return false
+	}
+	for _, p := range y {
+		if !slices.Contains(x, p) {
+			return false
+		}
+	}
+	return true
+}
+
+// same reports whether r states the fact that head, the first relation
+// of a group, holds (with what the group's statements added to it).
+func (b *builder) same(head *Relation, r *Relation) bool {
+	switch r.Kind {
+	case Secondment:
+		x, y := head, r
+		return x.Start.IsZero() || y.Start.IsZero() ||
+			!((!x.End.IsZero() && x.End.LastDay().Before(y.Start.FirstDay())) || (!y.End.IsZero() && y.End.LastDay().Before(x.Start.FirstDay())))
+	case Post:
+		return relate("post", head.Post, r.Post) != conflict
+	case Agreement:
+		if head.Agreement == r.Agreement {
+			return true
+		}
+		return !head.Date.IsZero() && !r.Date.IsZero() && relate("date", head.Date.String(), r.Date.String()) != conflict &&
+			relate("title", head.Title, r.Title) == agree && sameSet(head.stated.parties, r.stated.parties)
+	case PartOf:
+		return true
+	}
+	return relate("date", head.Date.String(), r.Date.String()) != conflict && relate("title", head.Title, r.Title) == agree
+}
+
+// fused is a relation being fused from statements.
+type fused struct {
+	rel      *Relation
+	said     map[string][]statedAt // key → every value stated
+	disputed map[string]bool
+	notes    []string
+}
+
+// statedAt is one value of an attribute as one statement gives it.
+type statedAt struct {
+	statement
+	sources []string
+}
+
+// fuse replaces b.rels by one relation per fact. Relations are taken in
+// the canonical order of their statements (files in canonical order, the
+// built-in data sets first, then lines), secondments first by start (absent
+// last) so that an earlier term is known before a later secondment is
+// compared with it. So which relation a statement joins and which value a
+// disputed attribute keeps do not depend on the order of the inputs.
+func (b *builder) fuse() {
+	type ends struct{ kind, from, to string }
+	// A group is one fact: the relation that holds it, and its fusion
+	// state once a second statement joins it.
+	type group struct {
+		rel *Relation
+		f   *fused
+	}
+	// first maps ends to the index in groups of their first fact; next
+	// chains the facts with the same ends.
+	first := make(map[ends]int, len(b.rels))
+	groups := make([]group, 0, len(b.rels))
+	var next []int
+	type key struct {
+		start           int64
+		rank, line, col int
+		index           int
+		file            string
+	}
+	keys := make([]key, len(b.rels))
+	for i, r := range b.rels {
+		// Secondments by start, so that an earlier term is known before a
+		// later one is compared with it; other facts in the order of their
+		// statements, so that the built-in data set's come first.
+		start := int64(0)
+		if r.Kind == Secondment {
+			start = dateOrder(r.Start)
+		}
+		keys[i] = key{start, b.fileRank(r.Pos.File), r.Pos.Line, r.Pos.Col, i, r.Pos.File}
+	}
+	slices.SortFunc(keys, func(x, y key) int {
+		return cmp.Or(cmp.Compare(x.start, y.start), cmp.Compare(x.rank, y.rank),
+			strings.Compare(x.file, y.file), cmp.Compare(x.line, y.line), cmp.Compare(x.col, y.col), cmp.Compare(x.index, y.index))
+	})
+	out := make([]*Relation, 0, len(b.rels))
+	var merged []*fused
+	for _, k := range keys {
+		r := b.rels[k.index]
+		e := ends{r.Kind, r.From, r.To}
+		var into *group
+		last := -1
+		i, ok := first[e]
+		for ; ok && i >= 0; i = next[i] {
+			if b.same(groups[i].rel, r) {
+				into = &groups[i]
+				break
+			}
+			last = i
+		}
+		if into == nil {
+			groups = append(groups, group{rel: r})
+			next = append(next, -1)
+			if !ok {
+				first[e] = len(groups) - 1
+			} else {
+				next[last] = len(groups) - 1
+			}
+			out = append(out, r)
+			continue
+		}
+		if into.f == nil {
+			into.f = b.newFused(into.rel)
+			merged = append(merged, into.f)
+		}
+		b.merge(into.f, r)
+	}
+	for _, f := range merged {
+		f.finish()
+	}
+	for _, r := range b.rels {
+		r.stated = nil // done with: fused relations keep Variants
+	}
+	for _, r := range out {
+		if !slices.IsSortedFunc(r.Evidence, bySource) {
+			r.Evidence = slices.Clone(r.Evidence) // it may share its array with another relation
+			slices.SortStableFunc(r.Evidence, bySource)
+		}
+	}
+	b.rels = out
+}
+
+// newFused starts fusing statements into r.
+func (b *builder) newFused(r *Relation) *fused {
+	f := &fused{rel: r, said: map[string][]statedAt{}, disputed: map[string]bool{}}
+	if fa := r.stated; fa != nil {
+		srcs := r.SourceIDs() // before other statements' evidence joins
+		for _, v := range fa.vals {
+			f.said[v.key] = append(f.said[v.key], statedAt{v, srcs})
+		}
+		for _, d := range fa.disputed {
+			f.disputed[d.V] = true
+		}
+	}
+	if r.Note != "" {
+		f.notes = append(f.notes, r.Note)
+	}
+	return f
+}
+
+// bySource orders evidence by source; sorted stably, a source's quotes stay
+// in the order of the statements (in the canonical order) and as each
+// lists them.
+func bySource(x, y Evidence) int { return strings.Compare(x.Source, y.Source) }
+
+// dateOrder orders dates for fusion: in time, absent ones last, so that a
+// statement without a date joins a fact others date.
+func dateOrder(d Date) int64 {
+	if d.IsZero() {
+		return math.MaxInt64
+	}
+	return d.key()
+}
+
+// merge adds the statement behind r to the fused relation f.
+func (b *builder) merge(f *fused, r *Relation) {
+	fa := r.stated
+	if fa == nil {
+		fa = &fact{}
+	}
+	srcs := r.SourceIDs()
+	for _, d := range fa.disputed {
+		f.disputed[d.V] = true
+	}
+	for _, v := range fa.vals {
+		f.said[v.key] = append(f.said[v.key], statedAt{v, srcs})
+	}
+	for _, v := range fa.vals {
+		old := get(f.rel, v.key)
+		switch relate(v.key, v.value, old) {
+		case agree:
+			if old == "" {
+				set(f.rel, v.key, v.value)
+			}
+		case finer:
+			set(f.rel, v.key, v.value)
+		case conflict:
+			if v.key == "agreement" || f.disputed[v.key] {
+				continue // another id for the same agreement; or a known disagreement
+			}
+			at := f.rel.Pos
+			for _, s := range f.said[v.key] {
+				if s.value == old {
+					at = s.pos
+					break
+				}
+			}
+			b.add(v.pos, ErrConflict, fmt.Sprintf("%s: %s %q contradicts %q at %s, which states the same %s (%s); %s",
+				b.describe(f.rel), v.key, v.value, old, at, kindWord(r.Kind), sameRule(r.Kind), conflictHint(r.Kind, v.key)))
+		}
+	}
+	// Clipped: a relation may share its lists with another (a secondment
+	// and its home post share their evidence), so appending must copy.
+	f.rel.Officials = unionRoles(f.rel.Officials, r.Officials)
+	f.rel.Evidence = unionEvidence(slices.Clip(f.rel.Evidence), r.Evidence)
+	if r.Note != "" && !slices.Contains(f.notes, r.Note) {
+		f.notes = append(f.notes, r.Note)
+	}
+}
+
+// describe names a relation for a message.
+func (b *builder) describe(r *Relation) string {
+	name := func(id string) string {
+		if e := b.ents[id]; e != nil {
+			return e.Name
+		}
+		return id
+	}
+	return fmt.Sprintf("%s %s → %s", kindWord(r.Kind), name(r.From), name(r.To))
+}
+
+func sameRule(kind string) string {
+	switch kind {
+	case Secondment:
+		return "same official and host body, terms not apart"
+	case Post:
+		return "same official, body and post"
+	case Agreement:
+		return "same id, or same parties, date and title"
+	}
+	return "same kind, ends, date and title"
+}
+
+func conflictHint(kind, key string) string {
+	hint := fmt.Sprintf("if the sources disagree, record it with `disputed: [%s]` on either; if one is wrong, correct it", key)
+	switch kind {
+	case Secondment:
+		hint += "; if these are two secondments, give the earlier one its end"
+	case Agreement:
+		hint += "; if these are two agreements, give them different ids"
+	case Post, PartOf:
+	default:
+		hint += "; if these are two events, give each its date"
+	}
+	return hint
+}
+
+// finish joins the fused relation's notes and lists its variants.
+func (f *fused) finish() {
+	r := f.rel
+	r.Officials = oneRoleEach(r.Officials)
+	r.Note = strings.Join(f.notes, "\n")
+	r.Variants = nil
+	for _, key := range fusedKeys(r.Kind) {
+		var vals []Stated
+		for _, s := range f.said[key] {
+			i := slices.IndexFunc(vals, func(v Stated) bool { return v.Value == s.value })
+			if i < 0 {
+				vals = append(vals, Stated{Value: s.value})
+				i = len(vals) - 1
+			}
+			for _, src := range s.sources {
+				if !slices.Contains(vals[i].Sources, src) {
+					vals[i].Sources = append(vals[i].Sources, src)
+				}
+			}
+		}
+		if len(vals) < 2 {
+			continue
+		}
+		for i := range vals {
+			slices.Sort(vals[i].Sources)
+		}
+		slices.SortFunc(vals, func(x, y Stated) int { return strings.Compare(x.Value, y.Value) })
+		r.Variants = append(r.Variants, Variant{Key: key, Values: vals, Disputed: f.disputed[key]})
+	}
+}
+
+// entitySources fills each entity's Sources from the relations it takes
+// part in.
+func (b *builder) entitySources() {
+	add := func(id, src string) {
+		if e := b.ents[id]; e != nil && !slices.Contains(e.Sources, src) {
+			e.Sources = append(e.Sources, src)
+		}
+	}
+	for _, r := range b.rels {
+		for i, ev := range r.Evidence {
+			if i > 0 && r.Evidence[i-1].Source == ev.Source {
+				continue // sorted by source
+			}
+			add(r.From, ev.Source)
+			add(r.To, ev.Source)
+			for _, o := range r.Officials {
+				add(o.Official, ev.Source)
+			}
+		}
+	}
+	for _, e := range b.entList {
+		slices.Sort(e.Sources)
+	}
+}
+
+// fileRank orders files: built-in data sets (0) before the others (1).
+func (b *builder) fileRank(file string) int {
+	if b.builtin[file] != nil {
+		return 0
+	}
+	return 1
+}
