@@ -54,9 +54,9 @@ type rawEntity struct {
 }
 
 type rawEvidence struct {
-	pos                 Pos
-	source, quote, note str
-	inferred            bool
+	pos           Pos
+	source, quote str
+	ev            Evidence // its keys that are kept as written
 }
 
 type rawRole struct {
@@ -390,12 +390,41 @@ func badChar(file string, data []byte) (Pos, string) {
 	return Pos{}, ""
 }
 
+// decodeRecord fills r from the mapping n, the keys rec declares for the
+// context ctx.
+func decodeRecord[R any](d *decoder, n *yaml.Node, rec *record[R], ctx string, r *R) {
+	what := rec.name
+	if what == "" {
+		what = ctx
+	}
+	d.fields(n, what, rec.keysIn(ctx), func(k string, v *yaml.Node) {
+		f := rec.fields[rec.index[k]]
+		name := f.what
+		if rec.name == "" {
+			name = ctx + " " + name
+		}
+		switch p := f.at(r).(type) {
+		case *str:
+			*p = d.scalar(v, name)
+		case *string:
+			*p = d.scalar(v, name).V
+		case *[]str:
+			*p = d.strings(v, name)
+		case *bool:
+			*p = d.boolean(v, name)
+		case *[]rawEvidence:
+			*p = d.evidence(v)
+		case *[]rawRole:
+			*p = d.roles(v)
+		case *rawPlace:
+			*p = d.place(v, name)
+		}
+	})
+}
+
 func (d *decoder) source(n *yaml.Node) *rawSource {
 	s := &rawSource{pos: d.pos(d.derefOr(n))}
-	d.fields(n, "source", []string{"id", "title", "publisher", "date", "url", "file"}, func(k string, v *yaml.Node) {
-		p := map[string]*str{"id": &s.id, "title": &s.title, "publisher": &s.publisher, "date": &s.date, "url": &s.url, "file": &s.file}[k]
-		*p = d.scalar(v, "source "+k)
-	})
+	decodeRecord(d, n, sourceRecord, "", s)
 	return s
 }
 
@@ -408,15 +437,7 @@ func (d *decoder) derefOr(n *yaml.Node) *yaml.Node {
 
 func (d *decoder) entity(n *yaml.Node) *rawEntity {
 	e := &rawEntity{pos: d.pos(d.derefOr(n))}
-	d.fields(n, "entity", []string{"id", "kind", "name", "name_en", "full_name", "aliases", "jurisdiction", "parent", "note"}, func(k string, v *yaml.Node) {
-		if k == "aliases" {
-			e.aliases = d.strings(v, "aliases")
-			return
-		}
-		p := map[string]*str{"id": &e.id, "kind": &e.kind, "name": &e.name, "name_en": &e.nameEn, "full_name": &e.fullName,
-			"jurisdiction": &e.jurisdiction, "parent": &e.parent, "note": &e.note}[k]
-		*p = d.scalar(v, "entity "+k)
-	})
+	decodeRecord(d, n, entityRecord, "", e)
 	return e
 }
 
@@ -424,18 +445,7 @@ func (d *decoder) evidence(n *yaml.Node) []rawEvidence {
 	var out []rawEvidence
 	d.list(n, "evidence", func(c *yaml.Node) {
 		ev := rawEvidence{pos: d.pos(d.derefOr(c))}
-		d.fields(c, "evidence", []string{"source", "quote", "inferred", "note"}, func(k string, v *yaml.Node) {
-			switch k {
-			case "source":
-				ev.source = d.scalar(v, "evidence source")
-			case "quote":
-				ev.quote = d.scalar(v, "quote")
-			case "note":
-				ev.note = d.scalar(v, "evidence note")
-			case "inferred":
-				ev.inferred = d.boolean(v, "inferred")
-			}
-		})
+		decodeRecord(d, c, evidenceRecord, "", &ev)
 		out = append(out, ev)
 	})
 	return out
@@ -450,97 +460,34 @@ func (d *decoder) roles(n *yaml.Node) []rawRole {
 			out = append(out, r)
 			return
 		}
-		d.fields(c, "official's role", []string{"official", "role"}, func(k string, v *yaml.Node) {
-			if k == "official" {
-				r.official = d.scalar(v, "official")
-			} else {
-				r.role = d.scalar(v, "role")
-			}
-		})
+		decodeRecord(d, c, roleRecord, "", &r)
 		out = append(out, r)
 	})
 	return out
 }
 
+// place decodes a secondment's from or to (what).
 func (d *decoder) place(n *yaml.Node, what string) rawPlace {
 	p := rawPlace{pos: d.pos(d.derefOr(n)), ok: true}
-	keys := []string{"body", "post"}
-	if what == "from" {
-		keys = append(keys, "evidence")
-	}
-	d.fields(n, what, keys, func(k string, v *yaml.Node) {
-		switch k {
-		case "body":
-			p.body = d.scalar(v, what+" body")
-		case "post":
-			p.post = d.scalar(v, what+" post")
-		case "evidence":
-			p.evidence = d.evidence(v)
-		}
-	})
+	decodeRecord(d, n, placeRecord, what, &p)
 	return p
 }
 
 func (d *decoder) secondment(n *yaml.Node) *rawSecondment {
 	s := &rawSecondment{pos: d.pos(d.derefOr(n))}
-	d.fields(n, "secondment", []string{"official", "from", "to", "start", "end", "note", "disputed", "evidence"}, func(k string, v *yaml.Node) {
-		switch k {
-		case "disputed":
-			s.disputed = d.strings(v, "disputed")
-		case "official":
-			s.official = d.scalar(v, "official")
-		case "from":
-			s.from = d.place(v, "from")
-		case "to":
-			s.to = d.place(v, "to")
-		case "start":
-			s.start = d.scalar(v, "start")
-		case "end":
-			s.end = d.scalar(v, "end")
-		case "note":
-			s.note = d.scalar(v, "note")
-		case "evidence":
-			s.evidence = d.evidence(v)
-		}
-	})
+	decodeRecord(d, n, secondmentRecord, "", s)
 	return s
 }
 
 func (d *decoder) agreement(n *yaml.Node) *rawAgreement {
 	a := &rawAgreement{pos: d.pos(d.derefOr(n))}
-	d.fields(n, "agreement", []string{"id", "title", "parties", "status", "date", "value", "venue", "officials", "note", "disputed", "evidence"}, func(k string, v *yaml.Node) {
-		switch k {
-		case "disputed":
-			a.disputed = d.strings(v, "disputed")
-		case "parties":
-			a.parties = d.strings(v, "parties")
-		case "officials":
-			a.officials = d.roles(v)
-		case "evidence":
-			a.evidence = d.evidence(v)
-		default:
-			p := map[string]*str{"id": &a.id, "title": &a.title, "status": &a.status, "date": &a.date, "value": &a.value, "venue": &a.venue, "note": &a.note}[k]
-			*p = d.scalar(v, "agreement "+k)
-		}
-	})
+	decodeRecord(d, n, agreementRecord, "", a)
 	return a
 }
 
 func (d *decoder) link(n *yaml.Node) *rawLink {
 	l := &rawLink{pos: d.pos(d.derefOr(n))}
-	d.fields(n, "link", []string{"kind", "from", "to", "date", "title", "venue", "officials", "note", "disputed", "evidence"}, func(k string, v *yaml.Node) {
-		switch k {
-		case "disputed":
-			l.disputed = d.strings(v, "disputed")
-		case "officials":
-			l.officials = d.roles(v)
-		case "evidence":
-			l.evidence = d.evidence(v)
-		default:
-			p := map[string]*str{"kind": &l.kind, "from": &l.from, "to": &l.to, "date": &l.date, "title": &l.title, "venue": &l.venue, "note": &l.note}[k]
-			*p = d.scalar(v, "link "+k)
-		}
-	})
+	decodeRecord(d, n, linkRecord, "", l)
 	return l
 }
 

@@ -8,6 +8,7 @@ import (
 	"fmt"
 	"io"
 	"path"
+	"reflect"
 	"strings"
 	"unicode/utf8"
 )
@@ -42,100 +43,57 @@ func SizeLimit(name string) int64 {
 //	{"agreement": {...}}
 //	{"link": {...}}
 //
-// Pointers tell an absent value from an empty one.
-type (
-	jsString   = *string
-	jsEvidence struct {
-		Source   jsString `json:"source"`
-		Quote    jsString `json:"quote"`
-		Inferred *bool    `json:"inferred"`
-		Note     jsString `json:"note"`
-	}
-	jsRole struct {
-		Official jsString `json:"official"`
-		Role     jsString `json:"role"`
-	}
-	jsPlace struct {
-		Body     jsString     `json:"body"`
-		Post     jsString     `json:"post"`
-		Evidence []jsEvidence `json:"evidence"`
-	}
-	jsRecord struct {
-		Name   jsString `json:"name"`
-		Title  jsString `json:"title"`
-		Uses   []string `json:"uses"`
-		Source *struct {
-			ID        jsString `json:"id"`
-			Title     jsString `json:"title"`
-			Publisher jsString `json:"publisher"`
-			Date      jsString `json:"date"`
-			URL       jsString `json:"url"`
-			File      jsString `json:"file"`
-		} `json:"source"`
-		Entity *struct {
-			ID           jsString `json:"id"`
-			Kind         jsString `json:"kind"`
-			Name         jsString `json:"name"`
-			NameEn       jsString `json:"name_en"`
-			FullName     jsString `json:"full_name"`
-			Aliases      []string `json:"aliases"`
-			Jurisdiction jsString `json:"jurisdiction"`
-			Parent       jsString `json:"parent"`
-			Note         jsString `json:"note"`
-		} `json:"entity"`
-		Secondment *struct {
-			Official jsString     `json:"official"`
-			From     *jsPlace     `json:"from"`
-			To       *jsPlace     `json:"to"`
-			Start    jsString     `json:"start"`
-			End      jsString     `json:"end"`
-			Note     jsString     `json:"note"`
-			Disputed []string     `json:"disputed"`
-			Evidence []jsEvidence `json:"evidence"`
-		} `json:"secondment"`
-		Agreement *struct {
-			ID        jsString     `json:"id"`
-			Title     jsString     `json:"title"`
-			Parties   []string     `json:"parties"`
-			Status    jsString     `json:"status"`
-			Date      jsString     `json:"date"`
-			Value     jsString     `json:"value"`
-			Venue     jsString     `json:"venue"`
-			Officials []jsRole     `json:"officials"`
-			Note      jsString     `json:"note"`
-			Disputed  []string     `json:"disputed"`
-			Evidence  []jsEvidence `json:"evidence"`
-		} `json:"agreement"`
-		Link *struct {
-			Kind      jsString     `json:"kind"`
-			From      jsString     `json:"from"`
-			To        jsString     `json:"to"`
-			Date      jsString     `json:"date"`
-			Title     jsString     `json:"title"`
-			Venue     jsString     `json:"venue"`
-			Officials []jsRole     `json:"officials"`
-			Note      jsString     `json:"note"`
-			Disputed  []string     `json:"disputed"`
-			Evidence  []jsEvidence `json:"evidence"`
-		} `json:"link"`
-	}
+// The record types are made from the declarations in fields.go (see
+// record.makeJSON); pointers tell an absent value from an empty one.
+var jsRecordType reflect.Type
+
+// The fields of jsRecordType: the header's keys, then one record each.
+const (
+	jsName = iota
+	jsTitle
+	jsUses
+	jsSource
+	jsEntity
+	jsSecondment
+	jsAgreement
+	jsLink
 )
+
+func makeJSONRecord() {
+	one := func(name string, t reflect.Type) reflect.StructField {
+		return reflect.StructField{Name: "F" + name, Type: t, Tag: reflect.StructTag(`json:"` + name + `"`)}
+	}
+	jsRecordType = reflect.StructOf([]reflect.StructField{
+		one("name", reflect.TypeFor[*string]()),
+		one("title", reflect.TypeFor[*string]()),
+		one("uses", reflect.TypeFor[[]string]()),
+		one("source", reflect.PointerTo(sourceRecord.js)),
+		one("entity", reflect.PointerTo(entityRecord.js)),
+		one("secondment", reflect.PointerTo(secondmentRecord.js)),
+		one("agreement", reflect.PointerTo(agreementRecord.js)),
+		one("link", reflect.PointerTo(linkRecord.js)),
+	})
+}
+
+// jsRole is an official's role in JSON Lines: an object, or as in YAML the
+// bare reference.
+type jsRole struct{ v reflect.Value } // a roleRecord.js
 
 // UnmarshalJSON takes an official's role as an object or, as in YAML, as
 // the bare reference.
 func (r *jsRole) UnmarshalJSON(b []byte) error {
+	r.v = reflect.New(roleRecord.js).Elem()
 	if len(b) > 0 && b[0] == '"' {
 		var s string
 		if err := json.Unmarshal(b, &s); err != nil {
 			return err
 		}
-		*r = jsRole{Official: &s}
+		r.v.Field(roleRecord.index["official"]).Set(reflect.ValueOf(&s))
 		return nil
 	}
-	type plain jsRole
 	dec := json.NewDecoder(bytes.NewReader(b))
 	dec.DisallowUnknownFields()
-	return dec.Decode((*plain)(r))
+	return dec.Decode(r.v.Addr().Interface())
 }
 
 // jsonlDecoder turns JSON Lines records into the raw records the YAML
@@ -171,29 +129,44 @@ func (d *jsonlDecoder) strs(list []string, what string) []str {
 	return out
 }
 
-func (d *jsonlDecoder) evidence(list []jsEvidence) []rawEvidence {
-	out := make([]rawEvidence, 0, len(list))
-	for _, e := range list {
-		out = append(out, rawEvidence{pos: d.pos, source: d.str(e.Source, "evidence source"),
-			quote: d.str(e.Quote, "quote"), note: d.str(e.Note, "evidence note"), inferred: e.Inferred != nil && *e.Inferred})
+// jsonRecord fills r from v, a value of rec.js.
+func jsonRecord[R any](d *jsonlDecoder, v reflect.Value, rec *record[R], ctx string, r *R) {
+	for i, f := range rec.fields {
+		fv := v.Field(i)
+		name := f.what
+		if rec.name == "" {
+			name = ctx + " " + name
+		}
+		switch p := f.at(r).(type) {
+		case *str:
+			*p = d.str(fv.Interface().(*string), name)
+		case *string:
+			*p = d.str(fv.Interface().(*string), name).V
+		case *[]str:
+			*p = d.strs(*fv.Addr().Interface().(*[]string), name)
+		case *bool:
+			*p = !fv.IsNil() && fv.Elem().Bool()
+		case *[]rawEvidence:
+			*p = make([]rawEvidence, fv.Len())
+			for j := range *p {
+				(*p)[j].pos = d.pos
+				jsonRecord(d, fv.Index(j), evidenceRecord, "", &(*p)[j])
+			}
+		case *[]rawRole:
+			roles := *fv.Addr().Interface().(*[]jsRole)
+			*p = make([]rawRole, len(roles))
+			for j, role := range roles {
+				(*p)[j].pos = d.pos
+				jsonRecord(d, role.v, roleRecord, "", &(*p)[j])
+			}
+		case *rawPlace:
+			*p = rawPlace{pos: d.pos}
+			if !fv.IsNil() {
+				p.ok = true
+				jsonRecord(d, fv.Elem(), placeRecord, name, p)
+			}
+		}
 	}
-	return out
-}
-
-func (d *jsonlDecoder) roles(list []jsRole) []rawRole {
-	out := make([]rawRole, 0, len(list))
-	for _, r := range list {
-		out = append(out, rawRole{pos: d.pos, official: d.str(r.Official, "official"), role: d.str(r.Role, "role")})
-	}
-	return out
-}
-
-func (d *jsonlDecoder) place(p *jsPlace, what string) rawPlace {
-	if p == nil {
-		return rawPlace{pos: d.pos}
-	}
-	return rawPlace{pos: d.pos, ok: true, body: d.str(p.Body, what+" body"), post: d.str(p.Post, what+" post"),
-		evidence: d.evidence(p.Evidence)}
 }
 
 // decodeJSONL parses a JSON Lines knowledge base.
@@ -245,10 +218,10 @@ func decodeJSONLFrom(file string, r io.Reader, e *errs) *rawDoc {
 			e.add(Pos{File: file, Line: n, Col: col}, ErrSyntax, "invalid UTF-8")
 			continue
 		}
-		var rec jsRecord
+		rec := reflect.New(jsRecordType)
 		dec := json.NewDecoder(bytes.NewReader(line))
 		dec.DisallowUnknownFields()
-		if err := dec.Decode(&rec); err != nil {
+		if err := dec.Decode(rec.Interface()); err != nil {
 			e.add(jsonErrorPos(d.pos, line, err), ErrSyntax, jsonErrorMsg(err))
 			continue
 		}
@@ -266,7 +239,7 @@ func decodeJSONLFrom(file string, r io.Reader, e *errs) *rawDoc {
 			continue
 		}
 		if !e.full() { // past the cap the load fails anyway: keep nothing more
-			d.record(doc, &rec)
+			d.record(doc, rec.Elem())
 		}
 	}
 	return doc
@@ -304,12 +277,14 @@ func (l *lineReader) next() ([]byte, error) {
 	return bytes.TrimSuffix(line, []byte("\n")), nil
 }
 
-// record files one decoded line under its kind; a line must hold exactly one.
-func (d *jsonlDecoder) record(doc *rawDoc, rec *jsRecord) {
+// record files one decoded line, a jsRecordType, under its kind; a line
+// must hold exactly one.
+func (d *jsonlDecoder) record(doc *rawDoc, rec reflect.Value) {
+	has := func(i int) bool { return !rec.Field(i).IsNil() }
 	kinds := 0
-	for _, has := range []bool{rec.Name != nil || rec.Title != nil || rec.Uses != nil, rec.Source != nil, rec.Entity != nil,
-		rec.Secondment != nil, rec.Agreement != nil, rec.Link != nil} {
-		if has {
+	for _, h := range []bool{has(jsName) || has(jsTitle) || has(jsUses), has(jsSource), has(jsEntity),
+		has(jsSecondment), has(jsAgreement), has(jsLink)} {
+		if h {
 			kinds++
 		}
 	}
@@ -317,53 +292,41 @@ func (d *jsonlDecoder) record(doc *rawDoc, rec *jsRecord) {
 		d.errs.add(d.pos, ErrInvalid, "a line must hold exactly one of: name, title and uses, source, entity, secondment, agreement, link")
 		return
 	}
-	if rec.Name != nil || rec.Title != nil {
-		for _, f := range []struct {
-			key string
-			v   *string
-			to  *str
-		}{{"name", rec.Name, &doc.name}, {"title", rec.Title, &doc.title}} {
-			switch {
-			case f.v == nil:
-			case f.to.ok:
-				d.errs.add(d.pos, ErrDuplicate, fmt.Sprintf("%s given again: it is given at %s", f.key, f.to.Pos))
-			default:
-				*f.to = d.str(f.v, f.key)
-			}
+	for _, f := range []struct {
+		key   string
+		field int
+		to    *str
+	}{{"name", jsName, &doc.name}, {"title", jsTitle, &doc.title}} {
+		v := rec.Field(f.field).Interface().(*string)
+		switch {
+		case v == nil:
+		case f.to.ok:
+			d.errs.add(d.pos, ErrDuplicate, fmt.Sprintf("%s given again: it is given at %s", f.key, f.to.Pos))
+		default:
+			*f.to = d.str(v, f.key)
 		}
 	}
-	if rec.Uses != nil {
-		doc.uses = append(doc.uses, d.strs(rec.Uses, "uses")...)
+	if has(jsUses) {
+		doc.uses = append(doc.uses, d.strs(rec.Field(jsUses).Interface().([]string), "uses")...)
 	}
-	if s := rec.Source; s != nil {
-		doc.sources = append(doc.sources, &rawSource{pos: d.pos, id: d.str(s.ID, "source id"), title: d.str(s.Title, "source title"),
-			publisher: d.str(s.Publisher, "source publisher"), date: d.str(s.Date, "source date"), url: d.str(s.URL, "source url"),
-			file: d.str(s.File, "source file")})
+	switch {
+	case has(jsSource):
+		doc.sources = append(doc.sources, jsonOne(d, rec.Field(jsSource), sourceRecord, &rawSource{pos: d.pos}))
+	case has(jsEntity):
+		doc.entities = append(doc.entities, jsonOne(d, rec.Field(jsEntity), entityRecord, &rawEntity{pos: d.pos}))
+	case has(jsSecondment):
+		doc.secondments = append(doc.secondments, jsonOne(d, rec.Field(jsSecondment), secondmentRecord, &rawSecondment{pos: d.pos}))
+	case has(jsAgreement):
+		doc.agreements = append(doc.agreements, jsonOne(d, rec.Field(jsAgreement), agreementRecord, &rawAgreement{pos: d.pos}))
+	case has(jsLink):
+		doc.links = append(doc.links, jsonOne(d, rec.Field(jsLink), linkRecord, &rawLink{pos: d.pos}))
 	}
-	if en := rec.Entity; en != nil {
-		doc.entities = append(doc.entities, &rawEntity{pos: d.pos, id: d.str(en.ID, "entity id"), kind: d.str(en.Kind, "entity kind"),
-			name: d.str(en.Name, "entity name"), nameEn: d.str(en.NameEn, "entity name_en"), fullName: d.str(en.FullName, "entity full_name"),
-			jurisdiction: d.str(en.Jurisdiction, "entity jurisdiction"), parent: d.str(en.Parent, "entity parent"),
-			note: d.str(en.Note, "entity note"), aliases: d.strs(en.Aliases, "aliases")})
-	}
-	if s := rec.Secondment; s != nil {
-		doc.secondments = append(doc.secondments, &rawSecondment{pos: d.pos, official: d.str(s.Official, "official"),
-			from: d.place(s.From, "from"), to: d.place(s.To, "to"), start: d.str(s.Start, "start"), end: d.str(s.End, "end"),
-			note: d.str(s.Note, "note"), disputed: d.strs(s.Disputed, "disputed"), evidence: d.evidence(s.Evidence)})
-	}
-	if a := rec.Agreement; a != nil {
-		doc.agreements = append(doc.agreements, &rawAgreement{pos: d.pos, id: d.str(a.ID, "agreement id"),
-			title: d.str(a.Title, "agreement title"), status: d.str(a.Status, "agreement status"), date: d.str(a.Date, "agreement date"),
-			value: d.str(a.Value, "agreement value"), venue: d.str(a.Venue, "agreement venue"), note: d.str(a.Note, "agreement note"),
-			parties: d.strs(a.Parties, "parties"), disputed: d.strs(a.Disputed, "disputed"), officials: d.roles(a.Officials),
-			evidence: d.evidence(a.Evidence)})
-	}
-	if l := rec.Link; l != nil {
-		doc.links = append(doc.links, &rawLink{pos: d.pos, kind: d.str(l.Kind, "link kind"), from: d.str(l.From, "link from"),
-			to: d.str(l.To, "link to"), date: d.str(l.Date, "link date"), title: d.str(l.Title, "link title"),
-			venue: d.str(l.Venue, "link venue"), note: d.str(l.Note, "link note"), officials: d.roles(l.Officials),
-			disputed: d.strs(l.Disputed, "disputed"), evidence: d.evidence(l.Evidence)})
-	}
+}
+
+// jsonOne fills r from p, a pointer to a rec.js, and returns it.
+func jsonOne[R any](d *jsonlDecoder, p reflect.Value, rec *record[R], r *R) *R {
+	jsonRecord(d, p.Elem(), rec, "", r)
+	return r
 }
 
 // jsonErrorPos places a JSON decoding error on its line.

@@ -691,7 +691,9 @@ func (b *builder) evidence(list []rawEvidence, pos Pos, what string) []Evidence 
 			b.add(r.quote.Pos, ErrQuote, fmt.Sprintf("quote is not verbatim in source %s (%s): %s", src.ID, src.File, mismatch(lf(src.Text), lf(r.quote.V))))
 			continue
 		}
-		out = append(out, Evidence{Source: src.ID, Quote: r.quote.V, Inferred: r.inferred, Note: r.note.V, Pos: r.pos})
+		ev := r.ev
+		ev.Source, ev.Quote, ev.Pos = src.ID, r.quote.V, r.pos
+		out = append(out, ev)
 	}
 	return out
 }
