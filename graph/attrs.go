@@ -58,8 +58,9 @@ type Attr struct {
 func NodeAttrs() []AttrDef { return slices.Clone(nodeAttrs) }
 
 // EdgeAttrs declares every attribute Graph.RelationAttrs can return, in
-// order. Evidence appears three ways: the source ids and the quotes as
-// parallel lists, and the whole evidence as one readable text (Quotes).
+// order. Evidence appears three ways: the source ids, the quotes and the
+// other values declared for a list (fields.go) as parallel lists, and the
+// whole evidence as one readable text (Quotes).
 // Variants and disputed give Relation.Variants, one "key: value (sources) |
 // value (sources)" string per attribute (see Variant.String). Entities and
 // relations both end with their provenance: the number of distinct sources
@@ -83,7 +84,7 @@ var nodeAttrs = []AttrDef{
 // edgeAttrs is what EdgeAttrs returns: the one declaration of the relation
 // attributes, which Graph.AppendRelationAttrs gives in this order. To add
 // one, declare it here and give it there; every writer then writes it.
-var edgeAttrs = []AttrDef{
+var edgeAttrs = slices.Concat([]AttrDef{
 	{"kind", AttrString},
 	{"directed", AttrBool},
 	{"post", AttrString},
@@ -102,12 +103,11 @@ var edgeAttrs = []AttrDef{
 	{"note", AttrString},
 	{"variants", AttrStrings},
 	{"disputed", AttrStrings},
-	{"sources", AttrStrings},
-	{"quotes", AttrStrings},
+}, evidenceAttrs, []AttrDef{ // sources, quotes, … (fields.go)
 	{"evidence", AttrString},
 	{"source_count", AttrInt},
 	{"attested_by", AttrStrings},
-}
+})
 
 // attrList appends the non-empty attributes of an entity or relation to dst
 // in the order of defs. Each value must be given in that order: a key out of
@@ -239,7 +239,7 @@ func (g *Graph) RelationAttrs(r *Relation) []Attr { return g.AppendRelationAttrs
 func (g *Graph) AppendRelationAttrs(dst []Attr, r *Relation) []Attr {
 	c := composers.Get().(*composer)
 	defer composers.Put(c)
-	c.reserve(len(r.Officials) + len(r.Variants) + 3*len(r.Evidence))
+	c.reserve(len(r.Officials) + len(r.Variants) + (len(evidenceAttrs)+1)*len(r.Evidence))
 
 	l := attrList{defs: edgeAttrs, dst: dst, c: c}
 	l.str("kind", r.Kind)
@@ -280,14 +280,22 @@ func (g *Graph) AppendRelationAttrs(dst []Attr, r *Relation) []Attr {
 			l.list("variants", c.takeItems())
 		}
 	}
-	for _, ev := range r.Evidence {
-		c.items = append(c.items, ev.Source)
+	for _, f := range evidenceRecord.fields { // a list of each declared value, when one is given
+		if f.attr == "" {
+			continue
+		}
+		given := false
+		for i := range r.Evidence {
+			v := f.value(&r.Evidence[i])
+			c.items = append(c.items, v)
+			given = given || v != ""
+		}
+		if list := c.takeItems(); given {
+			l.list(f.attr, list)
+		} else {
+			l.list(f.attr, nil)
+		}
 	}
-	l.list("sources", c.takeItems())
-	for _, ev := range r.Evidence {
-		c.items = append(c.items, ev.Quote)
-	}
-	l.list("quotes", c.takeItems())
 	lo := c.text.Len()
 	writeQuotes(&c.text, r.Evidence)
 	l.str("evidence", c.compose(lo))

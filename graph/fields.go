@@ -126,19 +126,19 @@ func docType(p any) string {
 var (
 	sourceRecord = newRecord("source",
 		field[rawSource]{key: "id", what: "source id", at: func(r *rawSource) any { return &r.id }, doc: "the id evidence names it by"},
-		field[rawSource]{key: "title", what: "source title", at: func(r *rawSource) any { return &r.title }},
+		field[rawSource]{key: "title", what: "source title", at: func(r *rawSource) any { return &r.title }, doc: "its title"},
 		field[rawSource]{key: "publisher", what: "source publisher", at: func(r *rawSource) any { return &r.publisher }},
-		field[rawSource]{key: "date", what: "source date", at: func(r *rawSource) any { return &r.date }},
-		field[rawSource]{key: "url", what: "source url", at: func(r *rawSource) any { return &r.url }},
+		field[rawSource]{key: "date", what: "source date", at: func(r *rawSource) any { return &r.date }, doc: "YYYY, YYYY-MM or YYYY-MM-DD"},
+		field[rawSource]{key: "url", what: "source url", at: func(r *rawSource) any { return &r.url }, doc: "where it is published"},
 		field[rawSource]{key: "file", what: "source file", at: func(r *rawSource) any { return &r.file }, doc: "its text, relative to the knowledge base; quotes are checked against it"},
 	)
 	entityRecord = newRecord("entity",
-		field[rawEntity]{key: "id", what: "entity id", at: func(r *rawEntity) any { return &r.id }},
+		field[rawEntity]{key: "id", what: "entity id", at: func(r *rawEntity) any { return &r.id }, doc: "lower-case letters and digits, joined by hyphens"},
 		field[rawEntity]{key: "kind", what: "entity kind", at: func(r *rawEntity) any { return &r.kind }, doc: "official, body, company or organisation"},
-		field[rawEntity]{key: "name", what: "entity name", at: func(r *rawEntity) any { return &r.name }},
-		field[rawEntity]{key: "name_en", what: "entity name_en", at: func(r *rawEntity) any { return &r.nameEn }},
+		field[rawEntity]{key: "name", what: "entity name", at: func(r *rawEntity) any { return &r.name }, doc: "the name it is shown by"},
+		field[rawEntity]{key: "name_en", what: "entity name_en", at: func(r *rawEntity) any { return &r.nameEn }, doc: "the English name (--lang en)"},
 		field[rawEntity]{key: "full_name", what: "entity full_name", at: func(r *rawEntity) any { return &r.fullName }},
-		field[rawEntity]{key: "aliases", what: "aliases", at: func(r *rawEntity) any { return &r.aliases }},
+		field[rawEntity]{key: "aliases", what: "aliases", at: func(r *rawEntity) any { return &r.aliases }, doc: "other names references may use"},
 		field[rawEntity]{key: "jurisdiction", what: "entity jurisdiction", at: func(r *rawEntity) any { return &r.jurisdiction }, doc: "beijing, hebei, tianjin, national, other or foreign"},
 		field[rawEntity]{key: "parent", what: "entity parent", at: func(r *rawEntity) any { return &r.parent }, doc: "a reference to the body it belongs to"},
 		field[rawEntity]{key: "note", what: "entity note", at: func(r *rawEntity) any { return &r.note }},
@@ -168,7 +168,7 @@ var (
 		field[rawSecondment]{key: "end", what: "end", at: func(r *rawSecondment) any { return &r.end }, doc: "YYYY, YYYY-MM or YYYY-MM-DD"},
 		field[rawSecondment]{key: "note", what: "note", at: func(r *rawSecondment) any { return &r.note }},
 		field[rawSecondment]{key: "disputed", what: "disputed", at: func(r *rawSecondment) any { return &r.disputed }, doc: "keys whose values the sources dispute"},
-		field[rawSecondment]{key: "evidence", at: func(r *rawSecondment) any { return &r.evidence }},
+		field[rawSecondment]{key: "evidence", at: func(r *rawSecondment) any { return &r.evidence }, doc: "one or more"},
 	)
 	agreementRecord = newRecord("agreement",
 		field[rawAgreement]{key: "id", what: "agreement id", at: func(r *rawAgreement) any { return &r.id }},
@@ -178,10 +178,10 @@ var (
 		field[rawAgreement]{key: "date", what: "agreement date", at: func(r *rawAgreement) any { return &r.date }},
 		field[rawAgreement]{key: "value", what: "agreement value", at: func(r *rawAgreement) any { return &r.value }},
 		field[rawAgreement]{key: "venue", what: "agreement venue", at: func(r *rawAgreement) any { return &r.venue }},
-		field[rawAgreement]{key: "officials", at: func(r *rawAgreement) any { return &r.officials }},
+		field[rawAgreement]{key: "officials", at: func(r *rawAgreement) any { return &r.officials }, doc: "the officials who took part"},
 		field[rawAgreement]{key: "note", what: "agreement note", at: func(r *rawAgreement) any { return &r.note }},
 		field[rawAgreement]{key: "disputed", what: "disputed", at: func(r *rawAgreement) any { return &r.disputed }, doc: "keys whose values the sources dispute"},
-		field[rawAgreement]{key: "evidence", at: func(r *rawAgreement) any { return &r.evidence }},
+		field[rawAgreement]{key: "evidence", at: func(r *rawAgreement) any { return &r.evidence }, doc: "one or more"},
 	)
 	linkRecord = newRecord("link",
 		field[rawLink]{key: "kind", what: "link kind", at: func(r *rawLink) any { return &r.kind }, doc: "any lower-case word"},
@@ -190,16 +190,16 @@ var (
 		field[rawLink]{key: "date", what: "link date", at: func(r *rawLink) any { return &r.date }},
 		field[rawLink]{key: "title", what: "link title", at: func(r *rawLink) any { return &r.title }},
 		field[rawLink]{key: "venue", what: "link venue", at: func(r *rawLink) any { return &r.venue }},
-		field[rawLink]{key: "officials", at: func(r *rawLink) any { return &r.officials }},
+		field[rawLink]{key: "officials", at: func(r *rawLink) any { return &r.officials }, doc: "the officials who took part"},
 		field[rawLink]{key: "note", what: "link note", at: func(r *rawLink) any { return &r.note }},
 		field[rawLink]{key: "disputed", what: "disputed", at: func(r *rawLink) any { return &r.disputed }, doc: "keys whose values the sources dispute"},
-		field[rawLink]{key: "evidence", at: func(r *rawLink) any { return &r.evidence }},
+		field[rawLink]{key: "evidence", at: func(r *rawLink) any { return &r.evidence }, doc: "one or more"},
 	)
 )
 
 // evidenceAttrs declares the relation attributes that list a value of each
 // piece of evidence, in declaration order.
-func evidenceAttrs() []AttrDef {
+var evidenceAttrs = func() []AttrDef {
 	var out []AttrDef
 	for _, f := range evidenceRecord.fields {
 		if f.attr != "" {
@@ -207,21 +207,22 @@ func evidenceAttrs() []AttrDef {
 		}
 	}
 	return out
-}
+}()
 
 // Extra returns the evidence's values that tooltips and the viewer's panel
 // show after its quote (a URL for the quote's page, say), by key; empty
 // values are left out.
-func (e *Evidence) Extra() []Attr {
-	var out []Attr
+func (e *Evidence) Extra() []Attr { return e.appendExtra(nil) }
+
+func (e *Evidence) appendExtra(dst []Attr) []Attr {
 	for _, f := range evidenceRecord.fields {
 		if f.tip {
 			if v := f.value(e); v != "" {
-				out = append(out, Attr{AttrDef: AttrDef{f.key, AttrString}, Value: v})
+				dst = append(dst, Attr{AttrDef: AttrDef{f.key, AttrString}, Value: v})
 			}
 		}
 	}
-	return out
+	return dst
 }
 
 // keysDoc writes the declared keys of every record as Markdown, for

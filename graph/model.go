@@ -286,7 +286,9 @@ func quotesLen(ev []Evidence) int {
 
 // writeQuotes writes the evidence as Quotes joins it.
 func writeQuotes(b *strings.Builder, ev []Evidence) {
-	for i, e := range ev {
+	var extra [4]Attr
+	for i := range ev {
+		e := &ev[i]
 		if i > 0 {
 			b.WriteByte('\n')
 		}
@@ -300,6 +302,13 @@ func writeQuotes(b *strings.Builder, ev []Evidence) {
 				b.WriteString(": ")
 				b.WriteString(e.Note)
 			}
+			b.WriteString(")")
+		}
+		for _, x := range e.appendExtra(extra[:0]) {
+			b.WriteString(" (")
+			b.WriteString(x.Key)
+			b.WriteString(": ")
+			b.WriteString(x.Value)
 			b.WriteString(")")
 		}
 	}

@@ -179,6 +179,7 @@ type evidence struct {
 	At       int    `json:"at"`
 	Inferred bool   `json:"inferred,omitempty"`
 	Note     string `json:"note,omitempty"`
+	Extra    []attr `json:"extra,omitempty"` // graph.Evidence.Extra
 }
 
 // refAttrs are the attributes whose value is an entity id.
@@ -242,7 +243,8 @@ func newData(g *graph.Graph, title string) pageData {
 					at = utf16Len(src.Text[:i])
 				}
 			}
-			e.Evidence = append(e.Evidence, evidence{Source: ev.Source, Quote: ev.Quote, At: at, Inferred: ev.Inferred, Note: ev.Note})
+			e.Evidence = append(e.Evidence, evidence{Source: ev.Source, Quote: ev.Quote, At: at, Inferred: ev.Inferred, Note: ev.Note,
+				Extra: attrsOf(g, ev.Extra(), nil)})
 		}
 		d.Edges = append(d.Edges, e)
 	}

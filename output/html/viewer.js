@@ -286,6 +286,7 @@
         bq.appendChild(el("p", "quote", ev.quote));
         if (ev.inferred) bq.appendChild(el("div", "inferred", "推断 inferred" + (ev.note ? ": " + ev.note : "")));
         else if (ev.note) bq.appendChild(el("div", "sub", ev.note));
+        (ev.extra || []).forEach(function (x) { bq.appendChild(el("p", "sub extra", x.k + ": " + x.v)); });
         if (s && s.text && ev.at >= 0) {
           var b = el("button", "link context-toggle", "上下文 Show in context");
           b.type = "button";
