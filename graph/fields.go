@@ -150,6 +150,8 @@ var (
 			attr: "quotes", value: func(e *Evidence) string { return e.Quote }},
 		field[rawEvidence]{key: "inferred", what: "inferred", at: func(r *rawEvidence) any { return &r.ev.Inferred }, doc: "the quote implies the fact rather than stating it"},
 		field[rawEvidence]{key: "note", what: "evidence note", at: func(r *rawEvidence) any { return &r.ev.Note }, doc: "why the fact is inferred, or another remark"},
+		field[rawEvidence]{key: "url", what: "evidence url", at: func(r *rawEvidence) any { return &r.ev.URL }, doc: "the quote's page",
+			attr: "urls", value: func(e *Evidence) string { return e.URL }, tip: true},
 	)
 	roleRecord = newRecord("official's role",
 		field[rawRole]{key: "official", what: "official", at: func(r *rawRole) any { return &r.official }, doc: "a reference to an official (the role may be given as this alone)"},

@@ -48,3 +48,40 @@ func indexOf(list []string, s string) int {
 	}
 	return -1
 }
+
+// TestEvidenceURL follows an evidence url from YAML and JSON Lines to the
+// relation's attributes, the joined evidence and Extra.
+func TestEvidenceURL(t *testing.T) {
+	yaml := `sources: [{id: s1, title: T}]
+entities: [{id: a, kind: body, name: 甲}, {id: b, kind: body, name: 乙}]
+links:
+  - {kind: meeting, from: a, to: b, evidence: [{source: s1, quote: 甲乙, url: "https://example.org/1"}, {source: s1, quote: 会}]}
+`
+	jsonl := `{"source": {"id": "s1", "title": "T"}}
+{"entity": {"id": "a", "kind": "body", "name": "甲"}}
+{"entity": {"id": "b", "kind": "body", "name": "乙"}}
+{"link": {"kind": "meeting", "from": "a", "to": "b", "evidence": [{"source": "s1", "quote": "甲乙", "url": "https://example.org/1"}, {"source": "s1", "quote": "会"}]}}
+`
+	for _, in := range []Input{{Name: "kb.yaml", Data: []byte(yaml)}, {Name: "kb.jsonl", Data: []byte(jsonl)}} {
+		g, err := Parse(nil, in)
+		if err != nil {
+			t.Fatalf("%s: %v", in.Name, err)
+		}
+		r := g.Relations[0]
+		var urls []string
+		for _, a := range g.RelationAttrs(r) {
+			if a.Key == "urls" {
+				urls = a.List
+			}
+		}
+		if len(urls) != 2 || urls[0] != "https://example.org/1" || urls[1] != "" {
+			t.Errorf("%s: urls = %q, want the url and an empty value, parallel to quotes", in.Name, urls)
+		}
+		if q, want := Quotes(r.Evidence), "[s1] 甲乙 (url: https://example.org/1)\n[s1] 会"; q != want {
+			t.Errorf("%s: Quotes = %q, want %q", in.Name, q, want)
+		}
+		if x := r.Evidence[0].Extra(); len(x) != 1 || x[0].Key != "url" {
+			t.Errorf("%s: Extra = %v", in.Name, x)
+		}
+	}
+}

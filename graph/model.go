@@ -86,6 +86,7 @@ type Evidence struct {
 	Quote    string
 	Inferred bool   // the quote implies the fact rather than stating it
 	Note     string // why the fact is inferred, or other curator's remark
+	URL      string // the quote's page, when the source has several
 	Pos      Pos
 }
 
