@@ -223,10 +223,7 @@ func (e *encoder) flush() {
 	if e.w == nil {
 		return
 	}
-	if e.err == nil && len(e.buf) > 0 {
-		_, e.err = e.w.Write(e.buf)
-	}
-	e.buf = e.buf[:0]
+	chunks.Flush(e.w, &e.buf, &e.err)
 }
 
 // each writes n elements into the container just opened, the ith by
@@ -241,12 +238,7 @@ func (e *encoder) each(n int, encode func(c *encoder, i int)) {
 		c.empty = empty && i == 0 // the first element, or one after another
 		encode(c, i)
 	}, func(c *encoder) error {
-		e.flush()
-		if e.err == nil && len(c.buf) > 0 {
-			_, e.err = e.w.Write(c.buf)
-		}
-		c.buf = c.buf[:0]
-		return e.err // also the error Encode returns
+		return chunks.WriteAfter(e.w, &e.buf, &c.buf, &e.err)
 	})
 	if n > 0 {
 		e.empty = false

@@ -3,6 +3,7 @@
 package chunks
 
 import (
+	"io"
 	"runtime"
 	"sync"
 )
@@ -55,4 +56,23 @@ func encodeOn[C any](procs, n int, newChunk func() C, encode func(c C, i int), w
 		}
 	}
 	return nil
+}
+
+// Flush writes buf to w, unless *err already holds an error, keeps the
+// first error in *err, and empties buf: the flush of a writer that encodes
+// into a byte buffer.
+func Flush(w io.Writer, buf *[]byte, err *error) {
+	if *err == nil && len(*buf) > 0 {
+		_, *err = w.Write(*buf)
+	}
+	*buf = (*buf)[:0]
+}
+
+// WriteAfter writes a chunk's bytes to w after the bytes pending in the
+// writer's own buffer, empties both, and returns the first error: Encode's
+// write for writers that encode into byte buffers.
+func WriteAfter(w io.Writer, pending, chunk *[]byte, err *error) error {
+	Flush(w, pending, err)
+	Flush(w, chunk, err)
+	return *err
 }

@@ -138,16 +138,12 @@ func (e *Encoder) Each(n int, encode func(c *Encoder, i int)) error {
 		// Each chunk starts where the elements of e would.
 		return &Encoder{depth: e.depth, putNewline: true}
 	}, encode, func(c *Encoder) error {
-		if e.w == nil {
-			e.buf = append(e.buf, c.buf...) // e is a chunk itself
-		} else {
-			e.flush()
-			if e.err == nil && len(c.buf) > 0 {
-				_, e.err = e.w.Write(c.buf)
-			}
+		if e.w == nil { // e is a chunk itself
+			e.buf = append(e.buf, c.buf...)
+			c.buf = c.buf[:0]
+			return nil
 		}
-		c.buf = c.buf[:0]
-		return e.err // also the error Encode returns
+		return chunks.WriteAfter(e.w, &e.buf, &c.buf, &e.err)
 	})
 	if n > 0 {
 		e.indentedIn = false // as after the last element's end tag
@@ -209,10 +205,7 @@ func (e *Encoder) flush() {
 	if e.w == nil {
 		return // a chunk of Each, written by Each
 	}
-	if e.err == nil && len(e.buf) > 0 {
-		_, e.err = e.w.Write(e.buf)
-	}
-	e.buf = e.buf[:0]
+	chunks.Flush(e.w, &e.buf, &e.err)
 }
 
 // Escapes, as encoding/xml writes them.
