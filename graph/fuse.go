@@ -118,63 +118,47 @@ func kindWord(kind string) string {
 
 // get returns the value of a fused attribute of r, as written.
 func get(r *Relation, key string) string {
-	switch key {
-	case "post":
-		return r.Post
-	case "from_body":
-		return r.FromBody
-	case "from_post":
-		return r.FromPost
-	case "start":
-		return r.Start.String()
-	case "end":
-		return r.End.String()
-	case "agreement":
-		return r.Agreement
-	case "title":
-		return r.Title
-	case "status":
-		return r.Status
-	case "date":
-		return r.Date.String()
-	case "value":
-		return r.Value
-	case "venue":
-		return r.Venue
+	s, d := fusedField(r, key)
+	if d != nil {
+		return d.String()
 	}
-	panic("graph: no fused attribute " + key)
+	return *s
 }
 
 // set sets a fused attribute of r to a value get returned.
 func set(r *Relation, key, v string) {
-	date := func() Date { d, _ := ParseDate(v); return d }
-	switch key {
-	case "post":
-		r.Post = v
-	case "from_body":
-		r.FromBody = v
-	case "from_post":
-		r.FromPost = v
-	case "start":
-		r.Start = date()
-	case "end":
-		r.End = date()
-	case "agreement":
-		r.Agreement = v
-	case "title":
-		r.Title = v
-	case "status":
-		r.Status = v
-	case "date":
-		r.Date = date()
-	case "value":
-		r.Value = v
-	case "venue":
-		r.Venue = v
-	default:
-		panic("graph: no fused attribute " + key)
+	if s, d := fusedField(r, key); d != nil {
+		*d, _ = ParseDate(v)
+	} else {
+		*s = v
 	}
 }
+
+// fusedField returns where a fused attribute is in r: a text or a date.
+func fusedField(r *Relation, key string) (*string, *Date) {
+	if at, ok := fusedTexts[key]; ok {
+		return at(r), nil
+	}
+	if at, ok := fusedDates[key]; ok {
+		return nil, at(r)
+	}
+	panic("graph: no fused attribute " + key)
+}
+
+// fusedTexts and fusedDates say where the fused attributes are in a
+// Relation.
+var (
+	fusedTexts = map[string]func(*Relation) *string{
+		"post": func(r *Relation) *string { return &r.Post }, "from_body": func(r *Relation) *string { return &r.FromBody },
+		"from_post": func(r *Relation) *string { return &r.FromPost }, "agreement": func(r *Relation) *string { return &r.Agreement },
+		"title": func(r *Relation) *string { return &r.Title }, "status": func(r *Relation) *string { return &r.Status },
+		"value": func(r *Relation) *string { return &r.Value }, "venue": func(r *Relation) *string { return &r.Venue },
+	}
+	fusedDates = map[string]func(*Relation) *Date{
+		"start": func(r *Relation) *Date { return &r.Start }, "end": func(r *Relation) *Date { return &r.End },
+		"date": func(r *Relation) *Date { return &r.Date },
+	}
+)
 
 // How two stated values of one attribute relate.
 const (
@@ -192,27 +176,23 @@ func relate(key, a, c string) int {
 	case key == "start" || key == "end" || key == "date":
 		x, _ := ParseDate(a)
 		y, _ := ParseDate(c)
-		switch {
-		case within(x, y):
-			return finer
-		case within(y, x):
-			return coarser
-		}
+		return refines(x, y, within)
 	case key == "post" || key == "from_post":
-		x, y := postParts(a), postParts(c)
-		switch {
-		case includes(x, y):
-			return finer
-		case includes(y, x):
-			return coarser
-		}
+		return refines(postParts(a), postParts(c), includes)
 	case key == "value" || key == "venue":
-		switch {
-		case extends(a, c):
-			return finer
-		case extends(c, a):
-			return coarser
-		}
+		return refines(a, c, extends)
+	}
+	return conflict
+}
+
+// refines says how two different values x and y relate when in(x, y)
+// reports whether x refines y.
+func refines[T any](x, y T, in func(x, y T) bool) int {
+	switch {
+	case in(x, y):
+		return finer
+	case in(y, x):
+		return coarser
 	}
 	return conflict
 }
