@@ -166,33 +166,19 @@ func (o Options) Parse(r FileReader, inputs ...Input) (*Graph, error) {
 	})
 	for _, doc := range docs {
 		b.header(doc)
-		for _, s := range doc.sources {
-			b.source(doc.file, s)
-		}
-		for _, en := range doc.entities {
-			b.entity(en)
-		}
+		each(doc.sources, func(s *rawSource) { b.source(doc.file, s) })
+		each(doc.entities, b.entity)
 	}
 	b.index()
-	for _, en := range b.entList {
-		b.parent(en)
-	}
+	each(b.entList, b.parent)
 	b.cycles()
 	for _, doc := range docs {
-		for _, s := range doc.secondments {
-			b.secondment(s)
-		}
-		for _, a := range doc.agreements {
-			b.agreement(a)
-		}
-		for _, l := range doc.links {
-			b.link(l)
-		}
+		each(doc.secondments, b.secondment)
+		each(doc.agreements, b.agreement)
+		each(doc.links, b.link)
 	}
 	b.agreementsStated()
-	for _, a := range b.agrList {
-		b.agreementRelations(a)
-	}
+	each(b.agrList, b.agreementRelations)
 	b.fuse()
 	b.rels = append(b.rels, b.brokered()...)
 	name, title := b.graphName(o, docs)
@@ -201,6 +187,13 @@ func (o Options) Parse(r FileReader, inputs ...Input) (*Graph, error) {
 	}
 	b.entitySources()
 	return newGraph(name, title, b.srcList, b.entList, b.rels), nil
+}
+
+// each calls f for every element of list, in order.
+func each[T any](list []T, f func(T)) {
+	for _, x := range list {
+		f(x)
+	}
 }
 
 // canonicalInputs drops inputs whose name, cleaned, was given before.
