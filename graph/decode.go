@@ -393,21 +393,15 @@ func badChar(file string, data []byte) (Pos, string) {
 // decodeRecord fills r from the mapping n, the keys rec declares for the
 // context ctx.
 func decodeRecord[R any](d *decoder, n *yaml.Node, rec *record[R], ctx string, r *R) {
-	what := rec.name
-	if what == "" {
-		what = ctx
-	}
-	d.fields(n, what, rec.keysIn(ctx), func(k string, v *yaml.Node) {
-		f := rec.fields[rec.index[k]]
-		name := f.what
-		if rec.name == "" {
-			name = ctx + " " + name
+	d.fields(n, rec.named(ctx), rec.keysIn(ctx), func(k string, v *yaml.Node) {
+		f := &rec.fields[rec.index[k]]
+		name := rec.what(f, ctx)
+		p := f.at(r)
+		if isText(p) {
+			setText(p, d.scalar(v, name))
+			return
 		}
-		switch p := f.at(r).(type) {
-		case *str:
-			*p = d.scalar(v, name)
-		case *string:
-			*p = d.scalar(v, name).V
+		switch p := p.(type) {
 		case *[]str:
 			*p = d.strings(v, name)
 		case *bool:

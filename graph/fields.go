@@ -84,6 +84,41 @@ func (r *record[R]) keysIn(ctx string) []string {
 	return keys
 }
 
+// named returns how messages name the record in the context ctx.
+func (r *record[R]) named(ctx string) string {
+	if r.name == "" {
+		return ctx
+	}
+	return r.name
+}
+
+// what returns how messages name the value of f in the context ctx.
+func (r *record[R]) what(f *field[R], ctx string) string {
+	if r.name == "" {
+		return ctx + " " + f.what
+	}
+	return f.what
+}
+
+// isText reports whether the raw field p holds a string: a str, or a
+// string kept without its position.
+func isText(p any) bool {
+	switch p.(type) {
+	case *str, *string:
+		return true
+	}
+	return false
+}
+
+// setText sets the raw field p, which holds a string, to s.
+func setText(p any, s str) {
+	if t, ok := p.(*str); ok {
+		*t = s
+	} else {
+		*p.(*string) = s.V
+	}
+}
+
 // jsonTypeOf is the type a JSON Lines record decodes a key's value into, for
 // the raw field p: pointers tell an absent value from an empty one.
 func jsonTypeOf(p any) reflect.Type {

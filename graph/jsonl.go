@@ -131,17 +131,15 @@ func (d *jsonlDecoder) strs(list []string, what string) []str {
 
 // jsonRecord fills r from v, a value of rec.js.
 func jsonRecord[R any](d *jsonlDecoder, v reflect.Value, rec *record[R], ctx string, r *R) {
-	for i, f := range rec.fields {
-		fv := v.Field(i)
-		name := f.what
-		if rec.name == "" {
-			name = ctx + " " + name
+	for i := range rec.fields {
+		f, fv := &rec.fields[i], v.Field(i)
+		name := rec.what(f, ctx)
+		p := f.at(r)
+		if isText(p) {
+			setText(p, d.str(fv.Interface().(*string), name))
+			continue
 		}
-		switch p := f.at(r).(type) {
-		case *str:
-			*p = d.str(fv.Interface().(*string), name)
-		case *string:
-			*p = d.str(fv.Interface().(*string), name).V
+		switch p := p.(type) {
 		case *[]str:
 			*p = d.strs(*fv.Addr().Interface().(*[]string), name)
 		case *bool:
