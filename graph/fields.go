@@ -3,6 +3,7 @@ package graph
 import (
 	"fmt"
 	"reflect"
+	"slices"
 	"strings"
 )
 
@@ -245,6 +246,14 @@ var evidenceAttrs = func() []AttrDef {
 	}
 	return out
 }()
+
+// IsEvidenceAttr reports whether the relation attribute key is made from
+// the relation's evidence (its lists, such as sources and quotes, and the
+// joined evidence), which a viewer that shows the evidence itself leaves
+// out.
+func IsEvidenceAttr(key string) bool {
+	return key == "evidence" || slices.ContainsFunc(evidenceAttrs, func(d AttrDef) bool { return d.Key == key })
+}
 
 // Extra returns the evidence's values that tooltips and the viewer's panel
 // show after its quote (a URL for the quote's page, say), by key; empty

@@ -311,6 +311,17 @@ func TestBrowserHostile(t *testing.T) {
 	if strings.Contains(s.Panel, "javascript:") {
 		t.Errorf("the panel shows the javascript: URL: %q", s.Panel)
 	}
+	if !strings.Contains(s.Panel, "url: https://example.org/a?b=<i>x</i>") {
+		t.Errorf("the panel does not show the evidence url as text: %q", s.Panel)
+	}
+	for i, r := range g.Relations { // the link's evidence has a javascript: url
+		if r.Kind == "meeting" {
+			click(c, fmt.Sprintf("e-%d", i))
+			if s := pageState(c); len(s.Quotes) != 1 || strings.Contains(s.Panel, "javascript:") {
+				t.Errorf("the link's panel: quotes %q, panel %q (no javascript: URL wanted)", s.Quotes, s.Panel)
+			}
+		}
+	}
 
 	// And the policy is in force: markup put into the page cannot run
 	// script.

@@ -185,10 +185,10 @@ type evidence struct {
 // refAttrs are the attributes whose value is an entity id.
 var refAttrs = map[string]bool{"parent": true, "from_body": true}
 
-// skipEdgeAttrs are shown by other parts of the panel.
-var skipEdgeAttrs = map[string]bool{
-	"kind": true, "directed": true, "officials": true,
-	"sources": true, "quotes": true, "evidence": true,
+// skipEdgeAttr reports whether a relation attribute is shown by other
+// parts of the panel: the kind, the officials and what the evidence makes.
+func skipEdgeAttr(key string) bool {
+	return key == "kind" || key == "directed" || key == "officials" || graph.IsEvidenceAttr(key)
 }
 
 func newData(g *graph.Graph, title string) pageData {
@@ -226,7 +226,7 @@ func newData(g *graph.Graph, title string) pageData {
 	for i, r := range g.Relations {
 		e := edge{
 			ID: fmt.Sprintf("e-%d", i), Key: keys[i], Kind: r.Kind, From: r.From, To: r.To,
-			Directed: r.Directed, Label: r.Label(), Attrs: attrsOf(g, g.RelationAttrs(r), skipEdgeAttrs),
+			Directed: r.Directed, Label: r.Label(), Attrs: attrsOf(g, g.RelationAttrs(r), skipEdgeAttr),
 			Evidence: []evidence{},
 		}
 		for _, o := range r.Officials {
@@ -253,10 +253,10 @@ func newData(g *graph.Graph, title string) pageData {
 
 // attrsOf turns attributes into panel rows, leaving out those in skip; an
 // entity id is shown as the entity's name and linked to it.
-func attrsOf(g *graph.Graph, list []graph.Attr, skip map[string]bool) []attr {
+func attrsOf(g *graph.Graph, list []graph.Attr, skip func(key string) bool) []attr {
 	out := []attr{}
 	for _, a := range list {
-		if skip[a.Key] {
+		if skip != nil && skip(a.Key) {
 			continue
 		}
 		v := a.Value

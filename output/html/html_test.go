@@ -57,7 +57,7 @@ secondments:
     to: {body: evil-attr, post: "</text></svg><script>alert(10)</script>"}
     start: 2015-07
     evidence:
-      - {source: src, quote: "<script>alert(1)</script> \" onload=\"alert(1)"}
+      - {source: src, quote: "<script>alert(1)</script> \" onload=\"alert(1)", url: "https://example.org/a?b=<i>x</i>"}
 links:
   - kind: meeting
     from: evil-attr
@@ -65,7 +65,7 @@ links:
     title: "</script><!--"
     officials: [{official: evil-script, role: "<i>r</i>"}]
     evidence:
-      - {source: src, quote: "</script><script>alert(2)</script>", inferred: true, note: "<b>n</b>"}
+      - {source: src, quote: "</script><script>alert(2)</script>", inferred: true, note: "<b>n</b>", url: "javascript:alert(3)//</script><script>"}
 `
 
 const hostileSource = `<script>alert(1)</script> " onload="alert(1) and </script><script>alert(2)</script>`
@@ -250,6 +250,8 @@ func checkStructure(t *testing.T, page []byte) *xhtml.Node {
 				// The SVG namespaces are names, not references.
 			case strings.Contains(key, "href") || key == "src" || key == "action" || key == "style":
 				t.Errorf("<%s %s=%q>: nothing may be linked or styled inline", n.Data, key, a.Val)
+			case strings.HasSuffix(key, "title"):
+				// A tooltip's text, which may quote a URL: nothing loads it.
 			case strings.Contains(a.Val, "http:") || strings.Contains(a.Val, "https:") || strings.HasPrefix(a.Val, "//"):
 				t.Errorf("<%s %s=%q>: an external URL", n.Data, key, a.Val)
 			}
@@ -358,6 +360,19 @@ func TestHostilePage(t *testing.T) {
 	}
 	if q := d.Edges[0].Evidence[0].Quote; q != scriptName+` `+onloadName {
 		t.Errorf("quote in the data: %q", q)
+	}
+	var extra []attr // an evidence url, shown as text in the panel
+	for _, e := range d.Edges {
+		for _, ev := range e.Evidence {
+			extra = append(extra, ev.Extra...)
+		}
+	}
+	urls := map[string]bool{}
+	for _, x := range extra {
+		urls[x.Key+" "+x.Value] = true
+	}
+	if len(urls) != 2 || !urls["url https://example.org/a?b=<i>x</i>"] || !urls["url javascript:alert(3)//</script><script>"] {
+		t.Errorf("evidence extras in the data: %q", extra)
 	}
 }
 

@@ -286,7 +286,9 @@
         bq.appendChild(el("p", "quote", ev.quote));
         if (ev.inferred) bq.appendChild(el("div", "inferred", "推断 inferred" + (ev.note ? ": " + ev.note : "")));
         else if (ev.note) bq.appendChild(el("div", "sub", ev.note));
-        (ev.extra || []).forEach(function (x) { bq.appendChild(el("p", "sub extra", x.k + ": " + x.v)); });
+        (ev.extra || []).forEach(function (x) { // a URL only when http(s), as a source's
+          if (x.k !== "url" || /^https?:\/\//i.test(x.v)) bq.appendChild(el("p", "sub extra", x.k + ": " + x.v));
+        });
         if (s && s.text && ev.at >= 0) {
           var b = el("button", "link context-toggle", "上下文 Show in context");
           b.type = "button";
