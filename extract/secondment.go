@@ -198,11 +198,19 @@ func (d *drafter) readSubject(cls []string) (body, post, name string, byPost boo
 		return
 	}
 	c := trimFillers(cls[len(cls)-1])
+	if t, place := d.trimArrival(c); place != "" {
+		// "时任…的喻华锋来到廊坊,挂职任…": the official arrives, then the verb.
+		c = trimFillers(t)
+	}
 	c = listItem(c)
 	if n := d.nameBefore(c); n != "" {
 		head := strings.TrimSuffix(c, n)
 		if head == "" {
 			return "", "", n, false
+		}
+		if h, ok := strings.CutSuffix(head, "的"); ok {
+			// "时任北京市大兴区副区长的喻华锋": the post he held then.
+			head = strings.TrimPrefix(h, hasAnyPrefix(h, formerly))
 		}
 		if b, p, ok := splitBodyPost(head); ok {
 			return b, p, n, true
@@ -217,6 +225,28 @@ func (d *drafter) readSubject(cls []string) (body, post, name string, byPost boo
 		}
 	}
 	return
+}
+
+// formerly are the words of "时任[body][post]的[name]": the post an
+// official held when the secondment began.
+var formerly = []string{"时任", "原任", "现任", "曾任", "时为", "原为"}
+
+// arrivalRE is "来到/到/赴/前往[place]" ending a clause.
+var arrivalRE = regexp.MustCompile(`(?:来到|到达|前往|到|赴)([^,,。;;“”、的]{2,12})$`)
+
+// trimArrival drops "来到廊坊" from the end of the clause c when the place
+// is a body or place the recogniser knows; it returns the rest and the
+// place, or c and "".
+func (d *drafter) trimArrival(c string) (string, string) {
+	m := arrivalRE.FindStringSubmatchIndex(c)
+	if m == nil {
+		return c, ""
+	}
+	place := c[m[2]:m[3]]
+	if r, ok := d.recognise(place); !ok || r.kind != graph.Body || placeOf(r) == "" {
+		return c, ""
+	}
+	return c[:m[0]], place
 }
 
 // listItem keeps the last item of "A、B、C": the part after the last 、
