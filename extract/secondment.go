@@ -334,6 +334,14 @@ func (d *drafter) secondments(i int) {
 			// "挂职廊坊": a place of the gazetteer with no post.
 			hbody, n = placeAt(after(text, pos))
 		}
+		// "来到廊坊,挂职任市委常委、副市长": the host is the place the
+		// official came to, when a post alone follows the verb (not a body
+		// "市委" and a post "常委、副市长").
+		if p := postsAt(after(text, pos)); p != "" && len(p) >= n {
+			if _, place := d.trimArrival(trimFillers(lastClause(strings.TrimSuffix(before(text, at), ",")))); place != "" {
+				hbody, hpost, n = place, p, len(p)
+			}
+		}
 		var to *entity
 		if hbody != "" {
 			to = d.bodyFor(roleHost, hbody)
@@ -403,7 +411,7 @@ func (d *drafter) secondments(i int) {
 			// "我…现在在河北工信厅挂职": a form of a host already known.
 			continue
 		}
-		sec := &secondment{to: place2{host, ""}, ev: []evidence{{s: s}}}
+		sec := &secondment{to: place2{host, d.postAfter(host, after(text, m[1]))}, ev: []evidence{{s: s}}}
 		if b := d.homeBody(fbody); b != nil {
 			sec.from = place2{b, fpost}
 		}
@@ -411,6 +419,47 @@ func (d *drafter) secondments(i int) {
 		d.term(sec, s)
 		d.addSecondment(sec)
 	}
+}
+
+// appointRE is the verb of "到[host]挂职,任[post]": the post follows the
+// secondment's clause.
+var appointRE = regexp.MustCompile(`^[,,]?(?:担任|任职|出任|任)`)
+
+// postAfter reads the post of "到张家口市挂职,任张家口市副市长" from s, the
+// text after 挂职: the host named again (or not) and the post, "" when s
+// does not name the host's post.
+func (d *drafter) postAfter(host *entity, s string) string {
+	m := appointRE.FindStringIndex(s)
+	if m == nil {
+		return ""
+	}
+	s = s[m[1]:]
+	body, post, n := d.hostAt(s)
+	if p := postsAt(s); p != "" && len(p) >= n {
+		return p // "任副区长": a post alone, not a body "副" and a post "区长"
+	}
+	// The host named again, not another body (nothing is registered).
+	if r, ok := d.recognise(body); body != "" && ok && r.key == host.key {
+		return post
+	}
+	return ""
+}
+
+// postsAt reads "市委常委、副市长" at the start of s.
+func postsAt(s string) string {
+	n := 0
+	for {
+		p := postAt(s[n:], 0)
+		if p == "" {
+			break
+		}
+		n += len(p)
+		if !strings.HasPrefix(s[n:], "、") || postAt(s[n+len("、"):], 0) == "" {
+			break
+		}
+		n += len("、")
+	}
+	return s[:n]
 }
 
 // fromForms reads "来自X的挂职干部NAME" (the host said later, or already),
