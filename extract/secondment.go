@@ -201,6 +201,11 @@ func (d *drafter) readSubject(cls []string) (body, post, name string, byPost boo
 	if t, place := d.trimArrival(c); place != "" {
 		// "时任…的喻华锋来到廊坊,挂职任…": the official arrives, then the verb.
 		c = trimFillers(t)
+		if c == "" && len(cls) >= 2 {
+			// "时任…的阎志鹏,2016年10月前往滨海新区,挂任…": the
+			// official a clause before his arrival.
+			return d.readSubject(cls[:len(cls)-1])
+		}
 	}
 	c = listItem(c)
 	if n := d.nameBefore(c); n != "" {
