@@ -37,13 +37,38 @@ func after(s string, i int) string {
 	return s[i:j]
 }
 
+// stopAt is where the phrase at the start of s ends: at the first stop
+// that is no part of a place's name (和 ends a phrase, 和平区 does not).
+func stopAt(s string) int {
+	for off := 0; ; {
+		i := strings.IndexAny(s[off:], stops)
+		if i < 0 {
+			return len(s)
+		}
+		i += off
+		n := placeNameAt(s[i:])
+		if n == 0 {
+			return i
+		}
+		off = i + n
+	}
+}
+
+// placeNameAt is the length of the full name of a place of the gazetteer
+// (和平区) at the start of s, 0 when none starts there.
+func placeNameAt(s string) int {
+	for _, p := range places {
+		if strings.HasPrefix(s, p.root) && strings.HasPrefix(s[len(p.root):], p.suffix) {
+			return len(p.root) + len(p.suffix)
+		}
+	}
+	return 0
+}
+
 // hostAt reads "[body][post]" at the start of s, stopping at the post.
 // It returns the body and post and the length of s they take.
 func hostAt(s string) (body, post string, n int) {
-	end := len(s)
-	if i := strings.IndexAny(s, stops); i >= 0 {
-		end = i
-	}
+	end := stopAt(s)
 	seg := s[:end]
 	for i := 0; i < len(seg); {
 		p := postAt(seg, i)
@@ -284,8 +309,8 @@ func (d *drafter) isWholeName(s string) bool {
 var (
 	// hintRE finds where a seconded official says he came from.
 	hintRE = regexp.MustCompile(`(?:原来|原先|之前|此前|以前)(?:在|是|于)([^,,。;;“”]{2,20}?)(?:上班|工作|任职)`)
-	// atPlaceRE is "赴/到/在 X 挂职": the host without the post.
-	atPlaceRE = regexp.MustCompile(`(赴|到|在)([^,,。;;“”在到赴]{2,20}?)挂职`)
+	// atPlaceRE is "赴/到/来到/前往/在 X 挂职": the host without the post.
+	atPlaceRE = regexp.MustCompile(`(来到|前往|赴|到|在)([^,,。;;“”在到赴]{2,20}?)挂职`)
 	// fromRE is "来自X的挂职干部NAME" or "来自X的挂职副市长NAME".
 	fromRE = regexp.MustCompile(`来自([^,,。;;“”的]{2,20})的挂职`)
 	// nowRE is "他现在的身份是[host][post]": the host a sentence later.
@@ -428,7 +453,7 @@ func (d *drafter) secondments(i int) {
 
 // appointRE is the verb of "到[host]挂职,任[post]": the post follows the
 // secondment's clause.
-var appointRE = regexp.MustCompile(`^[,,]?(?:担任|任职|出任|任)`)
+var appointRE = regexp.MustCompile(`^(?:锻炼)?[,,]?(?:担任|任职|出任|任)`)
 
 // postAfter reads the post of "到张家口市挂职,任张家口市副市长" from s, the
 // text after 挂职: the host named again (or not) and the post, "" when s
@@ -849,10 +874,7 @@ func listItems(c string) []string {
 // placeAt reads a place of the gazetteer that is all of s up to the next
 // clause break or particle: the host of "挂职廊坊,".
 func placeAt(s string) (string, int) {
-	end := len(s)
-	if i := strings.IndexAny(s, stops); i >= 0 {
-		end = i
-	}
+	end := stopAt(s)
 	if utf8.RuneCountInString(s[:end]) > 8 {
 		return "", 0
 	}
