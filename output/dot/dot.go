@@ -776,7 +776,7 @@ func (w *writer) legend() {
 
 // legendNode names the legend's node. Node names are entity ids, which
 // have no '_' (graph.Entity), so no entity can be the legend. The names
-// of the subgraphs (cluster_…, column_…) have one too. In the SVG, ids
+// of the subgraphs (column_…, legend_rank) have one too. In the SVG, ids
 // are namespaced instead: n-<entity id> for a node, e-<index> for an edge,
 // and legend for the legend.
 const legendNode = "_legend"
