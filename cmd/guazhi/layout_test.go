@@ -216,8 +216,8 @@ func TestDefaultLayout(t *testing.T) {
 // TestDefaultLayoutEdgesView measures the other view of the agreements
 // (--agreements edges) the same way: 23 crossing pairs, 3 labels more than
 // 12 px from their edge (two home posts and a role, on edges between
-// neighbouring columns), none
-// stretched (from 218, 8 and 2). The bounds keep it there.
+// neighbouring columns), none stretched (from 218, 8 and 2). The bounds
+// keep it there.
 func TestDefaultLayoutEdgesView(t *testing.T) {
 	chromium := tooltest.Look(t, "chromium", "chromium-browser")
 	f, _ := measureAndLog(t, chromium, renderSVG(t, "--agreements", "edges"))
