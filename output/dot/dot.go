@@ -2,9 +2,11 @@ package dot
 
 import (
 	"bufio"
+	"cmp"
 	"fmt"
 	"html"
 	"io"
+	"math"
 	"slices"
 	"strings"
 	"unicode/utf8"
@@ -166,6 +168,12 @@ type writer struct {
 	inEvent map[int]*event
 	// lastHead is a node of the rightmost column, which the legend joins.
 	lastHead string
+	// clusters is whether the Beijing and Hebei columns are drawn as
+	// clusters: unless agreements are edges (--agreements edges), which
+	// run from the Beijing column across the officials' to the Hebei
+	// column and beyond, and would go round the clusters; columns alone
+	// read better there (see README, "The default diagram").
+	clusters bool
 	// parents are the entities each entity is part of, by id, for the
 	// tooltips when part_of relations are not drawn.
 	parents map[string][]string
@@ -229,6 +237,7 @@ func Write(out io.Writer, g *graph.Graph, opt Options) error {
 func newWriter(out io.Writer, g *graph.Graph, opt Options) *writer {
 	w := &writer{w: bufio.NewWriter(out), opt: opt, g: g, labelled: map[string]*graph.Relation{}, deal: map[string]*graph.Relation{},
 		inEvent: map[int]*event{}, parents: map[string][]string{}}
+	w.clusters = !slices.ContainsFunc(g.Relations, func(r *graph.Relation) bool { return r.Kind == graph.Agreement })
 	w.groupEvents()
 	for _, r := range g.Relations {
 		if r.Kind == graph.PartOf {
@@ -252,6 +261,13 @@ func (w *writer) header() {
 		{"rankdir", "LR"}, {"nodesep", "0.25"}, {"ranksep", "0.45"}, {"newrank", "true"}, {"mclimit", "4"},
 		{"tooltip", w.g.Title}, {"bgcolor", "white"}, {"pad", "0.3"},
 	})
+	if w.clusters {
+		// Edges that go round a cluster cross fewer others as polylines
+		// than as curves (on the built-in data 137 crossing pairs rather
+		// than 155), and their labels overlap less.
+		w.printf("\tgraph")
+		w.attrs([]attr{{"splines", "polyline"}})
+	}
 	w.printf("\tnode")
 	w.attrs([]attr{{"fontname", w.opt.FontName}, {"fontsize", "12"}, {"margin", "0.12,0.06"}})
 	w.printf("\tedge")
@@ -337,43 +353,55 @@ func dealMeta(r *graph.Relation) []string {
 var statusName = map[string]string{"framework": "框架协议", "consensus": "共识", "intent": "意向"}
 
 // nodes writes the entities in five columns, left to right: Beijing's
-// bodies, the officials, Hebei's bodies, the agreements' nodes, then
-// companies, organisations and every other body. Each column is one rank,
-// and an invisible chain orders the columns; the relations themselves do
-// not rank their ends, so a meeting from Hebei to Beijing cannot pull the
-// sides out of order. The columns are not clusters: a cluster is drawn in
-// one piece, so the edges from the officials to their agreements, which
-// pass the Hebei column, would have to go round it rather than between its
-// nodes (on the built-in data 175 crossing pairs of edges instead of 16).
-// The nodes' colours and the legend tell the jurisdictions.
+// bodies (cluster_beijing), the officials, Hebei's bodies (cluster_hebei),
+// the agreements' nodes, then companies, organisations and every other
+// body. Each column is one rank, and an invisible chain orders the columns;
+// the relations themselves do not rank their ends, so a meeting from Hebei
+// to Beijing cannot pull the sides out of order.
+//
+// The edges from the officials to their agreements and events pass the
+// Hebei cluster, which is drawn in one piece, so they go round it. To keep
+// them from crossing each other and the officials' other edges, the nodes
+// of the body and agreement columns start in the order of the officials
+// they are drawn with (see officialRank), which dot's crossing reduction
+// starts from, and edges are drawn as polylines (see header): on the
+// built-in data 137 crossing pairs of edges rather than 159. With
+// agreements as edges there are no clusters (see writer.clusters), and
+// the columns keep the data's order.
 func (w *writer) nodes() {
-	var cols [5][]*graph.Entity
+	var cols [5][]dotNode
 	for _, e := range w.g.Entities {
 		c := column(e)
-		cols[c] = append(cols[c], e)
+		cols[c] = append(cols[c], dotNode{e.ID, w.nodeAttrs(e)})
+	}
+	for _, ev := range w.events {
+		cols[3] = append(cols[3], dotNode{ev.id, w.eventAttrs(ev)})
+	}
+	var clusters map[int]struct{ id, label string }
+	if w.clusters {
+		clusters = map[int]struct{ id, label string }{0: {"beijing", "北京 Beijing"}, 2: {"hebei", "河北 Hebei"}}
+		rank := w.officialRank(cols[1])
+		for _, c := range []int{0, 2, 3} {
+			slices.SortStableFunc(cols[c], func(a, b dotNode) int { return cmp.Compare(rank(a.id), rank(b.id)) })
+		}
 	}
 	var heads []string
 	for c, list := range cols {
-		if len(list) == 0 && (c != 3 || len(w.events) == 0) {
+		if len(list) == 0 {
 			continue
 		}
-		if len(list) > 0 {
-			heads = append(heads, list[0].ID)
+		heads = append(heads, list[0].id)
+		if cl, ok := clusters[c]; ok {
+			w.printf("\tsubgraph %s {\n\t\tgraph", quote("cluster_"+cl.id))
+			w.attrs([]attr{{"label", cl.label}, {"style", "rounded,filled"}, {"fillcolor", clusterFill[cl.id]},
+				{"color", "#aab7b8"}, {"fontsize", "16"}, {"rank", "same"}})
 		} else {
-			heads = append(heads, w.events[0].id)
+			w.printf("\tsubgraph %s {\n\t\tgraph", quote(fmt.Sprintf("column_%d", c)))
+			w.attrs([]attr{{"rank", "same"}})
 		}
-		w.printf("\tsubgraph %s {\n\t\tgraph", quote(fmt.Sprintf("column_%d", c)))
-		w.attrs([]attr{{"rank", "same"}})
-		indent := "\t\t"
-		for _, e := range list {
-			w.printf("%s%s", indent, quote(e.ID))
-			w.attrs(w.nodeAttrs(e))
-		}
-		if c == 3 {
-			for _, ev := range w.events {
-				w.printf("%s%s", indent, quote(ev.id))
-				w.attrs(w.eventAttrs(ev))
-			}
+		for _, n := range list {
+			w.printf("\t\t%s", quote(n.id))
+			w.attrs(n.attrs)
 		}
 		w.printf("\t}\n")
 	}
@@ -383,6 +411,49 @@ func (w *writer) nodes() {
 	}
 	if len(heads) > 0 {
 		w.lastHead = heads[len(heads)-1]
+	}
+}
+
+var clusterFill = map[string]string{"beijing": "#f4f8fc", "hebei": "#fdf5f5"}
+
+// dotNode is a node as written: its id and attributes.
+type dotNode struct {
+	id    string
+	attrs []attr
+}
+
+// officialRank gives each node drawn with an official (by a drawn relation,
+// or as an event the official took part in) the mean place of those
+// officials in their column; the others rank after them all (+Inf).
+func (w *writer) officialRank(officials []dotNode) func(id string) float64 {
+	place := map[string]int{}
+	for i, n := range officials {
+		place[n.id] = i
+	}
+	sum, count := map[string]int{}, map[string]int{}
+	with := func(node, official string) {
+		if p, ok := place[official]; ok {
+			sum[node] += p
+			count[node]++
+		}
+	}
+	for i, r := range w.g.Relations {
+		if !w.drawn(r) || w.inEvent[i] != nil {
+			continue
+		}
+		with(r.From, r.To)
+		with(r.To, r.From)
+	}
+	for _, ev := range w.events {
+		for _, o := range w.g.Relations[ev.rels[0]].Officials {
+			with(ev.id, o.Official)
+		}
+	}
+	return func(id string) float64 {
+		if count[id] == 0 {
+			return math.Inf(1)
+		}
+		return float64(sum[id]) / float64(count[id])
 	}
 }
 
