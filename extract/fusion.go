@@ -57,7 +57,8 @@ func (d *drafter) compareKB(kb *graph.Graph) {
 			switch {
 			case k.To == s.to.body.id && !overlap(k.Start, k.End, s.start, s.end):
 				// Another secondment to the same body, at another time.
-			case k.To == s.to.body.id && (k.Post == "" || s.to.post == "" || k.Post == s.to.post):
+			case k.To == s.to.body.id && graph.Compatible("post", k.Post, s.to.post):
+				// The same post, or one refining the other (市委常委、副市长 refines 副市长).
 				s.standing, s.standingNote = factConfirmed, ""
 			case s.standing != factConfirmed:
 				s.standing = factConflicting

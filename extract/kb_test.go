@@ -73,6 +73,33 @@ func TestDraftConfirmsKB(t *testing.T) {
 	}
 }
 
+// A post that refines the KB's (市委常委、副市长 for 副市长) confirms its
+// secondment; another post at the same host, over the same time,
+// conflicts with it.
+func TestDraftRefinedPost(t *testing.T) {
+	kb, err := graph.LoadDefault()
+	if err != nil {
+		t.Skipf("embedded KB does not load: %v", err)
+	}
+	for _, c := range []struct {
+		post                   string
+		confirmed, conflicting int
+	}{
+		{"市委常委、副市长", 1, 0},
+		{"副市长", 1, 0},
+		{"市长助理", 0, 1},
+	} {
+		text := "测试新闻\n2017-03-08 10:00\n\n2015年7月24日,时任北京市大兴区副区长的喻华锋来到廊坊,挂职任廊坊市" + c.post + "。\n"
+		res, err := Draft(Article{Name: "a.txt", Text: text}, Options{KB: kb})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if s := res.Summary; s.Secondments != 1 || s.Confirmed != c.confirmed || s.Conflicting != c.conflicting {
+			t.Errorf("%s: want %d confirmed, %d conflicting: %s", c.post, c.confirmed, c.conflicting, s)
+		}
+	}
+}
+
 // A name one character apart from a known official's, with the same post
 // and body, is reported for review and drafted as an official of its own,
 // with a comment.

@@ -22,6 +22,8 @@ var floods = []struct {
 	{"jiang-guaren", "将挂任"},
 	{"date", "2015年10月12日"},
 	{"posts", "北京市大兴区副区长王明挂任廊坊市副市长、"},
+	{"arrival", "时任北京市大兴区副区长的喻华锋来到廊坊,挂职任市委常委、副市长"},
+	{"arrival-run-on", "时任到廊坊于2015年7月24日到廊坊挂职,任"},
 	{"signing", "大兴区与廊坊市签署了《合作协议》,"},
 	{"mixed", "北京市发改委副主任李强,此次将挂任河北省发改委副主任;大兴区与廊坊市签署了《合作协议》。去年7月,石家庄市代表团到北京市大兴区进行了考察。挂职锻炼的意义在于经历。\n"},
 }
@@ -57,7 +59,7 @@ func BenchmarkExtract(b *testing.B) {
 // fail it; GUAZHI_FLOOD_BOUND overrides the bound for slow machines.
 func TestFloodLinear(t *testing.T) {
 	if testing.Short() {
-		t.Skip("drafts 28 MiB of text")
+		t.Skip("drafts 36 MiB of text")
 	}
 	bound := 10 * time.Second
 	if s := os.Getenv("GUAZHI_FLOOD_BOUND"); s != "" {

@@ -15,8 +15,8 @@ type place struct {
 	parent       string // root of the parent place, "" for none
 }
 
-// places lists Beijing's districts, Hebei's cities and a few of its
-// counties, and the provincial-level units themselves.
+// places lists Beijing's and Tianjin's districts, Hebei's cities and a few
+// of its counties, and the provincial-level units themselves.
 var places = []place{
 	{"北京", "市", "beijing", "beijing", ""},
 	{"天津", "市", "tianjin", "tianjin", ""},
@@ -67,6 +67,20 @@ var places = []place{
 	{"遵化", "市", "hebei", "zunhua", "唐山"},
 	{"武清", "区", "tianjin", "wuqing", "天津"},
 	{"滨海", "新区", "tianjin", "binhai", "天津"},
+	// Tianjin's other districts but 河北区, whose root is the province's.
+	{"和平", "区", "tianjin", "heping", "天津"},
+	{"河东", "区", "tianjin", "hedong", "天津"},
+	{"河西", "区", "tianjin", "hexi", "天津"},
+	{"南开", "区", "tianjin", "nankai", "天津"},
+	{"红桥", "区", "tianjin", "hongqiao", "天津"},
+	{"东丽", "区", "tianjin", "dongli", "天津"},
+	{"西青", "区", "tianjin", "xiqing", "天津"},
+	{"津南", "区", "tianjin", "jinnan", "天津"},
+	{"北辰", "区", "tianjin", "beichen", "天津"},
+	{"宝坻", "区", "tianjin", "baodi", "天津"},
+	{"宁河", "区", "tianjin", "ninghe", "天津"},
+	{"静海", "区", "tianjin", "jinghai", "天津"},
+	{"蓟州", "区", "tianjin", "jizhou", "天津"},
 }
 
 func lookupPlace(root string) *place { return placeByRoot[root] }

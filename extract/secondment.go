@@ -37,13 +37,38 @@ func after(s string, i int) string {
 	return s[i:j]
 }
 
+// stopAt is where the phrase at the start of s ends: at the first stop
+// that is no part of a place's name (和 ends a phrase, 和平区 does not).
+func stopAt(s string) int {
+	for off := 0; ; {
+		i := strings.IndexAny(s[off:], stops)
+		if i < 0 {
+			return len(s)
+		}
+		i += off
+		n := placeNameAt(s[i:])
+		if n == 0 {
+			return i
+		}
+		off = i + n
+	}
+}
+
+// placeNameAt is the length of the full name of a place of the gazetteer
+// (和平区) at the start of s, 0 when none starts there.
+func placeNameAt(s string) int {
+	for _, p := range places {
+		if strings.HasPrefix(s, p.root) && strings.HasPrefix(s[len(p.root):], p.suffix) {
+			return len(p.root) + len(p.suffix)
+		}
+	}
+	return 0
+}
+
 // hostAt reads "[body][post]" at the start of s, stopping at the post.
 // It returns the body and post and the length of s they take.
 func hostAt(s string) (body, post string, n int) {
-	end := len(s)
-	if i := strings.IndexAny(s, stops); i >= 0 {
-		end = i
-	}
+	end := stopAt(s)
 	seg := s[:end]
 	for i := 0; i < len(seg); {
 		p := postAt(seg, i)
@@ -198,11 +223,24 @@ func (d *drafter) readSubject(cls []string) (body, post, name string, byPost boo
 		return
 	}
 	c := trimFillers(cls[len(cls)-1])
+	if t, place := d.trimArrival(c); place != "" {
+		// "时任…的喻华锋来到廊坊,挂职任…": the official arrives, then the verb.
+		c = trimFillers(t)
+		if c == "" && len(cls) >= 2 {
+			// "时任…的阎志鹏,2016年10月前往滨海新区,挂任…": the
+			// official a clause before his arrival.
+			return d.readSubject(cls[:len(cls)-1])
+		}
+	}
 	c = listItem(c)
 	if n := d.nameBefore(c); n != "" {
 		head := strings.TrimSuffix(c, n)
 		if head == "" {
 			return "", "", n, false
+		}
+		if h, ok := strings.CutSuffix(head, "的"); ok {
+			// "时任北京市大兴区副区长的喻华锋": the post he held then.
+			head = strings.TrimPrefix(h, hasAnyPrefix(h, formerly))
 		}
 		if b, p, ok := splitBodyPost(head); ok {
 			return b, p, n, true
@@ -217,6 +255,28 @@ func (d *drafter) readSubject(cls []string) (body, post, name string, byPost boo
 		}
 	}
 	return
+}
+
+// formerly are the words of "时任[body][post]的[name]": the post an
+// official held when the secondment began.
+var formerly = []string{"时任", "原任", "现任", "曾任", "时为", "原为"}
+
+// arrivalRE is "来到/到/赴/前往[place]" ending a clause.
+var arrivalRE = regexp.MustCompile(`(?:来到|到达|前往|到|赴)([^,,。;;“”、的]{2,12})$`)
+
+// trimArrival drops "来到廊坊" from the end of the clause c when the place
+// is a body or place the recogniser knows; it returns the rest and the
+// place, or c and "".
+func (d *drafter) trimArrival(c string) (string, string) {
+	m := arrivalRE.FindStringSubmatchIndex(c)
+	if m == nil {
+		return c, ""
+	}
+	place := c[m[2]:m[3]]
+	if r, ok := d.recognise(place); !ok || r.kind != graph.Body || placeOf(r) == "" {
+		return c, ""
+	}
+	return c[:m[0]], place
 }
 
 // listItem keeps the last item of "A、B、C": the part after the last 、
@@ -249,8 +309,8 @@ func (d *drafter) isWholeName(s string) bool {
 var (
 	// hintRE finds where a seconded official says he came from.
 	hintRE = regexp.MustCompile(`(?:原来|原先|之前|此前|以前)(?:在|是|于)([^,,。;;“”]{2,20}?)(?:上班|工作|任职)`)
-	// atPlaceRE is "赴/到/在 X 挂职": the host without the post.
-	atPlaceRE = regexp.MustCompile(`(赴|到|在)([^,,。;;“”在到赴]{2,20}?)挂职`)
+	// atPlaceRE is "赴/到/来到/前往/在 X 挂职": the host without the post.
+	atPlaceRE = regexp.MustCompile(`(来到|前往|赴|到|在)([^,,。;;“”在到赴]{2,20}?)挂职`)
 	// fromRE is "来自X的挂职干部NAME" or "来自X的挂职副市长NAME".
 	fromRE = regexp.MustCompile(`来自([^,,。;;“”的]{2,20})的挂职`)
 	// nowRE is "他现在的身份是[host][post]": the host a sentence later.
@@ -303,6 +363,14 @@ func (d *drafter) secondments(i int) {
 		if hbody == "" {
 			// "挂职廊坊": a place of the gazetteer with no post.
 			hbody, n = placeAt(after(text, pos))
+		}
+		// "来到廊坊,挂职任市委常委、副市长": the host is the place the
+		// official came to, when a post alone follows the verb (not a body
+		// "市委" and a post "常委、副市长").
+		if p := postsAt(after(text, pos)); p != "" && len(p) >= n {
+			if _, place := d.trimArrival(trimFillers(lastClause(strings.TrimSuffix(before(text, at), ",")))); place != "" {
+				hbody, hpost, n = place, p, len(p)
+			}
 		}
 		var to *entity
 		if hbody != "" {
@@ -373,7 +441,7 @@ func (d *drafter) secondments(i int) {
 			// "我…现在在河北工信厅挂职": a form of a host already known.
 			continue
 		}
-		sec := &secondment{to: place2{host, ""}, ev: []evidence{{s: s}}}
+		sec := &secondment{to: place2{host, d.postAfter(host, after(text, m[1]))}, ev: []evidence{{s: s}}}
 		if b := d.homeBody(fbody); b != nil {
 			sec.from = place2{b, fpost}
 		}
@@ -381,6 +449,47 @@ func (d *drafter) secondments(i int) {
 		d.term(sec, s)
 		d.addSecondment(sec)
 	}
+}
+
+// appointRE is the verb of "到[host]挂职,任[post]": the post follows the
+// secondment's clause.
+var appointRE = regexp.MustCompile(`^(?:锻炼)?[,,]?(?:担任|任职|出任|任)`)
+
+// postAfter reads the post of "到张家口市挂职,任张家口市副市长" from s, the
+// text after 挂职: the host named again (or not) and the post, "" when s
+// does not name the host's post.
+func (d *drafter) postAfter(host *entity, s string) string {
+	m := appointRE.FindStringIndex(s)
+	if m == nil {
+		return ""
+	}
+	s = s[m[1]:]
+	body, post, n := d.hostAt(s)
+	if p := postsAt(s); p != "" && len(p) >= n {
+		return p // "任副区长": a post alone, not a body "副" and a post "区长"
+	}
+	// The host named again, not another body (nothing is registered).
+	if r, ok := d.recognise(body); body != "" && ok && r.key == host.key {
+		return post
+	}
+	return ""
+}
+
+// postsAt reads "市委常委、副市长" at the start of s.
+func postsAt(s string) string {
+	n := 0
+	for {
+		p := postAt(s[n:], 0)
+		if p == "" {
+			break
+		}
+		n += len(p)
+		if !strings.HasPrefix(s[n:], "、") || postAt(s[n+len("、"):], 0) == "" {
+			break
+		}
+		n += len("、")
+	}
+	return s[:n]
 }
 
 // fromForms reads "来自X的挂职干部NAME" (the host said later, or already),
@@ -765,10 +874,7 @@ func listItems(c string) []string {
 // placeAt reads a place of the gazetteer that is all of s up to the next
 // clause break or particle: the host of "挂职廊坊,".
 func placeAt(s string) (string, int) {
-	end := len(s)
-	if i := strings.IndexAny(s, stops); i >= 0 {
-		end = i
-	}
+	end := stopAt(s)
 	if utf8.RuneCountInString(s[:end]) > 8 {
 		return "", 0
 	}

@@ -9,8 +9,9 @@ import (
 )
 
 var (
-	// startRE dates the start of a secondment: 2015年7月, 去年7月, 今年3月起.
-	startRE = regexp.MustCompile(`(\d{4}年|去年|今年|前年)(\d{1,2})月(?:份)?(?:起|开始|以来|初|中旬|底|末)?`)
+	// startRE dates the start of a secondment: 2015年7月, 2015年7月24日,
+	// 去年7月, 今年3月起.
+	startRE = regexp.MustCompile(`(\d{4}年|去年|今年|前年)(\d{1,2})月(?:份|(\d{1,2})[日号])?(?:起|开始|以来|初|中旬|底|末)?`)
 	// lengthRE is a secondment's length: 为期一年, 挂职时间1年, 挂职两年.
 	lengthRE = regexp.MustCompile(`(?:为期|时间为?|期限为?|挂职|挂任)(一|1|两|二|2|三|3|半)年`)
 )
@@ -44,7 +45,11 @@ func (d *drafter) term(sec *secondment, s *sentence) {
 	default:
 		year, _ = strconv.Atoi(m[1][:4])
 	}
-	start, err := graph.ParseDate(strconv.Itoa(year) + "-" + pad2(strconv.Itoa(month)))
+	date := strconv.Itoa(year) + "-" + pad2(strconv.Itoa(month))
+	if m[3] != "" {
+		date += "-" + pad2(m[3])
+	}
+	start, err := graph.ParseDate(date)
 	if err != nil {
 		return
 	}

@@ -289,10 +289,14 @@ func (d *drafter) yaml(src sourceInfo) ([]byte, error) {
 	if len(entNodes) > 0 {
 		entList = seq(false, entNodes...)
 	}
-	doc := mapping(false, "title", "草稿:"+src.title, "sources", seq(false, source), "entities", entList,
+	// The draft names no title of its own: merged with a knowledge base it
+	// takes that base's title instead of contradicting it (see graph's
+	// naming rule); alone, it is named after its file.
+	doc := mapping(false, "sources", seq(false, source), "entities", entList,
 		"secondments", secList, "agreements", agrList, "links", lnkList)
 	doc.HeadComment = "Drafted by guazhi extract from " + src.file + ". Review every item before merging,\n" +
-		"above all evidence marked inferred: true. Offsets count characters."
+		"above all evidence marked inferred: true. Offsets count characters. It gives no title:\n" +
+		"merged with a knowledge base it takes that one's; add title: to name it yourself."
 	var buf bytes.Buffer
 	enc := yaml.NewEncoder(&buf)
 	enc.SetIndent(2)

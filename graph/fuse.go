@@ -197,6 +197,12 @@ func refines[T any](x, y T, in func(x, y T) bool) int {
 	return conflict
 }
 
+// Compatible reports whether two stated values of the attribute key of a
+// relation (post, from_post, start, end, date, value, venue) fuse: they
+// are equal, one is absent, or one refines the other. Other tools (the
+// extractor's --kb) ask it rather than restate the rule.
+func Compatible(key, a, b string) bool { return relate(key, a, b) != conflict }
+
 // extends reports whether text x is text y followed by an addition set off
 // by a bracket or punctuation: 总投资17亿元(固安县两处园区) extends 总投资17亿元,
 // but 11亿元 does not extend 1亿元.

@@ -406,3 +406,23 @@ secondments:
 		}
 	})
 }
+
+// Compatible is the fusion's rule for two stated values, as other tools ask
+// it.
+func TestCompatible(t *testing.T) {
+	for _, c := range []struct {
+		key, a, b string
+		want      bool
+	}{
+		{"post", "市委常委、副市长", "副市长", true},
+		{"post", "副市长", "市委常委、副市长", true},
+		{"post", "副市长", "", true},
+		{"post", "市长助理", "副市长", false},
+		{"start", "2015-07-24", "2015-07", true},
+		{"start", "2015-08-01", "2015-07", false},
+	} {
+		if got := graph.Compatible(c.key, c.a, c.b); got != c.want {
+			t.Errorf("Compatible(%q, %q, %q) = %v, want %v", c.key, c.a, c.b, got, c.want)
+		}
+	}
+}

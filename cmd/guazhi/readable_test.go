@@ -47,12 +47,18 @@ func (a rect) inside(b rect, tol float64) bool {
 // TestDefaultReadable renders the default data set as the default job does
 // and checks in headless Chromium, with the CJK font installed, that at 100 %
 // zoom it fits a 1920-pixel-wide screen, no two labels overlap, no edge label
-// lies on a node, and nothing is cut off.
+// lies on a node, and nothing is cut off; also with --agreements edges.
 func TestDefaultReadable(t *testing.T) {
 	chromium := tooltest.Look(t, "chromium", "chromium-browser")
+	for name, args := range map[string][]string{"nodes": nil, "edges": {"--agreements", "edges"}} {
+		t.Run(name, func(t *testing.T) { checkReadable(t, chromium, args) })
+	}
+}
+
+func checkReadable(t *testing.T, chromium string, args []string) {
 	dir := t.TempDir()
 	var stdout, stderr bytes.Buffer
-	if err := run([]string{"render", "-f", "svg", "-o", dir + "/x.svg"}, nil, &stdout, &stderr); err != nil {
+	if err := run(append([]string{"render", "-f", "svg", "-o", dir + "/x.svg"}, args...), nil, &stdout, &stderr); err != nil {
 		t.Fatal(err, stderr.String())
 	}
 	page, err := os.ReadFile(dir + "/x.svg")

@@ -27,6 +27,9 @@ type renderJob struct {
 	g      *graph.Graph
 	layout string
 	lang   string
+	// partOf draws the part_of relations in the diagram (dot, svg, html):
+	// only when --kinds names them; every other format always has them.
+	partOf bool
 	dot    []byte // the DOT text, made once for dot, svg and html
 	svg    []byte // the SVG, made once for svg and html
 	// pos holds the diagram's node positions for gexf and graphml, made
@@ -59,7 +62,7 @@ func (j *renderJob) positions() (map[string][2]float64, error) {
 func (j *renderJob) dotText() ([]byte, error) {
 	if j.dot == nil {
 		var b bytes.Buffer
-		opt := dot.Options{Lang: j.lang}
+		opt := dot.Options{Lang: j.lang, PartOf: j.partOf}
 		_, opt.NoEdgeLabels = svg.Layout(j.layout, len(j.g.Entities))
 		if err := dot.Write(&b, j.g, opt); err != nil {
 			return nil, err
@@ -201,7 +204,7 @@ func (e env) render(args []string) error {
 	if g, err = g.Select(o.sel); err != nil {
 		return usagef("%v", err)
 	}
-	job := &renderJob{g: g, layout: o.layout, lang: o.lang}
+	job := &renderJob{g: g, layout: o.layout, lang: o.lang, partOf: slices.Contains(o.sel.Kinds, graph.PartOf)}
 	// Lay out once for the picture and the positions when both are made.
 	job.wantPos = slices.ContainsFunc(o.formats, func(f format) bool { return f.name == "gexf" || f.name == "graphml" }) &&
 		len(g.Entities) <= maxPositioned
@@ -270,7 +273,7 @@ func (e env) renderFlags(args []string) (renderOptions, error) {
 		depth      = fs.Int("depth", 1, "with --focus: how many relations away to go")
 		since      = fs.String("since", "", "keep relations active on or after DATE (YYYY, YYYY-MM or YYYY-MM-DD)")
 		until      = fs.String("until", "", "keep relations active on or before DATE")
-		kinds      = fs.String("kinds", "", "keep only these relation kinds, comma-separated (secondment,post,agreement,brokered,party,part_of or a link kind; with --agreements nodes, agreement keeps the party relations)")
+		kinds      = fs.String("kinds", "", "keep only these relation kinds, comma-separated (secondment,post,agreement,brokered,party,part_of or a link kind; the diagram draws part_of only when named here; with --agreements nodes, agreement keeps the party relations)")
 		agreements = fs.String("agreements", "nodes", "how agreements are drawn: nodes (a node per agreement, party edges to its parties, brokered edges from its officials) or edges (an edge between each two parties, brokered edges from its officials to each party)")
 		naming     = nameFlags(fs)
 	)

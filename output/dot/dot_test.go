@@ -78,10 +78,12 @@ type dotJSON struct {
 		Tail  int    `json:"tail"`
 		Head  int    `json:"head"`
 		Label string `json:"label"`
-		Class string `json:"class"`
-		Style string `json:"style"`
-		Dir   string `json:"dir"`
-		ID    string `json:"id"`
+		// XLabel is the label of an edge that passes a column.
+		XLabel string `json:"xlabel"`
+		Class  string `json:"class"`
+		Style  string `json:"style"`
+		Dir    string `json:"dir"`
+		ID     string `json:"id"`
 	} `json:"edges"`
 }
 
@@ -116,19 +118,21 @@ func escaped(s string) string {
 // TestNativeDot checks that native Graphviz reads exactly the nodes, edges and
 // labels of the model, even from hostile names and from entity ids that
 // spell what guazhi adds to the drawing (testdata/ids): the legend stays a
-// node of its own.
+// node of its own. part_of relations are edges only with Options.PartOf.
 func TestNativeDot(t *testing.T) {
-	for _, name := range []string{"basic", "hostile", "ids"} {
+	for _, name := range []string{"basic", "hostile", "ids", "basic with partOf", "ids with partOf"} {
 		t.Run(name, func(t *testing.T) {
-			g := load(t, name)
-			d := parseNative(t, render(t, g, Options{}))
+			kb, partOf := strings.CutSuffix(name, " with partOf")
+			g := load(t, kb)
+			opt := Options{PartOf: partOf}
+			d := parseNative(t, render(t, g, opt))
 			labels := map[string]string{}
-			clusters := map[string][]string{}
+			columns := map[string][]string{}
 			var names []string
 			for _, o := range d.Objects {
-				if o.Nodes != nil && strings.HasPrefix(o.Name, "cluster_") {
+				if o.Nodes != nil {
 					for _, n := range o.Nodes {
-						clusters[o.Name] = append(clusters[o.Name], d.Objects[n].Name)
+						columns[o.Name] = append(columns[o.Name], d.Objects[n].Name)
 					}
 					continue
 				}
@@ -137,19 +141,25 @@ func TestNativeDot(t *testing.T) {
 					labels[o.Name] = o.Label
 				}
 			}
+			wr := newWriter(nil, g, opt)
+			// Beijing's and Hebei's bodies are in their clusters, or, with
+			// agreements as edges, in their columns.
+			jurisdictions := map[string]string{"beijing": "cluster_beijing", "hebei": "cluster_hebei"}
+			if !wr.clusters {
+				jurisdictions = map[string]string{"beijing": "column_0", "hebei": "column_2"}
+			}
 			var want []string
 			for _, e := range g.Entities {
 				want = append(want, e.ID)
 				if labels[e.ID] != escaped(e.Name) {
 					t.Errorf("node %s: label %q, want %q", e.ID, labels[e.ID], escaped(e.Name))
 				}
-				if e.Kind == graph.Body && (e.Jurisdiction == "beijing" || e.Jurisdiction == "hebei") &&
-					!slices.Contains(clusters["cluster_"+e.Jurisdiction], e.ID) {
-					t.Errorf("body %s is not in cluster_%s", e.ID, e.Jurisdiction)
+				if col := jurisdictions[e.Jurisdiction]; e.Kind == graph.Body && col != "" &&
+					!slices.Contains(columns[col], e.ID) {
+					t.Errorf("body %s is not in %s", e.ID, col)
 				}
 			}
 			want = append(want, legendNode)
-			wr := newWriter(nil, g, Options{})
 			for _, ev := range wr.events {
 				want = append(want, ev.id)
 			}
@@ -180,9 +190,16 @@ func TestNativeDot(t *testing.T) {
 				if e.Class == graph.Agreement && b < a {
 					a, b = b, a
 				}
-				edges = append(edges, a+" "+b+" "+e.Class+" "+e.Label)
+				label := e.Label
+				if e.XLabel != "" {
+					label = e.XLabel
+				}
+				edges = append(edges, a+" "+b+" "+e.Class+" "+label)
 			}
 			for i, r := range g.Relations {
+				if r.Kind == graph.PartOf && !partOf {
+					continue
+				}
 				label := escaped(wr.edgeLabel(r))
 				if wr.inEvent[i] != nil {
 					label = "" // on the event's node

@@ -23,15 +23,21 @@ func TestLegend(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	for name, g := range map[string]*graph.Graph{
-		"default":       def.AgreementNodes(),
-		"default edges": def,
-		"secondments":   secondments,
-		"basic":         load(t, "basic").AgreementNodes(),
-		"hostile":       load(t, "hostile"),
+	for name, c := range map[string]struct {
+		g   *graph.Graph
+		opt Options
+	}{
+		"default":             {def.AgreementNodes(), Options{}},
+		"default edges":       {def, Options{}},
+		"default with partOf": {def.AgreementNodes(), Options{PartOf: true}},
+		"secondments":         {secondments, Options{}},
+		"basic":               {load(t, "basic").AgreementNodes(), Options{}},
+		"basic with partOf":   {load(t, "basic"), Options{PartOf: true}},
+		"hostile":             {load(t, "hostile"), Options{}},
 	} {
+		g := c.g
 		t.Run(name, func(t *testing.T) {
-			m := legendRE.FindSubmatch(render(t, g, Options{}))
+			m := legendRE.FindSubmatch(render(t, g, c.opt))
 			if m == nil {
 				t.Fatal("no legend")
 			}
@@ -41,7 +47,8 @@ func TestLegend(t *testing.T) {
 				kinds[e.Kind], jurs[e.Jurisdiction] = true, true
 			}
 			for _, r := range g.Relations {
-				rels[r.Kind] = true
+				// part_of is drawn only when asked for.
+				rels[r.Kind] = r.Kind != graph.PartOf || c.opt.PartOf
 			}
 			check := func(what, text string, present bool) {
 				if got := strings.Contains(legend, text); got != present {
@@ -92,5 +99,33 @@ func TestEventOfficialFilteredOut(t *testing.T) {
 	out := string(render(t, g, Options{}))
 	if strings.Contains(out, `"cao-lei" -> "event:`) {
 		t.Error("an edge from an official outside the graph")
+	}
+}
+
+// TestPartOfInTooltip checks that an entity's tooltip names what it is part
+// of when part_of relations are not drawn, and only then.
+func TestPartOfInTooltip(t *testing.T) {
+	g := load(t, "basic")
+	checked := 0
+	for _, r := range g.Relations {
+		if r.Kind != graph.PartOf {
+			continue
+		}
+		want := "隶属 part of: " + g.Entity(r.To).Name
+		for _, partOf := range []bool{false, true} {
+			var tip string
+			for _, a := range newWriter(nil, g, Options{PartOf: partOf}).nodeAttrs(g.Entity(r.From)) {
+				if a.key == "tooltip" {
+					tip = a.value
+				}
+			}
+			if got := strings.Contains(tip, want); got == partOf {
+				t.Errorf("PartOf %v: %s's tooltip %q holds %q: %v", partOf, r.From, tip, want, got)
+			}
+		}
+		checked++
+	}
+	if checked == 0 {
+		t.Fatal("no part_of relation in the basic KB")
 	}
 }
