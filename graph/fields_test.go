@@ -1,6 +1,7 @@
 package graph
 
 import (
+	"strings"
 	"testing"
 
 	"github.com/guazhi/guazhi/internal/golden"
@@ -82,6 +83,25 @@ links:
 		}
 		if x := r.Evidence[0].Extra(); len(x) != 1 || x[0].Key != "url" {
 			t.Errorf("%s: Extra = %v", in.Name, x)
+		}
+	}
+}
+
+// TestUnknownEvidenceKey checks that the declaration gives the keys an
+// unknown key's message lists, in YAML and JSON Lines.
+func TestUnknownEvidenceKey(t *testing.T) {
+	for _, in := range []Input{
+		{Name: "kb.yaml", Data: []byte("sources: [{id: s1, title: T}]\nentities: [{id: a, kind: body, name: 甲}, {id: b, kind: body, name: 乙}]\n" +
+			"links: [{kind: meeting, from: a, to: b, evidence: [{source: s1, quote: q, urls: x}]}]\n")},
+		{Name: "kb.jsonl", Data: []byte(`{"link": {"kind": "meeting", "from": "a", "to": "b", "evidence": [{"source": "s1", "quote": "q", "urls": "x"}]}}` + "\n")},
+	} {
+		_, err := Parse(nil, in)
+		want := `unknown key "urls" in evidence (want one of source, quote, inferred, note, url)`
+		if in.Name == "kb.jsonl" {
+			want = `unknown key "urls"`
+		}
+		if err == nil || !strings.Contains(err.Error(), want) {
+			t.Errorf("%s: error %v, want %q", in.Name, err, want)
 		}
 	}
 }
