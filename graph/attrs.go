@@ -83,7 +83,9 @@ var nodeAttrs = []AttrDef{
 
 // edgeAttrs is what EdgeAttrs returns: the one declaration of the relation
 // attributes, which Graph.AppendRelationAttrs gives in this order. To add
-// one, declare it here and give it there; every writer then writes it.
+// one, declare it here and give it there; every writer then writes it. An
+// agreement's or link's key kept as written is declared in fields.go alone
+// (with rel): its attribute comes after date.
 var edgeAttrs = slices.Concat([]AttrDef{
 	{"kind", AttrString},
 	{"directed", AttrBool},
@@ -96,8 +98,7 @@ var edgeAttrs = slices.Concat([]AttrDef{
 	{"title", AttrString},
 	{"status", AttrString},
 	{"date", AttrDate},
-	{"value", AttrString},
-	{"venue", AttrString},
+}, keptDefs(), []AttrDef{ // value, venue, … (fields.go)
 	{"officials", AttrStrings},
 	{"role", AttrString},
 	{"note", AttrString},
@@ -108,6 +109,15 @@ var edgeAttrs = slices.Concat([]AttrDef{
 	{"source_count", AttrInt},
 	{"attested_by", AttrStrings},
 })
+
+// keptDefs declares the attributes of the keys kept as written.
+func keptDefs() []AttrDef {
+	var out []AttrDef
+	for _, k := range keptAttrs {
+		out = append(out, k.AttrDef)
+	}
+	return out
+}
 
 // attrList appends the non-empty attributes of an entity or relation to dst
 // in the order of defs. Each value must be given in that order: a key out of
@@ -253,8 +263,9 @@ func (g *Graph) AppendRelationAttrs(dst []Attr, r *Relation) []Attr {
 	l.str("title", r.Title)
 	l.str("status", r.Status)
 	l.date("date", r.Date)
-	l.str("value", r.Value)
-	l.str("venue", r.Venue)
+	for _, k := range keptAttrs {
+		l.str(k.Key, *k.rel(r))
+	}
 	for _, o := range r.Officials {
 		name := g.officialName(o)
 		if o.Role != "" {

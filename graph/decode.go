@@ -81,20 +81,25 @@ type rawSecondment struct {
 }
 
 type rawAgreement struct {
-	pos                                         Pos
-	id, title, status, date, value, venue, note str
-	parties, disputed                           []str
-	officials                                   []rawRole
-	evidence                                    []rawEvidence
+	pos                           Pos
+	id, title, status, date, note str
+	kept                          [maxKept]str // fields.go: the keys kept as written
+	parties, disputed             []str
+	officials                     []rawRole
+	evidence                      []rawEvidence
 }
 
 type rawLink struct {
-	pos                                      Pos
-	kind, from, to, date, title, venue, note str
-	disputed                                 []str
-	officials                                []rawRole
-	evidence                                 []rawEvidence
+	pos                               Pos
+	kind, from, to, date, title, note str
+	kept                              [maxKept]str // fields.go: the keys kept as written
+	disputed                          []str
+	officials                         []rawRole
+	evidence                          []rawEvidence
 }
+
+func (r *rawAgreement) keptVals() *[maxKept]str { return &r.kept }
+func (r *rawLink) keptVals() *[maxKept]str      { return &r.kept }
 
 // decoder walks a yaml.Node tree, keeping positions and collecting errors.
 type decoder struct {

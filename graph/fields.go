@@ -30,7 +30,21 @@ type field[R any] struct {
 	attr  string
 	value func(*Evidence) string
 	tip   bool // shown after the quote in tooltips (Quotes) and the viewer's panel
+
+	// For a key of an agreement or link kept as written (a venue, say):
+	// where the relation holds it, as the string attribute attr. Its raw
+	// field is one of the record's kept values (at is left unset). The
+	// builder copies it into every relation the record makes, fusion
+	// compares it as a text (a value that is the other followed by an
+	// addition refines it), and the attribute view gives it after value.
+	rel func(*Relation) *string
 }
+
+// maxKept is how many keys kept as written (rel) one record may declare.
+const maxKept = 4
+
+// keeper is a raw record that holds values kept as written.
+type keeper interface{ keptVals() *[maxKept]str }
 
 // record declares a kind of knowledge-base record.
 type record[R any] struct {
@@ -39,11 +53,20 @@ type record[R any] struct {
 	keys   []string       // the keys that may appear in any context, in order
 	js     reflect.Type   // the JSON Lines decoding of the record: one field per key
 	index  map[string]int // key → index in fields
+	kept   []int          // the indexes in fields of the keys kept as written (rel), in order
 }
 
 func newRecord[R any](name string, fields ...field[R]) *record[R] {
 	r := &record[R]{name: name, fields: fields, index: map[string]int{}}
 	for i, f := range fields {
+		if f.rel != nil {
+			k := len(r.kept)
+			if k == maxKept {
+				panic("graph: more than maxKept kept keys in " + name)
+			}
+			fields[i].at = func(r *R) any { return &any(r).(keeper).keptVals()[k] }
+			r.kept = append(r.kept, i)
+		}
 		r.index[f.key] = i
 		if f.only == "" {
 			r.keys = append(r.keys, f.key)
@@ -214,8 +237,8 @@ var (
 		field[rawAgreement]{key: "parties", what: "parties", at: func(r *rawAgreement) any { return &r.parties }, doc: "references to two or more bodies"},
 		field[rawAgreement]{key: "status", what: "agreement status", at: func(r *rawAgreement) any { return &r.status }, doc: "signed, framework, consensus or intent"},
 		field[rawAgreement]{key: "date", what: "agreement date", at: func(r *rawAgreement) any { return &r.date }},
-		field[rawAgreement]{key: "value", what: "agreement value", at: func(r *rawAgreement) any { return &r.value }},
-		field[rawAgreement]{key: "venue", what: "agreement venue", at: func(r *rawAgreement) any { return &r.venue }},
+		field[rawAgreement]{key: "value", what: "agreement value", attr: "value", rel: func(r *Relation) *string { return &r.Value }},
+		field[rawAgreement]{key: "venue", what: "agreement venue", attr: "venue", rel: func(r *Relation) *string { return &r.Venue }},
 		field[rawAgreement]{key: "officials", at: func(r *rawAgreement) any { return &r.officials }, doc: "the officials who took part"},
 		field[rawAgreement]{key: "note", what: "agreement note", at: func(r *rawAgreement) any { return &r.note }},
 		field[rawAgreement]{key: "disputed", what: "disputed", at: func(r *rawAgreement) any { return &r.disputed }, doc: "keys whose values the sources dispute"},
@@ -227,7 +250,7 @@ var (
 		field[rawLink]{key: "to", what: "link to", at: func(r *rawLink) any { return &r.to }, doc: "a reference"},
 		field[rawLink]{key: "date", what: "link date", at: func(r *rawLink) any { return &r.date }},
 		field[rawLink]{key: "title", what: "link title", at: func(r *rawLink) any { return &r.title }},
-		field[rawLink]{key: "venue", what: "link venue", at: func(r *rawLink) any { return &r.venue }},
+		field[rawLink]{key: "venue", what: "link venue", attr: "venue", rel: func(r *Relation) *string { return &r.Venue }},
 		field[rawLink]{key: "officials", at: func(r *rawLink) any { return &r.officials }, doc: "the officials who took part"},
 		field[rawLink]{key: "note", what: "link note", at: func(r *rawLink) any { return &r.note }},
 		field[rawLink]{key: "disputed", what: "disputed", at: func(r *rawLink) any { return &r.disputed }, doc: "keys whose values the sources dispute"},
@@ -246,6 +269,58 @@ var evidenceAttrs = func() []AttrDef {
 	}
 	return out
 }()
+
+// keptAttr is a relation attribute that keys kept as written give.
+type keptAttr struct {
+	AttrDef
+	rel func(*Relation) *string
+}
+
+// keptAttrs declares the relation attributes of the keys kept as written,
+// each once (an agreement's and a link's venue are one attribute), in
+// declaration order: agreements' first, then links'.
+var keptAttrs = func() []keptAttr {
+	var out []keptAttr
+	add := func(attr string, rel func(*Relation) *string) {
+		if !slices.ContainsFunc(out, func(a keptAttr) bool { return a.Key == attr }) {
+			out = append(out, keptAttr{AttrDef{attr, AttrString}, rel})
+		}
+	}
+	for _, i := range agreementRecord.kept {
+		add(agreementRecord.fields[i].attr, agreementRecord.fields[i].rel)
+	}
+	for _, i := range linkRecord.kept {
+		add(linkRecord.fields[i].attr, linkRecord.fields[i].rel)
+	}
+	return out
+}()
+
+// isKept reports whether the relation attribute key is given by keys kept
+// as written.
+func isKept(key string) bool {
+	return slices.ContainsFunc(keptAttrs, func(a keptAttr) bool { return a.Key == key })
+}
+
+// keptKeys returns the attributes of the record's keys kept as written, in
+// order: fusion compares them.
+func keptKeys[R any](r *record[R]) []string {
+	var out []string
+	for _, i := range r.kept {
+		out = append(out, r.fields[i].attr)
+	}
+	return out
+}
+
+// keep copies the values kept as written of a raw record into r and
+// appends their statements to vals, for fusion.
+func keep[R any](rec *record[R], raw *[maxKept]str, r *Relation, vals []statement) []statement {
+	for k, i := range rec.kept {
+		f := &rec.fields[i]
+		*f.rel(r) = raw[k].V
+		vals = append(vals, statement{f.attr, raw[k].V, raw[k].Pos})
+	}
+	return vals
+}
 
 // IsEvidenceAttr reports whether the relation attribute key is made from
 // the relation's evidence (its lists, such as sources and quotes, and the
@@ -291,7 +366,7 @@ func section[R any](b *strings.Builder, title string, r *record[R]) {
 	b.WriteString("\n## " + title + "\n\n| key | holds | |\n|---|---|---|\n")
 	for _, f := range r.fields {
 		doc := f.doc
-		if f.attr != "" {
+		if f.attr != "" && f.rel == nil { // an evidence list
 			doc = strings.TrimPrefix(doc+"; listed in the relation attribute `"+f.attr+"`", "; ")
 		}
 		b.WriteString("| `" + f.key + "` | " + docType(f.at(new(R))) + " | " + doc + " |\n")

@@ -105,3 +105,39 @@ func TestUnknownEvidenceKey(t *testing.T) {
 		}
 	}
 }
+
+// TestKeptAttrs checks that every agreement and link key kept as written
+// gives one string attribute, in EdgeAttrs between date and officials, and
+// that fusion compares it for its record's relations.
+func TestKeptAttrs(t *testing.T) {
+	var keys []string
+	for _, d := range EdgeAttrs() {
+		keys = append(keys, d.Key)
+	}
+	check := func(kind, key, attr string) {
+		i := indexOf(keys, attr)
+		if i < 0 || i < indexOf(keys, "date") || i > indexOf(keys, "officials") {
+			t.Errorf("%s key %s: attribute %s missing or out of place in %v", kind, key, attr, keys)
+		}
+		if indexOf(fusedKeys(kind), attr) < 0 {
+			t.Errorf("%s key %s: fusion does not compare %s (%v)", kind, key, attr, fusedKeys(kind))
+		}
+		if !isKept(attr) {
+			t.Errorf("%s key %s: %s is not kept", kind, key, attr)
+		}
+	}
+	n := 0
+	for _, i := range agreementRecord.kept {
+		f := agreementRecord.fields[i]
+		check(Agreement, f.key, f.attr)
+		n++
+	}
+	for _, i := range linkRecord.kept {
+		f := linkRecord.fields[i]
+		check("meeting", f.key, f.attr)
+		n++
+	}
+	if n == 0 {
+		t.Fatal("no key kept as written is declared")
+	}
+}

@@ -29,9 +29,9 @@ import (
 // coarser one that it refines: a date lying inside the period of a less
 // precise one (2015-07-24 refines 2015-07), and a post whose parts (split
 // at 、，,；; and spaces) include all of the other's (市委常委、副市长 refines
-// 副市长), and a value or venue that is the other followed by an addition
-// set off by a bracket or punctuation (总投资17亿元(两处园区) refines
-// 总投资17亿元). The fused relation holds the finest value and lists every value
+// 副市长), and a value or venue (any key kept as written, fields.go) that
+// is the other followed by an addition set off by a bracket or punctuation
+// (总投资17亿元(两处园区) refines 总投资17亿元). The fused relation holds the finest value and lists every value
 // stated, with its sources, in Relation.Variants. Values that disagree are
 // an error naming both places, unless a statement lists the attribute in
 // its `disputed:` key: then the relation keeps the first value (in the
@@ -70,8 +70,8 @@ func fusedKeys(kind string) []string {
 var (
 	secondmentKeys = []string{"post", "from_body", "from_post", "start", "end"}
 	postKeys       = []string{"post"}
-	agreementKeys  = []string{"agreement", "title", "status", "date", "value", "venue"}
-	linkKeys       = []string{"title", "date", "venue"}
+	agreementKeys  = append([]string{"agreement", "title", "status", "date"}, keptKeys(agreementRecord)...)
+	linkKeys       = append([]string{"title", "date"}, keptKeys(linkRecord)...)
 )
 
 // written is a parsed date as written (which is how Date.String writes
@@ -139,6 +139,9 @@ func fusedField(r *Relation, key string) (*string, *Date) {
 	if at, ok := fusedTexts[key]; ok {
 		return at(r), nil
 	}
+	if i := slices.IndexFunc(keptAttrs, func(a keptAttr) bool { return a.Key == key }); i >= 0 {
+		return keptAttrs[i].rel(r), nil
+	}
 	if at, ok := fusedDates[key]; ok {
 		return nil, at(r)
 	}
@@ -152,7 +155,6 @@ var (
 		"post": func(r *Relation) *string { return &r.Post }, "from_body": func(r *Relation) *string { return &r.FromBody },
 		"from_post": func(r *Relation) *string { return &r.FromPost }, "agreement": func(r *Relation) *string { return &r.Agreement },
 		"title": func(r *Relation) *string { return &r.Title }, "status": func(r *Relation) *string { return &r.Status },
-		"value": func(r *Relation) *string { return &r.Value }, "venue": func(r *Relation) *string { return &r.Venue },
 	}
 	fusedDates = map[string]func(*Relation) *Date{
 		"start": func(r *Relation) *Date { return &r.Start }, "end": func(r *Relation) *Date { return &r.End },
@@ -179,7 +181,7 @@ func relate(key, a, c string) int {
 		return refines(x, y, within)
 	case key == "post" || key == "from_post":
 		return refines(postParts(a), postParts(c), includes)
-	case key == "value" || key == "venue":
+	case isKept(key):
 		return refines(a, c, extends)
 	}
 	return conflict

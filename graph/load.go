@@ -891,13 +891,14 @@ func (b *builder) agreementRelations(a *agreementDef) {
 				from, to = to, from
 			}
 			r := &Relation{Kind: Agreement, From: from, To: to, Agreement: a.raw.id.V,
-				Title: a.raw.title.V, Status: a.raw.status.V, Date: a.date, Value: a.raw.value.V, Venue: a.raw.venue.V,
+				Title: a.raw.title.V, Status: a.raw.status.V, Date: a.date,
 				Officials: slices.Clone(a.officials), Note: a.raw.note.V, Evidence: slices.Clone(a.evidence), Pos: a.raw.pos}
 			b.rels = append(b.rels, r)
 			raw := a.raw
-			b.state(r, raw.disputed, statement{"agreement", raw.id.V, raw.id.Pos}, statement{"title", r.Title, raw.title.Pos},
-				statement{"status", r.Status, raw.status.Pos}, statement{"date", written(a.date, raw.date), raw.date.Pos},
-				statement{"value", r.Value, raw.value.Pos}, statement{"venue", r.Venue, raw.venue.Pos})
+			var buf [4 + maxKept]statement
+			b.state(r, raw.disputed, keep(agreementRecord, &raw.kept, r, append(buf[:0],
+				statement{"agreement", raw.id.V, raw.id.Pos}, statement{"title", r.Title, raw.title.Pos},
+				statement{"status", r.Status, raw.status.Pos}, statement{"date", written(a.date, raw.date), raw.date.Pos}))...)
 			r.stated.parties = a.parties
 		}
 	}
@@ -979,10 +980,11 @@ func (b *builder) link(l *rawLink) {
 		return
 	}
 	r := &Relation{Kind: l.kind.V, From: from, To: to, Directed: true, Date: date, Title: l.title.V,
-		Venue: l.venue.V, Officials: roles, Note: l.note.V, Evidence: ev, Pos: l.pos}
+		Officials: roles, Note: l.note.V, Evidence: ev, Pos: l.pos}
 	b.rels = append(b.rels, r)
-	b.state(r, l.disputed, statement{"title", r.Title, l.title.Pos}, statement{"date", written(date, l.date), l.date.Pos},
-		statement{"venue", r.Venue, l.venue.Pos})
+	var buf [2 + maxKept]statement
+	b.state(r, l.disputed, keep(linkRecord, &l.kept, r, append(buf[:0],
+		statement{"title", r.Title, l.title.Pos}, statement{"date", written(date, l.date), l.date.Pos}))...)
 }
 
 func sameSet(a, b []string) bool {
