@@ -251,6 +251,7 @@ var (
 		field[rawLink]{key: "date", what: "link date", at: func(r *rawLink) any { return &r.date }},
 		field[rawLink]{key: "title", what: "link title", at: func(r *rawLink) any { return &r.title }},
 		field[rawLink]{key: "venue", what: "link venue", attr: "venue", rel: func(r *Relation) *string { return &r.Venue }},
+		field[rawLink]{key: "place", what: "link place", attr: "place", rel: func(r *Relation) *string { return &r.Place }, doc: "where it took place (a city, a building), as written"},
 		field[rawLink]{key: "officials", at: func(r *rawLink) any { return &r.officials }, doc: "the officials who took part"},
 		field[rawLink]{key: "note", what: "link note", at: func(r *rawLink) any { return &r.note }},
 		field[rawLink]{key: "disputed", what: "disputed", at: func(r *rawLink) any { return &r.disputed }, doc: "keys whose values the sources dispute"},

@@ -140,7 +140,7 @@ links:
 			"if one is wrong, correct it; if these are two agreements, give them different ids"},
 		{"a disputed key that is no attribute", `links:
   - {kind: visit, from: 乙市, to: 甲区, disputed: [post], evidence: [{source: b, quote: 考察}]}
-`, `kb2.yaml:2:48: disputed: "post" is not an attribute of a visit link (want title, date, venue)`},
+`, `kb2.yaml:2:48: disputed: "post" is not an attribute of a visit link (want title, date, venue, place)`},
 		{"one person under two ids", `entities:
   - {id: zhang-san, kind: official, name: 张三}
 `, `kb2.yaml:2:5: entity zhang-san: "张三" already names official zhang (张三) at kb1.yaml:6:5; if they are one, ` +
@@ -424,5 +424,85 @@ func TestCompatible(t *testing.T) {
 		if got := graph.Compatible(c.key, c.a, c.b); got != c.want {
 			t.Errorf("Compatible(%q, %q, %q) = %v, want %v", c.key, c.a, c.b, got, c.want)
 		}
+	}
+}
+
+// TestLinkPlace follows a link's place, a key kept as written, from YAML
+// and JSON Lines to the relation's attribute, through fusion (a place
+// followed by an addition refines it; two different places are an error
+// unless disputed), and into the messages that list the keys.
+func TestLinkPlace(t *testing.T) {
+	link := func(src, place, extra string) string {
+		return `{"kind": "meeting", "from": "a", "to": "b", "date": "2015-10", "title": "会谈", "place": "` + place + `"` + extra +
+			`, "evidence": [{"source": "` + src + `", "quote": "会谈"}]}`
+	}
+	kb := func(links ...string) (yaml, jsonl string) {
+		yaml = "sources: [{id: s1, title: T}, {id: s2, title: U}]\nentities: [{id: a, kind: body, name: 甲}, {id: b, kind: body, name: 乙}]\nlinks:\n"
+		jsonl = `{"source": {"id": "s1", "title": "T"}}` + "\n" + `{"source": {"id": "s2", "title": "U"}}` + "\n" +
+			`{"entity": {"id": "a", "kind": "body", "name": "甲"}}` + "\n" + `{"entity": {"id": "b", "kind": "body", "name": "乙"}}` + "\n"
+		for _, l := range links {
+			yaml += "  - " + l + "\n"
+			jsonl += `{"link": ` + l + "}\n"
+		}
+		return yaml, jsonl
+	}
+	parse := func(yaml, jsonl string) map[string]*graph.Graph {
+		out := map[string]*graph.Graph{}
+		for _, in := range []graph.Input{{Name: "kb.yaml", Data: []byte(yaml)}, {Name: "kb.jsonl", Data: []byte(jsonl)}} {
+			g, err := graph.Parse(nil, in)
+			if err != nil {
+				t.Fatalf("%s: %v", in.Name, err)
+			}
+			out[in.Name] = g
+		}
+		return out
+	}
+	attr := func(g *graph.Graph, r *graph.Relation, key string) []string {
+		for _, a := range g.RelationAttrs(r) {
+			if a.Key == key {
+				if a.Type == graph.AttrStrings {
+					return a.List
+				}
+				return []string{a.Value}
+			}
+		}
+		return nil
+	}
+
+	for name, g := range parse(kb(link("s1", "天津", ""), link("s2", "天津(梅江会展中心)", ""))) {
+		if len(g.Relations) != 1 {
+			t.Fatalf("%s: %d relations, want the two statements fused into one", name, len(g.Relations))
+		}
+		r := g.Relations[0]
+		if p := attr(g, r, "place"); r.Place != "天津(梅江会展中心)" || len(p) != 1 || p[0] != r.Place {
+			t.Errorf("%s: Place %q, attribute %q; want the finer place", name, r.Place, p)
+		}
+		if v := attr(g, r, "variants"); len(v) != 1 || !strings.HasPrefix(v[0], "place: ") {
+			t.Errorf("%s: variants %q, want both places", name, v)
+		}
+	}
+
+	yaml, jsonl := kb(link("s1", "天津", ""), link("s2", "北京", ""))
+	for _, in := range []graph.Input{{Name: "kb.yaml", Data: []byte(yaml)}, {Name: "kb.jsonl", Data: []byte(jsonl)}} {
+		if _, err := graph.Parse(nil, in); err == nil || !strings.Contains(err.Error(), "place") {
+			t.Errorf("%s: two places gave %v, want an error naming place", in.Name, err)
+		}
+	}
+	for name, g := range parse(kb(link("s1", "天津", `, "disputed": ["place"]`), link("s2", "北京", ""))) {
+		r := g.Relations[0]
+		if d := attr(g, r, "disputed"); len(g.Relations) != 1 || r.Place != "天津" || len(d) != 1 || !strings.HasPrefix(d[0], "place: ") {
+			t.Errorf("%s: disputed place: %d relations, Place %q, disputed %q", name, len(g.Relations), r.Place, d)
+		}
+	}
+
+	yaml, _ = kb(`{kind: meeting, from: a, to: b, plaec: 天津, evidence: [{source: s1, quote: q}]}`)
+	_, err := graph.Parse(nil, graph.Input{Name: "kb.yaml", Data: []byte(yaml)})
+	if want := "want one of kind, from, to, date, title, venue, place, officials"; err == nil || !strings.Contains(err.Error(), want) {
+		t.Errorf("unknown link key: %v, want %q", err, want)
+	}
+	yaml, _ = kb(`{kind: meeting, from: a, to: b, disputed: [room], evidence: [{source: s1, quote: q}]}`)
+	_, err = graph.Parse(nil, graph.Input{Name: "kb.yaml", Data: []byte(yaml)})
+	if want := "(want title, date, venue, place)"; err == nil || !strings.Contains(err.Error(), want) {
+		t.Errorf("disputed key not an attribute: %v, want %q", err, want)
 	}
 }

@@ -118,6 +118,7 @@ type Relation struct {
 	Date      Date
 	Value     string
 	Venue     string
+	Place     string // link: where it took place, as written
 	Officials []Role
 	Note      string
 
