@@ -69,17 +69,17 @@ func EdgeAttrs() []AttrDef { return slices.Clone(edgeAttrs) }
 
 // nodeAttrs is what NodeAttrs returns: the one declaration of the entity
 // attributes, which Entity.AppendAttrs gives in this order.
-var nodeAttrs = []AttrDef{
+var nodeAttrs = slices.Concat([]AttrDef{
 	{"kind", AttrString},
 	{"jurisdiction", AttrString},
-	{"name_en", AttrString},
+}, keptEntityDefs(), []AttrDef{ // name_en, … (fields.go)
 	{"full_name", AttrString},
 	{"aliases", AttrStrings},
 	{"parent", AttrString},
 	{"note", AttrString},
 	{"source_count", AttrInt},
 	{"attested_by", AttrStrings},
-}
+})
 
 // edgeAttrs is what EdgeAttrs returns: the one declaration of the relation
 // attributes, which Graph.AppendRelationAttrs gives in this order. To add
@@ -229,7 +229,10 @@ func (e *Entity) AppendAttrs(dst []Attr) []Attr {
 	l := attrList{defs: nodeAttrs, dst: dst}
 	l.str("kind", e.Kind)
 	l.str("jurisdiction", e.Jurisdiction)
-	l.str("name_en", e.NameEn)
+	for _, i := range entityRecord.kept {
+		f := &entityRecord.fields[i]
+		l.str(f.attr, *f.ent(e))
+	}
 	l.str("full_name", e.FullName)
 	l.list("aliases", e.Aliases)
 	l.str("parent", e.Parent)

@@ -48,9 +48,10 @@ type rawSource struct {
 }
 
 type rawEntity struct {
-	pos                                                          Pos
-	id, kind, name, nameEn, fullName, jurisdiction, parent, note str
-	aliases                                                      []str
+	pos                                                  Pos
+	id, kind, name, fullName, jurisdiction, parent, note str
+	kept                                                 [maxKept]str // fields.go: the keys kept as written
+	aliases                                              []str
 }
 
 type rawEvidence struct {
@@ -98,6 +99,7 @@ type rawLink struct {
 	evidence                          []rawEvidence
 }
 
+func (r *rawEntity) keptVals() *[maxKept]str    { return &r.kept }
 func (r *rawAgreement) keptVals() *[maxKept]str { return &r.kept }
 func (r *rawLink) keptVals() *[maxKept]str      { return &r.kept }
 

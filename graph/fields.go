@@ -38,6 +38,13 @@ type field[R any] struct {
 	// compares it as a text (a value that is the other followed by an
 	// addition refines it), and the attribute view gives it after value.
 	rel func(*Relation) *string
+
+	// For an entity's key kept as written (name_en, say): where the entity
+	// holds it, as the string attribute attr. Its raw field is one of the
+	// record's kept values. The builder copies it into the entity, reports
+	// two definitions that differ and fills it from a later one that gives
+	// it, and the attribute view gives it after jurisdiction.
+	ent func(*Entity) *string
 }
 
 // maxKept is how many keys kept as written (rel) one record may declare.
@@ -59,7 +66,7 @@ type record[R any] struct {
 func newRecord[R any](name string, fields ...field[R]) *record[R] {
 	r := &record[R]{name: name, fields: fields, index: map[string]int{}}
 	for i, f := range fields {
-		if f.rel != nil {
+		if f.rel != nil || f.ent != nil {
 			k := len(r.kept)
 			if k == maxKept {
 				panic("graph: more than maxKept kept keys in " + name)
@@ -195,7 +202,7 @@ var (
 		field[rawEntity]{key: "id", what: "entity id", at: func(r *rawEntity) any { return &r.id }, doc: "lower-case letters and digits, joined by hyphens"},
 		field[rawEntity]{key: "kind", what: "entity kind", at: func(r *rawEntity) any { return &r.kind }, doc: "official, body, company or organisation"},
 		field[rawEntity]{key: "name", what: "entity name", at: func(r *rawEntity) any { return &r.name }, doc: "the name it is shown by"},
-		field[rawEntity]{key: "name_en", what: "entity name_en", at: func(r *rawEntity) any { return &r.nameEn }, doc: "the English name (--lang en)"},
+		field[rawEntity]{key: "name_en", what: "entity name_en", attr: "name_en", ent: func(e *Entity) *string { return &e.NameEn }, doc: "the English name (--lang en)"},
 		field[rawEntity]{key: "full_name", what: "entity full_name", at: func(r *rawEntity) any { return &r.fullName }},
 		field[rawEntity]{key: "aliases", what: "aliases", at: func(r *rawEntity) any { return &r.aliases }, doc: "other names references may use"},
 		field[rawEntity]{key: "jurisdiction", what: "entity jurisdiction", at: func(r *rawEntity) any { return &r.jurisdiction }, doc: "beijing, hebei, tianjin, national, other or foreign"},
@@ -302,6 +309,16 @@ func isKept(key string) bool {
 	return slices.ContainsFunc(keptAttrs, func(a keptAttr) bool { return a.Key == key })
 }
 
+// keptEntityDefs declares the entity attributes of the keys kept as
+// written, in declaration order.
+func keptEntityDefs() []AttrDef {
+	var out []AttrDef
+	for _, i := range entityRecord.kept {
+		out = append(out, AttrDef{entityRecord.fields[i].attr, AttrString})
+	}
+	return out
+}
+
 // keptKeys returns the attributes of the record's keys kept as written, in
 // order: fusion compares them.
 func keptKeys[R any](r *record[R]) []string {
@@ -367,7 +384,7 @@ func section[R any](b *strings.Builder, title string, r *record[R]) {
 	b.WriteString("\n## " + title + "\n\n| key | holds | |\n|---|---|---|\n")
 	for _, f := range r.fields {
 		doc := f.doc
-		if f.attr != "" && f.rel == nil { // an evidence list
+		if f.attr != "" && f.rel == nil && f.ent == nil { // an evidence list
 			doc = strings.TrimPrefix(doc+"; listed in the relation attribute `"+f.attr+"`", "; ")
 		}
 		b.WriteString("| `" + f.key + "` | " + docType(f.at(new(R))) + " | " + doc + " |\n")

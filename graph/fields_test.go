@@ -140,4 +140,46 @@ func TestKeptAttrs(t *testing.T) {
 	if n == 0 {
 		t.Fatal("no key kept as written is declared")
 	}
+	var nodeKeys []string
+	for _, d := range NodeAttrs() {
+		nodeKeys = append(nodeKeys, d.Key)
+	}
+	for _, i := range entityRecord.kept {
+		f := entityRecord.fields[i]
+		if j := indexOf(nodeKeys, f.attr); j < 0 || j < indexOf(nodeKeys, "jurisdiction") || j > indexOf(nodeKeys, "full_name") {
+			t.Errorf("entity key %s: attribute %s missing or out of place in %v", f.key, f.attr, nodeKeys)
+		}
+	}
+	if len(entityRecord.kept) == 0 {
+		t.Error("no entity key kept as written is declared")
+	}
+}
+
+// TestEntityKept follows an entity's key kept as written (name_en) from
+// YAML and JSON Lines to the entity and its attributes, through a second
+// definition that fills it, and into the error two that differ give.
+func TestEntityKept(t *testing.T) {
+	for _, in := range []Input{
+		{Name: "kb.yaml", Data: []byte("entities: [{id: a, kind: body, name: 甲, name_en: Jia}]\n")},
+		{Name: "kb.jsonl", Data: []byte(`{"entity": {"id": "a", "kind": "body", "name": "甲", "name_en": "Jia"}}` + "\n")},
+	} {
+		g, err := Parse(nil, in)
+		if err != nil {
+			t.Fatalf("%s: %v", in.Name, err)
+		}
+		e := g.Entities[0]
+		if a := e.Attrs(); e.NameEn != "Jia" || len(a) < 3 || a[2].Key != "name_en" || a[2].Value != "Jia" {
+			t.Errorf("%s: NameEn %q, attributes %v", in.Name, e.NameEn, a)
+		}
+	}
+	one := Input{Name: "a.yaml", Data: []byte("entities: [{id: a, kind: body, name: 甲}]\n")}
+	g, err := Parse(nil, one, Input{Name: "b.yaml", Data: []byte("entities: [{id: a, kind: body, name: 甲, name_en: Jia}]\n")})
+	if err != nil || g.Entities[0].NameEn != "Jia" {
+		t.Errorf("a later definition's name_en: %v, %v", err, g)
+	}
+	_, err = Parse(nil, Input{Name: "a.yaml", Data: []byte("entities: [{id: a, kind: body, name: 甲, name_en: Jia}]\n")},
+		Input{Name: "b.yaml", Data: []byte("entities: [{id: a, kind: body, name: 甲, name_en: Chia}]\n")})
+	if err == nil || !strings.Contains(err.Error(), "name_en") {
+		t.Errorf("two name_en: %v, want an error naming name_en", err)
+	}
 }

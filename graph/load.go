@@ -469,7 +469,9 @@ func (b *builder) entity(r *rawEntity) {
 		}
 		b.conflict("entity", id, "kind", first.kind, r.kind)
 		b.conflict("entity", id, "name", first.name, r.name)
-		b.conflict("entity", id, "name_en", first.nameEn, r.nameEn)
+		for k, i := range entityRecord.kept {
+			b.conflict("entity", id, entityRecord.fields[i].key, first.kept[k], r.kept[k])
+		}
 		b.conflict("entity", id, "full_name", first.fullName, r.fullName)
 		b.conflict("entity", id, "jurisdiction", first.jurisdiction, r.jurisdiction)
 		b.conflict("entity", id, "parent", first.parent, r.parent)
@@ -479,7 +481,9 @@ func (b *builder) entity(r *rawEntity) {
 				*dst, *raw = s.V, s
 			}
 		}
-		fill(&old.NameEn, r.nameEn, &first.nameEn)
+		for k, i := range entityRecord.kept {
+			fill(entityRecord.fields[i].ent(old), r.kept[k], &first.kept[k])
+		}
 		fill(&old.FullName, r.fullName, &first.fullName)
 		fill(&old.Jurisdiction, r.jurisdiction, &first.jurisdiction)
 		fill(&old.Note, r.note, &first.note)
@@ -497,8 +501,11 @@ func (b *builder) entity(r *rawEntity) {
 		}
 		return
 	}
-	ent := &Entity{ID: id, Kind: r.kind.V, Name: r.name.V, NameEn: r.nameEn.V, FullName: r.fullName.V,
+	ent := &Entity{ID: id, Kind: r.kind.V, Name: r.name.V, FullName: r.fullName.V,
 		Jurisdiction: r.jurisdiction.V, Note: r.note.V, Pos: r.pos}
+	for k, i := range entityRecord.kept {
+		*entityRecord.fields[i].ent(ent) = r.kept[k].V
+	}
 	if ent.Jurisdiction == "" {
 		ent.Jurisdiction = "other"
 	}
