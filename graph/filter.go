@@ -54,7 +54,7 @@ func (g *Graph) RelationKinds() []string {
 	}
 	var out []string
 	for _, c := range counts(seen, fixedKinds) {
-		out = append(out, c.Name)
+		out = append(out, c.Kind)
 	}
 	return out
 }

@@ -5,9 +5,10 @@ import (
 	"slices"
 )
 
-// Count is a named count.
-type Count struct {
-	Name string
+// KindCount is how many entities or relations there are of one kind (or
+// jurisdiction, or relation kind), for Stats.
+type KindCount struct {
+	Kind string
 	N    int
 }
 
@@ -39,20 +40,20 @@ type Stats struct {
 	// source only; SingleInferred those whose whole evidence is one
 	// inferred quote (part_of relations, which cite none, are in neither).
 	SingleSource, SingleInferred       int
-	ByKind, ByJurisdiction, ByRelation []Count
+	ByKind, ByJurisdiction, ByRelation []KindCount
 	Officials                          []OfficialReach // best connected first
 }
 
-func counts(m map[string]int, order []string) []Count {
-	var out []Count
+func counts(m map[string]int, order []string) []KindCount {
+	var out []KindCount
 	for _, k := range order {
 		if m[k] > 0 {
-			out = append(out, Count{k, m[k]})
+			out = append(out, KindCount{k, m[k]})
 		}
 	}
 	for _, k := range sortedKeys(m) {
 		if !slices.Contains(order, k) {
-			out = append(out, Count{k, m[k]})
+			out = append(out, KindCount{k, m[k]})
 		}
 	}
 	return out

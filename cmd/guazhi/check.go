@@ -75,7 +75,7 @@ func (e env) stats(args []string) error {
 		plural(s.SingleSource, "relation rests", "relations rest"), s.SingleInferred)
 	for _, sec := range []struct {
 		title string
-		list  []graph.Count
+		list  []graph.KindCount
 	}{
 		{"entities by kind", s.ByKind},
 		{"entities by jurisdiction", s.ByJurisdiction},
@@ -83,7 +83,7 @@ func (e env) stats(args []string) error {
 	} {
 		fmt.Fprintf(tw, "%s\n", sec.title)
 		for _, c := range sec.list {
-			fmt.Fprintf(tw, "  %s\t%d\n", c.Name, c.N)
+			fmt.Fprintf(tw, "  %s\t%d\n", c.Kind, c.N)
 		}
 		fmt.Fprintln(tw)
 	}
