@@ -27,7 +27,7 @@ func BenchmarkRender(b *testing.B) {
 }
 
 // BenchmarkRenderLayout is BenchmarkRender that also returns the nodes'
-// positions (a second layout, rendered as DOT): what the GEXF and GraphML
+// positions (the same layout, also rendered as DOT): what the GEXF and GraphML
 // of `guazhi render` cost on top of the SVG.
 func BenchmarkRenderLayout(b *testing.B) {
 	src := sampleDOT(26)

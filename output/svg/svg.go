@@ -13,6 +13,7 @@ import (
 
 	"github.com/goccy/go-graphviz"
 	"github.com/goccy/go-graphviz/cgraph"
+	"github.com/goccy/go-graphviz/gvc"
 
 	"github.com/guazhi/guazhi/graph"
 	"github.com/guazhi/guazhi/internal/wasmcache"
@@ -126,7 +127,7 @@ func Render(ctx context.Context, w io.Writer, dotSrc []byte, opt Options) error 
 
 // RenderLayout is Render that also returns where the layout put each node:
 // its centre in points, x to the right and y up (Graphviz's coordinates),
-// by node name (for guazhi's DOT, the entity id; the legend is "legend").
+// by node name (for guazhi's DOT, the entity id; the legend is "_legend").
 // The writers of network formats take them as plain data (gexf.Options and
 // graphml.Options Positions), so that Gephi opens on the same picture.
 func RenderLayout(ctx context.Context, w io.Writer, dotSrc []byte, opt Options) (map[string][2]float64, error) {
@@ -159,7 +160,7 @@ func render(ctx context.Context, buf *bytes.Buffer, dotSrc []byte, layout graphv
 	// the process (gvFreeContext and agclose return agerrors()), not a
 	// failure to free, so their errors are ignored: once any DOT failed to
 	// parse, every later Close would fail.
-	gv, err := graphviz.New(ctx)
+	gv, err := gvc.New(ctx)
 	if err != nil {
 		return fmt.Errorf("svg: starting Graphviz: %w", err)
 	}
@@ -180,17 +181,21 @@ func render(ctx context.Context, buf *bytes.Buffer, dotSrc []byte, layout graphv
 			return fmt.Errorf("svg: setting overlap removal: %w", err)
 		}
 	}
-	gv.SetLayout(layout)
-	if err := gv.Render(ctx, g, graphviz.SVG, buf); err != nil {
+	// One layout serves the SVG and the positions (graphviz.Graphviz's
+	// Render would lay the graph out again for each format).
+	if err := gv.Layout(ctx, g, string(layout)); err != nil {
+		return fmt.Errorf("svg: %s layout: %s", layout, message(err))
+	}
+	defer gv.FreeLayout(ctx, g)
+	if err := gv.RenderData(ctx, g, string(graphviz.SVG), buf); err != nil {
 		return fmt.Errorf("svg: %s layout: %s", layout, message(err))
 	}
 	if pos == nil {
 		return nil
 	}
 	// Graphviz writes the positions into the graph's attributes only when it
-	// renders DOT, and go-graphviz frees a layout after each render: lay it
-	// out again (the engines are deterministic, so the same) as DOT.
-	if err := gv.Render(ctx, g, graphviz.XDOT, io.Discard); err != nil {
+	// renders DOT.
+	if err := gv.RenderData(ctx, g, string(graphviz.XDOT), io.Discard); err != nil {
 		return fmt.Errorf("svg: %s layout: %s", layout, message(err))
 	}
 	return positions(g, pos)
