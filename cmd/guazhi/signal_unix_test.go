@@ -23,15 +23,7 @@ import (
 // keeps those of a run still going.
 func TestInterrupt(t *testing.T) {
 	exe := guazhiExe(t)
-	dir := t.TempDir()
-	kb := synth.Generate(synth.Options{Officials: 300, Seed: 1, Name: "big"}).Files(0)
-	if err := kb.Write(dir); err != nil {
-		t.Fatal(err)
-	}
-	out := filepath.Join(dir, "out")
-	if err := os.Mkdir(out, 0o755); err != nil {
-		t.Fatal(err)
-	}
+	dir, out, kbFiles := bigKB(t)
 	earlier := map[string]string{"big.dot": "earlier DOT", "big.svg": "earlier SVG"}
 	for name, data := range earlier {
 		if err := os.WriteFile(filepath.Join(out, name), []byte(data), 0o644); err != nil {
@@ -53,7 +45,7 @@ func TestInterrupt(t *testing.T) {
 					t.Fatal(err)
 				}
 			}
-			args := append([]string{"render", "-f", "dot,svg", "--layout", "dot", "-o", out}, kb.KB...)
+			args := append([]string{"render", "-f", "dot,svg", "--layout", "dot", "-o", out}, kbFiles...)
 			cmd := exec.Command(exe, args...)
 			cmd.Dir = dir
 			err := signalWhileWriting(t, cmd, out, sig)
@@ -118,18 +110,10 @@ func signalWhileWriting(t *testing.T, cmd *exec.Cmd, out string, sig syscall.Sig
 // hangup does not stop the render.
 func TestIgnoredHangup(t *testing.T) {
 	exe := guazhiExe(t)
-	dir := t.TempDir()
-	kb := synth.Generate(synth.Options{Officials: 300, Seed: 1, Name: "big"}).Files(0)
-	if err := kb.Write(dir); err != nil {
-		t.Fatal(err)
-	}
-	out := filepath.Join(dir, "out")
-	args := append([]string{"-c", `trap "" HUP; exec "$0" "$@"`, exe, "render", "-f", "dot,svg", "--layout", "dot", "-o", out}, kb.KB...)
+	dir, out, kbFiles := bigKB(t)
+	args := append([]string{"-c", `trap "" HUP; exec "$0" "$@"`, exe, "render", "-f", "dot,svg", "--layout", "dot", "-o", out}, kbFiles...)
 	cmd := exec.Command("/bin/sh", args...)
 	cmd.Dir = dir
-	if err := os.Mkdir(out, 0o755); err != nil {
-		t.Fatal(err)
-	}
 	// The shell execs guazhi, so the pid is guazhi's once it writes.
 	if err := signalWhileWriting(t, cmd, out, syscall.SIGHUP); err != nil {
 		t.Fatalf("guazhi with SIGHUP ignored: %v", err)
@@ -139,4 +123,20 @@ func TestIgnoredHangup(t *testing.T) {
 			t.Error(err)
 		}
 	}
+}
+
+// bigKB writes a synthetic knowledge base of 300 officials, large enough
+// that a render takes a while, into a new directory, and makes its out
+// directory: it returns both and the knowledge base's files.
+func bigKB(t *testing.T) (dir, out string, kbFiles []string) {
+	dir = t.TempDir()
+	kb := synth.Generate(synth.Options{Officials: 300, Seed: 1, Name: "big"}).Files(0)
+	if err := kb.Write(dir); err != nil {
+		t.Fatal(err)
+	}
+	out = filepath.Join(dir, "out")
+	if err := os.Mkdir(out, 0o755); err != nil {
+		t.Fatal(err)
+	}
+	return dir, out, kb.KB
 }
