@@ -103,6 +103,10 @@ const maxQuoted = 8000
 // writeQuoted writes s as a DOT double-quoted string. It is the only place
 // text enters the output, so no label can add or change statements:
 // backslashes and quotes are escaped, and line breaks become the \n escape.
+// Every other ASCII control character (tab, DEL, …) is written as a space:
+// Graphviz has no width for them, and go-graphviz's WebAssembly build
+// mishandles the warnings it then gives (a nil graph from its parser, and
+// after some dozens of renders in one process a corrupt heap).
 // Graphviz also decodes HTML entities in quoted strings, so & is written
 // &amp; and "&lt;" stays four characters. Text longer than maxQuoted bytes
 // once escaped is split into "…" + "…" between characters, never inside an
@@ -113,16 +117,18 @@ func writeQuoted(w io.StringWriter, s string) {
 	start, n := 0, 0                        // s[start:i] is still to write; n bytes are in this string
 	for i := 0; i < len(s); {
 		var esc string
-		switch s[i] {
-		case '"':
+		switch c := s[i]; {
+		case c == '"':
 			esc = `\"`
-		case '\\':
+		case c == '\\':
 			esc = `\\`
-		case '\n':
+		case c == '\n':
 			esc = `\n`
-		case '&':
+		case c == '&':
 			esc = "&amp;"
-		case '\r':
+		case c == '\r':
+		case c < 0x20 || c == 0x7f:
+			esc = " "
 		default:
 			size := 1
 			if long && s[i] >= utf8.RuneSelf {

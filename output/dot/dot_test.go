@@ -225,6 +225,7 @@ func TestQuote(t *testing.T) {
 		{`"]; a -> b [`, `"\"]; a -> b ["`},
 		{`\"`, `"\\\""`},
 		{`&lt;b&gt;`, `"&amp;lt;b&amp;gt;"`},
+		{"a\tb\x7fc\x01\x1fd\u0085e", "\"a b c  d\u0085e\""},
 	} {
 		t.Run(c.in, func(t *testing.T) {
 			if got := quote(c.in); got != c.want {

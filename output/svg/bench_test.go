@@ -39,10 +39,33 @@ func BenchmarkRenderLayout(b *testing.B) {
 }
 
 // BenchmarkWriteDefault writes the embedded data set: DOT, then SVG.
+// rss-KB/op is how much the process's resident memory grew per render
+// (Linux only): go-graphviz never frees what it copies into the WebAssembly
+// heap (README, "A long-running program that renders"). Run it with
+// -benchtime 500x for a stable figure.
 func BenchmarkWriteDefault(b *testing.B) {
+	before := residentKB()
 	for b.Loop() {
 		defaultSVG(b, svg.Options{})
 	}
+	if after := residentKB(); before > 0 && after > 0 {
+		b.ReportMetric(float64(after-before)/float64(b.N), "rss-KB/op")
+	}
+}
+
+// residentKB returns the process's resident set size in KiB from
+// /proc/self/status, or 0 where there is none.
+func residentKB() int {
+	status, err := os.ReadFile("/proc/self/status")
+	if err != nil {
+		return 0
+	}
+	m := regexp.MustCompile(`(?m)^VmRSS:\s+(\d+) kB$`).FindSubmatch(status)
+	if m == nil {
+		return 0
+	}
+	n, _ := strconv.Atoi(string(m[1]))
+	return n
 }
 
 // BenchmarkFirstRender starts a process that renders the 50-node sample

@@ -22,3 +22,24 @@ func FuzzWrite(f *testing.F) {
 		}
 	})
 }
+
+// TestControlCharacters renders, many times in one process, text with
+// ASCII control characters in node and edge labels, as FuzzWrite found:
+// Graphviz warns that it has no width for them, and go-graphviz's
+// WebAssembly build then returned a nil graph (a panic in guazhi) or, after
+// some forty renders, left its heap corrupt so that every later render
+// failed ("wasm error: out of bounds memory access").
+func TestControlCharacters(t *testing.T) {
+	for _, c := range []string{"\x7f", "0\t", "a\x7fb"} {
+		g, err := outcheck.Graph("0", c, "0"+c)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for i := range 60 {
+			var out bytes.Buffer
+			if err := svg.Write(&out, g, svg.Options{}); err != nil {
+				t.Fatalf("%q, render %d: %v", c, i, err)
+			}
+		}
+	}
+}

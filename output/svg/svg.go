@@ -169,6 +169,9 @@ func render(ctx context.Context, buf *bytes.Buffer, dotSrc []byte, layout graphv
 	if err != nil {
 		return fmt.Errorf("svg: parsing DOT: %s", message(err))
 	}
+	if g == nil { // go-graphviz reports some failures with no message
+		return errors.New("svg: parsing DOT: Graphviz read no graph")
+	}
 	defer g.Close()
 	if err := setFont(g, true); err != nil {
 		return fmt.Errorf("svg: setting the layout font: %w", err)
