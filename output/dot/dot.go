@@ -105,8 +105,8 @@ const maxQuoted = 8000
 // backslashes and quotes are escaped, and line breaks become the \n escape.
 // Every other ASCII control character (tab, DEL, …) is written as a space:
 // Graphviz has no width for them, and go-graphviz's WebAssembly build
-// mishandles the warnings it then gives (a nil graph from its parser, and
-// after some dozens of renders in one process a corrupt heap).
+// mishandles the warnings it then gives: after some dozens of renders in one
+// process its heap is corrupt and every later render fails.
 // Graphviz also decodes HTML entities in quoted strings, so & is written
 // &amp; and "&lt;" stays four characters. Text longer than maxQuoted bytes
 // once escaped is split into "…" + "…" between characters, never inside an
