@@ -1,0 +1,71 @@
+package lexicon
+
+import (
+	"strings"
+	"testing"
+)
+
+func TestDivisions(t *testing.T) {
+	for _, tc := range []struct {
+		name, province string
+		level          Level
+	}{
+		{"河北省", "河北省", Province},
+		{"廊坊市", "河北省", Prefecture},
+		{"固安县", "河北省", County},
+		{"大兴区", "北京市", County},
+		{"甘孜藏族自治州", "四川省", Prefecture},
+		{"济源市", "河南省", County},
+	} {
+		ds := DivisionsNamed(tc.name)
+		if len(ds) == 0 {
+			t.Errorf("%s: not found", tc.name)
+			continue
+		}
+		d := ds[0]
+		if d.Level != tc.level {
+			t.Errorf("%s: level %d, want %d", tc.name, d.Level, tc.level)
+		}
+		if p := ProvinceOf(d); p.Name != tc.province {
+			t.Errorf("%s: province %s, want %s", tc.name, p.Name, tc.province)
+		}
+	}
+	if n := len(DivisionsNamed("朝阳区")); n != 2 {
+		t.Errorf("朝阳区: %d divisions, want 2 (Beijing, Changchun)", n)
+	}
+	provinces := 0
+	for _, d := range Divisions() {
+		if d.Level == Province {
+			provinces++
+		}
+	}
+	if provinces != 31 {
+		t.Errorf("%d provinces, want 31", provinces)
+	}
+	if n := len(Children("13")); n != 11 {
+		t.Errorf("河北省 has %d prefectures, want 11", n)
+	}
+}
+
+func TestBodies(t *testing.T) {
+	seen := map[string]bool{}
+	for _, b := range Bodies() {
+		if b.Full == "" || b.English == "" || b.Levels == "" {
+			t.Errorf("incomplete row %+v", b)
+		}
+		if seen[b.Full] {
+			t.Errorf("%s listed twice", b.Full)
+		}
+		seen[b.Full] = true
+	}
+	for i, a := range Bodies() {
+		for _, b := range Bodies()[:i] {
+			if a.Full != b.Full && len(b.Full) < len(a.Full) && strings.HasSuffix(a.Full, b.Full) {
+				t.Errorf("%s is listed after %s, which it ends with", a.Full, b.Full)
+			}
+		}
+	}
+	if !seen["发展和改革委员会"] {
+		t.Error("发展和改革委员会 missing")
+	}
+}
