@@ -143,10 +143,23 @@ func country(jurisdiction string) string {
 // prefix starts every id the writer makes.
 const prefix = "guazhi"
 
-// idRE is the pattern of a FollowTheMoney id; maxID its greatest length.
-var idRE = regexp.MustCompile(`^[0-9a-zA-Z]([0-9a-zA-Z.-]*[0-9a-zA-Z])?$`)
-
+// maxID is the greatest length of a FollowTheMoney id.
 const maxID = 200
+
+// validID reports whether id matches the pattern of a FollowTheMoney id,
+// ^[0-9a-zA-Z]([0-9a-zA-Z.-]*[0-9a-zA-Z])?$.
+func validID(id string) bool {
+	alnum := func(c byte) bool { return '0' <= c && c <= '9' || 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' }
+	if id == "" || !alnum(id[0]) || !alnum(id[len(id)-1]) {
+		return false
+	}
+	for i := range len(id) {
+		if c := id[i]; !alnum(c) && c != '.' && c != '-' {
+			return false
+		}
+	}
+	return true
+}
 
 // makeID joins guazhi ids and fixed words with dots after the prefix.
 // guazhi's ids are lower-case letters, digits and hyphens, so no part
@@ -155,7 +168,7 @@ const maxID = 200
 // hash of it: prefix.hash.<32 hex digits>.
 func makeID(parts ...string) string {
 	id := prefix + "." + strings.Join(parts, ".")
-	if len(id) > maxID-4 || !idRE.MatchString(id) { // room for a ".NNN" suffix
+	if len(id) > maxID-4 || !validID(id) { // room for a ".NNN" suffix
 		sum := sha256.Sum256([]byte(id))
 		id = prefix + ".hash." + hex.EncodeToString(sum[:16])
 	}
@@ -379,9 +392,9 @@ func (x *export) relation(r *graph.Relation) {
 		f.add("role", "party (签约方)")
 		f.add("date", dateString(r.Date))
 	case graph.Brokered:
-		id := makeID("brokered", r.From, r.To)
-		if r.Agreement != "" {
-			id = makeID("brokered", r.Agreement, r.From)
+		id := makeID("brokered", r.Agreement, r.From)
+		if r.Agreement == "" {
+			id = makeID("brokered", r.From, r.To)
 		}
 		f = newEntity(x.unique(id), "UnknownLink")
 		f.add("subject", from)

@@ -241,6 +241,8 @@ func TestIDs(t *testing.T) {
 		{[]string{"secondment", "yu-huafeng", "langfang"}, "guazhi.secondment.yu-huafeng.langfang"},
 		{[]string{strings.Repeat("a", 200)}, "guazhi.hash."},
 		{[]string{"喻华锋"}, "guazhi.hash."},
+		{[]string{"link", "part_of", "a", "b"}, "guazhi.hash."},
+		{[]string{"brokered", "", "a"}, "guazhi.brokered..a"},
 	} {
 		got := ftm.MakeID(tc.parts...)
 		if hashed := strings.HasPrefix(tc.want, "guazhi.hash."); hashed && !strings.HasPrefix(got, "guazhi.hash.") || !hashed && got != tc.want {
