@@ -163,7 +163,8 @@ func validID(id string) bool {
 
 // makeID joins guazhi ids and fixed words with dots after the prefix.
 // guazhi's ids are lower-case letters, digits and hyphens, so no part
-// holds a dot and the number of parts tells the kinds of id apart. An id
+// holds a dot: an entity's id has one part, every other id starts with a
+// word naming its kind and has a fixed number of parts. An id
 // that would be too long (or a part that is not an id) is replaced by a
 // hash of it: prefix.hash.<32 hex digits>.
 func makeID(parts ...string) string {
