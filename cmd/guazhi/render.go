@@ -15,6 +15,7 @@ import (
 	"github.com/guazhi/guazhi/graph"
 	"github.com/guazhi/guazhi/output/csv"
 	"github.com/guazhi/guazhi/output/dot"
+	"github.com/guazhi/guazhi/output/ftm"
 	"github.com/guazhi/guazhi/output/gexf"
 	"github.com/guazhi/guazhi/output/graphml"
 	"github.com/guazhi/guazhi/output/html"
@@ -139,6 +140,7 @@ var formats = []format{
 		return csv.Write(w[0], w[1], j.g, csv.Options{})
 	}},
 	{"json", []string{".json"}, func(j *renderJob, w []io.Writer) error { return json.Write(w[0], j.g, json.Options{}) }},
+	{"ftm", []string{".ftm.json"}, func(j *renderJob, w []io.Writer) error { return ftm.Write(w[0], j.g, ftm.Options{}) }},
 	{"html", []string{".html"}, func(j *renderJob, w []io.Writer) error {
 		s, err := j.svgText()
 		if err != nil {

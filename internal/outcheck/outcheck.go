@@ -11,6 +11,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"maps"
 	"slices"
 	"strconv"
 	"strings"
@@ -25,6 +26,7 @@ import (
 	"github.com/guazhi/guazhi/internal/wasmcache"
 	"github.com/guazhi/guazhi/output/csv"
 	"github.com/guazhi/guazhi/output/dot"
+	"github.com/guazhi/guazhi/output/ftm"
 	"github.com/guazhi/guazhi/output/gexf"
 	"github.com/guazhi/guazhi/output/graphml"
 	gjson "github.com/guazhi/guazhi/output/json"
@@ -183,6 +185,30 @@ func JSON(data []byte) (map[string]bool, error) {
 	return texts, nil
 }
 
+// JSONLines parses a file of one JSON object a line, as FollowTheMoney
+// writes entities, and returns every string in it.
+func JSONLines(data []byte) (map[string]bool, error) {
+	texts := map[string]bool{}
+	for i, l := range bytes.SplitAfter(data, []byte("\n")) {
+		if len(l) == 0 {
+			break
+		}
+		if l[len(l)-1] != '\n' {
+			return nil, fmt.Errorf("line %d does not end in a newline", i+1)
+		}
+		var obj map[string]any
+		if err := json.Unmarshal(l, &obj); err != nil {
+			return nil, fmt.Errorf("line %d: %v", i+1, err)
+		}
+		t, err := JSON(l)
+		if err != nil {
+			return nil, fmt.Errorf("line %d: %v", i+1, err)
+		}
+		maps.Copy(texts, t)
+	}
+	return texts, nil
+}
+
 // CSV parses a CSV file (after its byte-order mark) with encoding/csv, and
 // fails when a cell would run as a spreadsheet formula: it starts with =,
 // +, -, @, a tab, a carriage return or a line feed, or with what a
@@ -238,15 +264,16 @@ var templateEdges = sync.OnceValues(func() (int, error) {
 // Outputs renders g in every text format; names are file names.
 func Outputs(g *graph.Graph) (map[string][]byte, error) {
 	out := map[string][]byte{}
-	var b [6]bytes.Buffer
+	var b [7]bytes.Buffer
 	errs := []error{
 		dot.Write(&b[0], g, dot.Options{}),
 		gexf.Write(&b[1], g, gexf.Options{}),
 		graphml.Write(&b[2], g, graphml.Options{}),
 		csv.Write(&b[3], &b[4], g, csv.Options{}),
 		gjson.Write(&b[5], g, gjson.Options{}),
+		ftm.Write(&b[6], g, ftm.Options{}),
 	}
-	for i, name := range []string{"g.dot", "g.gexf", "g.graphml", "g.nodes.csv", "g.edges.csv", "g.json"} {
+	for i, name := range []string{"g.dot", "g.gexf", "g.graphml", "g.nodes.csv", "g.edges.csv", "g.json", "g.ftm.json"} {
 		out[name] = b[i].Bytes()
 	}
 	return out, errors.Join(errs...)
@@ -256,8 +283,10 @@ func Outputs(g *graph.Graph) (map[string][]byte, error) {
 // the DOT has exactly the entities and events as nodes (no label made a node) and, for
 // the template of Graph, the edges that plain text gives (no label made an
 // edge); the XML and JSON carry every entity's
-// name and every relation's label verbatim; CSV has no formula and one row
-// per entity and relation.
+// name and every relation's label verbatim; the FollowTheMoney JSON Lines
+// carry every entity's name verbatim (up to the 384 characters the model
+// allows a name); CSV has no formula and one row per
+// entity and relation.
 func Check(t testing.TB, g *graph.Graph) {
 	t.Helper()
 	out, err := Outputs(g)
@@ -312,6 +341,15 @@ func Check(t testing.TB, g *graph.Graph) {
 		for _, w := range texts {
 			if !got[w] {
 				t.Errorf("%s does not carry %q verbatim", f, w)
+			}
+		}
+	}
+	if got, err := JSONLines(out["g.ftm.json"]); err != nil {
+		t.Errorf("g.ftm.json: %v\n%s", err, out["g.ftm.json"])
+	} else {
+		for _, e := range g.Entities {
+			if utf8.RuneCountInString(e.Name) <= 384 && !got[e.Name] {
+				t.Errorf("g.ftm.json does not carry the name %q verbatim", e.Name)
 			}
 		}
 	}
