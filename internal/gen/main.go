@@ -2,6 +2,7 @@
 // benchmarks and scale tests:
 //
 //	go run ./internal/gen -officials 10000 -seed 1 -o /tmp/kb10k
+//	go run ./internal/gen -kind exchange -officials 1000 -o /tmp/x1k
 //	guazhi check /tmp/kb10k/*.yaml
 //
 // It writes DIR/kb.yaml (or, past the loader's file-size limit,
@@ -40,6 +41,8 @@ func run(args []string, stdout, stderr io.Writer) error {
 	out := fl.String("o", "", "output directory (required)")
 	maxBytes := fl.Int("max-bytes", synth.MaxFileBytes, "size limit of one YAML file")
 	format := fl.String("format", "yaml", "yaml, or jsonl for one JSON Lines file (kb.jsonl)")
+	kind := fl.String("kind", "random", "random (bodies and links at random), or exchange (yearly rotations between\nBeijing's districts and Hebei's cities and counties, as the real exchange was)")
+	rotations := fl.Int("rotations", 5, "with -kind exchange: yearly rotations from 2015")
 	if err := fl.Parse(args); err != nil {
 		return err
 	}
@@ -47,12 +50,26 @@ func run(args []string, stdout, stderr io.Writer) error {
 		fl.Usage()
 		return fmt.Errorf("usage: gen -officials N -seed S -o DIR")
 	}
+	var kb *synth.KB
+	switch *kind {
+	case "random":
+		kb = synth.Generate(opt)
+	case "exchange":
+		name := opt.Name
+		if name == "synthetic" {
+			name = "exchange"
+		}
+		kb = synth.Exchange(synth.ExchangeOptions{Officials: opt.Officials, Rotations: *rotations, Seed: opt.Seed,
+			Name: name, PerSource: opt.PerSource})
+	default:
+		return fmt.Errorf("unknown -kind %q (want random or exchange)", *kind)
+	}
 	var d *synth.Dir
 	switch *format {
 	case "yaml":
-		d = synth.Generate(opt).Files(*maxBytes)
+		d = kb.Files(*maxBytes)
 	case "jsonl":
-		d = synth.Generate(opt).BulkFiles()
+		d = kb.BulkFiles()
 	default:
 		return fmt.Errorf("unknown -format %q (want yaml or jsonl)", *format)
 	}

@@ -5,6 +5,8 @@ import (
 	"math/rand/v2"
 	"strconv"
 	"strings"
+
+	"github.com/guazhi/guazhi/internal/lexicon"
 )
 
 // Options say what to generate. A zero Options means the defaults.
@@ -84,6 +86,12 @@ type official struct {
 	ent        int // entity index
 	home, host int // entity indices
 	src        int // source index
+
+	// For Exchange: the direction, the home division, and the index of
+	// the secondment in the KB.
+	east    bool
+	homeDiv lexicon.Division
+	sec     int
 }
 
 // pick returns an index in [0, n) with a skew towards small indices, so a
