@@ -8,12 +8,15 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"os/exec"
+	"os/signal"
 	"runtime/debug"
 	"strings"
 
 	"github.com/spf13/pflag"
 
 	"github.com/guazhi/guazhi/graph"
+	"github.com/guazhi/guazhi/output/svg"
 )
 
 func main() {
@@ -118,6 +121,11 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) error {
 	case "help", "-h", "--help":
 		fmt.Fprint(stdout, usageText())
 		return errHelp
+	case layoutCommand:
+		// The layout process render starts for a large graph: it leaves
+		// interrupts to its parent, which cleans up and kills it.
+		signal.Ignore(interrupts...)
+		return svg.Serve(stdin, stdout)
 	}
 	return usagef("unknown command %q", cmd)
 }
@@ -166,4 +174,23 @@ func nameFlags(fs *pflag.FlagSet) *graph.Options {
 	fs.StringVar(&opt.Name, "name", "", "name of the merged graph, for output file names (default: the name the files give,\nelse the first file's name without extension)")
 	fs.StringVar(&opt.Title, "title", "", "title of the merged graph (default: the title the files give, else the name)")
 	return &opt
+}
+
+// layoutCommand is the hidden command that runs a layout for render in a
+// process of its own (svg.Serve), which an interrupt can kill.
+const layoutCommand = "__layout"
+
+// layoutProcess makes the command of a layout process: this program
+// again, run as layoutCommand. Nil when the program cannot find itself.
+func layoutProcess() func() *exec.Cmd {
+	self, err := os.Executable()
+	if err != nil {
+		return nil
+	}
+	return func() *exec.Cmd {
+		cmd := exec.Command(self, layoutCommand)
+		cmd.Args[0] = "guazhi"
+		svg.KillWithParent(cmd)
+		return cmd
+	}
 }

@@ -37,7 +37,17 @@ type renderJob struct {
 	// with the SVG when wantPos.
 	pos     map[string][2]float64
 	wantPos bool
+	// overview, when set, is what the picture (dot, svg, html) draws in
+	// place of every entity: --view overview.
+	overview *graph.Overview
 }
+
+// inProcessLayout is the most entities laid out in guazhi's own process,
+// which cannot interrupt a layout: those lay out in well under a second
+// (the built-in data set has 46). A larger graph's layout runs in a
+// process of its own (see layoutCommand), killed on an interrupt, which
+// costs its start (about 0.1 s).
+const inProcessLayout = 150
 
 // maxPositioned is the most nodes a graph may have for the GEXF and
 // GraphML to carry the diagram's positions: laying out is what the SVG
@@ -50,6 +60,15 @@ const maxPositioned = 2000
 func (j *renderJob) positions() (map[string][2]float64, error) {
 	if len(j.g.Entities) > maxPositioned {
 		return nil, nil
+	}
+	if j.pos == nil && j.overview != nil {
+		// The picture is the overview: lay the whole graph out for the
+		// positions alone.
+		detail := &renderJob{g: j.g, layout: j.layout, lang: j.lang, partOf: j.partOf, wantPos: true}
+		if _, err := detail.svgText(); err != nil {
+			return nil, err
+		}
+		j.pos = detail.pos
 	}
 	if j.pos == nil {
 		j.wantPos, j.svg = true, nil
@@ -64,6 +83,13 @@ func (j *renderJob) dotText() ([]byte, error) {
 	if j.dot == nil {
 		var b bytes.Buffer
 		opt := dot.Options{Lang: j.lang, PartOf: j.partOf}
+		if j.overview != nil {
+			if err := dot.WriteOverview(&b, j.g, j.overview, opt); err != nil {
+				return nil, err
+			}
+			j.dot = b.Bytes()
+			return j.dot, nil
+		}
 		_, opt.NoEdgeLabels = svg.Layout(j.layout, len(j.g.Entities))
 		if err := dot.Write(&b, j.g, opt); err != nil {
 			return nil, err
@@ -81,8 +107,14 @@ func (j *renderJob) svgText() ([]byte, error) {
 		}
 		var b bytes.Buffer
 		layout, _ := svg.Layout(j.layout, len(j.g.Entities))
+		if j.overview != nil {
+			layout = "dot" // the overview's columns are dot's ranks
+		}
 		opt := svg.Options{Layout: layout}
-		if j.wantPos {
+		if len(j.g.Entities) > inProcessLayout && j.overview == nil {
+			opt.Process = layoutProcess()
+		}
+		if j.wantPos && j.overview == nil {
 			// One layout for the picture and the positions.
 			if j.pos, err = svg.RenderLayout(context.Background(), &b, d, opt); err != nil {
 				return nil, err
@@ -103,6 +135,9 @@ type format struct {
 	name  string
 	files []string // what follows the knowledge base's name in each file's name
 	write func(j *renderJob, w []io.Writer) error
+	// picture is whether the format draws the view (dot, svg, html): the
+	// others always carry the whole graph.
+	picture bool
 }
 
 func writeBytes(b []byte, err error, w io.Writer) error {
@@ -117,37 +152,37 @@ var formats = []format{
 	{"dot", []string{".dot"}, func(j *renderJob, w []io.Writer) error {
 		d, err := j.dotText()
 		return writeBytes(d, err, w[0])
-	}},
+	}, true},
 	{"svg", []string{".svg"}, func(j *renderJob, w []io.Writer) error {
 		s, err := j.svgText()
 		return writeBytes(s, err, w[0])
-	}},
+	}, true},
 	{"gexf", []string{".gexf"}, func(j *renderJob, w []io.Writer) error {
 		pos, err := j.positions()
 		if err != nil {
 			return err
 		}
 		return gexf.Write(w[0], j.g, gexf.Options{Positions: pos})
-	}},
+	}, false},
 	{"graphml", []string{".graphml"}, func(j *renderJob, w []io.Writer) error {
 		pos, err := j.positions()
 		if err != nil {
 			return err
 		}
 		return graphml.Write(w[0], j.g, graphml.Options{Positions: pos})
-	}},
+	}, false},
 	{"csv", []string{".nodes.csv", ".edges.csv"}, func(j *renderJob, w []io.Writer) error {
 		return csv.Write(w[0], w[1], j.g, csv.Options{})
-	}},
-	{"json", []string{".json"}, func(j *renderJob, w []io.Writer) error { return json.Write(w[0], j.g, json.Options{}) }},
-	{"ftm", []string{".ftm.json"}, func(j *renderJob, w []io.Writer) error { return ftm.Write(w[0], j.g, ftm.Options{}) }},
+	}, false},
+	{"json", []string{".json"}, func(j *renderJob, w []io.Writer) error { return json.Write(w[0], j.g, json.Options{}) }, false},
+	{"ftm", []string{".ftm.json"}, func(j *renderJob, w []io.Writer) error { return ftm.Write(w[0], j.g, ftm.Options{}) }, false},
 	{"html", []string{".html"}, func(j *renderJob, w []io.Writer) error {
 		s, err := j.svgText()
 		if err != nil {
 			return err
 		}
 		return html.Write(w[0], j.g, s, html.Options{})
-	}},
+	}, true},
 }
 
 func formatNames() []string {
@@ -178,6 +213,8 @@ type renderOptions struct {
 	lang       string
 	sel        graph.Selection
 	agreements string
+	view       string // --view: auto, overview or detail
+	groupBy    string // --group-by: auto or one of graph.GroupLevels
 	naming     graph.Options // --name, --title
 	kbs        []string
 }
@@ -207,6 +244,11 @@ func (e env) render(args []string) error {
 		return usagef("%v", err)
 	}
 	job := &renderJob{g: g, layout: o.layout, lang: o.lang, partOf: slices.Contains(o.sel.Kinds, graph.PartOf)}
+	if slices.ContainsFunc(o.formats, func(f format) bool { return f.picture }) {
+		if job.overview, err = e.chooseView(g, o); err != nil {
+			return err
+		}
+	}
 	// Lay out once for the picture and the positions when both are made.
 	job.wantPos = slices.ContainsFunc(o.formats, func(f format) bool { return f.name == "gexf" || f.name == "graphml" }) &&
 		len(g.Entities) <= maxPositioned
@@ -276,6 +318,8 @@ func (e env) renderFlags(args []string) (renderOptions, error) {
 		since      = fs.String("since", "", "keep relations active on or after DATE (YYYY, YYYY-MM or YYYY-MM-DD)")
 		until      = fs.String("until", "", "keep relations active on or before DATE")
 		kinds      = fs.String("kinds", "", "keep only these relation kinds, comma-separated (secondment,post,agreement,brokered,party,part_of or a link kind; the diagram draws part_of only when named here; with --agreements nodes, agreement keeps the party relations)")
+		view       = fs.String("view", "auto", "what the picture (dot, svg, html) draws: detail (every entity), overview (bodies, with one edge\nper home → host carrying the officials), or auto: detail while it stays readable, else overview")
+		groupBy    = fs.String("group-by", "auto", "with the overview: fold bodies into their "+strings.Join(graph.GroupLevels[:3], ", ")+", or none ("+graph.ByBody+");\nauto: the finest that stays readable")
 		agreements = fs.String("agreements", "nodes", "how agreements are drawn: nodes (a node per agreement, party edges to its parties, brokered edges from its officials) or edges (an edge between each two parties, brokered edges from its officials to each party)")
 		naming     = nameFlags(fs)
 	)
@@ -287,7 +331,8 @@ func (e env) renderFlags(args []string) (renderOptions, error) {
 	if err := e.parseFlags(fs, usage, args); err != nil {
 		return renderOptions{}, err
 	}
-	o := renderOptions{out: *out, layout: *layout, lang: *lang, agreements: *agreements, naming: *naming, kbs: fs.Args()}
+	o := renderOptions{out: *out, layout: *layout, lang: *lang, agreements: *agreements, view: *view, groupBy: *groupBy,
+		naming: *naming, kbs: fs.Args()}
 	var err error
 	if o.formats, err = parseFormats(*formatList); err != nil {
 		return o, err
@@ -299,6 +344,10 @@ func (e env) renderFlags(args []string) (renderOptions, error) {
 		return o, usagef("unknown language %q (want zh|en|both)", o.lang)
 	case o.agreements != "nodes" && o.agreements != "edges":
 		return o, usagef("unknown --agreements %q (want nodes|edges)", o.agreements)
+	case !slices.Contains([]string{"auto", "overview", "detail"}, o.view):
+		return o, usagef("unknown --view %q (want auto|overview|detail)", o.view)
+	case o.groupBy != "auto" && !slices.Contains(graph.GroupLevels, o.groupBy):
+		return o, usagef("unknown --group-by %q (want auto|%s)", o.groupBy, strings.Join(graph.GroupLevels, "|"))
 	case o.out == "-" && len(o.formats) != 1:
 		return o, usagef("-o - needs exactly one format")
 	}

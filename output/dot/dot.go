@@ -265,7 +265,7 @@ func (w *writer) header() {
 	w.printf("\tgraph")
 	w.attrs([]attr{
 		{"label", w.title()}, {"labelloc", "t"}, {"fontsize", "20"}, {"fontname", w.opt.FontName},
-		{"rankdir", "LR"}, {"nodesep", "0.25"}, {"ranksep", "0.45"}, {"newrank", "true"}, {"mclimit", "4"},
+		{"rankdir", "LR"}, {"nodesep", "0.25"}, {"ranksep", "0.45"}, {"newrank", "true"}, {"mclimit", mclimit(len(w.g.Entities))},
 		{"tooltip", w.g.Title}, {"bgcolor", "white"}, {"pad", "0.3"},
 	})
 	if w.clusters {
@@ -279,6 +279,22 @@ func (w *writer) header() {
 	w.attrs([]attr{{"fontname", w.opt.FontName}, {"fontsize", "12"}, {"margin", "0.12,0.06"}})
 	w.printf("\tedge")
 	w.attrs([]attr{{"fontname", w.opt.FontName}, {"fontsize", "9"}})
+}
+
+// mclimit is how hard dot's crossing minimisation tries: hard (4) for a
+// picture a reader takes in at once, less as the graph grows, down to 0.3
+// at 1,000 entities and beyond. At 1,000 officials mclimit=4 took 21 s of
+// the layout and 0.3 took 4.7 s for the same number of crossings, since
+// the extra passes find nothing in a graph of that size.
+func mclimit(entities int) string {
+	switch {
+	case entities <= 150:
+		return "4"
+	case entities >= 1000:
+		return "0.3"
+	}
+	f := 4 - 3.7*float64(entities-150)/850
+	return strconv.FormatFloat(f, 'f', 1, 64)
 }
 
 func (w *writer) title() string {

@@ -6,6 +6,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"os/exec"
 	"slices"
 	"strings"
 	"sync"
@@ -34,6 +35,12 @@ type Options struct {
 	// its zero value means dot's defaults. Its FontName does not reach the
 	// SVG, which always names FontFamily.
 	DOT dot.Options
+	// Process, when set, makes the command the layout runs in: a program
+	// that calls Serve on its standard input and output (guazhi's hidden
+	// __layout command). Render then kills it as soon as its context is
+	// done, which a layout in this process would not notice. Default nil:
+	// the layout runs here.
+	Process func() *exec.Cmd
 }
 
 // Layouts lists the layout engines Options.Layout accepts.
@@ -58,12 +65,29 @@ const autoCrossover = 500
 func Layout(layout string, n int) (engine string, noEdgeLabels bool) {
 	switch {
 	case layout != Auto:
-		return layout, false
+		// Above the crossover labels cannot be read whatever the engine,
+		// and dot's network simplex places each as a node of its own: at
+		// 1,000 officials 4,200 label nodes took it 47 s, 3.2 s without.
+		return layout, n > autoCrossover
 	case n > autoCrossover:
 		return "sfdp", true
 	}
 	return "dot", false
 }
+
+// maxNodes is the most nodes each engine is given: beyond it, it would not
+// finish in about a minute on a laptop, or would take gigabytes (measured
+// with bench/views.sh on exchange knowledge bases: dot 16 s at 1,760
+// entities and over 150 s at 6,400; sfdp 4 s at 1,760 and 27 s with a
+// peak of 4.8 GB at 5,850).
+var maxNodes = map[string]int{"dot": 3000, "sfdp": 4000, "neato": 1500, "fdp": 1500, "circo": 1500, "twopi": 3000}
+
+// MaxNodes is the most nodes the engine (of Layouts) is given a graph of.
+func MaxNodes(engine string) int { return maxNodes[engine] }
+
+// TooLarge reports whether a graph of n nodes is beyond what the engine
+// lays out in reasonable time and memory.
+func TooLarge(engine string, n int) bool { return n > maxNodes[engine] }
 
 // ErrLayout is returned, wrapped, for a layout engine not in Layouts.
 var ErrLayout = errors.New("unknown layout engine")
@@ -107,22 +131,48 @@ func Write(w io.Writer, g *graph.Graph, opt Options) error {
 // with a CJK font. Every fontname in dotSrc is replaced for the layout, and
 // the SVG's text uses FontFamily.
 //
-// Render is safe for concurrent use, but renders one graph at a time. The
-// layout itself cannot be interrupted: ctx is checked before it starts.
+// Render is safe for concurrent use, but renders one graph at a time in
+// this process. A layout in this process cannot be interrupted (ctx is
+// checked before it starts); one in opt.Process is killed when ctx is done.
 func Render(ctx context.Context, w io.Writer, dotSrc []byte, opt Options) error {
-	layout := opt.Layout
-	if layout == "" {
-		layout = "dot"
+	_, err := renderTo(ctx, w, dotSrc, opt, false)
+	return err
+}
+
+// renderTo is Render, and RenderLayout when withPos.
+func renderTo(ctx context.Context, w io.Writer, dotSrc []byte, opt Options, withPos bool) (map[string][2]float64, error) {
+	if opt.Layout == "" {
+		opt.Layout = "dot"
 	}
-	if !slices.Contains(Layouts, layout) {
-		return fmt.Errorf("svg: %w %q (want one of %s)", ErrLayout, layout, strings.Join(Layouts, ", "))
+	if !slices.Contains(Layouts, opt.Layout) {
+		return nil, fmt.Errorf("svg: %w %q (want one of %s)", ErrLayout, opt.Layout, strings.Join(Layouts, ", "))
+	}
+	var pos map[string][2]float64
+	if withPos {
+		pos = map[string][2]float64{}
 	}
 	var buf bytes.Buffer
-	if err := render(ctx, &buf, dotSrc, graphviz.Layout(layout), nil); err != nil {
+	var err error
+	if opt.Process != nil {
+		err = renderProcess(ctx, opt.Process(), &buf, dotSrc, opt.Layout, pos)
+	} else {
+		err = renderIn(ctx, &buf, dotSrc, opt, pos)
+	}
+	if err != nil {
+		return nil, err
+	}
+	_, err = w.Write(buf.Bytes())
+	return pos, err
+}
+
+// renderIn lays out and renders in this process, fixed up.
+func renderIn(ctx context.Context, buf *bytes.Buffer, dotSrc []byte, opt Options, pos map[string][2]float64) error {
+	var raw bytes.Buffer
+	if err := render(ctx, &raw, dotSrc, graphviz.Layout(opt.Layout), pos); err != nil {
 		return err
 	}
-	_, err := w.Write(fixup(buf.Bytes()))
-	return err
+	buf.Write(fixup(raw.Bytes()))
+	return nil
 }
 
 // RenderLayout is Render that also returns where the layout put each node:
@@ -131,20 +181,7 @@ func Render(ctx context.Context, w io.Writer, dotSrc []byte, opt Options) error 
 // The writers of network formats take them as plain data (gexf.Options and
 // graphml.Options Positions), so that Gephi opens on the same picture.
 func RenderLayout(ctx context.Context, w io.Writer, dotSrc []byte, opt Options) (map[string][2]float64, error) {
-	layout := opt.Layout
-	if layout == "" {
-		layout = "dot"
-	}
-	if !slices.Contains(Layouts, layout) {
-		return nil, fmt.Errorf("svg: %w %q (want one of %s)", ErrLayout, layout, strings.Join(Layouts, ", "))
-	}
-	var buf bytes.Buffer
-	pos := map[string][2]float64{}
-	if err := render(ctx, &buf, dotSrc, graphviz.Layout(layout), pos); err != nil {
-		return nil, err
-	}
-	_, err := w.Write(fixup(buf.Bytes()))
-	return pos, err
+	return renderTo(ctx, w, dotSrc, opt, true)
 }
 
 // render lays out dotSrc and renders it as SVG into buf; with pos not nil,
@@ -182,6 +219,13 @@ func render(ctx context.Context, buf *bytes.Buffer, dotSrc []byte, layout graphv
 		// WebAssembly build lacks, and voronoi can crash it; scale is robust.
 		if err := g.SafeSet("overlap", "scale", "true"); err != nil {
 			return fmt.Errorf("svg: setting overlap removal: %w", err)
+		}
+		// Polyline edges routed round the nodes (guazhi's DOT asks for
+		// them, for dot) cost these engines orders of magnitude more than
+		// the layout: native sfdp took over 100 s on 1,000 officials with
+		// them and 2.1 s with straight lines.
+		if err := g.SafeSet("splines", "line", ""); err != nil {
+			return fmt.Errorf("svg: setting splines: %w", err)
 		}
 	}
 	// One layout serves the SVG and the positions (graphviz.Graphviz's
