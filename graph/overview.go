@@ -43,11 +43,11 @@ type Overview struct {
 
 // Group is a body and the bodies below it folded into it.
 type Group struct {
-	*Entity            // the body that stands for the group
-	Members []*Entity  // the bodies folded into it, itself first, the rest by id
-	Top     *Entity    // the body at the top of its part_of chain (itself when none)
-	Sent    int        // secondments from its members
-	Hosted  int        // secondments to its members
+	*Entity             // the body that stands for the group
+	Members []*Entity   // the bodies folded into it, itself first, the rest by id
+	Top     *Entity     // the body at the top of its part_of chain (itself when none)
+	Sent    int         // secondments from its members
+	Hosted  int         // secondments to its members
 	Deals   []*Relation // one relation per agreement a member is party to: its title, status and parties
 }
 

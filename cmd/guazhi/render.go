@@ -213,8 +213,8 @@ type renderOptions struct {
 	lang       string
 	sel        graph.Selection
 	agreements string
-	view       string // --view: auto, overview or detail
-	groupBy    string // --group-by: auto or one of graph.GroupLevels
+	view       string        // --view: auto, overview or detail
+	groupBy    string        // --group-by: auto or one of graph.GroupLevels
 	naming     graph.Options // --name, --title
 	kbs        []string
 }
