@@ -21,6 +21,25 @@ import (
 // crosses, which made the picture three times taller than wide).
 const MaxColumn = 40
 
+// maxLabelled is the most flows labelled with their number, the
+// largest: the others say it in their tooltip, as labels on every edge
+// would crowd each other where the edges converge.
+const maxLabelled = 12
+
+// labelledFlows picks the largest flows to label: at most maxLabelled, of
+// three secondments or more.
+func labelledFlows(ov *graph.Overview) map[*graph.Flow]bool {
+	big := slices.Clone(ov.Flows)
+	slices.SortStableFunc(big, func(a, b *graph.Flow) int { return cmp.Compare(len(b.Secondments), len(a.Secondments)) })
+	out := map[*graph.Flow]bool{}
+	for _, f := range big[:min(len(big), maxLabelled)] {
+		if len(f.Secondments) >= 3 {
+			out[f] = true
+		}
+	}
+	return out
+}
+
 // maxTipLines is the most officials an edge's tooltip lists.
 const maxTipLines = 40
 
@@ -28,9 +47,11 @@ const maxTipLines = 40
 // per group of bodies, labelled with its name, how many officials it sent
 // and hosted and how many agreements its bodies made; one edge per flow,
 // its width and label the number of secondments along it and its tooltip
-// the officials with their posts and terms (the number is an xlabel,
-// placed after the layout: as a label it would be a node of its own in
-// the ranks between, and stretch them). Beijing's groups stand in the
+// the officials with their posts and terms (the largest flows' numbers
+// are xlabels, placed after the layout; as labels dot would make each a
+// node of the rank between the sides, stretching it beyond the sides'
+// height, and on every flow they would crowd each other where the flows
+// converge). Beijing's groups stand in the
 // columns on the left, Hebei's on the right, the others between; every
 // edge is drawn from left to right, its arrow showing the way officials
 // went. The title says what the picture shows, in place of a legend.
@@ -46,11 +67,11 @@ func WriteOverview(out io.Writer, g *graph.Graph, ov *graph.Overview, opt Option
 	w.printf("\tgraph")
 	w.attrs([]attr{
 		{"label", overviewTitle(g, ov)}, {"labelloc", "t"}, {"labeljust", "l"}, {"fontsize", "16"}, {"fontname", opt.FontName},
-		{"rankdir", "LR"}, {"nodesep", "0.12"}, {"ranksep", "1.6"}, {"newrank", "true"},
+		{"rankdir", "LR"}, {"nodesep", "0.1"}, {"ranksep", "2"}, {"newrank", "true"}, {"forcelabels", "false"},
 		{"tooltip", g.Title}, {"bgcolor", "white"}, {"pad", "0.3"},
 	})
 	w.printf("\tnode")
-	w.attrs([]attr{{"fontname", opt.FontName}, {"fontsize", "11"}, {"margin", "0.08,0.03"}, {"shape", "box"}, {"style", "filled,rounded"}})
+	w.attrs([]attr{{"fontname", opt.FontName}, {"fontsize", "12"}, {"margin", "0.08,0.02"}, {"height", "0.3"}, {"shape", "box"}, {"style", "filled,rounded"}})
 	w.printf("\tedge")
 	w.attrs([]attr{{"fontname", opt.FontName}, {"fontsize", "9"}})
 
@@ -94,6 +115,7 @@ func WriteOverview(out io.Writer, g *graph.Graph, ov *graph.Overview, opt Option
 		w.attrs([]attr{{"class", "layout"}, {"style", "invis"}})
 	}
 	color := palette.Edge(graph.Secondment).Hex()
+	labelled := labelledFlows(ov)
 	for i, f := range ov.Flows {
 		tail, head, dir := f.From.ID, f.To.ID, "forward"
 		if col[tail] > col[head] {
@@ -104,8 +126,11 @@ func WriteOverview(out io.Writer, g *graph.Graph, ov *graph.Overview, opt Option
 			{"id", "f-" + strconv.Itoa(i)}, {"class", "flow"}, {"dir", dir},
 			{"penwidth", strconv.FormatFloat(1+1.6*math.Log2(float64(n)), 'f', 1, 64)},
 			{"color", color + "b0"}, {"arrowsize", "0.7"},
-			{"xlabel", strconv.Itoa(n)}, {"fontcolor", color},
+			{"fontcolor", color}, {"fontsize", "11"},
 			{"tooltip", w.flowTip(f)},
+		}
+		if labelled[f] {
+			list = append(list, attr{"xlabel", strconv.Itoa(n)})
 		}
 		if col[tail] == col[head] {
 			list = append(list, attr{"constraint", "false"})
@@ -151,15 +176,14 @@ func orderOverview(ov *graph.Overview, sides *[3][]*graph.Group) {
 
 func (w *writer) groupAttrs(gr *graph.Group) []attr {
 	c := palette.NodeOf(graph.Body, gr.Jurisdiction)
-	label := []string{gr.Label(w.opt.Lang)}
-	counts := fmt.Sprintf("派出 %d · 接收 %d", gr.Sent, gr.Hosted)
+	name := gr.Label(w.opt.Lang)
+	counts := fmt.Sprintf("派%d 收%d", gr.Sent, gr.Hosted)
 	if len(gr.Deals) > 0 {
-		counts += fmt.Sprintf(" · 协议 %d", len(gr.Deals))
+		counts += fmt.Sprintf(" 协%d", len(gr.Deals))
 	}
-	label = append(label, counts)
-	tip := []string{gr.Name, counts}
+	tip := []string{gr.Name, fmt.Sprintf("派出 sent %d · 接收 hosted %d · 协议 agreements %d", gr.Sent, gr.Hosted, len(gr.Deals))}
 	if len(gr.Members) > 1 {
-		label[0] += fmt.Sprintf(" (+%d)", len(gr.Members)-1)
+		name += fmt.Sprintf(" (+%d)", len(gr.Members)-1)
 		names := make([]string, 0, len(gr.Members)-1)
 		for _, m := range gr.Members[1:] {
 			names = append(names, m.Name)
@@ -174,7 +198,7 @@ func (w *writer) groupAttrs(gr *graph.Group) []attr {
 		tip = append(tip, "协议 agreements: "+capList(deals, 20, "；"))
 	}
 	return []attr{
-		{"id", "n-" + gr.ID}, {"label", strings.Join(label, "\n")},
+		{"id", "n-" + gr.ID}, {"label", name + "  " + counts},
 		{"fillcolor", c.Fill.Hex()}, {"color", c.Line.Hex()}, {"tooltip", strings.Join(tip, "\n")},
 		{"class", "group " + gr.Jurisdiction},
 	}
@@ -233,7 +257,7 @@ func overviewTitle(g *graph.Graph, ov *graph.Overview) string {
 	lines := []string{g.Title,
 		fmt.Sprintf("概览 Overview by %s: %d 名官员 officials, %d 人次挂职 secondments in %d flows among %d groups of bodies; %d 项协议 agreements",
 			ov.Level, ov.Officials(), secondments, len(ov.Flows), len(ov.Groups), ov.Agreements),
-		"方框 box = 机构及其下属 a body and those it includes (+N) · 箭头 arrow = 挂职方向 where officials went, 宽度与数字 width and number = 人次 secondments",
+		"方框 box = 机构及其下属 a body and those it includes (+N): 派 sent, 收 hosted, 协 agreements · 箭头 arrow = 挂职方向 where officials went, 宽度与数字 width and number = 人次 secondments",
 	}
 	if ov.NoHome > 0 {
 		lines = append(lines, fmt.Sprintf("%d 人次挂职原单位不详 secondments with no known home body are not drawn", ov.NoHome))

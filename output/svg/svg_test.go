@@ -338,8 +338,9 @@ func TestLayout(t *testing.T) {
 		{svg.Auto, 0, "dot", false},
 		{svg.Auto, 500, "dot", false},
 		{svg.Auto, 501, "sfdp", true},
-		{"neato", 5000, "neato", false},
-		{"dot", 5000, "dot", false},
+		{"neato", 500, "neato", false},
+		{"neato", 5000, "neato", true},
+		{"dot", 5000, "dot", true},
 	} {
 		got, noLabels := svg.Layout(tc.layout, tc.n)
 		if got != tc.want || noLabels != tc.noEdgeLabels {
