@@ -53,7 +53,7 @@ func Write(w io.Writer, g *graph.Graph, opt Options) error {
 	x.Attr("mode", "dynamic")
 	x.Attr("timeformat", "date")
 	declare(x, "node", graph.NodeAttrs())
-	declare(x, "edge", graph.EdgeAttrs())
+	declare(x, "edge", append(graph.EdgeAttrs(), yearAttrs...))
 
 	// The edge ids take a map of them all: make them while the nodes are
 	// written.
@@ -101,8 +101,15 @@ func Write(w io.Writer, g *graph.Graph, opt Options) error {
 		x.Attr("kind", r.Kind)
 		x.AttrInt("weight", r.Weight()) // Gephi draws better-attested edges thicker
 		x.Attrs = g.AppendRelationAttrs(x.Attrs[:0], r)
+		start, end, ok := r.Interval()
+		if ok && !start.IsZero() {
+			x.Attrs = append(x.Attrs, graph.Attr{AttrDef: yearAttrs[0], Value: strconv.Itoa(start.Year())})
+		}
+		if ok && !end.IsZero() {
+			x.Attrs = append(x.Attrs, graph.Attr{AttrDef: yearAttrs[1], Value: strconv.Itoa(end.Year())})
+		}
 		values(x, x.Attrs)
-		if start, end, ok := r.Interval(); ok {
+		if ok {
 			x.Start("spells")
 			x.Start("spell")
 			if !start.IsZero() {
@@ -124,6 +131,12 @@ func Write(w io.Writer, g *graph.Graph, opt Options) error {
 	x.End("gexf")
 	return x.Close()
 }
+
+// yearAttrs are the years a relation's spell begins and ends in, as
+// numbers: Gephi's timeline reads the spells, but Gephi Lite and
+// graphology ignore spells, and filter a range of years only on a numeric
+// attribute. An open end has none.
+var yearAttrs = []graph.AttrDef{{Key: "start_year", Type: graph.AttrInt}, {Key: "end_year", Type: graph.AttrInt}}
 
 func description(g *graph.Graph) string {
 	if g.Filter == "" {
