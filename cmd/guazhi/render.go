@@ -5,6 +5,7 @@ import (
 	"context"
 	"fmt"
 	"io"
+	"math"
 	"os"
 	"path/filepath"
 	"slices"
@@ -31,8 +32,10 @@ type renderJob struct {
 	// partOf draws the part_of relations in the diagram (dot, svg, html):
 	// only when --kinds names them; every other format always has them.
 	partOf bool
-	dot    []byte // the DOT text, made once for dot, svg and html
-	svg    []byte // the SVG, made once for svg and html
+	// isolated draws the entities no drawn relation touches (--isolated).
+	isolated bool
+	dot      []byte // the DOT text, made once for dot, svg and html
+	svg      []byte // the SVG, made once for svg and html
 	// pos holds the diagram's node positions for gexf and graphml, made
 	// with the SVG when wantPos.
 	pos     map[string][2]float64
@@ -64,7 +67,7 @@ func (j *renderJob) positions() (map[string][2]float64, error) {
 	if j.pos == nil && j.overview != nil {
 		// The picture is the overview: lay the whole graph out for the
 		// positions alone.
-		detail := &renderJob{g: j.g, layout: j.layout, lang: j.lang, partOf: j.partOf, wantPos: true}
+		detail := &renderJob{g: j.g, layout: j.layout, lang: j.lang, partOf: j.partOf, isolated: true, wantPos: true}
 		if _, err := detail.svgText(); err != nil {
 			return nil, err
 		}
@@ -76,13 +79,34 @@ func (j *renderJob) positions() (map[string][2]float64, error) {
 			return nil, err
 		}
 	}
+	placeLeftOut(j.g, j.pos)
 	return j.pos, nil
+}
+
+// placeLeftOut gives the entities the picture left out (those no drawn
+// relation touches, unless --isolated) a place in a row beneath it, so
+// that Gephi has a position for every node.
+func placeLeftOut(g *graph.Graph, pos map[string][2]float64) {
+	if len(pos) == 0 {
+		return
+	}
+	minX, minY := math.Inf(1), math.Inf(1)
+	for _, p := range pos {
+		minX, minY = min(minX, p[0]), min(minY, p[1])
+	}
+	i := 0
+	for _, e := range g.Entities {
+		if _, ok := pos[e.ID]; !ok {
+			pos[e.ID] = [2]float64{minX + 120*float64(i), minY - 60}
+			i++
+		}
+	}
 }
 
 func (j *renderJob) dotText() ([]byte, error) {
 	if j.dot == nil {
 		var b bytes.Buffer
-		opt := dot.Options{Lang: j.lang, PartOf: j.partOf}
+		opt := dot.Options{Lang: j.lang, PartOf: j.partOf, Isolated: j.isolated}
 		if j.overview != nil {
 			if err := dot.WriteOverview(&b, j.g, j.overview, opt); err != nil {
 				return nil, err
@@ -215,6 +239,7 @@ type renderOptions struct {
 	agreements string
 	view       string        // --view: auto, overview or detail
 	groupBy    string        // --group-by: auto or one of graph.GroupLevels
+	isolated   bool          // --isolated
 	naming     graph.Options // --name, --title
 	kbs        []string
 }
@@ -243,7 +268,7 @@ func (e env) render(args []string) error {
 	if g, err = g.Select(o.sel); err != nil {
 		return usagef("%v", err)
 	}
-	job := &renderJob{g: g, layout: o.layout, lang: o.lang, partOf: slices.Contains(o.sel.Kinds, graph.PartOf)}
+	job := &renderJob{g: g, layout: o.layout, lang: o.lang, partOf: slices.Contains(o.sel.Kinds, graph.PartOf), isolated: o.isolated}
 	if slices.ContainsFunc(o.formats, func(f format) bool { return f.picture }) {
 		if job.overview, err = e.chooseView(g, o); err != nil {
 			return err
@@ -321,6 +346,7 @@ func (e env) renderFlags(args []string) (renderOptions, error) {
 		view       = fs.String("view", "auto", "what the picture (dot, svg, html) draws: detail (every entity), overview (bodies, with one edge\nper home → host carrying the officials), or auto: detail while it stays readable, else overview")
 		groupBy    = fs.String("group-by", "auto", "with the overview: fold bodies into their "+strings.Join(graph.GroupLevels[:3], ", ")+", or none ("+graph.ByBody+");\nauto: the finest that stays readable")
 		agreements = fs.String("agreements", "nodes", "how agreements are drawn: nodes (a node per agreement, party edges to its parties, brokered edges from its officials) or edges (an edge between each two parties, brokered edges from its officials to each party)")
+		isolated   = fs.Bool("isolated", false, "draw the entities no drawn relation touches (default: left out of the picture, and counted in its title)")
 		naming     = nameFlags(fs)
 	)
 	usage := "Usage: guazhi render [flags] [KB.yaml | DATASET ...]\n\n" +
@@ -331,7 +357,7 @@ func (e env) renderFlags(args []string) (renderOptions, error) {
 	if err := e.parseFlags(fs, usage, args); err != nil {
 		return renderOptions{}, err
 	}
-	o := renderOptions{out: *out, layout: *layout, lang: *lang, agreements: *agreements, view: *view, groupBy: *groupBy,
+	o := renderOptions{out: *out, layout: *layout, lang: *lang, agreements: *agreements, view: *view, groupBy: *groupBy, isolated: *isolated,
 		naming: *naming, kbs: fs.Args()}
 	var err error
 	if o.formats, err = parseFormats(*formatList); err != nil {

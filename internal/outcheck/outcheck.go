@@ -236,7 +236,7 @@ func CSV(data []byte) ([][]string, error) {
 // nodes and its number of edges.
 func structure(g *graph.Graph) ([]string, int, error) {
 	var b bytes.Buffer
-	if err := dot.Write(&b, g, dot.Options{NoLegend: true}); err != nil {
+	if err := dot.Write(&b, g, dot.Options{NoLegend: true, Isolated: true}); err != nil {
 		return nil, 0, err
 	}
 	nodes, edges, err := DOT(b.Bytes())
@@ -266,7 +266,7 @@ func Outputs(g *graph.Graph) (map[string][]byte, error) {
 	out := map[string][]byte{}
 	var b [7]bytes.Buffer
 	errs := []error{
-		dot.Write(&b[0], g, dot.Options{}),
+		dot.Write(&b[0], g, dot.Options{Isolated: true}),
 		gexf.Write(&b[1], g, gexf.Options{}),
 		graphml.Write(&b[2], g, graphml.Options{}),
 		csv.Write(&b[3], &b[4], g, csv.Options{}),
@@ -280,7 +280,7 @@ func Outputs(g *graph.Graph) (map[string][]byte, error) {
 }
 
 // Check renders g in every text format and checks each with its parser:
-// the DOT has exactly the entities and events as nodes (no label made a node) and, for
+// the DOT (isolated entities drawn) has exactly the entities and events as nodes (no label made a node) and, for
 // the template of Graph, the edges that plain text gives (no label made an
 // edge); the XML and JSON carry every entity's
 // name and every relation's label verbatim; the FollowTheMoney JSON Lines

@@ -34,6 +34,10 @@ type Options struct {
 	// edges run up and down every column and cross the story's edges
 	// (see README, "The default diagram").
 	PartOf bool
+	// Isolated draws the entities that no drawn relation touches. By
+	// default they are left out, and the title counts them: drawn, they
+	// fill the picture's first screen with boxes that say nothing.
+	Isolated bool
 }
 
 // DefaultFont is the font list the labels name: a CJK font first, so that
@@ -74,8 +78,8 @@ var edgeStyles = map[string]edgeStyle{
 
 // The legend's rows for events and the edges from their officials.
 const (
-	eventLegend    = "活动 event (links officials took part in)"
-	attendedLegend = "参与 took part (official → event)"
+	eventLegend    = "活动 event (officials took part)"
+	attendedLegend = "参与 took part (in an event)"
 )
 
 var linkStyle = edgeStyle{style: "solid", arrow: "vee", pen: "1", legend: "其他 link"}
@@ -184,6 +188,10 @@ type writer struct {
 	// parents are the entities each entity is part of, by id, for the
 	// tooltips when part_of relations are not drawn.
 	parents map[string][]string
+	// linked holds the entities a drawn relation touches; left counts
+	// those left out for it (see Options.Isolated).
+	linked map[string]bool
+	left   int
 }
 
 // event is a node for links that officials took part in (a meeting, a
@@ -231,6 +239,13 @@ func Write(out io.Writer, g *graph.Graph, opt Options) error {
 		opt.FontName = DefaultFont
 	}
 	w := newWriter(out, g, opt)
+	if !opt.Isolated {
+		for _, e := range g.Entities {
+			if !w.linked[e.ID] {
+				w.left++
+			}
+		}
+	}
 	w.header()
 	w.nodes()
 	w.edges()
@@ -243,10 +258,16 @@ func Write(out io.Writer, g *graph.Graph, opt Options) error {
 
 func newWriter(out io.Writer, g *graph.Graph, opt Options) *writer {
 	w := &writer{w: bufio.NewWriter(out), opt: opt, g: g, labelled: map[string]*graph.Relation{}, deal: map[string]*graph.Relation{},
-		inEvent: map[int]*event{}, parents: map[string][]string{}}
+		inEvent: map[int]*event{}, parents: map[string][]string{}, linked: map[string]bool{}}
 	w.clusters = !slices.ContainsFunc(g.Relations, func(r *graph.Relation) bool { return r.Kind == graph.Agreement })
 	w.groupEvents()
 	for _, r := range g.Relations {
+		if w.drawn(r) {
+			w.linked[r.From], w.linked[r.To] = true, true
+			for _, o := range r.Officials {
+				w.linked[o.Official] = true
+			}
+		}
 		if r.Kind == graph.PartOf {
 			w.parents[r.From] = append(w.parents[r.From], r.To)
 		}
@@ -265,7 +286,7 @@ func (w *writer) header() {
 	w.printf("\tgraph")
 	w.attrs([]attr{
 		{"label", w.title()}, {"labelloc", "t"}, {"fontsize", "20"}, {"fontname", w.opt.FontName},
-		{"rankdir", "LR"}, {"nodesep", "0.25"}, {"ranksep", "0.45"}, {"newrank", "true"}, {"mclimit", mclimit(len(w.g.Entities))},
+		{"rankdir", "LR"}, {"nodesep", "0.25"}, {"ranksep", "0.6"}, {"newrank", "true"}, {"mclimit", mclimit(len(w.g.Entities))}, {"forcelabels", "false"},
 		{"tooltip", w.g.Title}, {"bgcolor", "white"}, {"pad", "0.3"},
 	})
 	if w.clusters {
@@ -315,6 +336,9 @@ func (w *writer) title() string {
 	}
 	if w.g.Filter != "" {
 		t += "\n筛选 Filter: " + w.g.Filter
+	}
+	if w.left > 0 {
+		t += fmt.Sprintf("\n未画出 Not drawn: %d 个无关系的实体 entities with no relation drawn (--isolated draws them)", w.left)
 	}
 	return t
 }
@@ -397,6 +421,9 @@ var statusName = map[string]string{"framework": "框架协议", "consensus": "�
 func (w *writer) nodes() {
 	var cols [5][]dotNode
 	for _, e := range w.g.Entities {
+		if !w.opt.Isolated && !w.linked[e.ID] {
+			continue
+		}
 		c := column(e)
 		cols[c] = append(cols[c], dotNode{e.ID, w.nodeAttrs(e)})
 	}
@@ -822,11 +849,12 @@ func (w *writer) legend() {
 			rels[k] = true
 		}
 	}
-	var b strings.Builder
-	b.WriteString(`<<table border="0" cellborder="0" cellspacing="3" cellpadding="2">`)
-	b.WriteString(`<tr><td colspan="2"><b>图例 Legend</b></td></tr>`)
+	// Each item is a swatch cell and a label cell; the legend sets them
+	// three to a row, so that it is wide and short rather than a column
+	// taller than the rest of the picture.
+	var items []string
 	swatch := func(fill, line, label string) {
-		fmt.Fprintf(&b, `<tr><td border="1" color="%s" bgcolor="%s" width="28"> </td><td align="left">%s</td></tr>`, line, fill, label)
+		items = append(items, fmt.Sprintf(`<td border="1" color="%s" bgcolor="%s" width="22"> </td><td align="left">%s</td>`, line, fill, label))
 	}
 	for _, k := range append(slices.Clone(graph.EntityKinds), graph.Agreement) {
 		if !kinds[k] {
@@ -861,7 +889,7 @@ func (w *writer) legend() {
 			line = "━━━"
 		}
 		c := palette.Edge(kind).Hex()
-		fmt.Fprintf(&b, `<tr><td><font color="%s">%s</font></td><td align="left"><font color="%s">%s</font></td></tr>`, c, line, c, label)
+		items = append(items, fmt.Sprintf(`<td><font color="%s">%s</font></td><td align="left"><font color="%s">%s</font></td>`, c, line, c, label))
 	}
 	for _, k := range []string{graph.Secondment, graph.Post, graph.Agreement, graph.Brokered, graph.Party, graph.PartOf} {
 		if rels[k] {
@@ -872,14 +900,31 @@ func (w *writer) legend() {
 		}
 	}
 	if len(links) > 0 {
-		row(links[0], linkStyle, linkStyle.legend+":")
-		for i := 0; i < len(links); i += 3 {
-			fmt.Fprintf(&b, `<tr><td></td><td align="left"><font color="%s">%s</font></td></tr>`, palette.Edge(links[0]).Hex(),
-				html.EscapeString(strings.Join(links[i:min(i+3, len(links))], ", ")))
+		// The kinds two to an item: one item of them all would widen
+		// the legend's column by itself.
+		for i := 0; i < len(links); i += 2 {
+			kinds := html.EscapeString(strings.Join(links[i:min(i+2, len(links))], ", "))
+			if i == 0 {
+				row(links[0], linkStyle, linkStyle.legend+": "+kinds)
+				continue
+			}
+			c := palette.Edge(links[0]).Hex()
+			items = append(items, fmt.Sprintf(`<td></td><td align="left"><font color="%s">%s</font></td>`, c, kinds))
 		}
 	}
+	const perRow = 3
+	var b strings.Builder
+	b.WriteString(`<<table border="0" cellborder="0" cellspacing="2" cellpadding="1">`)
+	fmt.Fprintf(&b, `<tr><td colspan="%d" align="left"><b>图例 Legend</b></td></tr>`, 2*perRow)
+	for i := 0; i < len(items); i += perRow {
+		b.WriteString("<tr>")
+		for _, it := range items[i:min(i+perRow, len(items))] {
+			b.WriteString(it)
+		}
+		b.WriteString("</tr>")
+	}
 	b.WriteString(`</table>>`)
-	w.printf("\t%s [id=%s, shape=\"plaintext\", fontsize=\"10\", label=%s];\n", quote(legendNode), quote("legend"), b.String())
+	w.printf("\t%s [id=%s, shape=\"plaintext\", fontsize=\"9\", label=%s];\n", quote(legendNode), quote("legend"), b.String())
 	if w.lastHead != "" {
 		// In the rightmost column, which has room below its nodes, rather
 		// than in a column of its own.

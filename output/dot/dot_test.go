@@ -124,7 +124,7 @@ func TestNativeDot(t *testing.T) {
 		t.Run(name, func(t *testing.T) {
 			kb, partOf := strings.CutSuffix(name, " with partOf")
 			g := load(t, kb)
-			opt := Options{PartOf: partOf}
+			opt := Options{PartOf: partOf, Isolated: true}
 			d := parseNative(t, render(t, g, opt))
 			labels := map[string]string{}
 			columns := map[string][]string{}
@@ -300,7 +300,7 @@ func TestLongText(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	src := render(t, g, Options{})
+	src := render(t, g, Options{Isolated: true})
 	for _, n := range names {
 		q := quote(n)
 		for _, part := range strings.Split(q, `" + "`) {
@@ -332,3 +332,21 @@ func escapedDOT(n string) string {
 // BenchmarkWrite writes synthetic graphs of 1k, 10k and 100k officials
 // (about 4 relations each; -short skips 100k) to io.Discard.
 func BenchmarkWrite(b *testing.B) { gentest.WriteWith(b, Write, Options{}) }
+
+// TestIsolated checks that an entity no drawn relation touches (丁省 of
+// the basic knowledge base) is left out of the picture and counted in its
+// title, unless Options.Isolated.
+func TestIsolated(t *testing.T) {
+	g := load(t, "basic")
+	out := string(render(t, g, Options{}))
+	if strings.Contains(out, `"ding" [`) {
+		t.Error("the isolated body ding is drawn")
+	}
+	if !strings.Contains(out, "未画出 Not drawn: 1 个无关系的实体 entities with no relation drawn (--isolated draws them)") {
+		t.Error("the title does not count the entity left out")
+	}
+	out = string(render(t, g, Options{Isolated: true}))
+	if !strings.Contains(out, `"ding" [`) || strings.Contains(out, "Not drawn") {
+		t.Error("with Isolated, ding is not drawn, or the title still counts it")
+	}
+}

@@ -71,7 +71,7 @@ func TestLegend(t *testing.T) {
 			for k, st := range edgeStyles {
 				check("relation kind "+k, ">"+st.legend+"<", rels[k])
 			}
-			check("links", ">"+linkStyle.legend+":<", links)
+			check("links", ">"+linkStyle.legend+": ", links)
 			events := len(EventIDs(g)) > 0
 			check("events", ">"+eventLegend+"<", events)
 			check("took part", ">"+attendedLegend+"<", events)
