@@ -56,9 +56,54 @@ func (r Report) Empty() bool { return len(r.Changes) == 0 }
 // label, fact fields and provenance fields.
 type item struct {
 	kind, id, label string
-	fields, prov    []graph.Attr
-	rel             *graph.Relation // for matching facts
-	parties         []string        // agreement: every party, sorted
+	// fields and prov are an entity's, source's or brokered credit's; a
+	// relation's are read from the graph's attribute view when it is
+	// compared (see attrs), so that those unchanged cost no memory.
+	fields, prov []graph.Attr
+	g            *graph.Graph
+	rel          *graph.Relation // a relation's, for matching and attrs
+	parties      []string        // agreement: every party, sorted
+}
+
+// scratch holds the attributes of the two relations being compared, old
+// (0) and new (1), reused from one pair to the next.
+type scratch struct {
+	all, fields, prov [2][]graph.Attr
+}
+
+// attrs returns the item's fields and provenance; a relation's in s's
+// buffers for side, valid until the next call for that side.
+func (it *item) attrs(s *scratch, side int) (fields, prov []graph.Attr) {
+	if it.rel == nil {
+		return it.fields, it.prov
+	}
+	defs := graph.EdgeAttrs()
+	all := it.g.AppendRelationAttrs(s.all[side][:0], it.rel)
+	fields, prov = s.fields[side][:0], s.prov[side][:0]
+	var quoted graph.Attr
+	for _, a := range all {
+		switch {
+		case a.Key == "kind" || a.Key == "directed":
+		case a.Key == "officials":
+			fields = append(fields, list("officials", officialIDs(it.rel.Officials)))
+		case isFact(defs, relationFacts, a.Key):
+			fields = append(fields, a)
+		case a.Key == "variants" || a.Key == "disputed":
+			prov = append(prov, a)
+		case a.Key == "attested_by":
+			prov = append(prov, list("sources", a.List))
+		case a.Key == "evidence": // all the quotes, compared as one text
+			quoted = str("quotes", a.Value)
+		}
+	}
+	if quoted.Value != "" {
+		prov = append(prov, quoted) // after the sources
+	}
+	if it.parties != nil {
+		fields = append(fields, list("parties", it.parties))
+	}
+	s.all[side], s.fields[side], s.prov[side] = all, fields, prov
+	return fields, prov
 }
 
 // Compare reports what changed from old to new. Entities and sources are
@@ -79,12 +124,12 @@ type item struct {
 // which are compared with each other.
 func Compare(old, new *graph.Graph) Report {
 	var out []Change
-	out = compareByID(out, entities(old), entities(new))
-	out = compareByID(out, sources(old), sources(new))
-	oa, na := agreements(old), agreements(new)
-	renamed := matchAgreements(&out, oa, na)
-	out = compareByID(out, brokered(old, renamed), brokered(new, nil))
-	out = compareRelations(out, relations(old), relations(new))
+	s := &scratch{}
+	out = compareByID(out, s, entities(old), entities(new))
+	out = compareByID(out, s, sources(old), sources(new))
+	renamed := matchAgreements(&out, s, agreements(old), agreements(new))
+	out = compareByID(out, s, brokered(old, renamed), brokered(new, nil))
+	out = compareRelations(out, s, relations(old), relations(new))
 	sortChanges(out)
 	return Report{Changes: out}
 }
@@ -163,23 +208,11 @@ func list(key string, v []string) graph.Attr {
 	return graph.Attr{AttrDef: graph.AttrDef{Key: key, Type: graph.AttrStrings}, List: v}
 }
 
-// relItem makes the item of relation r: its fact fields (officials by id,
-// without kind and direction, which its kind says) and its provenance.
+// relItem makes the item of relation r. Its fields (officials by id,
+// without kind and direction, which its kind says) and provenance are
+// read when it is compared.
 func relItem(g *graph.Graph, r *graph.Relation, kind, id string) item {
-	defs := graph.EdgeAttrs()
-	it := item{kind: kind, id: id, label: r.Label(), rel: r}
-	for _, a := range g.RelationAttrs(r) {
-		switch {
-		case a.Key == "kind" || a.Key == "directed":
-		case a.Key == "officials":
-			it.fields = append(it.fields, list("officials", officialIDs(r.Officials)))
-		case isFact(defs, relationFacts, a.Key):
-			it.fields = append(it.fields, a)
-		case a.Key == "variants" || a.Key == "disputed":
-			it.prov = append(it.prov, a)
-		}
-	}
-	it.prov = append(it.prov, list("sources", r.SourceIDs()), list("quotes", quotes(r.Evidence)))
+	it := item{kind: kind, id: id, label: r.Label(), g: g, rel: r}
 	if strings.HasSuffix(id, " "+it.label) {
 		it.label = "" // the id says it: a post's post, a link's title
 	}
@@ -275,7 +308,6 @@ func agreements(g *graph.Graph) []item {
 	}
 	for i := range out {
 		slices.Sort(out[i].parties)
-		out[i].fields = append(out[i].fields, list("parties", out[i].parties))
 	}
 	return out
 }
@@ -284,7 +316,7 @@ func agreements(g *graph.Graph) []item {
 // same parties, date and title (graph.SameFact), appending the changes to
 // out. It returns the ids of the old agreements matched under another id
 // in new, mapped to that id.
-func matchAgreements(out *[]Change, old, new []item) map[string]string {
+func matchAgreements(out *[]Change, s *scratch, old, new []item) map[string]string {
 	newByID := make(map[string]int, len(new))
 	for i, it := range new {
 		newByID[it.id] = i
@@ -294,7 +326,7 @@ func matchAgreements(out *[]Change, old, new []item) map[string]string {
 	for _, o := range old {
 		if i, ok := newByID[o.id]; ok {
 			matched[i] = true
-			*out = appendChanged(*out, o, new[i])
+			*out = appendChanged(*out, s, o, new[i])
 		} else {
 			rest = append(rest, o)
 		}
@@ -314,17 +346,17 @@ func matchAgreements(out *[]Change, old, new []item) map[string]string {
 			return !matched[i] && graph.SameFact(o.rel, new[i].rel, func() bool { return true })
 		})
 		if j < 0 {
-			*out = append(*out, whole(Removed, o))
+			*out = append(*out, whole(s, Removed, o))
 			continue
 		}
 		i := byParties[k][j]
 		matched[i] = true
 		renamed[o.id] = new[i].id
-		*out = appendChanged(*out, o, new[i])
+		*out = appendChanged(*out, s, o, new[i])
 	}
 	for i, it := range new {
 		if !matched[i] {
-			*out = append(*out, whole(Added, it))
+			*out = append(*out, whole(s, Added, it))
 		}
 	}
 	return renamed
@@ -361,7 +393,7 @@ func brokered(g *graph.Graph, renamed map[string]string) []item {
 // compareByID compares items matched by id, whatever their kind: an
 // entity that changes kind is changed (its kind field), not removed and
 // added.
-func compareByID(out []Change, old, new []item) []Change {
+func compareByID(out []Change, s *scratch, old, new []item) []Change {
 	newByID := make(map[string]int, len(new))
 	for i, it := range new {
 		newByID[it.id] = i
@@ -370,15 +402,15 @@ func compareByID(out []Change, old, new []item) []Change {
 	for _, o := range old {
 		i, ok := newByID[o.id]
 		if !ok {
-			out = append(out, whole(Removed, o))
+			out = append(out, whole(s, Removed, o))
 			continue
 		}
 		matched[i] = true
-		out = appendChanged(out, o, new[i])
+		out = appendChanged(out, s, o, new[i])
 	}
 	for i, it := range new {
 		if !matched[i] {
-			out = append(out, whole(Added, it))
+			out = append(out, whole(s, Added, it))
 		}
 	}
 	return out
@@ -386,7 +418,7 @@ func compareByID(out []Change, old, new []item) []Change {
 
 // compareRelations matches the relations of each kind and ends by
 // graph.SameFact, each old one with the first new one not yet matched.
-func compareRelations(out []Change, old, new grouped) []Change {
+func compareRelations(out []Change, s *scratch, old, new grouped) []Change {
 	for _, k := range old.order {
 		os, ns := old.by[k], new.by[k]
 		matched := make([]bool, len(ns))
@@ -399,22 +431,22 @@ func compareRelations(out []Change, old, new grouped) []Change {
 				}
 			}
 			if j < 0 {
-				out = append(out, whole(Removed, o))
+				out = append(out, whole(s, Removed, o))
 				continue
 			}
 			matched[j] = true
-			out = appendChanged(out, o, ns[j])
+			out = appendChanged(out, s, o, ns[j])
 		}
 		for i, n := range ns {
 			if !matched[i] {
-				out = append(out, whole(Added, n))
+				out = append(out, whole(s, Added, n))
 			}
 		}
 	}
 	for _, k := range new.order {
 		if _, ok := old.by[k]; !ok {
 			for _, n := range new.by[k] {
-				out = append(out, whole(Added, n))
+				out = append(out, whole(s, Added, n))
 			}
 		}
 	}
@@ -423,9 +455,10 @@ func compareRelations(out []Change, old, new grouped) []Change {
 
 // whole is the change of an item added or removed: every field, on its
 // side.
-func whole(op Op, it item) Change {
+func whole(s *scratch, op Op, it item) Change {
 	c := Change{Op: op, Kind: it.kind, ID: it.id, Label: it.label}
-	for _, a := range it.fields {
+	fields, _ := it.attrs(s, 0)
+	for _, a := range fields {
 		f := Field{Key: a.Key}
 		if op == Added {
 			f.New = value(a)
@@ -438,10 +471,17 @@ func whole(op Op, it item) Change {
 }
 
 // appendChanged appends the change from o to n, if there is one.
-func appendChanged(out []Change, o, n item) []Change {
-	fields, prov := fieldDiff(o.fields, n.fields), fieldDiff(o.prov, n.prov)
+func appendChanged(out []Change, s *scratch, o, n item) []Change {
+	of, oprov := o.attrs(s, 0)
+	nf, nprov := n.attrs(s, 1)
+	fields, prov := fieldDiff(of, nf), fieldDiff(oprov, nprov)
 	if len(fields) == 0 && len(prov) == 0 {
 		return out
+	}
+	for i, f := range prov {
+		if f.Key == "quotes" { // each quote, as the evidence was compared whole
+			prov[i].Old, prov[i].New = list0(quotes(o.rel.Evidence)), list0(quotes(n.rel.Evidence))
+		}
 	}
 	op := Changed
 	if len(fields) == 0 {
@@ -472,6 +512,14 @@ func fieldDiff(old, new []graph.Attr) []Field {
 		}
 	}
 	return out
+}
+
+// list0 is l, or nil (absent) when empty.
+func list0(l []string) any {
+	if len(l) == 0 {
+		return nil
+	}
+	return l
 }
 
 func empty(a graph.Attr) bool { return a.Value == "" && len(a.List) == 0 }
