@@ -2,6 +2,7 @@ package diff_test
 
 import (
 	"encoding/json"
+	"errors"
 	"fmt"
 	"slices"
 	"strings"
@@ -220,5 +221,22 @@ total           0        0        1           1
 `
 	if b.String() != wantText {
 		t.Errorf("WriteStat:\n%q\nwant\n%q", b.String(), wantText)
+	}
+}
+
+// failWriter fails every write.
+type failWriter struct{}
+
+func (failWriter) Write([]byte) (int, error) { return 0, errors.New("disk full") }
+
+func TestWriteErrors(t *testing.T) {
+	r := diff.Compare(load(t, base), load(t, base, secondSource))
+	for name, write := range map[string]func() error{
+		"Write":     func() error { return r.Write(failWriter{}) },
+		"WriteStat": func() error { return r.WriteStat(failWriter{}) },
+	} {
+		if err := write(); err == nil || err.Error() != "disk full" {
+			t.Errorf("%s: got %v, want disk full", name, err)
+		}
 	}
 }
