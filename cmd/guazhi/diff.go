@@ -1,8 +1,11 @@
 package main
 
 import (
+	"cmp"
 	"encoding/json"
 	"errors"
+	"slices"
+	"sync"
 
 	"github.com/spf13/pflag"
 
@@ -49,11 +52,7 @@ func (e env) diff(args []string) error {
 	if err != nil {
 		return err
 	}
-	g0, err := load(old, graph.Options{})
-	if err != nil {
-		return &troubleError{err}
-	}
-	g1, err := load(new, graph.Options{})
+	g0, g1, err := loadBoth(old, new)
 	if err != nil {
 		return &troubleError{err}
 	}
@@ -101,4 +100,34 @@ func diffSides(old, new, args []string) ([]string, []string, error) {
 	}
 	return nil, nil, usagef("diff needs OLD and NEW: two arguments, or --old and --new (got %d %s, %d --old, %d --new)",
 		len(args), plural(len(args), "argument", "arguments"), len(old), len(new))
+}
+
+// loadBoth loads the two sides at once. When both fail, the problems of
+// both are reported, old's first, each once.
+func loadBoth(old, new []string) (*graph.Graph, *graph.Graph, error) {
+	var g [2]*graph.Graph
+	var errs [2]error
+	var wg sync.WaitGroup
+	for i, files := range [][]string{old, new} {
+		wg.Go(func() { g[i], errs[i] = load(files, graph.Options{}) })
+	}
+	wg.Wait()
+	var l0, l1 graph.ErrorList
+	if errors.As(errs[0], &l0) && errors.As(errs[1], &l1) {
+		seen := make(map[string]bool, len(l0))
+		for _, e := range l0 {
+			seen[e.Error()] = true
+		}
+		list := slices.Clip(l0)
+		for _, e := range l1 {
+			if !seen[e.Error()] {
+				list = append(list, e) // not once more when a file is on both sides
+			}
+		}
+		return nil, nil, list
+	}
+	if err := cmp.Or(errs[0], errs[1]); err != nil {
+		return nil, nil, err
+	}
+	return g[0], g[1], nil
 }
