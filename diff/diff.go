@@ -77,7 +77,6 @@ func (it *item) attrs(s *scratch, side int) (fields, prov []graph.Attr) {
 	if it.rel == nil {
 		return it.fields, it.prov
 	}
-	defs := graph.EdgeAttrs()
 	all := it.g.AppendRelationAttrs(s.all[side][:0], it.rel)
 	fields, prov = s.fields[side][:0], s.prov[side][:0]
 	var quoted graph.Attr
@@ -86,7 +85,7 @@ func (it *item) attrs(s *scratch, side int) (fields, prov []graph.Attr) {
 		case a.Key == "kind" || a.Key == "directed":
 		case a.Key == "officials":
 			fields = append(fields, list("officials", officialIDs(it.rel.Officials)))
-		case isFact(defs, relationFacts, a.Key):
+		case relationFacts[a.Key]:
 			fields = append(fields, a)
 		case a.Key == "variants" || a.Key == "disputed":
 			prov = append(prov, a)
@@ -134,35 +133,35 @@ func Compare(old, new *graph.Graph) Report {
 	return Report{Changes: out}
 }
 
-// entityFacts is the number of the leading NodeAttrs that are the entity's
-// fact; those after it (source_count, attested_by) are the sources of its
-// relations, reported with the relations.
-var entityFacts = index(graph.NodeAttrs(), "source_count")
+// entityFacts are the keys of the NodeAttrs that are the entity's fact:
+// those before source_count. Those after (source_count, attested_by) are
+// the sources of its relations, reported with the relations.
+var entityFacts = factKeys(graph.NodeAttrs(), "source_count")
 
-// relationFacts is the number of the leading EdgeAttrs that are the
-// relation's fact; the attributes after it are its provenance (variants,
-// disputes, evidence, sources).
-var relationFacts = index(graph.EdgeAttrs(), "variants")
+// relationFacts are the keys of the EdgeAttrs that are the relation's
+// fact: those before variants. Those after are its provenance (variants,
+// disputes, evidence, sources), which the attribute view puts last.
+var relationFacts = factKeys(graph.EdgeAttrs(), "variants")
 
-func index(defs []graph.AttrDef, key string) int {
-	i := slices.IndexFunc(defs, func(d graph.AttrDef) bool { return d.Key == key })
+// factKeys returns the keys of defs before the key first.
+func factKeys(defs []graph.AttrDef, first string) map[string]bool {
+	i := slices.IndexFunc(defs, func(d graph.AttrDef) bool { return d.Key == first })
 	if i < 0 {
-		panic("diff: no attribute " + key)
+		panic("diff: no attribute " + first)
 	}
-	return i
-}
-
-func isFact(defs []graph.AttrDef, n int, key string) bool {
-	return slices.IndexFunc(defs[:n], func(d graph.AttrDef) bool { return d.Key == key }) >= 0
+	keys := map[string]bool{}
+	for _, d := range defs[:i] {
+		keys[d.Key] = true
+	}
+	return keys
 }
 
 func entities(g *graph.Graph) []item {
-	defs := graph.NodeAttrs()
 	out := make([]item, 0, len(g.Entities))
 	for _, e := range g.Entities {
 		fields := []graph.Attr{str("name", e.Name)}
 		for _, a := range e.Attrs() {
-			if isFact(defs, entityFacts, a.Key) {
+			if entityFacts[a.Key] {
 				fields = append(fields, a)
 			}
 		}
