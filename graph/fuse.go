@@ -246,23 +246,32 @@ func includes(x, y []string) bool {
 // same reports whether r states the fact that head, the first relation
 // of a group, holds (with what the group's statements added to it).
 func (b *builder) same(head *Relation, r *Relation) bool {
-	switch r.Kind {
+	return SameFact(head, r, func() bool { return sameSet(head.stated.parties, r.stated.parties) })
+}
+
+// SameFact reports whether relations a and b, of one knowledge base or of
+// two, state the same fact by fusion's rule (see above). The caller has
+// matched their kind and ends. An agreement relation joins one pair of
+// parties, not all of them: sameParties reports whether the two agreements
+// have the same parties, and is called only when their ids differ. Other
+// tools (guazhi diff) ask it rather than restate the rule.
+func SameFact(a, b *Relation, sameParties func() bool) bool {
+	switch b.Kind {
 	case Secondment:
-		x, y := head, r
-		return x.Start.IsZero() || y.Start.IsZero() ||
-			!((!x.End.IsZero() && x.End.LastDay().Before(y.Start.FirstDay())) || (!y.End.IsZero() && y.End.LastDay().Before(x.Start.FirstDay())))
+		return a.Start.IsZero() || b.Start.IsZero() ||
+			!((!a.End.IsZero() && a.End.LastDay().Before(b.Start.FirstDay())) || (!b.End.IsZero() && b.End.LastDay().Before(a.Start.FirstDay())))
 	case Post:
-		return relate("post", head.Post, r.Post) != conflict
+		return relate("post", a.Post, b.Post) != conflict
 	case Agreement:
-		if head.Agreement == r.Agreement {
+		if a.Agreement == b.Agreement {
 			return true
 		}
-		return !head.Date.IsZero() && !r.Date.IsZero() && relate("date", head.Date.String(), r.Date.String()) != conflict &&
-			relate("title", head.Title, r.Title) == agree && sameSet(head.stated.parties, r.stated.parties)
+		return !a.Date.IsZero() && !b.Date.IsZero() && relate("date", a.Date.String(), b.Date.String()) != conflict &&
+			relate("title", a.Title, b.Title) == agree && sameParties()
 	case PartOf:
 		return true
 	}
-	return relate("date", head.Date.String(), r.Date.String()) != conflict && relate("title", head.Title, r.Title) == agree
+	return relate("date", a.Date.String(), b.Date.String()) != conflict && relate("title", a.Title, b.Title) == agree
 }
 
 // fused is a relation being fused from statements.

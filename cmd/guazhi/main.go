@@ -36,24 +36,32 @@ func usagef(format string, args ...any) error {
 var errHelp = errors.New("help requested")
 
 // exitCode prints err and maps it to the exit status: 0 success, 1 bad
-// input or failure, 2 bad usage.
+// input or failure, 2 bad usage. guazhi diff, like diff(1), exits 1 when
+// the knowledge bases differ and 2 on any trouble.
 func exitCode(err error, stderr io.Writer) int {
 	var u *usageError
 	switch {
 	case err == nil || errors.Is(err, errHelp):
 		return 0
+	case errors.Is(err, errDiffer):
+		return 1
 	case errors.As(err, &u):
 		fmt.Fprintf(stderr, "guazhi: %s\nRun 'guazhi help' for usage.\n", u.msg)
 		return 2
+	}
+	code := 1
+	var trouble *troubleError
+	if errors.As(err, &trouble) {
+		code = 2
 	}
 	var list graph.ErrorList
 	if errors.As(err, &list) {
 		fmt.Fprintln(stderr, list.Error())
 		fmt.Fprintf(stderr, "guazhi: %d %s\n", list.Count(), plural(list.Count(), "problem", "problems"))
-		return 1
+		return code
 	}
 	fmt.Fprintf(stderr, "guazhi: %s\n", err)
-	return 1
+	return code
 }
 
 func plural(n int, one, many string) string {
@@ -70,6 +78,8 @@ Usage:
   guazhi render [flags] [KB.yaml ...]   draw and export the graph (default: the embedded jingji-2015 data set)
   guazhi check [KB.yaml ...]            validate and verify every quote against its source
   guazhi stats [KB.yaml ...]            counts and the best-connected officials
+  guazhi diff OLD NEW                   what changed between two knowledge bases (exit 1 when any);
+                                        e.g. guazhi diff jingji-2015 my.yaml, or --old a.yaml --old b.yaml --new c.yaml
   guazhi extract ARTICLE.txt [--kb KB.yaml ...] [-o draft.yaml]
                                         draft a knowledge base from a Chinese news text
   guazhi version                        print the version
@@ -109,6 +119,8 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) error {
 		return e.check(rest)
 	case "stats":
 		return e.stats(rest)
+	case "diff":
+		return e.diff(rest)
 	case "extract":
 		return e.extract(rest)
 	case "version":

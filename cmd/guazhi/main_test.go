@@ -2,9 +2,12 @@ package main
 
 import (
 	"bytes"
+	"errors"
 	"os"
+	"os/exec"
 	"path/filepath"
 	"slices"
+	"strconv"
 	"strings"
 	"testing"
 
@@ -33,7 +36,30 @@ func TestMain(m *testing.M) {
 func TestScript(t *testing.T) {
 	testscript.Run(t, testscript.Params{Dir: "testdata/script", UpdateScripts: golden.Update(), Setup: func(e *testscript.Env) error {
 		return copyDir(filepath.Join("..", "..", "testdata", "followup"), filepath.Join(e.WorkDir, "followup"))
-	}})
+	}, Cmds: map[string]func(ts *testscript.TestScript, neg bool, args []string){"exits": exits}})
+}
+
+// exits runs a program and checks its exit status, which exec only tells
+// apart as zero or not: "exits 2 guazhi diff a.yaml".
+func exits(ts *testscript.TestScript, neg bool, args []string) {
+	if neg || len(args) < 2 {
+		ts.Fatalf("usage: exits STATUS PROGRAM [ARGS...]")
+	}
+	want, err := strconv.Atoi(args[0])
+	if err != nil {
+		ts.Fatalf("exits: status %q is not a number", args[0])
+	}
+	got := 0
+	if err := ts.Exec(args[1], args[2:]...); err != nil {
+		var exit *exec.ExitError
+		if !errors.As(err, &exit) {
+			ts.Fatalf("exits: %v", err)
+		}
+		got = exit.ExitCode()
+	}
+	if got != want {
+		ts.Fatalf("%s exited %d, want %d", args[1], got, want)
+	}
 }
 
 // copyDir copies the files of the directory src into a new directory dst.
@@ -71,6 +97,9 @@ func TestExitCodes(t *testing.T) {
 		{"version", []string{"version"}, 0},
 		{"check default", []string{"check"}, 0},
 		{"missing file", []string{"check", "testdata/no-such.yaml"}, 1},
+		{"diff the same", []string{"diff", "jingji-2015", "jingji-2015"}, 0},
+		{"diff one side only", []string{"diff", "jingji-2015"}, 2},
+		{"diff a missing file", []string{"diff", "jingji-2015", "testdata/no-such.yaml"}, 2},
 	} {
 		t.Run(c.name, func(t *testing.T) {
 			var out, errs bytes.Buffer
