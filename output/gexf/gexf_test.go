@@ -3,8 +3,8 @@ package gexf_test
 import (
 	"bytes"
 	"encoding/json"
-	"fmt"
 	"encoding/xml"
+	"fmt"
 	"io"
 	"os"
 	"os/exec"
