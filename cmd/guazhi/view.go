@@ -2,6 +2,7 @@ package main
 
 import (
 	"fmt"
+	"slices"
 
 	"github.com/guazhi/guazhi/graph"
 	"github.com/guazhi/guazhi/output/dot"
@@ -13,12 +14,15 @@ import (
 // and the overview beyond; --group-by auto folds bodies into the finest
 // level whose overview stays readable. It says on stderr what it chose
 // and how to get the other, and refuses a detail the layout engine would
-// not finish.
+// not finish (its DOT alone, for a layout elsewhere, is not refused).
 func (e env) chooseView(g *graph.Graph, o renderOptions) (*graph.Overview, error) {
 	n := len(g.Entities)
+	laidOut := slices.ContainsFunc(o.formats, func(f format) bool { return f.name == "svg" || f.name == "html" })
 	if o.view == "detail" || (o.view == "auto" && dot.Readable(g)) {
-		if err := checkDetail(o.layout, n); err != nil {
-			return nil, err
+		if laidOut {
+			if err := checkDetail(o.layout, n); err != nil {
+				return nil, err
+			}
 		}
 		if o.view == "auto" {
 			fmt.Fprintf(e.stderr, "view: detail, every one of %d entities (--view overview draws bodies only)\n", n)

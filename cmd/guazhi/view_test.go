@@ -66,6 +66,11 @@ func TestView(t *testing.T) {
 		if took > 10*time.Second {
 			t.Errorf("refused after %v, want at once (the load is all it takes)", took)
 		}
+		// Its DOT alone, for a layout elsewhere, is written.
+		stderr.Reset()
+		if err := run(append([]string{"render", "--view", "detail", "-f", "dot", "-o", out}, big...), nil, &stdout, &stderr); err != nil {
+			t.Errorf("--view detail -f dot: %v", err)
+		}
 	})
 
 	var stderr bytes.Buffer
