@@ -70,19 +70,19 @@ func hash(s string) string {
 	return "'sha256-" + base64.StdEncoding.EncodeToString(sum[:]) + "'"
 }
 
-// Write writes g as a self-contained HTML page. A graph of fewer than 60
-// entities opens on its detail: svg, the SVG document that output/svg
-// rendered from output/dot's DOT of the same graph, whose node and edge
-// elements (ids "n-<entity id>" and "e-<index in g.Relations>") the page
-// links to the data of g it carries. A larger graph opens on its overview,
-// drawn with cytoscape.js: the bodies, and an edge per home and host body
-// counting the officials seconded along it; its svg is not used and may be
-// nil (so may a small graph's: then the detail is drawn like the overview,
-// every body expanded). It fetches nothing: the diagram, the data, the
-// scripts and the styles are all inline. The output is the same bytes for
-// the same graph and SVG.
+// Write writes g as a self-contained HTML page. A graph of fewer than
+// DetailLimit entities opens on its detail: svg, the SVG document that
+// output/svg rendered from output/dot's DOT of the same graph, whose node
+// and edge elements (ids "n-<entity id>" and "e-<index in g.Relations>")
+// the page links to the data of g it carries. A larger graph opens on its
+// overview, drawn with cytoscape.js: the bodies, and an edge per home and
+// host body counting the officials seconded along it; its svg is not used
+// and may be nil (so may a small graph's: then the detail is drawn like the
+// overview, every body expanded). Either view can switch to the other. It
+// fetches nothing: the diagram, the data, the scripts and the styles are
+// all inline. The output is the same bytes for the same graph and SVG.
 func Write(w io.Writer, g *graph.Graph, svg []byte, opt Options) error {
-	detail := len(g.Entities) < detailLimit
+	detail := len(g.Entities) < DetailLimit
 	var diagram []byte
 	if detail && svg != nil {
 		var err error

@@ -8,9 +8,9 @@ import (
 	"github.com/guazhi/guazhi/graph"
 )
 
-// detailLimit is how many entities a graph may have for the page to open
+// DetailLimit is how many entities a graph may have for the page to open
 // on the detail, every entity drawn; a larger graph opens on the overview.
-const detailLimit = 60
+const DetailLimit = 60
 
 // overview is what the viewer draws of a graph too large to show every
 // official: its bodies, and one flow per home body and host body that

@@ -17,7 +17,6 @@ import (
 
 	"github.com/guazhi/guazhi/graph"
 	"github.com/guazhi/guazhi/internal/browser"
-	"github.com/guazhi/guazhi/internal/gen/synth"
 	"github.com/guazhi/guazhi/internal/tooltest"
 )
 
@@ -29,15 +28,6 @@ var (
 // openLimit is the longest the overview of 1,000 officials may take to
 // open: generous, for a slow shared machine.
 const openLimit = 15 * time.Second
-
-func synthGraph(t testing.TB, n int) *graph.Graph {
-	t.Helper()
-	g, err := synth.Load(synth.Options{Officials: n, Seed: 1})
-	if err != nil {
-		t.Fatal(err)
-	}
-	return g
-}
 
 // writePage writes g's page as the CLI does for a large graph, whose SVG
 // the page does not use.
@@ -92,9 +82,11 @@ func clickNode(c *browser.Chrome, id string) {
 })()`, id, id), &p); err != nil {
 		c.T.Fatal(err)
 	}
+	c.Call("Input.dispatchMouseEvent", map[string]any{"type": "mouseMoved", "x": p.X, "y": p.Y}, nil)
 	for _, typ := range []string{"mousePressed", "mouseReleased"} {
 		c.Call("Input.dispatchMouseEvent", map[string]any{"type": typ, "x": p.X, "y": p.Y, "button": "left", "buttons": 1, "clickCount": 1}, nil)
 	}
+	settle(c)
 }
 
 // overviewState is what overviewJS reports.

@@ -640,10 +640,12 @@
       width: "data(width)", label: "data(label)", "font-size": 10, "font-family": family, color: "#7b241c",
       "text-background-color": "#fff", "text-background-opacity": 0.85, "text-background-padding": 1}},
     {selector: "edge.post", style: {"line-color": lineColour("post"), "target-arrow-color": lineColour("post"), "line-style": "dashed"}},
-    {selector: "edge.rel", style: {opacity: 0.8, "z-compound-depth": "top", "z-index": 15}},
+    // Edges under the nodes, so a click on a node never takes an edge.
+    {selector: "edge.rel", style: {opacity: 0.8, "z-index": 15}},
     {selector: ".off", style: {opacity: 0.12}},
     {selector: ".gone", style: {display: "none"}},
     {selector: ".faded", style: {opacity: 0.1}},
+    {selector: "edge.faded", style: {opacity: 0.04}},
     {selector: "node.nb", style: {"border-width": 2, opacity: 1}},
     {selector: "node.hl", style: {"border-width": 4, "border-color": "#f39c12", opacity: 1}},
     {selector: "edge.hl", style: {opacity: 0.95, width: function (e) { return Math.max(3, e.data("width") || 0); }}},
@@ -706,21 +708,41 @@
     if (!cy) return;
     cy.zoom({level: cy.zoom() * k, renderedPosition: {x: cyBox.clientWidth / 2, y: cyBox.clientHeight / 2}});
   }
-  function cyFit() { if (cy) cy.fit(undefined, 30); }
+  // cyFit shows the whole overview, at most at 1.5 times its size.
+  function cyFit() {
+    if (!cy) return;
+    cy.fit(undefined, 30);
+    if (cy.zoom() > 1.5) { cy.zoom(1.5); cy.center(); }
+  }
 
   // side is 1 when a body's column is in the left half of the overview
   // (its officials go to its right, towards the middle), else -1.
   var midX = 0;
-  function side(node) { return node.position("x") < midX ? 1 : -1; }
+  // addOfficials adds the officials of list that are not yet shown in a
+  // grid beside next, on the outer side of its outermost box (left in the
+  // left half of the overview, right in the right half), moved further out
+  // past the officials already shown; and then the secondment and post
+  // edges of every official of list whose other end shows. It returns the
+  // officials it added.
   function addOfficials(list, next) {
     var fresh = list.filter(function (o) { return nodes.has(o) && cy.getElementById("n-" + o).empty(); });
+    var added = cy.collection();
     if (fresh.length) {
-      var bb = next.boundingBox(), s = side(next), colW = 0;
+      var outer = next.ancestors().last();
+      if (outer.empty()) outer = next;
+      var bb = outer.boundingBox(), at = next.boundingBox(), dir = next.position("x") < midX ? -1 : 1, colW = 0;
       fresh.forEach(function (o) { colW = Math.max(colW, textWidth(name(o), OFF_FONT) + 22); });
-      var cols = Math.max(1, Math.ceil(Math.sqrt(fresh.length / 4))), rows = Math.ceil(fresh.length / cols);
-      var x0 = s > 0 ? bb.x2 + 30 : bb.x1 - 30 - cols * (colW + 8);
-      var y0 = (bb.y1 + bb.y2) / 2 - rows * (OFF_H + 6) / 2;
-      cy.add(fresh.map(function (o, i) {
+      var rows = Math.min(fresh.length, Math.max(6, Math.ceil(Math.sqrt(fresh.length * 3))));
+      var cols = Math.ceil(fresh.length / rows), w = cols * (colW + 8), h = rows * (OFF_H + 6);
+      var y0 = (at.y1 + at.y2) / 2 - h / 2, x0 = dir < 0 ? bb.x1 - 24 - w : bb.x2 + 24;
+      var shown = cy.nodes(".official").map(function (n) { return n.boundingBox(); });
+      for (var i = 0; i < 40; i++) {
+        var hit = shown.filter(function (b) { return b.x1 < x0 + w && x0 < b.x2 && b.y1 < y0 + h && y0 < b.y2; });
+        if (!hit.length) break;
+        x0 = dir < 0 ? Math.min.apply(null, hit.map(function (b) { return b.x1; })) - 16 - w
+          : Math.max.apply(null, hit.map(function (b) { return b.x2; })) + 16;
+      }
+      added = cy.add(fresh.map(function (o, i) {
         var c = colourOf(o);
         return {group: "nodes", data: {id: "n-" + o, entity: o, label: name(o), w: textWidth(name(o), OFF_FONT) + 22, fill: c.fill, line: c.line},
           position: {x: x0 + Math.floor(i / rows) * (colW + 8) + colW / 2, y: y0 + (i % rows) * (OFF_H + 6) + OFF_H / 2}, classes: "official"};
@@ -736,17 +758,27 @@
       });
     });
     cy.add(add);
+    return added;
   }
   // expand shows a body's officials next to it; fold removes those that
   // no other expanded body, nor a search, shows.
+  // expand shows a body's officials; unless later, it applies the year
+  // and pans the view to show them when they are out of it.
   function expand(id, later) {
     var b = bodies.get(id);
     if (!b || !cy) return;
     expanded.add(id);
-    var n = cy.getElementById("n-" + id);
+    var n = cy.getElementById("n-" + id), added;
     n.addClass("open");
-    cy.batch(function () { addOfficials(b.officials || [], n); });
-    if (!later) applyYear();
+    cy.batch(function () { added = addOfficials(b.officials || [], n); });
+    if (later) return;
+    applyYear();
+    var e = cy.extent(), bb = added.union(n).boundingBox();
+    if (added.nonempty() && (bb.x1 < e.x1 || bb.x2 > e.x2 || bb.y1 < e.y1 || bb.y2 > e.y2)) {
+      if (bb.w > e.w || bb.h > e.h) centre(added.union(n));
+      else cy.panBy({x: (Math.max(0, e.x1 - bb.x1 + 20) - Math.max(0, bb.x2 - e.x2 + 20)) * cy.zoom(),
+        y: (Math.max(0, e.y1 - bb.y1 + 20) - Math.max(0, bb.y2 - e.y2 + 20)) * cy.zoom()});
+    }
   }
   function fold(id) {
     if (!expanded.delete(id)) return;
