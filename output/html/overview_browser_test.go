@@ -440,3 +440,75 @@ func TestBrowserSwitchViews(t *testing.T) {
 	}
 	checkQuiet(t, c)
 }
+
+// TestBrowserOverviewHostile: in the overview the hostile names are
+// labels and panel text, nothing runs, and the search finds them.
+func TestBrowserOverviewHostile(t *testing.T) {
+	g := hostileGraph(t)
+	c := openPage(t, render(t, g), 1200, 800)
+	click(c, "mode")
+	var labels []string
+	if err := c.Eval(`guazhiCy.nodes().map(function (n) { return n.data("label"); })`, &labels); err != nil {
+		t.Fatal(err)
+	}
+	if !slices.Contains(labels, onloadName) {
+		t.Errorf("no overview label reads %q: %q", onloadName, labels)
+	}
+	clickNode(c, "n-evil-attr") // expands it: the official seconded there
+	s := overviewOf(c)
+	if !slices.Contains(s.Officials, "n-evil-script") {
+		t.Errorf("after a click on evil-attr, officials %q", s.Officials)
+	}
+	var title string
+	if err := c.Eval(`document.querySelector("#panel h2").textContent`, &title); err != nil {
+		t.Fatal(err)
+	}
+	if title != onloadName {
+		t.Errorf("panel heading %q, want %q", title, onloadName)
+	}
+	clickNode(c, "n-evil-script")
+	if err := c.Eval(`document.querySelector("#panel h2").textContent`, &title); err != nil {
+		t.Fatal(err)
+	}
+	if title != scriptName {
+		t.Errorf("panel heading %q, want %q", title, scriptName)
+	}
+	var n int
+	if err := c.Eval(`document.querySelectorAll("script, img, iframe, object, embed").length`, &n); err != nil {
+		t.Fatal(err)
+	}
+	if n != 3 {
+		t.Errorf("%d script and embedding elements, want the page's 3 scripts", n)
+	}
+	checkQuiet(t, c)
+}
+
+// TestBrowserDetailWithoutSVG: a small graph written without its SVG opens
+// on its detail drawn like the overview, every body expanded, so every
+// entity but the agreements is a node.
+func TestBrowserDetailWithoutSVG(t *testing.T) {
+	g := storyGraph(t)
+	c, _, _ := openOverview(t, writePage(t, g), 1600, 1000)
+	s := overviewOf(c)
+	var want []string
+	for _, e := range g.Entities {
+		want = append(want, "n-"+e.ID)
+	}
+	got := slices.Sorted(slices.Values(append(s.Bodies, s.Officials...)))
+	if !slices.Equal(got, want) {
+		t.Errorf("nodes %q, want %q", got, want)
+	}
+	checkNoOverlap(t, labelBoxes(c))
+	var button string
+	if err := c.Eval(`document.getElementById("mode").textContent`, &button); err != nil {
+		t.Fatal(err)
+	}
+	if button != "总览 Overview" {
+		t.Errorf("the button reads %q", button)
+	}
+	click(c, "mode")
+	if s = overviewOf(c); len(s.Officials) > 0 || len(s.Bodies) != len(newOverview(g).Bodies) {
+		t.Errorf("the overview shows officials %q and %d bodies", s.Officials, len(s.Bodies))
+	}
+	checkQuiet(t, c)
+}
