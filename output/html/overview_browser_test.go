@@ -13,6 +13,7 @@ import (
 	"slices"
 	"strings"
 	"testing"
+	"testing/fstest"
 	"time"
 
 	"github.com/guazhi/guazhi/graph"
@@ -509,6 +510,50 @@ func TestBrowserDetailWithoutSVG(t *testing.T) {
 	click(c, "mode")
 	if s = overviewOf(c); len(s.Officials) > 0 || len(s.Bodies) != len(newOverview(g).Bodies) {
 		t.Errorf("the overview shows officials %q and %d bodies", s.Officials, len(s.Bodies))
+	}
+	checkQuiet(t, c)
+}
+
+// TestBrowserDetailYears: in the detail, the year slider dims the
+// officials who did not serve in its year.
+func TestBrowserDetailYears(t *testing.T) {
+	g, err := graph.Parse(fstest.MapFS{}, graph.Input{Name: "kb.yaml", Data: []byte(overviewKB)})
+	if err != nil {
+		t.Fatal(err)
+	}
+	ov := newOverview(g)
+	c := openPage(t, render(t, g), 1600, 1000)
+	dimmed := 0
+	// The year slider dims, in the diagram, the officials who did not
+	// serve in its year.
+	for _, year := range []int{ov.Years[0], ov.Years[1]} {
+		if err := c.Eval(fmt.Sprintf(`(function () {
+  var y = document.getElementById("year");
+  y.value = %d;
+  y.dispatchEvent(new Event("input", {bubbles: true}));
+})()`, year), nil); err != nil {
+			t.Fatal(err)
+		}
+		var want []string
+		for _, e := range g.Entities {
+			if e.Kind == graph.Official && !slices.ContainsFunc(ov.Flows, func(f flow) bool {
+				return slices.ContainsFunc(f.Stints, func(s stint) bool { return s.Official == e.ID && (s.From == 0 || s.From <= year && year <= s.To) })
+			}) {
+				want = append(want, "n-"+e.ID)
+			}
+		}
+		var off []string
+		if err := c.Eval(`Array.from(document.querySelectorAll("#view g.node.off"), function (g) { return g.id; })`, &off); err != nil {
+			t.Fatal(err)
+		}
+		if !slices.Equal(off, want) {
+			t.Errorf("in %d the diagram dims %q, want %q", year, off, want)
+		}
+		t.Logf("in %d: %d officials dimmed", year, len(off))
+		dimmed += len(off)
+	}
+	if dimmed == 0 {
+		t.Error("no official dimmed in any year")
 	}
 	checkQuiet(t, c)
 }

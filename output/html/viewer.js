@@ -506,16 +506,14 @@
   var modeButton = document.getElementById("mode");
   var ov = data.overview;
   var bodies = new Map(), flows = new Map();
-  var stintsOf = new Map(); // official id → [{stint, flow}]
-  var homeOf = new Map(); // official id → the body whose expansion shows them first
+  // homeOf is the body whose expansion a search expands to show an
+  // official: the host of their first secondment, else a body where they
+  // had a post.
+  var homeOf = new Map();
   ov.bodies.forEach(function (b) { bodies.set(b.id, b); });
   ov.flows.forEach(function (f) {
     flows.set(f.id, f);
-    f.stints.forEach(function (s) {
-      if (!stintsOf.has(s.official)) stintsOf.set(s.official, []);
-      stintsOf.get(s.official).push({stint: s, flow: f});
-      if (!homeOf.has(s.official)) homeOf.set(s.official, f.to);
-    });
+    f.stints.forEach(function (s) { if (!homeOf.has(s.official)) homeOf.set(s.official, f.to); });
   });
   ov.bodies.forEach(function (b) {
     (b.officials || []).forEach(function (o) { if (!homeOf.has(o)) homeOf.set(o, b.id); });
@@ -545,8 +543,8 @@
   // that are part of no other, sorted by name, each drawn with the bodies
   // that are part of it inside it. It picks the column height that lets
   // the whole fit the view largest. It returns the centres of the bodies
-  // that are part of no other (cytoscape.js sizes a compound body from its
-  // children) and of the leaves.
+  // with no other inside them (cytoscape.js sizes the others from what is
+  // inside) and every body's size.
   function layout(width, height) {
     var kids = new Map(), tops = new Map(), size = new Map();
     ov.bodies.forEach(function (b) {
