@@ -397,6 +397,23 @@ func TestBrowserOverviewOpen(t *testing.T) {
 		t.Errorf("the overview took %v to open, want under %v", took, openLimit)
 	}
 	checkNoOverlap(t, labelBoxes(c))
+
+	// The detail: every body expanded.
+	start := time.Now()
+	click(c, "mode")
+	settle(c)
+	s = overviewOf(c)
+	at := map[string]bool{} // the officials with a post or secondment at a body
+	for _, b := range newOverview(g).Bodies {
+		for _, o := range b.Officials {
+			at[o] = true
+		}
+	}
+	n := len(at)
+	t.Logf("the detail (every body expanded): %d officials shown in %v", len(s.Officials), time.Since(start).Round(time.Millisecond))
+	if len(s.Officials) != n || n == 0 {
+		t.Errorf("the detail shows %d officials, want %d", len(s.Officials), n)
+	}
 	checkQuiet(t, c)
 }
 
