@@ -26,8 +26,8 @@ var (
 	//go:embed viewer.js
 	viewerJS string
 	// cytoscapeJS is the graph library that draws the overview; see
-	// vendor/README.md.
-	//go:embed vendor/cytoscape.min.js
+	// cytoscape/README.md.
+	//go:embed cytoscape/cytoscape.min.js
 	cytoscapeJS string
 	//go:embed viewer.css
 	viewerCSS string
