@@ -201,6 +201,9 @@ var formats = []format{
 	{"json", []string{".json"}, func(j *renderJob, w []io.Writer) error { return json.Write(w[0], j.g, json.Options{}) }, false},
 	{"ftm", []string{".ftm.json"}, func(j *renderJob, w []io.Writer) error { return ftm.Write(w[0], j.g, ftm.Options{}) }, false},
 	{"html", []string{".html"}, func(j *renderJob, w []io.Writer) error {
+		if len(j.g.Entities) >= html.DetailLimit { // opens on the overview: no SVG
+			return html.Write(w[0], j.g, nil, html.Options{})
+		}
 		s, err := j.svgText()
 		if err != nil {
 			return err

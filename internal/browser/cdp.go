@@ -36,6 +36,9 @@ type Chrome struct {
 	// Console holds console messages and browser log entries (CSP
 	// violations among them).
 	Console []string
+	// Requests are the URLs of every request the page made, its own
+	// navigation among them, in order.
+	Requests []string
 }
 
 // message is a DevTools protocol message: a reply (ID set) or an event.
@@ -93,7 +96,7 @@ func Start(ctx context.Context, t *testing.T, chromium string, width, height int
 	var attached struct{ SessionID string }
 	c.call("", "Target.attachToTarget", map[string]any{"targetId": target.TargetID, "flatten": true}, &attached)
 	c.session = attached.SessionID
-	for _, m := range []string{"Page.enable", "Runtime.enable", "Log.enable"} {
+	for _, m := range []string{"Page.enable", "Runtime.enable", "Log.enable", "Network.enable"} {
 		c.call(c.session, m, nil, nil)
 	}
 	c.call(c.session, "Emulation.setDeviceMetricsOverride",
@@ -148,6 +151,12 @@ func (c *Chrome) read() message {
 		c.Exceptions = append(c.Exceptions, p.ExceptionDetails.Text+" "+p.ExceptionDetails.Exception.Description)
 	case "Runtime.consoleAPICalled":
 		c.Console = append(c.Console, "console: "+string(m.Params))
+	case "Network.requestWillBeSent":
+		var p struct {
+			Request struct{ URL string }
+		}
+		json.Unmarshal(m.Params, &p)
+		c.Requests = append(c.Requests, p.Request.URL)
 	case "Log.entryAdded":
 		var p struct {
 			Entry struct{ Level, Source, Text string }

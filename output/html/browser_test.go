@@ -278,7 +278,7 @@ func TestBrowserHostile(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if doc.Scripts != 2 || doc.Svgs != 1 || doc.Images != 0 || len(doc.Handlers) > 0 {
+	if doc.Scripts != 3 || doc.Svgs != 1 || doc.Images != 0 || len(doc.Handlers) > 0 {
 		t.Errorf("injected elements: %+v", doc)
 	}
 	if doc.Title != g.Title || doc.H1 != g.Title {

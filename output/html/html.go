@@ -25,6 +25,10 @@ type Options struct {
 var (
 	//go:embed viewer.js
 	viewerJS string
+	// cytoscapeJS is the graph library that draws the overview; see
+	// cytoscape/README.md.
+	//go:embed cytoscape/cytoscape.min.js
+	cytoscapeJS string
 	//go:embed viewer.css
 	viewerCSS string
 	//go:embed page.html.tmpl
@@ -54,10 +58,10 @@ func paletteCSS() string {
 }
 
 // csp is the Content-Security-Policy the page declares: nothing may be
-// fetched, and the only script and style that run are the viewer's own,
-// named by their hashes. A script or style that text from the knowledge
-// base smuggled into the page would not run.
-var csp = "default-src 'none'; script-src " + hash(viewerJS) + "; style-src " + hash(style) +
+// fetched, and the only scripts and style that run are the library's and
+// the viewer's own, named by their hashes. A script or style that text from
+// the knowledge base smuggled into the page would not run.
+var csp = "default-src 'none'; script-src " + hash(cytoscapeJS) + " " + hash(viewerJS) + "; style-src " + hash(style) +
 	"; img-src data:; base-uri 'none'; form-action 'none'"
 
 // hash is the CSP source expression for an inline script or style.
@@ -66,16 +70,25 @@ func hash(s string) string {
 	return "'sha256-" + base64.StdEncoding.EncodeToString(sum[:]) + "'"
 }
 
-// Write writes g as a self-contained HTML page that shows svg, the SVG
-// document that output/svg rendered from output/dot's DOT of the same graph.
-// The page links the diagram's node and edge elements (ids "n-<entity id>"
-// and "e-<index in g.Relations>") to the data of g it carries. It fetches
-// nothing: the diagram, the data, the script and the styles are all inline.
-// The output is the same bytes for the same graph and SVG.
+// Write writes g as a self-contained HTML page. A graph of fewer than
+// DetailLimit entities opens on its detail: svg, the SVG document that
+// output/svg rendered from output/dot's DOT of the same graph, whose node
+// and edge elements (ids "n-<entity id>" and "e-<index in g.Relations>")
+// the page links to the data of g it carries. A larger graph opens on its
+// overview, drawn with cytoscape.js: the bodies, and an edge per home and
+// host body counting the officials seconded along it; its svg is not used
+// and may be nil (so may a small graph's: then the detail is drawn like the
+// overview, every body expanded). Either view can switch to the other. It
+// fetches nothing: the diagram, the data, the scripts and the styles are
+// all inline. The output is the same bytes for the same graph and SVG.
 func Write(w io.Writer, g *graph.Graph, svg []byte, opt Options) error {
-	diagram, err := inlineSVG(svg)
-	if err != nil {
-		return err
+	detail := len(g.Entities) < DetailLimit
+	var diagram []byte
+	if detail && svg != nil {
+		var err error
+		if diagram, err = inlineSVG(svg); err != nil {
+			return err
+		}
 	}
 	title := opt.Title
 	if title == "" {
@@ -86,20 +99,37 @@ func Write(w io.Writer, g *graph.Graph, svg []byte, opt Options) error {
 	}
 	// json.Marshal escapes <, > and & (and U+2028, U+2029), so the data
 	// cannot end its <script> element or open a comment.
-	data, err := json.Marshal(newData(g, title))
+	d := newData(g, title)
+	d.Open = "overview"
+	if detail {
+		d.Open = "detail"
+	}
+	data, err := json.Marshal(d)
 	if err != nil {
 		return fmt.Errorf("html: %w", err)
 	}
 	var b bytes.Buffer
+	years := d.Overview.Years
+	if years == nil {
+		years = []int{0, 0}
+	}
 	err = page.Execute(&b, map[string]any{
-		"Title":   title,
-		"CSP":     csp,
-		"Style":   template.CSS(style),
-		"Script":  template.JS(viewerJS),
-		"Data":    template.JS(data),
-		"Diagram": template.HTML(diagram),
-		"Nodes":   len(g.Entities),
-		"Edges":   len(g.Relations),
+		"Title":    title,
+		"CSP":      csp,
+		"Style":    template.CSS(style),
+		"Library":  template.JS(cytoscapeJS),
+		"Script":   template.JS(viewerJS),
+		"Data":     template.JS(data),
+		"Diagram":  template.HTML(diagram),
+		"Detail":   diagram != nil,
+		"Overview": !detail,
+		"Nodes":    len(g.Entities),
+		"Edges":    len(g.Relations),
+		"Bodies":   len(d.Overview.Bodies),
+		"Flows":    len(d.Overview.Flows),
+		"YearAll":  years[0] - 1, // the slider's first position: every year
+		"YearLast": years[1],
+		"Years":    d.Overview.Years != nil,
 	})
 	if err != nil {
 		return fmt.Errorf("html: %w", err)
@@ -115,6 +145,17 @@ type pageData struct {
 	Nodes   []node   `json:"nodes"`
 	Edges   []edge   `json:"edges"`
 	Filter  string   `json:"filter,omitempty"`
+	// Open is the view the page opens on: "detail" or "overview".
+	Open     string            `json:"open"`
+	Overview overview          `json:"overview"`
+	Colours  map[string]colour `json:"colours"`
+}
+
+// colour is how the overview draws an entity ("kind/jurisdiction") or an
+// edge kind: Fill is "" for an edge.
+type colour struct {
+	Fill string `json:"fill,omitempty"`
+	Line string `json:"line"`
 }
 
 type source struct {
@@ -192,7 +233,15 @@ func skipEdgeAttr(key string) bool {
 }
 
 func newData(g *graph.Graph, title string) pageData {
-	d := pageData{Title: title, Filter: g.Filter, Sources: []source{}, Nodes: []node{}, Edges: []edge{}}
+	d := pageData{Title: title, Filter: g.Filter, Sources: []source{}, Nodes: []node{}, Edges: []edge{},
+		Overview: newOverview(g), Colours: map[string]colour{}}
+	for _, e := range g.Entities {
+		n := palette.NodeOf(e.Kind, e.Jurisdiction)
+		d.Colours[e.Kind+"/"+e.Jurisdiction] = colour{Fill: n.Fill.Hex(), Line: n.Line.Hex()}
+	}
+	for _, k := range []string{graph.Secondment, graph.Post} {
+		d.Colours[k] = colour{Line: palette.Edge(k).Hex()}
+	}
 	quoted := map[string]bool{}
 	for _, r := range g.Relations {
 		for _, ev := range r.Evidence {

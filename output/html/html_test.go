@@ -80,6 +80,46 @@ func hostileGraph(t testing.TB) *graph.Graph {
 	return g
 }
 
+// storyKB has an official and a body without English names, a
+// three-party agreement and a source with a URL whose text has the quotes
+// in the middle of paragraphs.
+const storyKB = `
+name: story
+title: 故事
+sources:
+  - {id: s, title: 某报道, publisher: 某报, date: 2020-05-06, url: "https://example.org/a", file: s.txt}
+entities:
+  - {id: li-si, kind: official, name: 李四, jurisdiction: beijing}
+  - {id: bing, kind: body, name: 丙市, jurisdiction: hebei}
+  - {id: ding, kind: body, name: 丁区, jurisdiction: beijing}
+  - {id: wu, kind: company, name: 戊公司, jurisdiction: other}
+secondments:
+  - official: 李四
+    from: {body: 丁区, post: 副区长}
+    to: {body: 丙市, post: 副市长}
+    start: 2020-01
+    evidence: [{source: s, quote: 丁区副区长李四挂任丙市副市长}]
+agreements:
+  - id: tri
+    title: 三方协议
+    parties: [丙市, 丁区, 戊公司]
+    status: signed
+    date: 2020-04
+    officials: [{official: 李四, role: 牵线}]
+    evidence: [{source: s, quote: 丙市、丁区与戊公司签署了《三方协议》}]
+`
+
+const storySource = "第一段:开头的话。\n第二段:去年,丁区副区长李四挂任丙市副市长,一年来奔走。\n第三段:四月,丙市、丁区与戊公司签署了《三方协议》,李四牵线。\n第四段:结尾。\n"
+
+func storyGraph(t testing.TB) *graph.Graph {
+	t.Helper()
+	g, err := graph.Parse(fstest.MapFS{"s.txt": {Data: []byte(storySource)}}, graph.Input{Name: "kb.yaml", Data: []byte(storyKB)})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return g
+}
+
 func defaultGraph(t testing.TB) *graph.Graph {
 	t.Helper()
 	g, err := graph.LoadDefault()
@@ -178,9 +218,10 @@ func readData(t testing.TB, doc *xhtml.Node) pageData {
 }
 
 // checkStructure checks what every page must hold: the CSP meta first in
-// the head, naming the hashes of the one inline script and the one style;
-// one SVG; the data; and no element or attribute that could run script or
-// fetch anything.
+// the head, naming the hashes of the two inline scripts (the library and
+// the viewer) and the one style; the data; and no element or attribute that
+// could run script or fetch anything. A page that opens on the detail has
+// one SVG, one that opens on the overview none.
 func checkStructure(t *testing.T, page []byte) *xhtml.Node {
 	t.Helper()
 	doc := parse(t, page)
@@ -213,10 +254,19 @@ func checkStructure(t *testing.T, page []byte) *xhtml.Node {
 			t.Errorf("a script of type %q", typ)
 		}
 	}
-	if len(scripts) != 1 {
-		t.Fatalf("%d executable scripts, want 1", len(scripts))
+	// The library, as vendored, then the viewer.
+	if len(scripts) != 2 {
+		t.Fatalf("%d executable scripts, want 2", len(scripts))
 	}
-	if want := "script-src " + sum(scripts[0]) + ";"; !strings.Contains(policy, want) {
+	if scripts[0] != cytoscapeJS {
+		t.Errorf("the first script is not the vendored cytoscape.js (%d bytes, want %d)", len(scripts[0]), len(cytoscapeJS))
+	}
+	for _, s := range []string{"</script", "<!--", "<script"} {
+		if strings.Contains(strings.ToLower(cytoscapeJS), s) {
+			t.Errorf("the vendored library holds %q, which would end or confuse its inline <script>", s)
+		}
+	}
+	if want := "script-src " + sum(scripts[0]) + " " + sum(scripts[1]) + ";"; !strings.Contains(policy, want) {
 		t.Errorf("the CSP %q lacks %q", policy, want)
 	}
 	styles := elements(doc, "style")
@@ -229,8 +279,12 @@ func checkStructure(t *testing.T, page []byte) *xhtml.Node {
 	if !strings.HasPrefix(policy, "default-src 'none';") {
 		t.Errorf("the CSP %q does not start with default-src 'none'", policy)
 	}
-	if n := len(elements(doc, "svg")); n != 1 {
-		t.Errorf("%d svg elements, want 1", n)
+	wantSVG := 1
+	if readData(t, doc).Open == "overview" {
+		wantSVG = 0
+	}
+	if n := len(elements(doc, "svg")); n != wantSVG {
+		t.Errorf("%d svg elements, want %d", n, wantSVG)
 	}
 	for _, tag := range []string{"img", "image", "iframe", "object", "embed", "link", "base", "form", "foreignObject", "use", "audio", "video"} {
 		if n := len(elements(doc, tag)); n > 0 {
@@ -264,7 +318,7 @@ func checkStructure(t *testing.T, page []byte) *xhtml.Node {
 		}
 	}
 	for _, s := range []string{"innerHTML", "outerHTML", "insertAdjacentHTML", "document.write", "eval(", "new Function", "fetch(", "XMLHttpRequest", "http:", "https:"} {
-		if strings.Contains(scripts[0], s) {
+		if strings.Contains(scripts[1], s) {
 			t.Errorf("the viewer script uses %q", s)
 		}
 	}
@@ -337,8 +391,8 @@ func TestHostilePage(t *testing.T) {
 		}
 	}
 	doc := checkStructure(t, page)
-	if n := len(elements(doc, "script")); n != 2 {
-		t.Errorf("%d script elements, want 2", n)
+	if n := len(elements(doc, "script")); n != 3 {
+		t.Errorf("%d script elements, want 3", n)
 	}
 	// The text is all there, as text: in the title, the diagram's labels
 	// and tooltips, and the data.

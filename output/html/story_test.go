@@ -7,50 +7,9 @@ import (
 	"slices"
 	"strings"
 	"testing"
-	"testing/fstest"
 
 	"github.com/guazhi/guazhi/graph"
 )
-
-// storyKB has an official and a body without English names, a
-// three-party agreement and a source with a URL whose text has the quotes
-// in the middle of paragraphs.
-const storyKB = `
-name: story
-title: 故事
-sources:
-  - {id: s, title: 某报道, publisher: 某报, date: 2020-05-06, url: "https://example.org/a", file: s.txt}
-entities:
-  - {id: li-si, kind: official, name: 李四, jurisdiction: beijing}
-  - {id: bing, kind: body, name: 丙市, jurisdiction: hebei}
-  - {id: ding, kind: body, name: 丁区, jurisdiction: beijing}
-  - {id: wu, kind: company, name: 戊公司, jurisdiction: other}
-secondments:
-  - official: 李四
-    from: {body: 丁区, post: 副区长}
-    to: {body: 丙市, post: 副市长}
-    start: 2020-01
-    evidence: [{source: s, quote: 丁区副区长李四挂任丙市副市长}]
-agreements:
-  - id: tri
-    title: 三方协议
-    parties: [丙市, 丁区, 戊公司]
-    status: signed
-    date: 2020-04
-    officials: [{official: 李四, role: 牵线}]
-    evidence: [{source: s, quote: 丙市、丁区与戊公司签署了《三方协议》}]
-`
-
-const storySource = "第一段:开头的话。\n第二段:去年,丁区副区长李四挂任丙市副市长,一年来奔走。\n第三段:四月,丙市、丁区与戊公司签署了《三方协议》,李四牵线。\n第四段:结尾。\n"
-
-func storyGraph(t testing.TB) *graph.Graph {
-	t.Helper()
-	g, err := graph.Parse(fstest.MapFS{"s.txt": {Data: []byte(storySource)}}, graph.Input{Name: "kb.yaml", Data: []byte(storyKB)})
-	if err != nil {
-		t.Fatal(err)
-	}
-	return g
-}
 
 // TestBrowserOpeningView checks that at 1600×1000 the page opens on a view
 // where every node label on screen is at least 11 px, centred on the
