@@ -32,9 +32,9 @@ type Overview struct {
 	Level  string
 	Groups []*Group // sorted by jurisdiction, then by the top they are part of, then id
 	Flows  []*Flow  // sorted by From, then To
-	// NoHome counts the secondments whose home body is not known, which
-	// no flow carries.
-	NoHome int
+	// Homeless are the secondments whose home body is not known, which no
+	// flow carries.
+	Homeless []*Relation
 	// Agreements counts the distinct agreements among groups.
 	Agreements int
 	// Sources counts the sources behind the flows.
@@ -58,10 +58,13 @@ type Flow struct {
 }
 
 // Overview folds g's bodies into groups at level (one of GroupLevels) and
-// its secondments into flows between them. Officials are not groups: each
-// secondment goes from its home body (FromBody, else the body of the
-// official's only post) to its host. Companies and organisations are
-// counted only in the deals of the groups that made agreements with them.
+// its secondments into flows between them. Officials and agreements are
+// not groups; every other entity may be (a company that hosts a
+// secondment is one). Each secondment goes from its home body (FromBody,
+// else the body of the official's first post) to its host: this is the
+// one place that decides who went from where to where. Companies and
+// organisations that host no one are counted only in the deals of the
+// groups that made agreements with them.
 func (g *Graph) Overview(level string) (*Overview, error) {
 	depth := slices.Index(GroupLevels, level) // province 0, city 1, county 2, body 3
 	if depth < 0 {
@@ -75,7 +78,7 @@ func (g *Graph) Overview(level string) (*Overview, error) {
 	// top of its part_of chain; nil when id is not a body.
 	fold := func(id string) (head, top *Entity) {
 		e := g.byID[id]
-		if e == nil || e.Kind != Body {
+		if e == nil || e.Kind == Official || e.Kind == Agreement {
 			return nil, nil
 		}
 		chain = chain[:0]
@@ -109,10 +112,10 @@ func (g *Graph) Overview(level string) (*Overview, error) {
 		return gr
 	}
 
-	homes := map[string][]string{} // official → bodies of its posts
+	homes := map[string]string{} // official → the body of its first post
 	for _, r := range g.Relations {
-		if r.Kind == Post {
-			homes[r.From] = append(homes[r.From], r.To)
+		if _, ok := homes[r.From]; r.Kind == Post && !ok {
+			homes[r.From] = r.To
 		}
 	}
 	flows := map[[2]string]*Flow{}
@@ -122,12 +125,16 @@ func (g *Graph) Overview(level string) (*Overview, error) {
 			continue
 		}
 		home := r.FromBody
-		if home == "" && len(homes[r.From]) == 1 {
-			home = homes[r.From][0]
+		if home == "" {
+			home = homes[r.From]
 		}
-		from, to := groupOf(home), groupOf(r.To)
-		if from == nil || to == nil {
-			ov.NoHome++
+		to := groupOf(r.To)
+		if to == nil {
+			continue // a secondment to an official or agreement: none
+		}
+		from := groupOf(home)
+		if from == nil {
+			ov.Homeless = append(ov.Homeless, r)
 			continue
 		}
 		from.Sent++

@@ -73,8 +73,8 @@ func TestOverview(t *testing.T) {
 				t.Errorf("%s: %s has %d deals, want %d", tc.level, gr.ID, len(gr.Deals), tc.deals[gr.ID])
 			}
 		}
-		if ov.Officials() != 3 || ov.NoHome != 0 || ov.Agreements != 2 {
-			t.Errorf("%s: officials %d, no home %d, agreements %d; want 3, 0, 2", tc.level, ov.Officials(), ov.NoHome, ov.Agreements)
+		if ov.Officials() != 3 || len(ov.Homeless) != 0 || ov.Agreements != 2 {
+			t.Errorf("%s: officials %d, no home %d, agreements %d; want 3, 0, 2", tc.level, ov.Officials(), len(ov.Homeless), ov.Agreements)
 		}
 		if ov.Groups[0].Jurisdiction != "beijing" {
 			t.Errorf("%s: first group %s, want Beijing's first", tc.level, ov.Groups[0].ID)

@@ -201,14 +201,14 @@ var formats = []format{
 	{"json", []string{".json"}, func(j *renderJob, w []io.Writer) error { return json.Write(w[0], j.g, json.Options{}) }, false},
 	{"ftm", []string{".ftm.json"}, func(j *renderJob, w []io.Writer) error { return ftm.Write(w[0], j.g, ftm.Options{}) }, false},
 	{"html", []string{".html"}, func(j *renderJob, w []io.Writer) error {
-		if len(j.g.Entities) >= html.DetailLimit { // opens on the overview: no SVG
-			return html.Write(w[0], j.g, nil, html.Options{})
+		if j.overview != nil { // the viewer draws its own overview: no SVG
+			return html.Write(w[0], j.g, nil, html.Options{View: "overview"})
 		}
 		s, err := j.svgText()
 		if err != nil {
 			return err
 		}
-		return html.Write(w[0], j.g, s, html.Options{})
+		return html.Write(w[0], j.g, s, html.Options{View: "detail"})
 	}, true},
 }
 

@@ -259,8 +259,8 @@ func overviewTitle(g *graph.Graph, ov *graph.Overview) string {
 			ov.Level, ov.Officials(), secondments, len(ov.Flows), len(ov.Groups), ov.Agreements),
 		"方框 box = 机构及其下属 a body and those it includes (+N): 派 sent, 收 hosted, 协 agreements · 箭头 arrow = 挂职方向 where officials went, 宽度与数字 width and number = 人次 secondments",
 	}
-	if ov.NoHome > 0 {
-		lines = append(lines, fmt.Sprintf("%d 人次挂职原单位不详 secondments with no known home body are not drawn", ov.NoHome))
+	if len(ov.Homeless) > 0 {
+		lines = append(lines, fmt.Sprintf("%d 人次挂职原单位不详 secondments with no known home body are not drawn", len(ov.Homeless)))
 	}
 	if len(g.Sources) <= 3 {
 		var srcs []string

@@ -20,6 +20,9 @@ type Options struct {
 	// Title is the page's title; default the graph's title, or its name
 	// when it has none.
 	Title string
+	// View is what the page opens on: "detail" or "overview"; default
+	// "", the detail for a graph of fewer than DetailLimit entities.
+	View string
 }
 
 var (
@@ -71,7 +74,7 @@ func hash(s string) string {
 }
 
 // Write writes g as a self-contained HTML page. A graph of fewer than
-// DetailLimit entities opens on its detail: svg, the SVG document that
+// DetailLimit entities opens on its detail (opt.View may say otherwise): svg, the SVG document that
 // output/svg rendered from output/dot's DOT of the same graph, whose node
 // and edge elements (ids "n-<entity id>" and "e-<index in g.Relations>")
 // the page links to the data of g it carries. A larger graph opens on its
@@ -83,6 +86,12 @@ func hash(s string) string {
 // all inline. The output is the same bytes for the same graph and SVG.
 func Write(w io.Writer, g *graph.Graph, svg []byte, opt Options) error {
 	detail := len(g.Entities) < DetailLimit
+	switch opt.View {
+	case "detail":
+		detail = true
+	case "overview":
+		detail = false
+	}
 	var diagram []byte
 	if detail && svg != nil {
 		var err error

@@ -14,8 +14,8 @@ const DetailLimit = 60
 
 // overview is what the viewer draws of a graph too large to show every
 // official: its bodies, and one flow per home body and host body that
-// carries the officials seconded along it. It is the one place that
-// decides who is seconded from where to where.
+// carries the officials seconded along it (graph.Overview's flows, by
+// body).
 type overview struct {
 	// Bodies are every entity that is not an official nor an agreement,
 	// in the graph's order.
@@ -67,10 +67,9 @@ type stint struct {
 	To   int `json:"y1,omitempty"`
 }
 
-// newOverview computes the overview of g. An official's home body is the
-// secondment's own home body, else the body of the official's first post;
-// the host is the body the secondment goes to. A secondment whose home is
-// not known makes a flow from "", which the overview does not draw. A secondment's years run
+// newOverview computes the overview of g: its bodies, and the flows of
+// graph.Overview by body. A secondment whose home is not known makes a
+// flow from "", which the overview does not draw. A secondment's years run
 // from its start to its end; one with only a start or an end covers that
 // year, as graph.Relation.Active has it.
 func newOverview(g *graph.Graph) overview {
@@ -133,48 +132,53 @@ func newOverview(g *graph.Graph) overview {
 			deal(r.To, r.Agreement)
 		}
 	}
-	flows := map[[2]string]*flow{}
-	var order [][2]string
-	first, last := 0, 0
+	// The flows are graph.Overview's, by body: one place decides who went
+	// from where to where. Those with no known home make flows from "".
+	gov, err := g.Overview(graph.ByBody)
+	if err != nil {
+		panic(err) // ByBody is a level
+	}
+	edge := make(map[*graph.Relation]int, len(g.Relations))
 	for i, r := range g.Relations {
-		if r.Kind != graph.Secondment || !isBody(r.To) {
-			continue
-		}
-		s := stint{Official: r.From, Edge: fmt.Sprintf("e-%d", i), Post: r.Post, HomePost: r.FromPost,
-			Start: dateText(r.Start), End: dateText(r.End)}
-		home := r.FromBody
-		if h, ok := homes[r.From]; ok && (home == "" || home == h.body) {
-			home = h.body
-			if s.HomePost == "" {
+		edge[r] = i
+	}
+	first, last := 0, 0
+	stints := func(from string, rels []*graph.Relation) []stint {
+		var out []stint
+		for _, r := range rels {
+			s := stint{Official: r.From, Edge: fmt.Sprintf("e-%d", edge[r]), Post: r.Post, HomePost: r.FromPost,
+				Start: dateText(r.Start), End: dateText(r.End)}
+			if h, ok := homes[r.From]; ok && s.HomePost == "" && h.body == from {
 				s.HomePost = h.title
 			}
-		}
-		if !isBody(home) {
-			home = ""
-		}
-		s.From, s.To = years(r.Start, r.End)
-		if s.From != 0 {
-			if first == 0 || s.From < first {
-				first = s.From
+			s.From, s.To = years(r.Start, r.End)
+			if s.From != 0 {
+				if first == 0 || s.From < first {
+					first = s.From
+				}
+				last = max(last, s.To)
 			}
-			last = max(last, s.To)
+			meet(r.To, r.From)
+			meet(from, r.From)
+			out = append(out, s)
 		}
-		meet(r.To, r.From)
-		meet(home, r.From)
-		key := [2]string{home, r.To}
-		f := flows[key]
-		if f == nil {
-			f = &flow{From: home, To: r.To}
-			flows[key] = f
-			order = append(order, key)
-		}
-		f.Stints = append(f.Stints, s)
+		return out
 	}
-	slices.SortFunc(order, func(a, b [2]string) int { return cmp.Or(cmp.Compare(a[0], b[0]), cmp.Compare(a[1], b[1])) })
-	for _, k := range order {
-		f := flows[k]
-		f.ID = fmt.Sprintf("f-%d", len(ov.Flows))
-		ov.Flows = append(ov.Flows, *f)
+	homeless := map[string][]*graph.Relation{}
+	var hosts []string
+	for _, r := range gov.Homeless {
+		if homeless[r.To] == nil {
+			hosts = append(hosts, r.To)
+		}
+		homeless[r.To] = append(homeless[r.To], r)
+	}
+	slices.Sort(hosts)
+	for _, to := range hosts {
+		ov.Flows = append(ov.Flows, flow{ID: fmt.Sprintf("f-%d", len(ov.Flows)), To: to, Stints: stints("", homeless[to])})
+	}
+	for _, f := range gov.Flows {
+		ov.Flows = append(ov.Flows, flow{ID: fmt.Sprintf("f-%d", len(ov.Flows)), From: f.From.ID, To: f.To.ID,
+			Stints: stints(f.From.ID, f.Secondments)})
 	}
 	for i := range ov.Bodies {
 		b := &ov.Bodies[i]
