@@ -4,6 +4,7 @@ import (
 	"cmp"
 	"fmt"
 	"slices"
+	"strings"
 )
 
 // Group levels of an overview, coarsest first. A body's level is how many
@@ -217,22 +218,8 @@ func (ov *Overview) Officials() int {
 }
 
 func joinOr(list []string) string {
-	switch len(list) {
-	case 0:
-		return ""
-	case 1:
-		return list[0]
+	if len(list) < 2 {
+		return strings.Join(list, "")
 	}
-	return fmt.Sprintf("%s or %s", joinComma(list[:len(list)-1]), list[len(list)-1])
-}
-
-func joinComma(list []string) string {
-	s := ""
-	for i, x := range list {
-		if i > 0 {
-			s += ", "
-		}
-		s += x
-	}
-	return s
+	return strings.Join(list[:len(list)-1], ", ") + " or " + list[len(list)-1]
 }

@@ -51,15 +51,7 @@ func TestOverviewReadable(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			var m struct {
-				Width, Height float64
-				Canvas        rect
-				Texts         []struct {
-					Text, Group, Cls string
-					Box              rect
-					Size             float64
-				}
-			}
+			var m svgMeasure
 			evalSVG(t, chromium, svg, readableJS, &m)
 			// Text sizes are in the SVG's units, points, which the page
 			// draws at 4/3 px; fitted to the window, times scale.

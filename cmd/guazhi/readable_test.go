@@ -36,6 +36,18 @@ return out;
 
 type rect struct{ X, Y, W, H float64 }
 
+// svgMeasure is what readableJS measures of a picture: its size, its
+// canvas and every text.
+type svgMeasure struct {
+	Width, Height float64
+	Canvas        rect
+	Texts         []struct {
+		Text, Group, Cls string
+		Box              rect
+		Size             float64
+	}
+}
+
 func (a rect) overlaps(b rect, tol float64) bool {
 	return a.X+tol < b.X+b.W && b.X+tol < a.X+a.W && a.Y+tol < b.Y+b.H && b.Y+tol < a.Y+a.H
 }
@@ -66,13 +78,7 @@ func checkReadable(t *testing.T, chromium string, args []string) {
 		t.Fatal(err)
 	}
 	var m struct {
-		Width, Height float64
-		Canvas        rect
-		Texts         []struct {
-			Text, Group, Cls string
-			Box              rect
-			Size             float64
-		}
+		svgMeasure
 		Shapes []struct {
 			ID  string
 			Box rect
