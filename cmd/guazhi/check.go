@@ -28,10 +28,17 @@ func (e env) kbCommand(name, summary string, args []string) (*graph.Graph, error
 const (
 	checkSummary = "Validates the knowledge bases given, merged (with none, the embedded\n" +
 		"jingji-2015 data set), and verifies every quote against its source text.\n" +
-		"Prints every problem as file:line:col: message and exits 1 when there is one."
+		"Prints every problem as file:line:col: message and exits 1 when there is one.\n\n" +
+		"Examples:\n" +
+		"  guazhi check                          the built-in data set\n" +
+		"  guazhi check my.yaml                  a file (uses: [jingji-2015] builds on the built-in one)\n" +
+		"  guazhi check kb/*.yaml                several files, fused into one graph"
 	statsSummary = "Prints counts by entity kind, jurisdiction and relation kind, and the\n" +
 		"officials ranked by how many bodies, companies and organisations they connect,\n" +
-		"and the agreements each official is credited with."
+		"and the agreements each official is credited with.\n\n" +
+		"Examples:\n" +
+		"  guazhi stats\n" +
+		"  guazhi stats jingji-2015 my.yaml"
 )
 
 func (e env) check(args []string) error {

@@ -36,6 +36,11 @@ the rule by which loading fuses two statements into one fact.
 
 Exit status: 0 no differences, 1 differences, 2 trouble (bad usage, or a
 knowledge base that does not load).
+
+Examples:
+  guazhi diff jingji-2015 my.yaml
+  guazhi diff --stat old.yaml new.yaml
+  guazhi diff --json --old a.yaml --old b.yaml --new merged.yaml
 `
 
 func (e env) diff(args []string) error {

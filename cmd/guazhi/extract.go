@@ -25,7 +25,11 @@ func (e env) extract(args []string) error {
 		"Drafts a knowledge base from a Chinese news text for a person to review:\n" +
 		"secondments, agreements, links and the entities they name, each with its\n" +
 		"sentence quoted verbatim; inferred facts are flagged. A summary goes to\n" +
-		"standard error.\n"
+		"standard error.\n\n" +
+		"Examples:\n" +
+		"  guazhi extract article.txt -o draft.yaml\n" +
+		"  guazhi extract article.txt --kb jingji-2015 -o draft.yaml   reuse the built-in ids\n" +
+		"  guazhi check draft.yaml                                      then verify it\n"
 	if err := e.parseFlags(flags, usage, args); err != nil {
 		return err
 	}

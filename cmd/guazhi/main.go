@@ -95,7 +95,7 @@ func usageText() string {
 	for _, d := range graph.Builtins() {
 		fmt.Fprintf(&b, "  %-36s  %s\n", d.Name, d.Title)
 	}
-	b.WriteString("\nRun 'guazhi COMMAND --help' for a command's flags.\n")
+	b.WriteString("\nRun 'guazhi COMMAND --help' for a command's flags and examples.\n")
 	return b.String()
 }
 
@@ -125,7 +125,7 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) error {
 		return e.extract(rest)
 	case "version":
 		if len(rest) > 0 && (rest[0] == "--help" || rest[0] == "-h") {
-			fmt.Fprintln(stdout, "Usage: guazhi version\n\nPrints guazhi's version.")
+			fmt.Fprintln(stdout, "Usage: guazhi version\n\nPrints guazhi's version: the module version it was installed at, or the\ngit revision and date of the clone it was built in, and the Go release.\n\nExample:\n  guazhi version   guazhi v0.0.0-20261203093701-703c3945e54c go1.26.8 (go build in a clone: the\n                   pseudo-version of its commit, +dirty with uncommitted changes)")
 			return errHelp
 		}
 		fmt.Fprintln(stdout, "guazhi", version())
@@ -147,16 +147,42 @@ func version() string {
 	if !ok {
 		return "(unknown)"
 	}
+	return versionOf(info)
+}
+
+// versionOf says which guazhi a build is: its module version when it was
+// installed as a module (go install …@v1.2.3), else the revision, date and
+// state of the checkout it was built in, as the go command records them
+// (go build in a git clone; go run and tests record none), and the Go
+// release.
+func versionOf(info *debug.BuildInfo) string {
 	v := info.Main.Version
-	if v == "" || v == "(devel)" {
-		v = "devel"
-		for _, s := range info.Settings {
-			if s.Key == "vcs.revision" && len(s.Value) >= 12 {
-				v += " " + s.Value[:12]
-			}
+	if v != "" && v != "(devel)" {
+		return v + " " + info.GoVersion
+	}
+	var rev, date string
+	modified := false
+	for _, s := range info.Settings {
+		switch s.Key {
+		case "vcs.revision":
+			rev = s.Value[:min(12, len(s.Value))]
+		case "vcs.time":
+			date = s.Value
+		case "vcs.modified":
+			modified = s.Value == "true"
 		}
 	}
-	return strings.TrimSpace(v + " " + info.GoVersion)
+	if rev == "" {
+		return "devel (no revision recorded: built with go run or from outside a clone) " + info.GoVersion
+	}
+	v = "devel " + rev
+	if date != "" {
+		v += " " + date
+	}
+	if modified {
+		v += " (modified)"
+	}
+	return v + " " + info.GoVersion
 }
 
 // load reads the knowledge bases named (a name that is no file but a

@@ -6,6 +6,7 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
+	"runtime/debug"
 	"slices"
 	"strconv"
 	"strings"
@@ -122,5 +123,24 @@ func TestErrorCapCLI(t *testing.T) {
 	want := []string{"… and 500 more problems (only the first 1000 found are listed)", "guazhi: 1500 problems"}
 	if code != 1 || len(lines) != graph.MaxErrors+2 || !slices.Equal(lines[len(lines)-2:], want) {
 		t.Errorf("exit %d, %d lines ending %q; want exit 1, %d lines ending %q", code, len(lines), lines[max(0, len(lines)-2):], graph.MaxErrors+2, want)
+	}
+}
+
+// TestVersionOf checks what guazhi version says of each kind of build.
+func TestVersionOf(t *testing.T) {
+	for _, tc := range []struct {
+		info debug.BuildInfo
+		want string
+	}{
+		{debug.BuildInfo{GoVersion: "go1.26.8", Main: debug.Module{Version: "v0.4.0"}}, "v0.4.0 go1.26.8"},
+		{debug.BuildInfo{GoVersion: "go1.26.8", Main: debug.Module{Version: "(devel)"}, Settings: []debug.BuildSetting{
+			{Key: "vcs.revision", Value: "1a2b3c4d5e6f7a8b9c0d"}, {Key: "vcs.time", Value: "2026-12-03T09:00:00Z"}, {Key: "vcs.modified", Value: "true"}}},
+			"devel 1a2b3c4d5e6f 2026-12-03T09:00:00Z (modified) go1.26.8"},
+		{debug.BuildInfo{GoVersion: "go1.26.8", Main: debug.Module{Version: "(devel)"}},
+			"devel (no revision recorded: built with go run or from outside a clone) go1.26.8"},
+	} {
+		if got := versionOf(&tc.info); got != tc.want {
+			t.Errorf("versionOf = %q, want %q", got, tc.want)
+		}
 	}
 }

@@ -338,7 +338,7 @@ func (e env) renderFlags(args []string) (renderOptions, error) {
 	fs := pflag.NewFlagSet("render", pflag.ContinueOnError)
 	var (
 		formatList = fs.StringP("format", "f", "svg,dot,gexf", "output formats, comma-separated: "+strings.Join(formatNames(), ","))
-		out        = fs.StringP("out", "o", "out", "output directory; with one format also a FILE, or - for standard output")
+		out        = fs.StringP("out", "o", "out", "where to write: a FILE.ext writes that file in the format of its extension (.svg, .dot, .gexf,\n.graphml, .json, .ftm.json, .html), as dot -o does; - writes one format to standard output;\nanything else is a directory, which gets a file per format named after the graph")
 		layout     = fs.String("layout", svg.Auto, "Graphviz layout engine: "+strings.Join(layouts, "|"))
 		lang       = fs.String("lang", "zh", "label language: zh|en|both")
 		focus      = fs.String("focus", "", "keep only this entity (id, name or alias) and its neighbourhood")
@@ -355,8 +355,15 @@ func (e env) renderFlags(args []string) (renderOptions, error) {
 	usage := "Usage: guazhi render [flags] [KB.yaml | DATASET ...]\n\n" +
 		"Draws and exports the graph of the knowledge bases given, merged; with none,\n" +
 		"the embedded jingji-2015 data set. A DATASET is the name of a built-in data set\n" +
-		"(" + strings.Join(graph.BuiltinNames(), ", ") + "). Files are named after the graph's name and written atomically:\n" +
-		"a failed run leaves earlier outputs untouched.\n"
+		"(" + strings.Join(graph.BuiltinNames(), ", ") + "). Files are written atomically: a failed run leaves\n" +
+		"earlier outputs untouched.\n\n" +
+		"Examples:\n" +
+		"  guazhi render                              out/jingji-2015.svg, .dot and .gexf\n" +
+		"  guazhi render -o graph.svg                 one file, its format from its extension\n" +
+		"  guazhi render -f gexf,html -o site my.yaml  site/NAME.gexf and site/NAME.html\n" +
+		"  guazhi render -f dot -o - | dot -Tpng > graph.png\n" +
+		"  guazhi render --focus 喻华锋 --depth 2 -o yu.svg\n" +
+		"  guazhi render --view overview --group-by county -o overview.svg exchange/*.yaml\n"
 	if err := e.parseFlags(fs, usage, args); err != nil {
 		return renderOptions{}, err
 	}
@@ -364,6 +371,9 @@ func (e env) renderFlags(args []string) (renderOptions, error) {
 		naming: *naming, kbs: fs.Args()}
 	var err error
 	if o.formats, err = parseFormats(*formatList); err != nil {
+		return o, err
+	}
+	if o.formats, err = formatOfFile(o.out, o.formats, fs.Changed("format")); err != nil {
 		return o, err
 	}
 	switch {
@@ -390,6 +400,52 @@ func (e env) renderFlags(args []string) (renderOptions, error) {
 		return o, usagef("--kinds: no kind given in %q", *kinds)
 	}
 	return o, nil
+}
+
+// formatOfFile applies Graphviz's naming to -o: a FILE whose extension is
+// a format's (graph.svg, graph.ftm.json) is written in that format, which
+// a --format given must agree with; anything else keeps formats.
+func formatOfFile(out string, formats []format, given bool) ([]format, error) {
+	if out == "-" || isDevice(out) {
+		return formats, nil
+	}
+	if st, err := os.Stat(out); err == nil && st.IsDir() {
+		return formats, nil
+	}
+	f, ok := formatOfName(out)
+	switch {
+	case !ok && strings.HasSuffix(strings.ToLower(out), ".csv"):
+		return nil, usagef("-o %s: CSV is two files (NAME.nodes.csv and NAME.edges.csv); give a directory", out)
+	case !ok:
+		return formats, nil
+	case !given:
+		return []format{f}, nil
+	case len(formats) == 1 && formats[0].name == f.name:
+		return formats, nil
+	case len(formats) == 1:
+		return nil, usagef("-o %s: the extension says %s, but --format is %s", out, f.name, formats[0].name)
+	}
+	return nil, usagef("-o %s: the extension says one %s file, but --format names %d formats; give a directory", out, f.name, len(formats))
+}
+
+// formatOfName returns the format a file name's extension names.
+func formatOfName(name string) (format, bool) {
+	lower := strings.ToLower(name)
+	var best format
+	for _, f := range formats {
+		// The longest suffix wins: .ftm.json before .json.
+		if len(f.files) == 1 && strings.HasSuffix(lower, f.files[0]) && len(f.files[0]) > len(bestSuffix(best)) {
+			best = f
+		}
+	}
+	return best, best.name != ""
+}
+
+func bestSuffix(f format) string {
+	if len(f.files) == 0 {
+		return ""
+	}
+	return f.files[0]
 }
 
 // parseFormats parses --format: known names, each once.
