@@ -193,7 +193,7 @@ func TestDefaultLayout(t *testing.T) {
 	// edge label within 12 px of its edge (10 were not), no edge more than
 	// twice the straight distance between its ends (9 were). The default
 	// diagram, with its Beijing and Hebei clusters, is at 142, 0 and 0
-	// (see README, "The default diagram").
+	// (see docs/diagram.md).
 	if f.Crossing > 150 || len(f.LabelFar) > 0 || len(f.Stretched) > 0 {
 		t.Errorf("%d crossing pairs (at most 150), %d labels far from their edge (none), %d stretched edges (none)",
 			f.Crossing, len(f.LabelFar), len(f.Stretched))

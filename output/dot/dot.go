@@ -32,7 +32,7 @@ type Options struct {
 	// out of the diagram, which then reads by the story alone, and each
 	// entity's tooltip names what it is part of instead: drawn, part_of
 	// edges run up and down every column and cross the story's edges
-	// (see README, "The default diagram").
+	// (see docs/diagram.md).
 	PartOf bool
 	// Isolated draws the entities that no drawn relation touches. By
 	// default they are left out, and the title counts them: drawn, they
@@ -183,7 +183,7 @@ type writer struct {
 	// clusters: unless agreements are edges (--agreements edges), which
 	// run from the Beijing column across the officials' to the Hebei
 	// column and beyond, and would go round the clusters; columns alone
-	// read better there (see README, "The default diagram").
+	// read better there (see docs/diagram.md).
 	clusters bool
 	// parents are the entities each entity is part of, by id, for the
 	// tooltips when part_of relations are not drawn.

@@ -41,7 +41,7 @@ func BenchmarkRenderLayout(b *testing.B) {
 // BenchmarkWriteDefault writes the embedded data set: DOT, then SVG.
 // rss-KB/op is how much the process's resident memory grew per render
 // (Linux only): go-graphviz never frees what it copies into the WebAssembly
-// heap (README, "A long-running program that renders"). Run it with
+// heap (docs/robustness.md, "A long-running program that renders"). Run it with
 // -benchtime 500x for a stable figure.
 func BenchmarkWriteDefault(b *testing.B) {
 	before := residentKB()

@@ -145,7 +145,7 @@ func Load(opt Options) (*graph.Graph, error) {
 	return graph.Load(d, d.KB...)
 }
 
-// BulkFiles writes kb as one JSON Lines file, kb.jsonl (see the README's
+// BulkFiles writes kb as one JSON Lines file, kb.jsonl (see docs/knowledge-base.md,
 // "Bulk input"), and its source texts.
 func (kb *KB) BulkFiles() *Dir {
 	var b bytes.Buffer
