@@ -3,15 +3,11 @@
 package main
 
 import (
-	"io/fs"
 	"os"
 )
 
-// interrupts are the signals that make writeAll remove its temporary files.
+// interrupts are the signals that make writeAll abort its output set.
 var interrupts = []os.Signal{os.Interrupt}
 
 // dieOf ends the process after an interrupt.
 func dieOf(os.Signal) { os.Exit(1) }
-
-// stale reports that a temporary file cannot be told stale here.
-func stale(int, fs.FileInfo) bool { return false }
