@@ -238,4 +238,3 @@ func removeStale(p string) {
 		}
 	}
 }
-
