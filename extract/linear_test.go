@@ -10,8 +10,8 @@ import (
 	"unicode/utf8"
 )
 
-// floods are inputs of any content that extract must read in linear time
-// (issue 11, item 3): a trigger or a date repeated without a sentence
+// floods are inputs of any content that extract must read in linear time:
+// a trigger or a date repeated without a sentence
 // break, and ordinary text with sentence breaks.
 var floods = []struct {
 	name string

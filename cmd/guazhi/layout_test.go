@@ -189,7 +189,7 @@ func TestDefaultLayout(t *testing.T) {
 	if os.Getenv("GUAZHI_LAYOUT_SVG") != "" {
 		return
 	}
-	// The targets: at most 150 crossing pairs (from 600), every
+	// The targets: at most 150 crossing pairs (from 600), every
 	// edge label within 12 px of its edge (10 were not), no edge more than
 	// twice the straight distance between its ends (9 were). The default
 	// diagram, with its Beijing and Hebei clusters, is at 142, 0 and 0

@@ -84,23 +84,26 @@ func TestStructure(t *testing.T) {
 		if len(nodes)-1 != len(g.Entities) || len(edges)-1 != len(g.Relations) {
 			t.Fatalf("%d node rows and %d edge rows, want %d and %d", len(nodes)-1, len(edges)-1, len(g.Entities), len(g.Relations))
 		}
+		col := func(name string) int { return slices.Index(edges[0], name) }
+		source, target, sourceLabel, targetLabel := col("Source"), col("Target"), col("Source Label"), col("Target Label")
+		typ, id, label := col("Type"), col("Id"), col("Label")
 		ids := map[string]bool{}
 		for i, row := range edges[1:] {
 			r := g.Relations[i]
-			if ids[row[5]] {
-				t.Errorf("edge id %s is not unique", row[5])
+			if ids[row[id]] {
+				t.Errorf("edge id %s is not unique", row[id])
 			}
-			ids[row[5]] = true
-			if row[0] != r.From || row[1] != r.To || row[6] == "" {
-				t.Errorf("row %d: %q, want %s→%s with a label", i+1, row[:7], r.From, r.To)
+			ids[row[id]] = true
+			if row[source] != r.From || row[target] != r.To || row[label] == "" {
+				t.Errorf("row %d: %q, want %s→%s with a label", i+1, row, r.From, r.To)
 			}
 			// The ends' labels stand beside their ids (neutralised
 			// like every cell: hostile names may start with =).
-			if from, to := g.Entity(r.From).Name, g.Entity(r.To).Name; strings.TrimPrefix(row[2], "'") != from || strings.TrimPrefix(row[3], "'") != to {
-				t.Errorf("row %d: labels %q, %q, want %q, %q", i+1, row[2], row[3], from, to)
+			if from, to := g.Entity(r.From).Name, g.Entity(r.To).Name; strings.TrimPrefix(row[sourceLabel], "'") != from || strings.TrimPrefix(row[targetLabel], "'") != to {
+				t.Errorf("row %d: labels %q, %q, want %q, %q", i+1, row[sourceLabel], row[targetLabel], from, to)
 			}
-			if want := map[bool]string{true: "Directed", false: "Undirected"}[r.Directed]; row[4] != want {
-				t.Errorf("row %d: Type %q, want %q", i+1, row[4], want)
+			if want := map[bool]string{true: "Directed", false: "Undirected"}[r.Directed]; row[typ] != want {
+				t.Errorf("row %d: Type %q, want %q", i+1, row[typ], want)
 			}
 		}
 	})

@@ -1,7 +1,7 @@
 package synth
 
 // The records of a knowledge base, one struct per kind of record, with the
-// keys of DESIGN.md as their yaml and json names. They hold strings as a
+// knowledge base's keys (docs/keys.md) as their yaml and json names. They hold strings as a
 // curator writes them (dates as YYYY, YYYY-MM or YYYY-MM-DD; references as
 // entity ids), so that any encoding of the schema (the YAML Files writes,
 // JSON, a line per record) can be made from them.
