@@ -490,12 +490,18 @@ func (b *builder) entity(r *rawEntity) {
 		if old.Parent == "" && r.parent.ok {
 			first.parent = r.parent
 		}
-		if r.name.ok && r.name.V != old.Name && !slices.Contains(old.Aliases, r.name.V) {
+		seen := make(map[string]bool, len(old.Aliases)+len(r.aliases)) // linear in the aliases, however many
+		for _, a := range old.Aliases {
+			seen[a] = true
+		}
+		if r.name.ok && r.name.V != old.Name && !seen[r.name.V] {
 			// Reported above; resolving it too spares errors that follow from it.
+			seen[r.name.V] = true
 			old.Aliases = append(old.Aliases, r.name.V)
 		}
 		for _, a := range r.aliases {
-			if !slices.Contains(old.Aliases, a.V) {
+			if !seen[a.V] {
+				seen[a.V] = true
 				old.Aliases = append(old.Aliases, a.V)
 			}
 		}
@@ -509,12 +515,14 @@ func (b *builder) entity(r *rawEntity) {
 	if ent.Jurisdiction == "" {
 		ent.Jurisdiction = "other"
 	}
+	seen := make(map[string]bool, len(r.aliases)) // linear in the aliases, however many
 	for _, a := range r.aliases {
 		if strings.TrimSpace(a.V) == "" {
 			b.add(a.Pos, ErrMissing, "entity "+id+": empty alias")
 			continue
 		}
-		if !slices.Contains(ent.Aliases, a.V) {
+		if !seen[a.V] {
+			seen[a.V] = true
 			ent.Aliases = append(ent.Aliases, a.V)
 		}
 	}
