@@ -110,6 +110,7 @@ type decoder struct {
 	aliases int                 // nodes reached through aliases so far
 	sizes   map[*yaml.Node]int  // memoised subtree sizes of alias targets
 	counted map[*yaml.Node]bool // aliases already counted
+	tagged  map[*yaml.Node]bool // nodes with an explicit tag, reported
 }
 
 func (d *decoder) pos(n *yaml.Node) Pos { return Pos{File: d.file, Line: n.Line, Col: n.Column} }
@@ -141,6 +142,19 @@ func (d *decoder) deref(n *yaml.Node) *yaml.Node {
 			return nil
 		}
 		n = n.Alias
+	}
+	if n != nil && n.Style&yaml.TaggedStyle != 0 {
+		// !!binary, !!str, !custom: a knowledge base is plain text, as
+		// its JSON Lines form is; a tag would change what a value means
+		// (a !!binary title kept as base64) or mean nothing.
+		if !d.tagged[n] {
+			if d.tagged == nil {
+				d.tagged = map[*yaml.Node]bool{}
+			}
+			d.tagged[n] = true
+			d.errorf(n, ErrType, "YAML tags are not supported: remove %s and write the value plainly (quoted if it needs to be)", n.Tag)
+		}
+		return nil
 	}
 	return n
 }
