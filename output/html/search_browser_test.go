@@ -92,7 +92,7 @@ func TestBrowserBrokeredQuotes(t *testing.T) {
 		err := c.Eval(`(function () {
   var out = {};
   document.querySelectorAll("#panel ul.officials > li").forEach(function (li) {
-    out[li.dataset.official] = Array.from(li.querySelectorAll("blockquote.own"), function (b) { return b.textContent; });
+    out[li.dataset.official] = Array.from(li.querySelectorAll("p.own"), function (b) { return b.textContent; });
   });
   return out;
 })()`, &got)

@@ -251,7 +251,7 @@
       li.dataset.official = o.id;
       li.appendChild(nodeLink(o.id));
       if (o.role) li.appendChild(el("span", "sub", "(" + o.role + ")"));
-      (o.quotes || []).forEach(function (q) { li.appendChild(el("blockquote", "own", q)); });
+      (o.quotes || []).forEach(function (q) { li.appendChild(el("p", "own", q)); });
       ul.appendChild(li);
     });
     return [el("h3", "", "官员 Officials (" + list.length + ")"), ul];
