@@ -2,6 +2,7 @@ package graph
 
 import (
 	"slices"
+	"strings"
 )
 
 // Relation kinds that tie officials to the agreements they are credited
@@ -111,4 +112,33 @@ func (g *Graph) AgreementNodes() *Graph {
 	f := newGraph(g.Name, g.Title, g.Sources, ents, rels)
 	f.Filter = g.Filter
 	return f
+}
+
+// Credits returns the evidence of r that credits the official with the
+// given id: the quotes that name them (by name or alias); else those that
+// word their part in it (a part of their role in r, as 促成 of 促成、见证);
+// else all of r's evidence. An agreement's evidence is every credited
+// official's: this is each one's own.
+func (g *Graph) Credits(r *Relation, official string) []Evidence {
+	var names, parts []string
+	if e := g.Entity(official); e != nil {
+		names = append([]string{e.Name}, e.Aliases...)
+	}
+	for _, o := range r.Officials {
+		if o.Official == official && o.Role != "" {
+			parts = append(parts, strings.FieldsFunc(o.Role, func(c rune) bool { return strings.ContainsRune("、,,;; ", c) })...)
+		}
+	}
+	for _, words := range [][]string{names, parts} {
+		var out []Evidence
+		for _, ev := range r.Evidence {
+			if slices.ContainsFunc(words, func(w string) bool { return w != "" && strings.Contains(ev.Quote, w) }) {
+				out = append(out, ev)
+			}
+		}
+		if out != nil {
+			return out
+		}
+	}
+	return r.Evidence
 }

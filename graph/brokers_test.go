@@ -199,3 +199,36 @@ func TestAgreementViewsMeasured(t *testing.T) {
 		}
 	}
 }
+
+func TestCredits(t *testing.T) {
+	g, err := LoadDefault()
+	if err != nil {
+		t.Fatal(err)
+	}
+	quotes := func(ev []Evidence) []string {
+		var out []string
+		for _, e := range ev {
+			out = append(out, e.Quote)
+		}
+		return out
+	}
+	for _, c := range []struct {
+		agreement, official string
+		want                []string
+	}{
+		// Named: each their own.
+		{"tangshan-shougang-caofeidian", "hong-jiyuan", []string{"签约仪式上,洪继元、税勇一同见证"}},
+		{"tangshan-shougang-caofeidian", "shui-yong", []string{"他与税勇一起,共同促成了首钢与唐山市的深度合作", "签约仪式上,洪继元、税勇一同见证"}},
+		// Not named: the quote that words their part.
+		{"zhangbei-cloud-consensus", "tong-tengfei", []string{"他们二人穿针引线、沟通各方,对促成这次合作起到了关键作用"}},
+		{"baoding-shouchuang-framework", "cao-lei", []string{"在她的推动下,保定市于9月1日与首创集团签署了战略合作框架协议"}},
+	} {
+		i := slices.IndexFunc(g.Relations, func(r *Relation) bool { return r.Kind == Agreement && r.Agreement == c.agreement })
+		if i < 0 {
+			t.Fatalf("no agreement %s", c.agreement)
+		}
+		if got := quotes(g.Credits(g.Relations[i], c.official)); !slices.Equal(got, c.want) {
+			t.Errorf("%s, %s: %q, want %q", c.agreement, c.official, got, c.want)
+		}
+	}
+}

@@ -256,6 +256,9 @@ func (e env) render(args []string) error {
 	if err != nil {
 		return err
 	}
+	if o.lang != "zh" {
+		warnUntranslated(e.stderr, g, o.lang)
+	}
 	if o.agreements == "nodes" {
 		g = g.AgreementNodes()
 	}

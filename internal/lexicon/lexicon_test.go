@@ -3,6 +3,7 @@ package lexicon
 import (
 	"strings"
 	"testing"
+	"unicode/utf8"
 )
 
 func TestDivisions(t *testing.T) {
@@ -67,5 +68,23 @@ func TestBodies(t *testing.T) {
 	}
 	if !seen["发展和改革委员会"] {
 		t.Error("发展和改革委员会 missing")
+	}
+}
+
+func TestReadings(t *testing.T) {
+	for _, r := range Readings() {
+		if n := utf8.RuneCountInString(r.Prefix); n != len(r.Syllables) {
+			t.Errorf("%s: %d characters, %d syllables", r.Prefix, n, len(r.Syllables))
+		}
+		named := false
+		for _, d := range Divisions() {
+			if strings.HasPrefix(d.Name, r.Prefix) {
+				named = true
+				break
+			}
+		}
+		if !named {
+			t.Errorf("%s begins no division's name", r.Prefix)
+		}
 	}
 }

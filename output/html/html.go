@@ -188,9 +188,13 @@ type node struct {
 	Kind string `json:"kind"`
 	// Jurisdiction is "" for an agreement's node.
 	Jurisdiction string `json:"jurisdiction,omitempty"`
-	// Names are the other forms the search matches: English name, full
-	// name, aliases.
+	// Names are the other forms the search matches: English name (or the
+	// pinyin of a name without one), full name, aliases.
 	Names []string `json:"names,omitempty"`
+	// Py holds the pinyin syllables of each name with Chinese characters
+	// (graph.Entity.Syllables), space-separated: the search matches the
+	// syllables of a query in order.
+	Py    []string `json:"py,omitempty"`
 	Attrs []attr   `json:"attrs"`
 }
 
@@ -218,6 +222,9 @@ type role struct {
 	ID   string `json:"id"`
 	Name string `json:"name"`
 	Role string `json:"role,omitempty"`
+	// Quotes are the official's own evidence: the quotes of their brokered
+	// relation (or of the relation) that credit them (graph.Credits).
+	Quotes []string `json:"quotes,omitempty"`
 }
 
 type evidence struct {
@@ -266,19 +273,35 @@ func newData(g *graph.Graph, title string) pageData {
 	}
 	for _, e := range g.Entities {
 		n := node{ID: e.ID, Name: e.Name, Kind: e.Kind, Jurisdiction: e.Jurisdiction, Attrs: attrsOf(g, e.Attrs(), nil)}
-		// The search also finds the pinyin of a name without an English one.
-		var py string
-		if e.NameEn == "" {
-			if py = graph.Pinyin(e.Name); py == e.Name {
-				py = ""
-			}
+		// The search also finds the English of a name, made when it has
+		// none (graph.Entity.English), or else its pinyin.
+		en := e.English()
+		if en == "" {
+			en = e.Pinyin()
 		}
-		for _, s := range append([]string{e.NameEn, e.FullName, py}, e.Aliases...) {
+		if en == e.Name {
+			en = ""
+		}
+		for _, s := range append([]string{en, e.FullName}, e.Aliases...) {
 			if s != "" {
 				n.Names = append(n.Names, s)
 			}
 		}
+		for _, syl := range e.Syllables() {
+			n.Py = append(n.Py, strings.Join(syl, " "))
+		}
 		d.Nodes = append(d.Nodes, n)
+	}
+	// Each official's brokered relation to each agreement: the evidence
+	// their entry in the agreement's list of officials shows.
+	type credit struct{ official, agreement string }
+	brokered := map[credit]*graph.Relation{}
+	for _, r := range g.Relations {
+		if r.Kind == graph.Brokered && r.Agreement != "" {
+			if k := (credit{r.From, r.Agreement}); brokered[k] == nil {
+				brokered[k] = r
+			}
+		}
 	}
 	keys := g.EdgeIDs()
 	for i, r := range g.Relations {
@@ -292,7 +315,15 @@ func newData(g *graph.Graph, title string) pageData {
 			if x := g.Entity(o.Official); x != nil {
 				name = x.Name
 			}
-			e.Officials = append(e.Officials, role{ID: o.Official, Name: name, Role: o.Role})
+			own := r
+			if b := brokered[credit{o.Official, r.Agreement}]; r.Agreement != "" && b != nil {
+				own = b
+			}
+			var quotes []string
+			for _, ev := range g.Credits(own, o.Official) {
+				quotes = append(quotes, ev.Quote)
+			}
+			e.Officials = append(e.Officials, role{ID: o.Official, Name: name, Role: o.Role, Quotes: quotes})
 		}
 		for _, ev := range r.Evidence {
 			at := -1

@@ -242,12 +242,33 @@
     return e.kind + " · " + e.label + ": " + name(e.from) + (e.directed ? " → " : " — ") + name(e.to);
   }
 
+  // officialsPart lists the officials credited with a relation, each with
+  // their role and their own quotes (those that credit them).
+  function officialsPart(list) {
+    var ul = el("ul", "rels officials");
+    list.forEach(function (o) {
+      var li = el("li");
+      li.dataset.official = o.id;
+      li.appendChild(nodeLink(o.id));
+      if (o.role) li.appendChild(el("span", "sub", "(" + o.role + ")"));
+      (o.quotes || []).forEach(function (q) { li.appendChild(el("p", "own", q)); });
+      ul.appendChild(li);
+    });
+    return [el("h3", "", "官员 Officials (" + list.length + ")"), ul];
+  }
+
   function showNode(id) {
     var n = nodes.get(id);
     var parts = [el("h2", "", n.name), el("span", "kind n-" + n.kind + " j-" + (n.jurisdiction || "none"),
       n.jurisdiction ? n.kind + " · " + n.jurisdiction : n.kind), attrList(n.attrs)];
     if (!onSVG()) parts = parts.concat(bodyPart(id));
     var rels = touching.get(id);
+    // An agreement's node: who brokered it, each with their own quotes.
+    var credited = [];
+    rels.forEach(function (e) {
+      if (e.kind === "brokered" && e.to === id) credited = credited.concat(e.officials || []);
+    });
+    if (credited.length) parts = parts.concat(officialsPart(credited));
     parts.push(el("h3", "", "关系 Relations (" + rels.length + ")"));
     var ul = el("ul", "rels");
     rels.forEach(function (e) {
@@ -270,17 +291,7 @@
     head.appendChild(document.createTextNode(e.directed ? " → " : " — "));
     head.appendChild(nodeLink(e.to));
     var parts = [el("h2", "", e.label), el("span", "kind " + e.kind, e.kind), head, attrList(e.attrs)];
-    if (e.officials && e.officials.length) {
-      parts.push(el("h3", "", "官员 Officials"));
-      var ul = el("ul", "rels");
-      e.officials.forEach(function (o) {
-        var li = el("li");
-        li.appendChild(nodeLink(o.id));
-        if (o.role) li.appendChild(el("span", "sub", "(" + o.role + ")"));
-        ul.appendChild(li);
-      });
-      parts.push(ul);
-    }
+    if (e.officials && e.officials.length) parts = parts.concat(officialsPart(e.officials));
     // The quotes grouped by source, each group headed by the source's
     // title, publisher, date and URL.
     var used = [];
@@ -385,28 +396,73 @@
   });
 
   // ---- Search ----
+  // A query matches a name by any part of it, in characters or in pinyin,
+  // with or without spaces: exactly, as its start, inside it, or, ranked
+  // last, with its characters in the name's order and others between
+  // (北京发改委 finds 北京市发改委), or its pinyin syllables among the
+  // name's in order (beijing fagaiwei finds bei jing shi fa gai wei). One
+  // pass over the entities per query.
   // norm folds text for matching: lower case, without tone marks and
   // other accents, and without spaces, hyphens and apostrophes, so that
   // "caolei", "Cao Lei", "cáo léi" and "cao-lei" all match.
   function norm(s) {
     return String(s).normalize("NFD").replace(/[\u0300-\u036f]/g, "").toLowerCase().replace(/[\s\-'’·]+/g, "");
   }
+  var han = /[\u3400-\u9fff\uf900-\ufaff]/;
   var index = data.nodes.map(function (n) {
-    return {id: n.id, forms: [n.name, n.id].concat(n.names || []).map(norm)};
+    return {id: n.id, forms: [n.name, n.id].concat(n.names || []).map(norm),
+      py: (n.py || []).map(function (p) { return p.split(" ").map(norm).filter(Boolean); })};
   });
+  // gaps is how many characters stand between those of t found in order
+  // in f, or -1 when they are not all there.
+  function gaps(t, f) {
+    var at = -1, first = -1;
+    for (var i = 0; i < t.length; i++) {
+      at = f.indexOf(t[i], at + 1);
+      if (at < 0) return -1;
+      if (first < 0) first = at;
+    }
+    return at - first + 1 - t.length;
+  }
+  // inOrder reports whether t cuts into syllables of syl taken in order,
+  // any left out between them; the last may be the start of one (a
+  // syllable still being typed).
+  function inOrder(t, syl) {
+    var reach = [0]; // reach[p]: the first syllable t[p:] may start at
+    for (var p = 0; p < t.length; p++) {
+      if (reach[p] === undefined) continue;
+      for (var k = reach[p]; k < syl.length; k++) {
+        var s = syl[k];
+        if (t.startsWith(s, p)) {
+          var q = p + s.length;
+          if (reach[q] === undefined || k + 1 < reach[q]) reach[q] = k + 1;
+        } else if (s.startsWith(t.slice(p))) return true;
+      }
+    }
+    return reach[t.length] !== undefined;
+  }
+  // rank orders a match: exact 0, at the start 2, inside 4, in order 6,
+  // one more when it is not the entity's own name; an in-order match of
+  // characters adds its gaps in hundredths (the tightest first).
   function search(text) {
     var t = norm(text);
     if (!t) return [];
+    var isHan = han.test(t), isLatin = /^[a-z0-9]+$/.test(t);
     var hits = [];
     index.forEach(function (x) {
-      var best = 9;
+      var best = Infinity;
       x.forms.forEach(function (f, i) {
-        var at = f.indexOf(t);
-        if (at < 0) return;
-        var rank = (f === t ? 0 : at === 0 ? 2 : 4) + (i === 0 ? 0 : 1);
-        if (rank < best) best = rank;
+        var other = i === 0 ? 0 : 1, at = f.indexOf(t);
+        if (at >= 0) best = Math.min(best, (f === t ? 0 : at === 0 ? 2 : 4) + other);
+        else if (isHan && han.test(f)) {
+          var g = gaps(t, f);
+          if (g >= 0) best = Math.min(best, 6 + other + Math.min(g, 99) / 100);
+        }
       });
-      if (best < 9) hits.push({id: x.id, rank: best});
+      if (isLatin && best > 6) x.py.forEach(function (syl, i) {
+        if (inOrder(t, syl)) best = Math.min(best, 6 + (i === 0 ? 0 : 1));
+      });
+      if (best < Infinity) hits.push({id: x.id, rank: best});
     });
     hits.sort(function (a, b) {
       var na = nodes.get(a.id).name, nb = nodes.get(b.id).name;
