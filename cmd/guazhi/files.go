@@ -15,11 +15,25 @@ import (
 // (SIGINT, SIGTERM or SIGHUP), after which the process ends as the signal
 // would have ended it.
 func writeAll(paths []string, write func(w []io.Writer) error) error {
+	// Caught from before the first temporary file exists, so that none
+	// can be left by a signal that arrives while they are made.
+	c := make(chan os.Signal, 1)
+	for _, sig := range interrupts {
+		if !signal.Ignored(sig) {
+			signal.Notify(c, sig)
+		}
+	}
+	defer signal.Stop(c)
 	set, err := outset.Create(paths)
 	if err != nil {
+		select {
+		case sig := <-c:
+			dieOf(sig)
+		default:
+		}
 		return err
 	}
-	defer abortOnSignal(set)()
+	defer abortOnSignal(c, set)()
 	if err := write(set.Writers()); err != nil {
 		set.Abort()
 		return err
@@ -27,17 +41,11 @@ func writeAll(paths []string, write func(w []io.Writer) error) error {
 	return set.Commit()
 }
 
-// abortOnSignal makes SIGINT, SIGTERM and SIGHUP (those not ignored, as
-// nohup ignores SIGHUP) abort set, removing its temporary files, and then
-// end the process as the signal would have. It returns the function that
-// stops this.
-func abortOnSignal(set *outset.Set) (stop func()) {
-	c := make(chan os.Signal, 1)
-	for _, sig := range interrupts {
-		if !signal.Ignored(sig) {
-			signal.Notify(c, sig)
-		}
-	}
+// abortOnSignal makes a signal that reaches c (SIGINT, SIGTERM or SIGHUP,
+// those not ignored, as nohup ignores SIGHUP) abort set, removing its
+// temporary files, and then end the process as the signal would have. It
+// returns the function that stops this.
+func abortOnSignal(c chan os.Signal, set *outset.Set) (stop func()) {
 	done := make(chan struct{})
 	go func() {
 		select {
@@ -47,8 +55,5 @@ func abortOnSignal(set *outset.Set) (stop func()) {
 		case <-done:
 		}
 	}()
-	return func() {
-		signal.Stop(c)
-		close(done)
-	}
+	return func() { close(done) }
 }
