@@ -62,10 +62,7 @@ func Exchange(opt ExchangeOptions) *KB {
 	}, opt: opt, body: map[string]int{}}
 	x.places()
 	x.run()
-	for i := range x.kb.Sources {
-		x.kb.Sources[i].Text = x.texts[i].String()
-	}
-	return x.kb
+	return x.done()
 }
 
 type exchange struct {

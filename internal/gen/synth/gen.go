@@ -61,6 +61,12 @@ func Generate(opt Options) *KB {
 	g.officials()
 	g.agreements()
 	g.links()
+	return g.done()
+}
+
+// done gives each source the text its quotes were written into, and
+// returns the knowledge base.
+func (g *gen) done() *KB {
 	for i := range g.kb.Sources {
 		g.kb.Sources[i].Text = g.texts[i].String()
 	}
