@@ -191,25 +191,37 @@ func subsequence(a, b []rune) bool {
 
 // editDistance is the distance between a and b in single-character
 // insertions, deletions, substitutions and swaps of neighbours (optimal
-// string alignment), or max+1 when it is more than max.
+// string alignment), or max+1 when it is more than max. It computes only
+// the band of cells within max of the diagonal.
 func editDistance(a, b []rune, max int) int {
 	inf := max + 1
 	if d := len(a) - len(b); d > max || -d > max {
 		return inf
 	}
-	rows := [3][]int{make([]int, len(b)+1), make([]int, len(b)+1), make([]int, len(b)+1)}
+	var buf [3][32]int
+	var rows [3][]int
+	for k := range rows {
+		if len(b) < len(buf[k]) {
+			rows[k] = buf[k][:len(b)+1]
+		} else {
+			rows[k] = make([]int, len(b)+1)
+		}
+	}
 	for j := range rows[0] {
 		rows[0][j] = min(j, inf)
 	}
 	for i := 1; i <= len(a); i++ {
 		prev2, prev, cur := rows[(i+1)%3], rows[(i+2)%3], rows[i%3]
+		lo, hi := max1(i-max), min(len(b), i+max)
 		cur[0] = min(i, inf)
+		if lo > 1 {
+			cur[lo-1] = inf
+		}
+		if hi < len(b) {
+			cur[hi+1] = inf
+		}
 		rowMin := cur[0]
-		for j := 1; j <= len(b); j++ {
-			if j < i-max || j > i+max {
-				cur[j] = inf
-				continue
-			}
+		for j := lo; j <= hi; j++ {
 			c := prev[j-1]
 			if a[i-1] != b[j-1] {
 				c++
@@ -227,6 +239,8 @@ func editDistance(a, b []rune, max int) int {
 	}
 	return rows[len(a)%3][len(b)]
 }
+
+func max1(n int) int { return max(n, 1) }
 
 // Suggest returns up to two of the words most like word: those one edit
 // away, or two for words of six letters or more; none when three or more
