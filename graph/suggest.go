@@ -164,8 +164,8 @@ func (s *suggester) suggest(ref string) []string {
 		return nil
 	}
 	out := []string{label(list[0])}
-	// A second guess only from the same tier as the first.
-	if len(list) > 1 && list[1].score/10 == list[0].score/10 {
+	// A second guess only as good as the first.
+	if len(list) > 1 && list[1].score == list[0].score {
 		out = append(out, label(list[1]))
 	}
 	return out

@@ -19,6 +19,8 @@ func TestSuggest(t *testing.T) {
 		{ID: "wang-a", Name: "王甲"},
 		{ID: "wang-b", Name: "王乙"},
 		{ID: "wang-c", Name: "王丙"},
+		{ID: "zhao-a", Name: "赵甲"},
+		{ID: "zhao-b", Name: "赵乙"},
 		{ID: "cooperation-agreement", Name: "战略合作框架协议"},
 	}
 	s := entitySuggester(ents)
@@ -30,9 +32,10 @@ func TestSuggest(t *testing.T) {
 		{"langfeng", "langfang"},                         // one-letter id typo
 		{"cooperaton-agrement", "cooperation-agreement"}, // two edits in a long id
 		{"yu-huafen", "yu-huafeng"},
-		{"王丁", ""},         // three names as near: none
-		{"上海", ""},         // nothing near
-		{"lanfgang-x", ""}, // too far
+		{"zhao-c", "zhao-a or zhao-b"}, // two as near: both
+		{"王丁", ""},                     // three names as near: none
+		{"上海", ""},                     // nothing near
+		{"lanfgang-x", ""},             // too far
 		{"大兴", "daxing (大兴区)"},
 	} {
 		t.Run(c.ref, func(t *testing.T) {
