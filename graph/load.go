@@ -592,8 +592,12 @@ func (b *builder) ref(s str, what string) string {
 			b.add(s.Pos, ErrUnknownRef, msg+hint)
 			return ""
 		}
-		// Each search reads every name: only the first few get one, so a
-		// file full of unknown references still loads in linear time.
+		if hint := b.fullWidthComma(s); hint != "" {
+			b.add(s.Pos, ErrUnknownRef, msg+": "+hint)
+			return ""
+		}
+		// Only the first few get suggestions, so that a file full of
+		// unknown references still loads in about linear time.
 		if b.guesses++; b.guesses <= maxGuesses {
 			if c := b.similar(s.V); len(c) > 0 {
 				msg += " (did you mean " + strings.Join(c, " or ") + "?)"
@@ -608,6 +612,24 @@ func (b *builder) ref(s str, what string) string {
 		b.add(s.Pos, ErrAmbiguousRef, fmt.Sprintf("%s %q is ambiguous: it names %s; use an id", what, s.V, strings.Join(c, ", ")))
 	}
 	return ""
+}
+
+// fullWidthComma explains a reference that is references joined by
+// full-width commas ([北京市，河北省] is a list of one): which comma, where.
+// "" when the reference is not so.
+func (b *builder) fullWidthComma(s str) string {
+	parts := strings.Split(s.V, "，")
+	if len(parts) < 2 {
+		return ""
+	}
+	for _, p := range parts {
+		p = strings.TrimSpace(p)
+		if b.ents[p] == nil && len(b.names[p]) != 1 {
+			return ""
+		}
+	}
+	col := s.Pos.Col + utf8.RuneCountInString(parts[0])
+	return fmt.Sprintf("full-width comma \"，\" at %d:%d where YAML needs \",\" between list items", s.Pos.Line, col)
 }
 
 // maxGuesses is how many unknown references get "did you mean" suggestions.
