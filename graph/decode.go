@@ -106,6 +106,8 @@ func (r *rawLink) keptVals() *[maxKept]str      { return &r.kept }
 // decoder walks a yaml.Node tree, keeping positions and collecting errors.
 type decoder struct {
 	file    string
+	data    []byte   // the file, for what the nodes do not tell
+	lines   []string // its lines, split when first needed
 	errs    *errs
 	aliases int                 // nodes reached through aliases so far
 	sizes   map[*yaml.Node]int  // memoised subtree sizes of alias targets
@@ -223,6 +225,10 @@ func (d *decoder) fields(n *yaml.Node, what string, keys []string, set func(key 
 			continue
 		}
 		if !contains(keys, k.Value) {
+			if skip := d.splitByComma(n, i); skip > 0 {
+				i += skip - 2
+				continue
+			}
 			d.errorf(k, ErrUnknownKey, "unknown key %q in %s (want one of %s)", k.Value, what, strings.Join(keys, ", "))
 			continue
 		}
@@ -234,6 +240,62 @@ func (d *decoder) fields(n *yaml.Node, what string, keys []string, set func(key 
 		set(k.Value, v)
 	}
 	return true
+}
+
+// splitByComma reports, when the key n.Content[i] of a flow mapping is a
+// bare word with no value that a comma split from the plain value before
+// it (quote: 2017年,喻华锋推动了这项合作), that the comma ended the value,
+// and returns how many nodes from the key on the report covers, 0 when
+// the key does not read so.
+func (d *decoder) splitByComma(n *yaml.Node, i int) int {
+	bare := func(k, v *yaml.Node) bool {
+		return k.Kind == yaml.ScalarNode && k.Style == 0 && v.Kind == yaml.ScalarNode && v.Tag == "!!null" && v.Value == ""
+	}
+	if n.Style&yaml.FlowStyle == 0 || i < 2 || !bare(n.Content[i], n.Content[i+1]) {
+		return 0
+	}
+	pk, pv, k := n.Content[i-2], n.Content[i-1], n.Content[i]
+	if pv.Kind != yaml.ScalarNode || pv.Style != 0 || pv.Line != k.Line || pk.Kind != yaml.ScalarNode || k.Line < 1 {
+		return 0
+	}
+	if d.lines == nil {
+		d.lines = strings.Split(strings.ReplaceAll(string(d.data), "\r\n", "\n"), "\n")
+	}
+	if k.Line > len(d.lines) {
+		return 0
+	}
+	line := []rune(d.lines[k.Line-1])
+	// after reports the column of the first character after the word w
+	// at column col that is not a space, and that character.
+	after := func(col int, w string) (int, rune) {
+		c := col + utf8.RuneCountInString(w)
+		for c <= len(line) && line[c-1] == ' ' {
+			c++
+		}
+		if c > len(line) {
+			return c, 0
+		}
+		return c, line[c-1]
+	}
+	comma, r := after(pv.Column, pv.Value)
+	if r != ',' || comma >= k.Column {
+		return 0
+	}
+	last := i
+	for j := i; j+1 < len(n.Content) && bare(n.Content[j], n.Content[j+1]) && n.Content[j].Line == k.Line; j += 2 {
+		_, next := after(n.Content[j].Column, n.Content[j].Value)
+		if next != ',' && next != '}' {
+			break
+		}
+		last = j
+	}
+	end := n.Content[last].Column + utf8.RuneCountInString(n.Content[last].Value) - 1
+	msg := splitValue(string(line), pk.Value, pv.Column, comma, end)
+	if msg == "" {
+		return 0
+	}
+	d.errs.add(Pos{File: d.file, Line: k.Line, Col: comma}, ErrSyntax, msg)
+	return last - i + 2
 }
 
 func contains(list []string, s string) bool {
@@ -325,7 +387,8 @@ func decodeFile(file string, data []byte, e *errs) *rawDoc {
 	dec := yaml.NewDecoder(bytes.NewReader(data))
 	var root, next yaml.Node
 	if err := dec.Decode(&root); err != nil && err != io.EOF {
-		e.add(yamlErrorPos(file, err), ErrSyntax, yamlErrorMsg(err))
+		pos, msg := explainYAML(file, data, err)
+		e.add(pos, ErrSyntax, msg)
 		return nil
 	}
 	if len(root.Content) == 0 {
@@ -334,7 +397,8 @@ func decodeFile(file string, data []byte, e *errs) *rawDoc {
 	}
 	if err := dec.Decode(&next); err != io.EOF {
 		if err != nil {
-			e.add(yamlErrorPos(file, err), ErrSyntax, yamlErrorMsg(err))
+			pos, msg := explainYAML(file, data, err)
+			e.add(pos, ErrSyntax, msg)
 		} else {
 			e.add(Pos{File: file, Line: next.Line, Col: next.Column}, ErrSyntax,
 				"a second YAML document: a knowledge base is one document (remove the ---, or split the file)")
@@ -346,7 +410,7 @@ func decodeFile(file string, data []byte, e *errs) *rawDoc {
 		e.add(Pos{File: file, Line: deep.Line, Col: deep.Column}, ErrLimit, fmt.Sprintf("nesting deeper than %d levels", maxDepth))
 		return nil
 	}
-	d := &decoder{file: file, errs: e}
+	d := &decoder{file: file, data: data, errs: e}
 	d.fields(top, "knowledge base", []string{"name", "title", "uses", "sources", "entities", "secondments", "agreements", "links"}, func(k string, v *yaml.Node) {
 		switch k {
 		case "uses":

@@ -37,7 +37,11 @@ func (g *Graph) Resolve(ref string) (*Entity, error) {
 	case 1:
 		return found[0], nil
 	case 0:
-		return nil, fmt.Errorf("%w: %q is not an entity id, name or alias", ErrUnknownRef, ref)
+		hint := ""
+		if c := entitySuggester(g.Entities).suggest(ref); len(c) > 0 {
+			hint = " (did you mean " + strings.Join(c, " or ") + "?)"
+		}
+		return nil, fmt.Errorf("%w: %q is not an entity id, name or alias%s", ErrUnknownRef, ref, hint)
 	}
 	var ids []string
 	for _, e := range found {

@@ -224,8 +224,9 @@ func TestGraphName(t *testing.T) {
 		err         string
 	}{
 		{graph.Options{}, []graph.Input{builtin}, "jingji-2015", "京冀互派挂职干部(2015)", ""},
-		{graph.Options{}, []graph.Input{builtin, a}, "one", "一", ""},
-		{graph.Options{}, []graph.Input{c, builtin}, "c", "c", ""},
+		{graph.Options{}, []graph.Input{builtin, a}, "one", "一 + 京冀互派挂职干部(2015)", ""},
+		{graph.Options{}, []graph.Input{c, builtin}, "c", "c + 京冀互派挂职干部(2015)", ""},
+		{graph.Options{Title: "自定"}, []graph.Input{builtin, a}, "one", "自定", ""},
 		{graph.Options{}, []graph.Input{b, a}, "", "", `b.yaml:1:7: name "two" contradicts "one" at a.yaml:1:7: the files name the merged graph differently; give --name` + "\n" +
 			`b.yaml:2:8: title "二" contradicts "一" at a.yaml:2:8: the files name the merged graph differently; give --title`},
 		{graph.Options{Name: "both", Title: "合并"}, []graph.Input{b, a}, "both", "合并", ""},

@@ -59,7 +59,8 @@ type Input struct {
 // the name and title that the files other than built-in data sets give
 // (they must agree), else the name of the first such file in sorted order
 // without its extension and the name as title; with only built-in data
-// sets, theirs.
+// sets, theirs. The title of files merged with built-in data sets names
+// those too: "喻华锋在廊坊(2017 年回访) + 京冀互派挂职干部(2015)".
 type Options struct {
 	Name  string // overrides every file's name; letters, digits, '.', '_', '-'
 	Title string // overrides every file's title
@@ -216,14 +217,16 @@ func canonicalInputs(inputs []Input) []Input {
 // the name, the first such file's base name, and for the title, the name.
 // With only built-in data sets, their own.
 func (b *builder) graphName(o Options, docs []*rawDoc) (name, title string) {
-	var user []*rawDoc
+	var user, builtins []*rawDoc
 	for _, d := range docs {
 		if b.builtin[d.file] == nil {
 			user = append(user, d)
+		} else {
+			builtins = append(builtins, d)
 		}
 	}
 	if len(user) == 0 {
-		user = docs
+		user, builtins = docs, nil
 	}
 	if o.Name != "" {
 		if msg := nameProblem(o.Name); msg != "" {
@@ -260,6 +263,14 @@ func (b *builder) graphName(o Options, docs []*rawDoc) (name, title string) {
 	}
 	if title == "" {
 		title = name
+	}
+	if o.Title == "" {
+		// The merged graph is every data set's: name each.
+		for _, d := range builtins {
+			if t := d.title.V; t != "" && !strings.Contains(title, t) {
+				title += " + " + t
+			}
+		}
 	}
 	return name, title
 }
@@ -332,6 +343,7 @@ type builder struct {
 	rawList []*rawEntity
 	names   map[string][]string // surface form → entity ids
 	guesses int                 // unknown references given suggestions
+	suggest *suggester          // made for the first of them
 
 	texts map[*Source]*suffixarray.Index // of large source texts, for quotes
 
@@ -588,11 +600,15 @@ func (b *builder) ref(s str, what string) string {
 			b.add(s.Pos, ErrUnknownRef, msg+hint)
 			return ""
 		}
-		// Each search reads every name: only the first few get one, so a
-		// file full of unknown references still loads in linear time.
+		if hint := b.fullWidthComma(s); hint != "" {
+			b.add(s.Pos, ErrUnknownRef, msg+": "+hint)
+			return ""
+		}
+		// Only the first few get suggestions, so that a file full of
+		// unknown references still loads in about linear time.
 		if b.guesses++; b.guesses <= maxGuesses {
 			if c := b.similar(s.V); len(c) > 0 {
-				msg += " (did you mean " + strings.Join(c, ", ") + "?)"
+				msg += " (did you mean " + strings.Join(c, " or ") + "?)"
 			}
 		}
 		b.add(s.Pos, ErrUnknownRef, msg)
@@ -606,27 +622,48 @@ func (b *builder) ref(s str, what string) string {
 	return ""
 }
 
+// fullWidthComma explains a reference that is references joined by
+// full-width commas ([北京市，河北省] is a list of one): which comma, where.
+// "" when the reference is not so.
+func (b *builder) fullWidthComma(s str) string {
+	parts := strings.Split(s.V, "，")
+	if len(parts) < 2 {
+		return ""
+	}
+	for _, p := range parts {
+		p = strings.TrimSpace(p)
+		if b.ents[p] == nil && len(b.names[p]) != 1 {
+			return ""
+		}
+	}
+	col := s.Pos.Col + utf8.RuneCountInString(parts[0])
+	return fmt.Sprintf("full-width comma \"，\" at %d:%d where YAML needs \",\" between list items", s.Pos.Line, col)
+}
+
 // maxGuesses is how many unknown references get "did you mean" suggestions.
 const maxGuesses = 100
 
-// similar lists up to five entities whose names contain the reference or are
-// contained in it, each once, with the first such name.
+// similar suggests up to two entities the reference may have meant.
 func (b *builder) similar(s string) []string {
-	var out, ids []string
-	for _, form := range sortedKeys(b.names) {
-		if len(out) >= 5 {
-			break
-		}
-		if utf8.RuneCountInString(form) >= 2 && (strings.Contains(form, s) || strings.Contains(s, form)) {
-			for _, id := range b.names[form] {
-				if !slices.Contains(ids, id) {
-					ids = append(ids, id)
-					out = append(out, id+" ("+form+")")
-				}
+	if b.suggest == nil {
+		b.suggest = entitySuggester(b.entList)
+	}
+	return b.suggest.suggest(s)
+}
+
+// entitySuggester indexes the entities' ids and names.
+func entitySuggester(ents []*Entity) *suggester {
+	return newSuggester(func(add func(id, text string)) {
+		for _, e := range ents {
+			add(e.ID, e.ID)
+			add(e.ID, e.Name)
+			add(e.ID, e.FullName)
+			add(e.ID, e.NameEn)
+			for _, a := range e.Aliases {
+				add(e.ID, a)
 			}
 		}
-	}
-	return out
+	})
 }
 
 func (b *builder) parent(e *Entity) {

@@ -139,8 +139,14 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) error {
 		signal.Ignore(interrupts...)
 		return svg.Serve(stdin, stdout)
 	}
+	if c := graph.Suggest(cmd, commandNames); len(c) > 0 {
+		return usagef("unknown command %q; did you mean %s?", cmd, strings.Join(c, " or "))
+	}
 	return usagef("unknown command %q", cmd)
 }
+
+// commandNames are the commands run knows, for suggestions.
+var commandNames = []string{"render", "check", "stats", "diff", "extract", "version", "help"}
 
 func version() string {
 	info, ok := debug.ReadBuildInfo()
@@ -210,7 +216,7 @@ func checkName(opt graph.Options) error {
 func nameFlags(fs *pflag.FlagSet) *graph.Options {
 	var opt graph.Options
 	fs.StringVar(&opt.Name, "name", "", "name of the merged graph, for output file names (default: the name the files give,\nelse the first file's name without extension)")
-	fs.StringVar(&opt.Title, "title", "", "title of the merged graph (default: the title the files give, else the name)")
+	fs.StringVar(&opt.Title, "title", "", "title of the merged graph (default: the title the files give, else the name,\nthen + the title of each built-in data set merged)")
 	return &opt
 }
 

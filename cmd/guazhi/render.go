@@ -581,7 +581,28 @@ func (e env) parseFlags(fs *pflag.FlagSet, usage string, args []string) error {
 		return errHelp
 	}
 	if err != nil {
-		return usagef("%s: %v", fs.Name(), err)
+		return usagef("%s: %v%s", fs.Name(), err, flagHint(fs, err))
 	}
 	return nil
+}
+
+// flagHint suggests, for an unknown long flag, the flags of fs it may
+// have meant: "; did you mean --format?".
+func flagHint(fs *pflag.FlagSet, err error) string {
+	name, ok := strings.CutPrefix(err.Error(), "unknown flag: --")
+	if !ok {
+		return ""
+	}
+	name, _, _ = strings.Cut(name, "=")
+	var names []string
+	fs.VisitAll(func(f *pflag.Flag) {
+		if !f.Hidden {
+			names = append(names, f.Name)
+		}
+	})
+	c := graph.Suggest(name, names)
+	if len(c) == 0 {
+		return ""
+	}
+	return "; did you mean --" + strings.Join(c, " or --") + "?"
 }
