@@ -38,7 +38,7 @@ type Options struct {
 
 // Result is a drafted knowledge base.
 type Result struct {
-	YAML    []byte // the draft, for graph.Load next to the article
+	YAML    []byte // the draft, for kb.Load next to the article
 	Summary Summary
 	Facts   []Fact // every drafted relation, in the order of the text
 	// Review lists what a person must decide: drafted officials that may be

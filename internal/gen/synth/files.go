@@ -14,7 +14,7 @@ import (
 )
 
 // MaxFileBytes is the default size limit of one knowledge-base file: the
-// loader's limit (graph.MaxFileSize), and at most 4 MiB, so that the YAML
+// loader's limit (kb.MaxFileSize), and at most 4 MiB, so that the YAML
 // tree of one file, the loader's largest transient, stays small.
 const MaxFileBytes = min(kb.MaxFileSize, 4<<20)
 
@@ -26,8 +26,8 @@ type File struct {
 
 // Dir is a generated knowledge base as files: one or more YAML files, which
 // together make the knowledge base, and the source texts they cite. It is a
-// graph.FileReader, so it loads without touching the disk:
-// graph.Load(dir, dir.KB...).
+// kb.FileReader, so it loads without touching the disk:
+// kb.Load(dir, dir.KB...).
 type Dir struct {
 	KB    []string // the YAML files, in order: kb.yaml, or kb-0001.yaml, kb-0002.yaml, …
 	Files []File   // the YAML files, then the source texts
