@@ -2,9 +2,10 @@ package kb
 
 import (
 	"fmt"
-	"github.com/guazhi/guazhi/graph"
 	"reflect"
 	"strings"
+
+	"github.com/guazhi/guazhi/graph"
 )
 
 // The knowledge base's records, each key declared once: its name, how
@@ -14,8 +15,11 @@ import (
 // kept as written, without checks; []rawEvidence, []rawRole, rawPlace: the
 // records below). The YAML decoder (keys, "want one of" lists), the JSON
 // Lines decoder (its record types are made from these), the attribute views
-// (an evidence key with attr becomes a list attribute of the relation) and
-// docs/keys.md (TestKeysDoc) all follow these declarations.
+// (an evidence key with attr becomes a list attribute of the relation),
+// the writers' records in schema.go (TestSchemaGo), which the generator and
+// extract's drafts are made of, and docs/keys.md (TestKeysDoc) all follow
+// these declarations. To add a key: its row here and the raw record's
+// field (decode.go), then go test ./kb -update.
 
 // field declares one key of the record R.
 type field[R any] struct {
@@ -195,6 +199,22 @@ func docType(p any) string {
 		return "place"
 	}
 	return reflect.TypeOf(p).String()
+}
+
+// docKeys are a file's top-level keys, in order, each with the type a
+// writer gives it (schema.go).
+var docKeys = []struct{ key, typ string }{
+	{"name", "string"}, {"title", "string"}, {"uses", "[]string"}, {"sources", "[]Source"}, {"entities", "[]Entity"},
+	{"secondments", "[]Secondment"}, {"agreements", "[]Agreement"}, {"links", "[]Link"},
+}
+
+// topKeys returns the top-level keys.
+func topKeys() []string {
+	var out []string
+	for _, k := range docKeys {
+		out = append(out, k.key)
+	}
+	return out
 }
 
 var (

@@ -5,8 +5,6 @@ import (
 	"embed"
 	"errors"
 	"fmt"
-	"github.com/guazhi/guazhi/graph"
-	"github.com/guazhi/guazhi/internal/suggest"
 	"index/suffixarray"
 	"io"
 	"io/fs"
@@ -16,6 +14,9 @@ import (
 	"sort"
 	"strings"
 	"unicode/utf8"
+
+	"github.com/guazhi/guazhi/graph"
+	"github.com/guazhi/guazhi/internal/suggest"
 )
 
 // FileReader reads the files a knowledge base names. os.DirFS, embed.FS and

@@ -3,10 +3,11 @@ package kb
 import (
 	"errors"
 	"fmt"
-	"github.com/guazhi/guazhi/graph"
 	"strings"
 	"testing"
 	"testing/fstest"
+
+	"github.com/guazhi/guazhi/graph"
 )
 
 // base is a valid knowledge base that the error cases break one piece at a
