@@ -154,6 +154,7 @@ type drafter struct {
 	review       []string // possible matches of KB officials
 	round        round
 	recognised   map[string]recognition // recognise's answers, for the names a text repeats
+	rd           *reader                // the pattern reader's state (read.go)
 }
 
 type recognition struct {
@@ -190,7 +191,12 @@ func Draft(article Article, opt Options) (*Result, error) {
 	d.sents = sentences(simplify(article.Text), article.Text)
 	for i := range d.sents {
 		d.roundOf(&d.sents[i])
-		d.secondments(i)
+	}
+	d.readAll()
+	for i := range d.sents {
+		if !d.rd.found[i] {
+			d.secondments(i)
+		}
 		d.agreements(i)
 		d.links(i)
 	}

@@ -1,0 +1,246 @@
+package extract
+
+import (
+	"strings"
+
+	"github.com/guazhi/guazhi/internal/lexicon"
+)
+
+// reader is the state of reading secondments by patterns across an
+// article's sentences.
+type reader struct {
+	spans [][]span // each sentence's spans
+	// chain holds, for a division, the fullest name the text has written
+	// ending with it (新疆伊犁州 for 伊犁州): a body named later by a
+	// shorter form gets it back.
+	chain map[int]string
+	// ctx is the official named last, with his home when the text gave it.
+	ctx       *span
+	ctxHome   string
+	ctxPost   string
+	ctxAt     int // the sentence
+	homes     map[string][2]string
+	found     map[int]bool // sentences where a pattern drafted a secondment
+	lastNames map[int][]span
+}
+
+// readAll tags every sentence and drafts the secondments the patterns
+// read, sentence by sentence.
+func (d *drafter) readAll() {
+	r := &reader{chain: map[int]string{}, homes: map[string][2]string{}, found: map[int]bool{}}
+	d.rd = r
+	r.spans = make([][]span, len(d.sents))
+	for i := range d.sents {
+		r.spans[i] = tagSpans(d.sents[i].text)
+	}
+	for i := range d.sents {
+		d.readSentence(i)
+	}
+	// Homes said after the secondment: 他原是….
+	for _, sec := range d.secs {
+		if sec.from.body != nil {
+			continue
+		}
+		if h, ok := r.homes[sec.official.name]; ok {
+			if e := d.entity(h[0]); e != nil && e != sec.to.body {
+				sec.from = place2{e, h[1]}
+			}
+		}
+	}
+}
+
+// full is the fullest name of the body a span names: 贵州省黔东南州从江县
+// for 黔东南州从江县 once the text has named 贵州省.
+func (r *reader) full(text string, s *span) string {
+	name := text[s.start:s.end]
+	if len(s.places) == 0 {
+		return name
+	}
+	divs := lexicon.Divisions()
+	first := s.places[0]
+	written := name[:first.end]
+	if c, ok := r.chain[first.div]; ok && len(c) > len(written) && strings.HasSuffix(c, written) {
+		name = c + name[first.end:]
+	} else if d := divs[first.div]; d.Parent != "" {
+		for p := d.Parent; p != ""; {
+			pd, ok := lexicon.DivisionByCode(p)
+			if !ok {
+				break
+			}
+			if c, ok := r.chain[indexOf(pd)]; ok {
+				name = c + name
+				break
+			}
+			p = pd.Parent
+		}
+	}
+	// Remember the chain of every place the name holds.
+	base := len(name) - (s.end - s.start)
+	for _, pe := range s.places {
+		if c := name[:base+pe.end]; len(c) > len(r.chain[pe.div]) {
+			r.chain[pe.div] = c
+		}
+	}
+	return name
+}
+
+func indexOf(d lexicon.Division) int {
+	for i, x := range lexicon.Divisions() {
+		if x.Code == d.Code {
+			return i
+		}
+	}
+	return -1
+}
+
+// readSentence drafts what the patterns read in sentence i.
+func (d *drafter) readSentence(i int) {
+	r := d.rd
+	s := &d.sents[i]
+	sp := r.spans[i]
+	// Remember the places of every body, in the order of the text.
+	bodies := map[*span]string{}
+	for k := range sp {
+		if sp[k].kind == tBody {
+			bodies[&sp[k]] = r.full(s.text, &sp[k])
+		}
+	}
+	post := func(p *span) string {
+		if p == nil {
+			return ""
+		}
+		return strings.TrimSpace(p.text)
+	}
+	for _, m := range matches(s.text, sp) {
+		switch m.p.kind {
+		case intro:
+			r.ctx, r.ctxAt = m.official, i
+			r.ctxHome, r.ctxPost = "", ""
+			if m.home != nil {
+				r.ctxHome, r.ctxPost = bodies[m.home], post(m.homePost)
+				r.homes[m.official.text] = [2]string{r.ctxHome, r.ctxPost}
+			}
+			continue
+		case homeOf:
+			name := d.officialName(m.official, i)
+			if name != "" && m.home != nil {
+				r.homes[name] = [2]string{bodies[m.home], post(m.homePost)}
+			}
+			continue
+		}
+		if m.host == nil {
+			continue
+		}
+		ev := evidence{s: s}
+		var name, home, homePost string
+		switch {
+		case m.official != nil && m.official.kind == tName:
+			name = m.official.text
+		case m.official != nil:
+			name = d.officialName(m.official, i)
+			ev.inferred, ev.note = true, "“"+m.official.text+"” is taken to be "+name
+			if r.ctx != nil && r.ctx.text == name {
+				home, homePost = r.ctxHome, r.ctxPost
+			}
+		default:
+			name = d.nameAround(i, m)
+			ev.inferred, ev.note = true, "the official is taken to be "+name+", named nearby"
+		}
+		if name == "" || notAName(name) {
+			continue
+		}
+		if m.home != nil {
+			home, homePost = bodies[m.home], post(m.homePost)
+		} else if h, ok := r.homes[name]; ok && home == "" {
+			home, homePost = h[0], h[1]
+		}
+		to := d.entity(bodies[m.host])
+		if to == nil {
+			continue
+		}
+		sec := &secondment{to: place2{to, post(m.hostPt)}, ev: []evidence{ev}}
+		var from *entity
+		if home != "" {
+			from = d.entity(home)
+			if from != nil {
+				sec.from = place2{from, homePost}
+			}
+		}
+		sec.official = d.official(name, from)
+		d.term(sec, s)
+		d.addSecondment(sec)
+		r.found[i] = true
+		if m.official != nil && m.official.kind == tName {
+			r.ctx, r.ctxAt, r.ctxHome, r.ctxPost = m.official, i, home, homePost
+		}
+	}
+	// The last name of the sentence is what a pronoun next refers to.
+	for k := len(sp) - 1; k >= 0; k-- {
+		if sp[k].kind == tName {
+			if r.ctx == nil || r.ctx.text != sp[k].text && r.ctxAt < i {
+				r.ctx, r.ctxAt, r.ctxHome, r.ctxPost = &sp[k], i, "", ""
+				if h, ok := r.homes[sp[k].text]; ok {
+					r.ctxHome, r.ctxPost = h[0], h[1]
+				}
+			}
+			break
+		}
+	}
+}
+
+// officialName is whom a pronoun in sentence i refers to: the official
+// named last in the paragraph, at most three sentences back.
+func (d *drafter) officialName(s *span, i int) string {
+	if s.kind == tName {
+		return s.text
+	}
+	r := d.rd
+	if r.ctx == nil || i-r.ctxAt > 3 || d.sents[r.ctxAt].para != d.sents[i].para && i-r.ctxAt > 1 {
+		return ""
+	}
+	return r.ctx.text
+}
+
+// nameAround is the official of a sentence that does not name him: the
+// name before the match in its sentence, else the last name of the
+// sentence before in the paragraph, else the first name after it in the
+// sentence or the next one.
+func (d *drafter) nameAround(i int, m match) string {
+	r := d.rd
+	sp := r.spans[i]
+	first := -1
+	for k := range sp {
+		if sp[k].kind == tName {
+			if m.host != nil && sp[k].start < m.host.start && first < 0 {
+				first = k
+			}
+		}
+	}
+	for k := len(sp) - 1; k >= 0; k-- {
+		if sp[k].kind == tName && m.host != nil && sp[k].end <= m.host.start {
+			return sp[k].text
+		}
+	}
+	if i > 0 && d.sents[i-1].para == d.sents[i].para {
+		prev := r.spans[i-1]
+		for k := len(prev) - 1; k >= 0; k-- {
+			if prev[k].kind == tName {
+				return prev[k].text
+			}
+		}
+	}
+	for j := i; j < len(d.sents) && j <= i+1; j++ {
+		for _, s := range r.spans[j] {
+			if s.kind == tName && (j > i || m.host == nil || s.start > m.host.end) {
+				return s.text
+			}
+		}
+	}
+	return ""
+}
+
+// notAName reports whether a name the tagger read is a common word, or
+// one with a character before or after it (向记者).
+func notAName(name string) bool {
+	return notNames[name] || notNames[name[:len(name)-len(lastRune(name))]] || notNames[strings.TrimPrefix(name, firstRuneString(name))]
+}
