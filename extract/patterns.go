@@ -93,7 +93,7 @@ var patterns = []pattern{
 		}},
 	{name: "since-name", kind: stated, elems: "N , D 至今 , 任|担任 B b",
 		examples: [][2]string{
-			{"同样来自天津的宋志远，2022年至今，任和田地区于田县委常委、副县长，", "宋志远|||和田地区于田县|县委常委、副县长"},
+			{"宋志远，2022年至今，任和田地区于田县委常委、副县长，", "宋志远|||和田地区于田县|县委常委、副县长"},
 		}},
 	{name: "shiren", kind: stated, elems: "时任 H h 的 O , 被组织派往|被派往|派往 B 挂职 ,? 担任|任? B? b?",
 		examples: [][2]string{
@@ -116,13 +116,13 @@ var patterns = []pattern{
 		examples: [][2]string{
 			{"浙江省温州市鹿城区发改局副局长林海东开启援青生涯，挂任青海省海西州格尔木市副市长。", "林海东|浙江省温州市鹿城区发改局|副局长|青海省海西州格尔木市|副市长"},
 		}},
-	{name: "pronoun", kind: stated, elems: "P … " + gua + " B b?",
-		examples: [][2]string{
-			{"她挂任宁夏回族自治区固原市西吉县副县长。", "她|||宁夏回族自治区固原市西吉县|副县长"},
-		}},
 	{name: "pronoun-came", kind: stated, elems: "P 来到|到 B , " + gua + " B? b",
 		examples: [][2]string{
 			{"他来到宁夏回族自治区吴忠市，挂任吴忠市副市长。", "他|||宁夏回族自治区吴忠市|副市长"},
+		}},
+	{name: "pronoun", kind: stated, elems: "P … " + gua + " B b?",
+		examples: [][2]string{
+			{"她挂任宁夏回族自治区固原市西吉县副县长。", "她|||宁夏回族自治区固原市西吉县|副县长"},
 		}},
 	{name: "apposition", kind: officialIn, elems: "B b , 是这位供职于 H 的干部的新身份",
 		examples: [][2]string{
@@ -324,7 +324,14 @@ func matches(text string, sp []span) []match {
 		for i := range ps {
 			if m, ok := matchAt(&ps[i], text, sp, k); ok && m.end > k {
 				out = append(out, m)
-				k, found = m.end, true
+				found = true
+				// An introduction or a home leaves its spans to the
+				// rows that state a secondment.
+				if m.p.kind == intro || m.p.kind == homeOf {
+					k++
+				} else {
+					k = m.end
+				}
 				break
 			}
 		}

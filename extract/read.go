@@ -21,13 +21,14 @@ type reader struct {
 	ctxAt     int // the sentence
 	homes     map[string][2]string
 	found     map[int]bool // sentences where a pattern drafted a secondment
+	weak      map[*secondment]bool // homes that are only a province (同样来自天津的…)
 	lastNames map[int][]span
 }
 
 // readAll tags every sentence and drafts the secondments the patterns
 // read, sentence by sentence.
 func (d *drafter) readAll() {
-	r := &reader{chain: map[int]string{}, homes: map[string][2]string{}, found: map[int]bool{}}
+	r := &reader{chain: map[int]string{}, homes: map[string][2]string{}, found: map[int]bool{}, weak: map[*secondment]bool{}}
 	d.rd = r
 	r.spans = make([][]span, len(d.sents))
 	for i := range d.sents {
@@ -38,7 +39,7 @@ func (d *drafter) readAll() {
 	}
 	// Homes said after the secondment: 他原是….
 	for _, sec := range d.secs {
-		if sec.from.body != nil {
+		if sec.from.body != nil && !r.weak[sec] {
 			continue
 		}
 		if h, ok := r.homes[sec.official.name]; ok {
@@ -170,6 +171,10 @@ func (d *drafter) readSentence(i int) {
 		d.term(sec, s)
 		d.addSecondment(sec)
 		r.found[i] = true
+		if m.home != nil && len(m.home.places) == 1 && m.home.places[0].end == m.home.end-m.home.start &&
+			lexicon.Divisions()[m.home.div].Level == lexicon.Province {
+			r.weak[sec] = true
+		}
 		if m.official != nil && m.official.kind == tName {
 			r.ctx, r.ctxAt, r.ctxHome, r.ctxPost = m.official, i, home, homePost
 		}

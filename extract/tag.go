@@ -200,7 +200,7 @@ func (g *gazetteer) deptAt(s string) int {
 	i := 0
 	for k := 0; k < 12 && i < len(s); k++ {
 		r, size := utf8.DecodeRuneInString(s[i:])
-		if !isHan(r) || strings.ContainsRune("的在是任挂和与", r) && k == 0 {
+		if !isHan(r) || strings.ContainsRune("的是挂", r) || strings.ContainsRune("在任和与", r) && k == 0 {
 			break
 		}
 		i += size
@@ -396,7 +396,16 @@ func nameSpanAt(s string, before []span) (string, int) {
 		i += size
 		ends = append(ends, i)
 	}
+	// 任宁夏回族自治区: a verb before a place is no surname.
+	if r, size := utf8.DecodeRuneInString(s); len(s) > size && strings.ContainsRune("任到赴在往从至来去援于和与及", r) {
+		if n, _ := gaz().placeAt(s[size:], -1); n > 0 {
+			return "", 0
+		}
+	}
 	name := nameAt(b.String())
+	if name == "" && len(before) > 0 && before[len(before)-1].kind == tPost {
+		name = nameAfterPost(b.String())
+	}
 	if name == "" {
 		return "", 0
 	}
@@ -413,4 +422,23 @@ func nameMayFollow(before []span) bool {
 		tail.WriteString(before[k].text)
 	}
 	return hasAnySuffix(tail.String(), nameWords)
+}
+
+// nameEnders are words that follow a name after a post: 副局长林海东开启….
+var nameEnders = []string{"开启", "挂", "被", "现", "援", "说", "表示", "也", "任", ",", "(", "是", "的", "在", "等", "将", "于", "负责", "到", "来", "同志", "从"}
+
+// nameAfterPost reads the name that a post announces, when nameAt cannot
+// tell where it ends: a surname and one or two characters before a word
+// of nameEnders.
+func nameAfterPost(s string) string {
+	r := headRunes(s, 6)
+	if len(r) < 3 || !strings.ContainsRune(surnames, r[0]) {
+		return ""
+	}
+	for _, n := range []int{3, 2} {
+		if len(r) > n && allHan(r[:n]) && startsWithAny(string(r[n:]), nameEnders) {
+			return string(r[:n])
+		}
+	}
+	return ""
 }
