@@ -20,7 +20,7 @@ type reader struct {
 	ctxPost   string
 	ctxAt     int // the sentence
 	homes     map[string][2]string
-	found     map[int]bool // sentences where a pattern drafted a secondment
+	found     map[int]bool         // sentences where a pattern drafted a secondment
 	weak      map[*secondment]bool // homes that are only a province (同样来自天津的…)
 	lastNames map[int][]span
 }
