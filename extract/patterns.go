@@ -190,7 +190,7 @@ type match struct {
 	official         *span // a name or a pronoun
 	home, host       *span
 	homePost, hostPt *span
-	end              int // index of the span after the match
+	start, end       int // index of the match's first span and of the span after it
 }
 
 // maxSkip bounds …: the matcher stays linear in the sentence.
@@ -309,6 +309,7 @@ func matchAt(p *pattern, text string, sp []span, k int) (match, bool) {
 		return false
 	}
 	if try(0, k) {
+		m.start = k
 		return m, true
 	}
 	return match{}, false

@@ -10,6 +10,8 @@ import (
 // article's sentences.
 type reader struct {
 	spans [][]span // each sentence's spans
+	texts []string // each sentence's text, after the one it continues (sentence.cont)
+	heads []int    // the length of that sentence before it in texts
 	// chain holds, for a division, the fullest name the text has written
 	// ending with it (新疆伊犁州 for 伊犁州): a body named later by a
 	// shorter form gets it back.
@@ -31,8 +33,15 @@ func (d *drafter) readAll() {
 	r := &reader{chain: map[int]string{}, homes: map[string][2]string{}, found: map[int]bool{}, weak: map[*secondment]bool{}}
 	d.rd = r
 	r.spans = make([][]span, len(d.sents))
+	r.texts = make([]string, len(d.sents))
+	r.heads = make([]int, len(d.sents))
 	for i := range d.sents {
-		r.spans[i] = tagSpans(d.sents[i].text)
+		r.texts[i] = d.sents[i].text
+		if d.sents[i].cont && i > 0 {
+			r.texts[i] = d.sents[i-1].text + "\n" + d.sents[i].text
+			r.heads[i] = len(d.sents[i-1].text) + 1
+		}
+		r.spans[i] = tagSpans(r.texts[i])
 	}
 	for i := range d.sents {
 		d.readSentence(i)
@@ -98,12 +107,12 @@ func indexOf(d lexicon.Division) int {
 func (d *drafter) readSentence(i int) {
 	r := d.rd
 	s := &d.sents[i]
-	sp := r.spans[i]
+	sp, text := r.spans[i], r.texts[i]
 	// Remember the places of every body, in the order of the text.
 	bodies := map[*span]string{}
 	for k := range sp {
 		if sp[k].kind == tBody {
-			bodies[&sp[k]] = r.full(s.text, &sp[k])
+			bodies[&sp[k]] = r.full(text, &sp[k])
 		}
 	}
 	post := func(p *span) string {
@@ -112,7 +121,10 @@ func (d *drafter) readSentence(i int) {
 		}
 		return strings.TrimSpace(p.text)
 	}
-	for _, m := range matches(s.text, sp) {
+	for _, m := range matches(text, sp) {
+		if m.end > 0 && sp[m.end-1].end <= r.heads[i] {
+			continue // read with the sentence before
+		}
 		switch m.p.kind {
 		case intro:
 			r.ctx, r.ctxAt = m.official, i
@@ -133,6 +145,7 @@ func (d *drafter) readSentence(i int) {
 			continue
 		}
 		ev := evidence{s: s}
+
 		var name, home, homePost string
 		switch {
 		case m.official != nil && m.official.kind == tName:
@@ -160,6 +173,10 @@ func (d *drafter) readSentence(i int) {
 			continue
 		}
 		sec := &secondment{to: place2{to, post(m.hostPt)}, ev: []evidence{ev}}
+		if r.heads[i] > 0 && sp[m.start].start < r.heads[i] {
+			// The sentence before, cut by a line break, holds the match's start.
+			sec.ev = append([]evidence{{s: &d.sents[i-1]}}, sec.ev...)
+		}
 		var from *entity
 		if home != "" {
 			from = d.entity(home)

@@ -18,6 +18,7 @@ type sentence struct {
 	offset int    // character (rune) offset in the article
 	para   int    // paragraph number
 	idx    int    // index among the article's sentences
+	cont   bool   // it continues the sentence before, cut by a line break
 
 	matches               *found
 	termRead              bool     // start and length have been looked for
@@ -60,19 +61,47 @@ const maxSentence = 900
 func sentences(text, orig string) []sentence {
 	var out []sentence
 	para := 0
-	for lineStart := 0; lineStart < len(text); {
-		lineEnd := strings.IndexByte(text[lineStart:], '\n')
-		if lineEnd < 0 {
-			lineEnd = len(text)
-		} else {
-			lineEnd += lineStart
+	lineAt := func(start int) (line string, end int) {
+		end = strings.IndexByte(text[start:], '\n')
+		if end < 0 {
+			return text[start:], len(text)
 		}
-		line := text[lineStart:lineEnd]
-		trimmed := strings.TrimSpace(line)
-		if trimmed != "" && !isChrome(trimmed) {
+		return text[start : start+end], start + end
+	}
+	headline := true
+	for lineStart := 0; lineStart < len(text); {
+		line, lineEnd := lineAt(lineStart)
+		// A line that stops inside a sentence (山东省济南市历下区副区长张⏎永强挂任…)
+		// goes on in the next: the lines are one paragraph, and the first
+		// sentence of each line after the first continues the one before.
+		group := [][2]int{{lineStart, lineEnd}}
+		for !headline && lineEnd < len(text) {
+			next, nextEnd := lineAt(lineEnd + 1)
+			if !continues(text[group[len(group)-1][0]:lineEnd], next) {
+				break
+			}
+			group = append(group, [2]int{lineEnd + 1, nextEnd})
+			lineEnd = nextEnd
+		}
+		joined := strings.TrimSpace(strings.ReplaceAll(text[lineStart:lineEnd], "\n", ""))
+		if joined != "" {
+			headline = false
+		}
+		if joined != "" && !isChrome(joined) {
 			para++
-			lead := strings.Index(line, trimmed)
-			out = append(out, splitSentences(trimmed, lineStart+lead, para)...)
+			for k, g := range group {
+				line = text[g[0]:g[1]]
+				trimmed := strings.TrimSpace(line)
+				if trimmed == "" {
+					continue
+				}
+				lead := strings.Index(line, trimmed)
+				ss := splitSentences(trimmed, g[0]+lead, para)
+				if k > 0 && len(ss) > 0 {
+					ss[0].cont = true
+				}
+				out = append(out, ss...)
+			}
 		}
 		lineStart = lineEnd + 1
 	}
@@ -341,4 +370,17 @@ var amountRE = regexp.MustCompile(`(?:(?:总投资|投资总额|投资额|投资
 // amountIn returns the first amount of money in s, as written.
 func amountIn(s string) string {
 	return amountRE.FindString(s)
+}
+
+// continues reports whether line stops inside a sentence that next goes
+// on with: a Chinese character at the end of one and the start of the
+// other, no sentence end between.
+func continues(line, next string) bool {
+	line, next = strings.TrimSpace(line), strings.TrimSpace(next)
+	if line == "" || next == "" {
+		return false
+	}
+	last, _ := utf8.DecodeLastRuneInString(line)
+	first, _ := utf8.DecodeRuneInString(next)
+	return isHan(last) && isHan(first)
 }
