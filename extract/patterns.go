@@ -25,6 +25,10 @@ type pattern struct {
 	name  string
 	kind  patternKind
 	elems string
+	// weakHome: the home the row reads is where the official comes from
+	// (来自宁波市北仑区农业农村局的…, 吴兴区的…); a home the text states
+	// later (此前他是…) replaces it.
+	weakHome bool
 	// examples: a sentence and the draft it must give, as
 	// "official|home body|home post|host body|host post"; a home or an
 	// introduction gives "official|home body|home post".
@@ -79,6 +83,10 @@ var patterns = []pattern{
 			{"原浙江省宁波市鄞州区经信局副局长周建明，现挂职贵州省黔西南州兴义市副市长，", "周建明|浙江省宁波市鄞州区经信局|副局长|贵州省黔西南州兴义市|副市长"},
 			{"天津市和平区商务局副局长刘敏，现任新疆和田地区策勒县委副书记（挂职），", "刘敏|天津市和平区商务局|副局长|新疆和田地区策勒县|县委副书记"},
 		}},
+	{name: "xian-from", kind: stated, weakHome: true, elems: "H 的 N , 现挂职|现任|现挂任 B b",
+		examples: [][2]string{
+			{"浙江省湖州市吴兴区的徐伟，现挂职四川省广元市朝天区副区长，", "徐伟|浙江省湖州市吴兴区||四川省广元市朝天区|副区长"},
+		}},
 	{name: "xian-name", kind: stated, elems: "N 现挂职|现挂任 B b",
 		examples: [][2]string{
 			{"同样来自珠海的李晓婷现挂职怒江州福贡县副县长。", "李晓婷|||怒江州福贡县|副县长"},
@@ -87,7 +95,7 @@ var patterns = []pattern{
 		examples: [][2]string{
 			{"珠海市金湾区发改局副局长何家伟，2020年至今，任云南省怒江州泸水市副市长（挂职）。", "何家伟|珠海市金湾区发改局|副局长|云南省怒江州泸水市|副市长"},
 		}},
-	{name: "since-from", kind: stated, elems: "来自 H 的 N , D 至今 , 任|担任 B b",
+	{name: "since-from", kind: stated, weakHome: true, elems: "来自 H 的 N , D 至今 , 任|担任 B b",
 		examples: [][2]string{
 			{"来自宁波市北仑区农业农村局的孙晓燕，2019年至今，任黔西南州普安县委常委、副县长（挂职）。", "孙晓燕|宁波市北仑区农业农村局||黔西南州普安县|县委常委、副县长"},
 		}},
@@ -95,7 +103,7 @@ var patterns = []pattern{
 		examples: [][2]string{
 			{"宋志远，2022年至今，任和田地区于田县委常委、副县长，", "宋志远|||和田地区于田县|县委常委、副县长"},
 		}},
-	{name: "shiren", kind: stated, elems: "时任 H h 的 O , 被组织派往|被派往|派往 B 挂职 ,? 担任|任? B? b?",
+	{name: "shiren", kind: stated, elems: "时任 H h 的 O , D? 被组织派往|被派往|派往 B 挂职 ,? 担任|任? B? b?",
 		examples: [][2]string{
 			{"时任江苏省苏州市吴江区副区长的方志勇，被组织派往贵州省铜仁市挂职，担任铜仁市副市长。", "方志勇|江苏省苏州市吴江区|副区长|贵州省铜仁市|副市长"},
 			{"时任廣東省東莞市發改局副局長的黃某，被組織派往新疆喀什地區伽師縣挂職，擔任縣委常委、副縣長。", "黄某|广东省东莞市发改局|副局长|新疆喀什地区伽师县|县委常委、副县长"},
@@ -108,7 +116,7 @@ var patterns = []pattern{
 		examples: [][2]string{
 			{"江苏省南京市江宁区农业农村局副局长吴志刚被选派到西藏自治区拉萨市墨竹工卡县，选派职务为县委常委、副县长，", "吴志刚|江苏省南京市江宁区农业农村局|副局长|西藏自治区拉萨市墨竹工卡县|县委常委、副县长"},
 		}},
-	{name: "yuan-after", kind: stated, elems: "H h N , 援藏后担任|援疆后担任|援青后担任|援藏后任|援疆后任 B b",
+	{name: "yuan-after", kind: stated, elems: "H h N ,? 援藏后担任|援疆后担任|援青后担任|援藏后任|援疆后任 B b",
 		examples: [][2]string{
 			{"江苏省常州市发改委副主任钱丽，援藏后担任拉萨市城关区副区长，", "钱丽|江苏省常州市发改委|副主任|拉萨市城关区|副区长"},
 		}},
@@ -139,6 +147,10 @@ var patterns = []pattern{
 	{name: "was", kind: homeOf, elems: "O 原是|此前是|原为 H h",
 		examples: [][2]string{
 			{"他原是天津市河东区发改委副主任。", "他|天津市河东区发改委|副主任"},
+		}},
+	{name: "was-before", kind: homeOf, elems: "此前 P 是 H h",
+		examples: [][2]string{
+			{"此前他是吴兴区经信局副局长。", "他|吴兴区经信局|副局长"},
 		}},
 	{name: "is", kind: intro, elems: "N 是 H h",
 		examples: [][2]string{

@@ -69,7 +69,7 @@ func (r *reader) full(text string, s *span) string {
 	divs := lexicon.Divisions()
 	first := s.places[0]
 	written := name[:first.end]
-	if c, ok := r.chain[first.div]; ok && len(c) > len(written) && strings.HasSuffix(c, written) {
+	if c, ok := r.chain[first.div]; ok && len(c) > len(written) {
 		name = c + name[first.end:]
 	} else if d := divs[first.div]; d.Parent != "" {
 		for p := d.Parent; p != ""; {
@@ -152,6 +152,9 @@ func (d *drafter) readSentence(i int) {
 			name = m.official.text
 		case m.official != nil:
 			name = d.officialName(m.official, i)
+			if name == "" {
+				name = d.nameAround(i, m) // 时任…的他 … 付晓东说
+			}
 			ev.inferred, ev.note = true, "“"+m.official.text+"” is taken to be "+name
 			if r.ctx != nil && r.ctx.text == name {
 				home, homePost = r.ctxHome, r.ctxPost
@@ -188,7 +191,7 @@ func (d *drafter) readSentence(i int) {
 		d.term(sec, s)
 		d.addSecondment(sec)
 		r.found[i] = true
-		if m.home != nil && len(m.home.places) == 1 && m.home.places[0].end == m.home.end-m.home.start &&
+		if m.home == nil || m.p.weakHome || len(m.home.places) == 1 && m.home.places[0].end == m.home.end-m.home.start &&
 			lexicon.Divisions()[m.home.div].Level == lexicon.Province {
 			r.weak[sec] = true
 		}
@@ -239,7 +242,7 @@ func (d *drafter) nameAround(i int, m match) string {
 		}
 	}
 	for k := len(sp) - 1; k >= 0; k-- {
-		if sp[k].kind == tName && m.host != nil && sp[k].end <= m.host.start {
+		if sp[k].kind == tName && m.host != nil && sp[k].end <= m.host.start && k < m.start {
 			return sp[k].text
 		}
 	}

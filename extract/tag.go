@@ -403,10 +403,13 @@ func nameSpanAt(s string, before []span) (string, int) {
 		}
 	}
 	name := nameAt(b.String())
-	if name == "" && len(before) > 0 && before[len(before)-1].kind == tPost {
+	if r := []rune(name); len(r) == 3 && startsWithAny(strings.TrimPrefix(b.String(), string(r[:2])), nameEnders) {
+		name = string(r[:2]) // 沈浩第一次: 第一次 follows the name
+	}
+	if name == "" && (len(before) == 0 || before[len(before)-1].kind == tPost || before[len(before)-1].kind == tPunct) {
 		name = nameAfterPost(b.String())
 	}
-	if name == "" {
+	if name == "" || notAName(name) || particleIn(name) {
 		return "", 0
 	}
 	n := utf8.RuneCountInString(name)
@@ -424,8 +427,9 @@ func nameMayFollow(before []span) bool {
 	return hasAnySuffix(tail.String(), nameWords)
 }
 
-// nameEnders are words that follow a name after a post: 副局长林海东开启….
-var nameEnders = []string{"开启", "挂", "被", "现", "援", "说", "表示", "也", "任", ",", "(", "是", "的", "在", "等", "将", "于", "负责", "到", "来", "同志", "从"}
+// nameEnders are words that follow a name where nameAt cannot tell where
+// it ends: 副局长林海东开启…, 顾建平至今记得….
+var nameEnders = []string{"第一次", "至今", "记得", "笑着", "一边", "开启", "挂", "被", "现", "援", "说", "表示", "也", "任", ",", "(", "是", "的", "在", "等", "将", "于", "负责", "到", "来", "同志", "从"}
 
 // nameAfterPost reads the name that a post announces, when nameAt cannot
 // tell where it ends: a surname and one or two characters before a word
@@ -441,4 +445,11 @@ func nameAfterPost(s string) string {
 		}
 	}
 	return ""
+}
+
+// particleIn reports whether a name holds a particle or a demonstrative
+// no given name has (谈起这一年 is no 谈起这).
+func particleIn(name string) bool {
+	r := []rune(name)
+	return strings.ContainsRune("起着了过这那们", r[1]) || len(r) == 3 && strings.ContainsRune("这那们着了过", r[2])
 }
