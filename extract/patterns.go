@@ -17,7 +17,8 @@ import (
 //	B  the host body                 b  the host post
 //	D  a date
 //	,  a comma or 、                 ( )  brackets
-//	…  up to twelve spans, no sentence end, no name
+//	…  up to six spans, no sentence end, no name
+//	~  up to three spans, no punctuation, no name
 //	w|x|y  one of these words
 //
 // An element ending in ? may be left out.
@@ -59,11 +60,24 @@ var patterns = []pattern{
 			{"王海涛（上海市徐汇区副区长）任云南省昆明市五华区副区长，", "王海涛|上海市徐汇区|副区长|云南省昆明市五华区|副区长"},
 			{"李某某（上海市长宁区科委副主任）任昆明市盘龙区副区长。", "李某某|上海市长宁区科委|副主任|昆明市盘龙区|副区长"},
 		}},
-	{name: "plain", kind: stated, elems: "H h N ,? 也? " + gua + " B b?",
+	{name: "plain", kind: stated, elems: "H h N … " + gua + " B b?",
 		examples: [][2]string{
 			{"广东省广州市越秀区副区长罗嘉明挂任贵州省毕节市副市长。", "罗嘉明|广东省广州市越秀区|副区长|贵州省毕节市|副市长"},
 			{"天津市河西区委常委、副区长杜光明挂任甘肃省甘南藏族自治州委常委、副州长。", "杜光明|天津市河西区|区委常委、副区长|甘肃省甘南藏族自治州|州委常委、副州长"},
 			{"山东省烟台市芝罘区副区长孙立新，挂任日喀则市白朗县委常委、常务副县长；", "孙立新|山东省烟台市芝罘区|副区长|日喀则市白朗县|县委常委、常务副县长"},
+			{"北京市房山区副区长张强将于近日挂任保定市副市长。", "张强|北京市房山区|副区长|保定市|副市长"},
+		}},
+	{name: "went-to", kind: stated, elems: "H h N … 赴|到|前往 B 挂职",
+		examples: [][2]string{
+			{"北京市海淀区副区长周明赴保定市挂职。", "周明|北京市海淀区|副区长|保定市|"},
+		}},
+	{name: "host-title", kind: stated, elems: "B 挂职 b N",
+		examples: [][2]string{
+			{"廊坊市挂职副市长王立新表示，将推动两地合作。", "王立新|||廊坊市|副市长"},
+		}},
+	{name: "now-host-title", kind: stated, elems: "N , 现任 B 挂职 b",
+		examples: [][2]string{
+			{"挂职干部王立新，现任廊坊市挂职副市长。", "王立新|||廊坊市|副市长"},
 		}},
 	{name: "host-first", kind: stated, elems: gua + " B b 的 H? h? N",
 		examples: [][2]string{
@@ -128,9 +142,10 @@ var patterns = []pattern{
 		examples: [][2]string{
 			{"他来到宁夏回族自治区吴忠市，挂任吴忠市副市长。", "他|||宁夏回族自治区吴忠市|副市长"},
 		}},
-	{name: "pronoun", kind: stated, elems: "P … " + gua + " B b?",
+	{name: "subject", kind: stated, elems: "O ~ " + gua + " B b?",
 		examples: [][2]string{
 			{"她挂任宁夏回族自治区固原市西吉县副县长。", "她|||宁夏回族自治区固原市西吉县|副县长"},
+			{"日前，刘海涛挂任张家口市副市长。", "刘海涛|||张家口市|副市长"},
 		}},
 	{name: "apposition", kind: officialIn, elems: "B b , 是这位供职于 H 的干部的新身份",
 		examples: [][2]string{
@@ -160,7 +175,7 @@ var patterns = []pattern{
 		examples: [][2]string{
 			{"南京市秦淮区副区长钟亚楠说，", "钟亚楠|南京市秦淮区|副区长"},
 		}},
-	{name: "from", kind: intro, elems: "来自 H 的 N",
+	{name: "from", kind: intro, elems: "来自 H 的 挂职干部? N",
 		examples: [][2]string{
 			{"来自宁波市北仑区农业农村局的孙晓燕说，", "孙晓燕|宁波市北仑区农业农村局|"},
 		}},
@@ -186,6 +201,8 @@ var parsedPatterns = sync.OnceValue(func() []pattern {
 				e.sym = f[0]
 			case "…":
 				e.sym = '.'
+			case "~":
+				e.sym = '~'
 			default:
 				e.words = strings.Split(f, "|")
 			}
@@ -206,7 +223,7 @@ type match struct {
 }
 
 // maxSkip bounds …: the matcher stays linear in the sentence.
-const maxSkip = 12
+const maxSkip = 6
 
 // matchAt tries pattern p at span k of a sentence.
 func matchAt(p *pattern, text string, sp []span, k int) (match, bool) {
@@ -232,11 +249,16 @@ func matchAt(p *pattern, text string, sp []span, k int) (match, bool) {
 		return one(el, e, k)
 	}
 	one = func(el elem, e, k int) bool {
-		if el.sym == '.' {
-			for n := 0; n <= maxSkip && k+n <= len(sp); n++ {
+		if el.sym == '.' || el.sym == '~' {
+			limit := maxSkip
+			if el.sym == '~' {
+				limit = 3
+			}
+			for n := 0; n <= limit && k+n <= len(sp); n++ {
 				if n > 0 {
 					s := sp[k+n-1]
-					if s.kind == tName || s.kind == tPunct && strings.ContainsAny(s.text, "。;!?") {
+					if s.kind == tName || s.kind == tPunct && (el.sym == '~' || strings.ContainsAny(s.text, "。;!?")) ||
+						strings.HasPrefix(text[s.start:], "分别") {
 						return false
 					}
 				}

@@ -20,7 +20,8 @@ type reader struct {
 	ctx       *span
 	ctxHome   string
 	ctxPost   string
-	ctxAt     int // the sentence
+	ctxAt     int    // the sentence
+	lastPlace string // the place of the body named last
 	homes     map[string][2]string
 	found     map[int]bool         // sentences where a pattern drafted a secondment
 	weak      map[*secondment]bool // homes that are only a province (同样来自天津的…)
@@ -63,6 +64,9 @@ func (d *drafter) readAll() {
 // for 黔东南州从江县 once the text has named 贵州省.
 func (r *reader) full(text string, s *span) string {
 	name := text[s.start:s.end]
+	if s.bare {
+		return r.lastPlace + name
+	}
 	if len(s.places) == 0 {
 		return name
 	}
@@ -86,6 +90,7 @@ func (r *reader) full(text string, s *span) string {
 	}
 	// Remember the chain of every place the name holds.
 	base := len(name) - (s.end - s.start)
+	r.lastPlace = name[:base+s.places[len(s.places)-1].end]
 	for _, pe := range s.places {
 		if c := name[:base+pe.end]; len(c) > len(r.chain[pe.div]) {
 			r.chain[pe.div] = c

@@ -37,6 +37,7 @@ type span struct {
 	div        int    // a body's last place, an index into lexicon.Divisions(); -1 for none
 	firstDiv   int    // a body's first place; -1 for none
 	places     []placeEnd
+	bare       bool // a department without its place: the place is the one named before
 }
 
 // placeEnd is a place a body names and where its name ends in the body.
@@ -309,6 +310,15 @@ func (g *gazetteer) bodyAt(s string) (b span, post int) {
 				}
 			}
 		}
+		// A department of the place named before (北京市发改委副主任王海鹰…，
+		// 交通委副主任李红岩…), before a post.
+		for _, dep := range g.depts {
+			if strings.HasPrefix(s, dep) && g.postAt(s[len(dep):]) > 0 {
+				b.end = len(dep)
+				b.bare = true
+				return b, 0
+			}
+		}
 		// A ministry: two characters and 部, before a post or a subunit (商务部对外贸易司).
 		r := headRunes(s, 3)
 		if len(r) == 3 && r[2] == '部' && allHan(r[:2]) && !strings.ContainsRune("全本该各总", r[0]) {
@@ -326,8 +336,9 @@ func (g *gazetteer) bodyAt(s string) (b span, post int) {
 		b.end = i
 		return b, 1
 	}
-	if n := g.deptAt(s[i:]); n > 0 {
-		i += n
+	// 朝阳区区委常委: a post, not a department 区委.
+	if g.title(s[i:]) == 0 {
+		i += g.deptAt(s[i:])
 	}
 	b.end = i
 	return b, 0
