@@ -414,7 +414,7 @@ func nameSpanAt(s string, before []span) (string, int) {
 		}
 	}
 	name := nameAt(b.String())
-	if r := []rune(name); len(r) == 3 && startsWithAny(strings.TrimPrefix(b.String(), string(r[:2])), nameEnders) {
+	if r := []rune(name); len(r) == 3 && startsWithAny(strings.TrimPrefix(b.String(), string(r[:2])), nameEndersLong) {
 		name = string(r[:2]) // 沈浩第一次: 第一次 follows the name
 	}
 	if name == "" && (len(before) == 0 || before[len(before)-1].kind == tPost || before[len(before)-1].kind == tPunct) {
@@ -441,6 +441,10 @@ func nameMayFollow(before []span) bool {
 // nameEnders are words that follow a name where nameAt cannot tell where
 // it ends: 副局长林海东开启…, 顾建平至今记得….
 var nameEnders = []string{"第一次", "至今", "记得", "笑着", "一边", "开启", "挂", "被", "现", "援", "说", "表示", "也", "任", ",", "(", "是", "的", "在", "等", "将", "于", "负责", "到", "来", "同志", "从"}
+
+// nameEndersLong are the words that, opening at a name's third character,
+// end the name before it: 沈浩第一次.
+var nameEndersLong = []string{"第一次", "至今", "记得", "笑着", "一边"}
 
 // nameAfterPost reads the name that a post announces, when nameAt cannot
 // tell where it ends: a surname and one or two characters before a word
