@@ -219,6 +219,7 @@ type match struct {
 	official         *span // a name or a pronoun
 	home, host       *span
 	homePost, hostPt *span
+	date             *span
 	start, end       int // index of the match's first span and of the span after it
 }
 
@@ -335,6 +336,8 @@ func matchAt(p *pattern, text string, sp []span, k int) (match, bool) {
 			}
 		case 'b':
 			m.hostPt = s
+		case 'D':
+			m.date = s
 		}
 		if try(e+1, k+1) {
 			return true

@@ -1,8 +1,12 @@
 package extract
 
 import (
+	"regexp"
+	"slices"
+	"strconv"
 	"strings"
 
+	"github.com/guazhi/guazhi/graph"
 	"github.com/guazhi/guazhi/internal/lexicon"
 )
 
@@ -25,13 +29,14 @@ type reader struct {
 	homes     map[string][2]string
 	found     map[int]bool         // sentences where a pattern drafted a secondment
 	weak      map[*secondment]bool // homes that are only a province (同样来自天津的…)
+	read      map[*secondment]bool // the secondments the patterns read
 	lastNames map[int][]span
 }
 
 // readAll tags every sentence and drafts the secondments the patterns
 // read, sentence by sentence.
 func (d *drafter) readAll() {
-	r := &reader{chain: map[int]string{}, homes: map[string][2]string{}, found: map[int]bool{}, weak: map[*secondment]bool{}}
+	r := &reader{chain: map[int]string{}, homes: map[string][2]string{}, found: map[int]bool{}, weak: map[*secondment]bool{}, read: map[*secondment]bool{}}
 	d.rd = r
 	r.spans = make([][]span, len(d.sents))
 	r.texts = make([]string, len(d.sents))
@@ -47,6 +52,7 @@ func (d *drafter) readAll() {
 	for i := range d.sents {
 		d.readSentence(i)
 	}
+	d.batchTerm()
 	// Homes said after the secondment: 他原是….
 	for _, sec := range d.secs {
 		if sec.from.body != nil && !r.weak[sec] {
@@ -194,8 +200,20 @@ func (d *drafter) readSentence(i int) {
 		}
 		sec.official = d.official(name, from)
 		d.term(sec, s)
+		if sec.start.IsZero() && m.date != nil {
+			// 2019年至今，任…: the row's date is the start.
+			sec.start = spanDate(m.date.text, d.date)
+		}
+		if sec.start.IsZero() && m.official == nil && i > 0 && strings.Contains(d.sents[i-1].text, name) {
+			// 今年2月，沈浩第一次来到莎车。…是这位…干部的新身份.
+			d.term(sec, &d.sents[i-1])
+			if !sec.start.IsZero() {
+				sec.ev = append(sec.ev, evidence{s: &d.sents[i-1], inferred: true, note: "start: the sentence before dates " + name + "'s arrival"})
+			}
+		}
 		d.addSecondment(sec)
 		r.found[i] = true
+		r.read[sec] = true
 		if m.home == nil || m.p.weakHome || len(m.home.places) == 1 && m.home.places[0].end == m.home.end-m.home.start &&
 			lexicon.Divisions()[m.home.div].Level == lexicon.Province {
 			r.weak[sec] = true
@@ -273,4 +291,82 @@ func (d *drafter) nameAround(i int, m match) string {
 // one with a character before or after it (向记者).
 func notAName(name string) bool {
 	return notNames[name] || notNames[name[:len(name)-len(lastRune(name))]] || notNames[strings.TrimPrefix(name, firstRuneString(name))]
+}
+
+var (
+	// batchStartRE dates the arrival of a batch: 干部自2021年8月起挂职.
+	batchStartRE = regexp.MustCompile(`(\d{4})年(\d{1,2})月(?:起|开始)`)
+	// batchLengthRE is a batch's length: 挂职时间为三年, 为期两年, 援藏期限为三年.
+	batchLengthRE = regexp.MustCompile(`(?:时间为|为期|期限为)(一|1|两|二|2|三|3|半)年`)
+)
+
+// batchTerm gives the secondments the patterns read and the text does not
+// date the start and length the article gives their batch, in a sentence
+// naming no one: 干部自2021年8月起挂职，挂职时间为三年.
+func (d *drafter) batchTerm() {
+	var start, length []string
+	var startEv, lengthEv *sentence
+	for i := range d.sents {
+		if slices.ContainsFunc(d.rd.spans[i], func(s span) bool { return s.kind == tName }) {
+			continue
+		}
+		t := d.sents[i].text
+		if m := batchStartRE.FindStringSubmatch(t); m != nil && start == nil {
+			start, startEv = m, &d.sents[i]
+		}
+		if m := batchLengthRE.FindStringSubmatch(t); m != nil && length == nil {
+			length, lengthEv = m, &d.sents[i]
+		}
+	}
+	for _, sec := range d.secs {
+		if !d.rd.read[sec] {
+			continue
+		}
+		if sec.start.IsZero() && start != nil {
+			if st, err := graph.ParseDate(start[1] + "-" + pad2(start[2])); err == nil {
+				sec.start = st
+				sec.ev = addEvidence(sec.ev, evidence{s: startEv, inferred: true, note: "start: the article dates the batch “" + start[0] + "”"})
+			}
+		}
+		if sec.end.IsZero() && !sec.start.IsZero() && sec.start.Month > 0 && length != nil {
+			months := sec.start.Year*12 + sec.start.Month - 1 + yearWords[length[1]]
+			if end, err := graph.ParseDate(strconv.Itoa(months/12) + "-" + pad2(strconv.Itoa(months%12+1))); err == nil {
+				sec.end = end
+				sec.ev = addEvidence(sec.ev, evidence{s: lengthEv, inferred: true, note: "end: the article gives the batch “" + length[0] + "”"})
+			}
+		}
+	}
+}
+
+// spanDate reads a date span of the tagger: 2019年, 2020年8月, 今年2月.
+func spanDate(s string, article graph.Date) graph.Date {
+	year, month := 0, 0
+	rest := s
+	switch {
+	case strings.HasPrefix(s, "今年"), strings.HasPrefix(s, "去年"), strings.HasPrefix(s, "前年"):
+		if article.IsZero() {
+			return graph.Date{}
+		}
+		year = article.Year - map[string]int{"今年": 0, "去年": 1, "前年": 2}[s[:len("今年")]]
+		rest = s[len("今年"):]
+	default:
+		y, r, ok := strings.Cut(s, "年")
+		if !ok {
+			return graph.Date{}
+		}
+		year, _ = strconv.Atoi(y)
+		rest = r
+	}
+	if m, _, ok := strings.Cut(rest, "月"); ok {
+		month, _ = strconv.Atoi(m)
+	}
+	date := strconv.Itoa(year)
+	if month > 0 {
+		date += "-" + pad2(strconv.Itoa(month))
+	}
+	out, err := graph.ParseDate(date)
+	if err != nil {
+		return graph.Date{}
+	}
+	return out
 }
