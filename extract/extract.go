@@ -38,9 +38,10 @@ type Options struct {
 
 // Result is a drafted knowledge base.
 type Result struct {
-	YAML    []byte // the draft, for graph.Load next to the article
-	Summary Summary
-	Facts   []Fact // every drafted relation, in the order of the text
+	YAML     []byte // the draft, for graph.Load next to the article
+	SourceID string // the id of the draft's source
+	Summary  Summary
+	Facts    []Fact // every drafted relation, in the order of the text
 	// Review lists what a person must decide: drafted officials that may be
 	// known officials under a misspelt name.
 	Review []string
@@ -66,13 +67,25 @@ type Summary struct {
 	// contradict it. All zero without a KB.
 	New, Confirmed, Conflicting int
 	WithKB                      bool
+	// Accounted: New, Refined and Confirmed count the relations of the
+	// draft's merge with the KB as `guazhi diff` does, and NewEntities its
+	// new entities (Account).
+	Accounted            bool
+	Refined, NewEntities int
+	// Totals are the entities and relations of the KB and of the merge, as
+	// `guazhi check` prints them.
+	Totals [2][2]int
 }
 
 // String is a one-line report for stderr.
 func (s Summary) String() string {
 	out := fmt.Sprintf("drafted %d secondments, %d agreements, %d links, %d entities (%d from the KB); %d inferred items to review",
 		s.Secondments, s.Agreements, s.Links, s.Entities, s.Reused, s.Inferred)
-	if s.WithKB {
+	switch {
+	case s.Accounted:
+		out += fmt.Sprintf("; merged with the KB: %d facts new, %d refined, %d confirmed, %d entities new (as check counts: %d entities, %d relations → %d entities, %d relations)",
+			s.New, s.Refined, s.Confirmed, s.NewEntities, s.Totals[0][0], s.Totals[0][1], s.Totals[1][0], s.Totals[1][1])
+	case s.WithKB:
 		out += fmt.Sprintf("; against the KB: %d new, %d confirmed, %d conflicting", s.New, s.Confirmed, s.Conflicting)
 	}
 	return out
@@ -209,7 +222,7 @@ func Draft(article Article, opt Options) (*Result, error) {
 	if err != nil {
 		return nil, err
 	}
-	res := &Result{YAML: out, Review: d.review}
+	res := &Result{YAML: out, Review: d.review, SourceID: src.id}
 	d.summarise(res, opt.KB)
 	return res, nil
 }

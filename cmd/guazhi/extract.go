@@ -85,6 +85,31 @@ func (e env) extract(args []string) error {
 	for _, r := range res.Review {
 		fmt.Fprintln(e.stderr, "review: "+r)
 	}
+	if opt.KB != nil {
+		// Count the draft as check counts the merge.
+		name := *out
+		if name == "-" {
+			name = "draft.yaml"
+		}
+		merged, err := graph.Load(draftReader{name: name, data: res.YAML}, append(append([]string(nil), *kbs...), name)...)
+		if err != nil {
+			return fmt.Errorf("the draft does not merge with the knowledge base: %w", err)
+		}
+		res.Summary.Account(opt.KB, merged)
+	}
 	fmt.Fprintln(e.stderr, res.Summary.String())
 	return nil
+}
+
+// draftReader reads the draft from memory and every other file from disk.
+type draftReader struct {
+	name string
+	data []byte
+}
+
+func (r draftReader) ReadFile(name string) ([]byte, error) {
+	if name == r.name {
+		return r.data, nil
+	}
+	return graph.OSReader{}.ReadFile(name)
 }
