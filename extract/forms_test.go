@@ -120,3 +120,25 @@ func formsDrafted(g *graph.Graph) []string {
 	slices.Sort(out)
 	return out
 }
+
+// TestNoValueShortened: an amount keeps its qualifier (计划总投资), a
+// department named after its city (市交通委) takes the home's place once
+// (北京市交通委, not 北京市市交通委 or the host's 河北省交通委).
+func TestNoValueShortened(t *testing.T) {
+	a := Article{Name: "a-2016-01-01.txt", Text: "标题\n\n2015年11月3日，顺义区政府与唐山市曹妃甸区签订了《产业合作框架协议》，计划总投资50亿元。北京市发改委副主任王海鹰挂任河北省发改委副主任，市交通委副主任李红岩挂任河北省交通运输厅副厅长。"}
+	res, err := Draft(a, Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	g := load(t, a, res)
+	got := formsDrafted(g)
+	want := []string{"李红岩|北京市交通委|副主任|河北省交通运输厅|副厅长||", "王海鹰|北京市发改委|副主任|河北省发改委|副主任||"}
+	if !slices.Equal(got, want) {
+		t.Errorf("got  %q\nwant %q", got, want)
+	}
+	for _, r := range g.Relations {
+		if r.Kind == graph.Agreement && r.Value != "计划总投资50亿元" {
+			t.Errorf("agreement value %q, want 计划总投资50亿元", r.Value)
+		}
+	}
+}

@@ -26,6 +26,7 @@ type reader struct {
 	ctxPost   string
 	ctxAt     int    // the sentence
 	lastPlace string // the place of the body named last
+	homePlace string // the place of the home body drafted last
 	homes     map[string][2]string
 	found     map[int]bool         // sentences where a pattern drafted a secondment
 	weak      map[*secondment]bool // homes that are only a province (同样来自天津的…)
@@ -70,8 +71,12 @@ func (d *drafter) readAll() {
 // for 黔东南州从江县 once the text has named 贵州省.
 func (r *reader) full(text string, s *span) string {
 	name := text[s.start:s.end]
-	if s.bare {
-		return r.lastPlace + name
+	if s.bare > 0 {
+		place := r.homePlace
+		if place == "" {
+			place = r.lastPlace
+		}
+		return place + name[s.bare-1:]
 	}
 	if len(s.places) == 0 {
 		return name
@@ -122,9 +127,15 @@ func (d *drafter) readSentence(i int) {
 	// Remember the places of every body, in the order of the text.
 	bodies := map[*span]string{}
 	for k := range sp {
-		if sp[k].kind == tBody {
+		if sp[k].kind == tBody && sp[k].bare == 0 {
 			bodies[&sp[k]] = r.full(text, &sp[k])
 		}
+	}
+	body := func(s *span) string {
+		if s.bare > 0 {
+			return r.full(text, s) // after the homes drafted before it
+		}
+		return bodies[s]
 	}
 	post := func(p *span) string {
 		if p == nil {
@@ -141,14 +152,14 @@ func (d *drafter) readSentence(i int) {
 			r.ctx, r.ctxAt = m.official, i
 			r.ctxHome, r.ctxPost = "", ""
 			if m.home != nil {
-				r.ctxHome, r.ctxPost = bodies[m.home], post(m.homePost)
+				r.ctxHome, r.ctxPost = body(m.home), post(m.homePost)
 				r.homes[m.official.text] = [2]string{r.ctxHome, r.ctxPost}
 			}
 			continue
 		case homeOf:
 			name := d.officialName(m.official, i)
 			if name != "" && m.home != nil {
-				r.homes[name] = [2]string{bodies[m.home], post(m.homePost)}
+				r.homes[name] = [2]string{body(m.home), post(m.homePost)}
 			}
 			continue
 		}
@@ -178,11 +189,14 @@ func (d *drafter) readSentence(i int) {
 			continue
 		}
 		if m.home != nil {
-			home, homePost = bodies[m.home], post(m.homePost)
+			home, homePost = body(m.home), post(m.homePost)
+			if len(m.home.places) > 0 {
+				r.homePlace = home[:len(home)-(m.home.end-m.home.start)+m.home.places[len(m.home.places)-1].end]
+			}
 		} else if h, ok := r.homes[name]; ok && home == "" {
 			home, homePost = h[0], h[1]
 		}
-		to := d.entity(bodies[m.host])
+		to := d.entity(body(m.host))
 		if to == nil {
 			continue
 		}

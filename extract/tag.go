@@ -37,7 +37,10 @@ type span struct {
 	div        int    // a body's last place, an index into lexicon.Divisions(); -1 for none
 	firstDiv   int    // a body's first place; -1 for none
 	places     []placeEnd
-	bare       bool // a department without its place: the place is the one named before
+	// bare is 1 + the length of a level's character (市 of 市交通委) for a
+	// department named without its place, whose place is the home's named
+	// before; 0 for a body with its place.
+	bare int
 }
 
 // placeEnd is a place a body names and where its name ends in the body.
@@ -312,11 +315,18 @@ func (g *gazetteer) bodyAt(s string) (b span, post int) {
 		}
 		// A department of the place named before (北京市发改委副主任王海鹰…，
 		// 交通委副主任李红岩…), before a post.
+		// 市交通委: the level's character before the department.
+		lead := 0
+		if r, size := utf8.DecodeRuneInString(s); strings.ContainsRune("省市区县州", r) {
+			lead = size
+		}
 		for _, dep := range g.depts {
-			if strings.HasPrefix(s, dep) && g.postAt(s[len(dep):]) > 0 {
-				b.end = len(dep)
-				b.bare = true
-				return b, 0
+			for _, at := range []int{0, lead} {
+				if strings.HasPrefix(s[at:], dep) && g.postAt(s[at+len(dep):]) > 0 {
+					b.end = at + len(dep)
+					b.bare = 1 + at
+					return b, 0
+				}
 			}
 		}
 		// A ministry: two characters and 部, before a post or a subunit (商务部对外贸易司).

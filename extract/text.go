@@ -365,7 +365,7 @@ func dateOf(m, y []string, article graph.Date) (d graph.Date, written string, in
 	return d, m[0], inferred
 }
 
-var amountRE = regexp.MustCompile(`(?:(?:总投资|投资总额|投资额|投资|总额|金额|合同额|签约额|签约金额|总金额|规模)(?:约|近|逾|超过|达到|达|为)?)?(?:约|近|逾|超过)?\d+(?:\.\d+)?(?:多|余)?(?:万亿|亿|千万|百万|万)?(?:元|美元|欧元|港元|日元|英镑)(?:人民币)?`)
+var amountRE = regexp.MustCompile(`(?:(?:计划|预计|拟)?(?:总投资|投资总额|投资额|投资|总额|金额|合同额|签约额|签约金额|总金额|规模)(?:约|近|逾|超过|达到|达|为)?)?(?:约|近|逾|超过)?\d+(?:\.\d+)?(?:多|余)?(?:万亿|亿|千万|百万|万)?(?:元|美元|欧元|港元|日元|英镑)(?:人民币)?`)
 
 // amountIn returns the first amount of money in s, as written.
 func amountIn(s string) string {
