@@ -14,8 +14,9 @@ import (
 //	N  a name: the official          P  他 or 她: the official last named
 //	O  N or P
 //	H  the home body                 h  the home post
-//	B  the host body                 b  the host post
+//	B  the host body (the last, when a row names it twice)  b  the host post
 //	D  a date
+//	M I i C c  a second official, his home, home post, host, host post (分别挂任)
 //	,  a comma or 、                 ( )  brackets
 //	…  up to six spans, no sentence end, no name
 //	~  up to three spans, no punctuation, no name
@@ -67,9 +68,20 @@ var patterns = []pattern{
 			{"山东省烟台市芝罘区副区长孙立新，挂任日喀则市白朗县委常委、常务副县长；", "孙立新|山东省烟台市芝罘区|副区长|日喀则市白朗县|县委常委、常务副县长"},
 			{"北京市房山区副区长张强将于近日挂任保定市副市长。", "张强|北京市房山区|副区长|保定市|副市长"},
 		}},
-	{name: "went-to", kind: stated, elems: "H h N … 赴|到|前往 B 挂职",
+	{name: "went-to", kind: stated, elems: "H h N … 赴|到|前往|在 B 挂职 ,? 任|担任? B? b?",
 		examples: [][2]string{
 			{"北京市海淀区副区长周明赴保定市挂职。", "周明|北京市海淀区|副区长|保定市|"},
+			{"石家庄市副市长尹春雷于2017年5月8日到北京市西城区挂职，任西城区副区长。", "尹春雷|石家庄市|副市长|西城区|副区长"},
+		}},
+	{name: "then-came", kind: stated, elems: "时任|原任 H h 的 O ,? D? 来到|赴|前往|到 B ,? 挂职? ,? " + gua + "|任|担任 B? b",
+		examples: [][2]string{
+			{"时任北京市通州区副区长的康志远来到三河市，挂职任三河市委常委、副市长。", "康志远|北京市通州区|副区长|三河市|市委常委、副市长"},
+			{"原任河北省发改委副主任的邵国栋赴北京，挂职担任北京市发改委副主任。", "邵国栋|河北省发改委|副主任|北京市发改委|副主任"},
+			{"时任廊坊市副市长的柴永胜，2016年4月来到北京市大兴区，挂任大兴区副区长。", "柴永胜|廊坊市|副市长|大兴区|副区长"},
+		}},
+	{name: "respectively", kind: stated, elems: "H h N 、 I i M 分别挂任|分别挂职 B b 、 C c",
+		examples: [][2]string{
+			{"北京市商务委副主任汪建国、国资委副主任曹文静分别挂任河北省商务厅副厅长、河北省国资委副主任。", "汪建国|北京市商务委|副主任|河北省商务厅|副厅长"},
 		}},
 	{name: "host-title", kind: stated, elems: "B 挂职 b N",
 		examples: [][2]string{
@@ -119,7 +131,7 @@ var patterns = []pattern{
 		}},
 	{name: "shiren", kind: stated, elems: "时任 H h 的 O , D? 被组织派往|被派往|派往 B 挂职 ,? 担任|任? B? b?",
 		examples: [][2]string{
-			{"时任江苏省苏州市吴江区副区长的方志勇，被组织派往贵州省铜仁市挂职，担任铜仁市副市长。", "方志勇|江苏省苏州市吴江区|副区长|贵州省铜仁市|副市长"},
+			{"时任江苏省苏州市吴江区副区长的方志勇，被组织派往贵州省铜仁市挂职，担任铜仁市副市长。", "方志勇|江苏省苏州市吴江区|副区长|铜仁市|副市长"},
 			{"时任廣東省東莞市發改局副局長的黃某，被組織派往新疆喀什地區伽師縣挂職，擔任縣委常委、副縣長。", "黄某|广东省东莞市发改局|副局长|新疆喀什地区伽师县|县委常委、副县长"},
 		}},
 	{name: "shenfen", kind: stated, elems: "N 的身份从 H h 变为 B b",
@@ -140,12 +152,16 @@ var patterns = []pattern{
 		}},
 	{name: "pronoun-came", kind: stated, elems: "P 来到|到 B , " + gua + " B? b",
 		examples: [][2]string{
-			{"他来到宁夏回族自治区吴忠市，挂任吴忠市副市长。", "他|||宁夏回族自治区吴忠市|副市长"},
+			{"他来到宁夏回族自治区吴忠市，挂任吴忠市副市长。", "他|||吴忠市|副市长"},
 		}},
 	{name: "subject", kind: stated, elems: "O ~ " + gua + " B b?",
 		examples: [][2]string{
 			{"她挂任宁夏回族自治区固原市西吉县副县长。", "她|||宁夏回族自治区固原市西吉县|副县长"},
 			{"日前，刘海涛挂任张家口市副市长。", "刘海涛|||张家口市|副市长"},
+		}},
+	{name: "identity", kind: stated, elems: "P 现在的身份是 B b",
+		examples: [][2]string{
+			{"他现在的身份是北京市大兴区副区长。", "他|||北京市大兴区|副区长"},
 		}},
 	{name: "apposition", kind: officialIn, elems: "B b , 是这位供职于 H 的干部的新身份",
 		examples: [][2]string{
@@ -197,7 +213,7 @@ var parsedPatterns = sync.OnceValue(func() []pattern {
 				e.optional, f = true, t
 			}
 			switch f {
-			case "N", "P", "O", "H", "h", "B", "b", "D", ",", "(", ")":
+			case "N", "P", "O", "H", "h", "B", "b", "D", ",", "(", ")", "M", "I", "i", "C", "c":
 				e.sym = f[0]
 			case "…":
 				e.sym = '.'
@@ -220,6 +236,8 @@ type match struct {
 	home, host       *span
 	homePost, hostPt *span
 	date             *span
+	// A second secondment a row reads (分别挂任): M I i C c.
+	official2, home2, homePost2, host2, hostPt2 *span
 	start, end       int // index of the match's first span and of the span after it
 }
 
@@ -300,15 +318,15 @@ func matchAt(p *pattern, text string, sp []span, k int) (match, bool) {
 		s := &sp[k]
 		ok := false
 		switch el.sym {
-		case 'N':
+		case 'N', 'M':
 			ok = s.kind == tName
 		case 'P':
 			ok = s.kind == tPronoun
 		case 'O':
 			ok = s.kind == tName || s.kind == tPronoun
-		case 'H', 'B':
+		case 'H', 'B', 'I', 'C':
 			ok = s.kind == tBody
-		case 'h', 'b':
+		case 'h', 'b', 'i', 'c':
 			ok = s.kind == tPost
 		case 'D':
 			ok = s.kind == tDate
@@ -331,13 +349,21 @@ func matchAt(p *pattern, text string, sp []span, k int) (match, bool) {
 		case 'h':
 			m.homePost = s
 		case 'B':
-			if m.host == nil {
-				m.host = s
-			}
+			m.host = s // the last: 赴北京，挂职担任北京市发改委副主任
 		case 'b':
 			m.hostPt = s
 		case 'D':
 			m.date = s
+		case 'M':
+			m.official2 = s
+		case 'I':
+			m.home2 = s
+		case 'i':
+			m.homePost2 = s
+		case 'C':
+			m.host2 = s
+		case 'c':
+			m.hostPt2 = s
 		}
 		if try(e+1, k+1) {
 			return true

@@ -63,7 +63,13 @@ type placeForm struct {
 var gaz = sync.OnceValue(func() *gazetteer {
 	g := &gazetteer{places: map[rune][]placeForm{}, posts: map[rune][]string{}}
 	for i, d := range lexicon.Divisions() {
-		for _, f := range append([]string{d.Name}, lexicon.ShortForms(d)...) {
+		forms := append([]string{d.Name}, lexicon.ShortForms(d)...)
+		// A district that was a county or a city before (延庆县 became 延庆区
+		// in 2015) is still written so in older reports.
+		if root, ok := strings.CutSuffix(d.Name, "区"); ok && d.Level == lexicon.County && utf8.RuneCountInString(root) >= 2 {
+			forms = append(forms, root+"县", root+"市")
+		}
+		for _, f := range forms {
 			r, _ := utf8.DecodeRuneInString(f)
 			g.places[r] = append(g.places[r], placeForm{f, i})
 		}
@@ -292,6 +298,27 @@ func tagSpans(s string) []span {
 func (g *gazetteer) bodyAt(s string) (b span, post int) {
 	b = span{kind: tBody, div: -1, firstDiv: -1}
 	i := 0
+	// 新疆生产建设兵团第十师北屯市: a body before the place, and its unit.
+	for _, p := range lexicon.PlacePrefixes() {
+		if !strings.HasPrefix(s, p[0]) {
+			continue
+		}
+		j := len(p[0])
+		if rest, ok := strings.CutPrefix(s[j:], "第"); ok && p[1] != "" {
+			k := 0
+			for k < len(rest) && strings.ContainsRune("一二三四五六七八九十", firstRuneOf(rest[k:])) {
+				_, size := utf8.DecodeRuneInString(rest[k:])
+				k += size
+			}
+			if k > 0 && strings.HasPrefix(rest[k:], p[1]) {
+				j += len("第") + k + len(p[1])
+			}
+		}
+		if n, _ := g.placeAt(s[j:], -1); n > 0 {
+			i = j
+		}
+		break
+	}
 	for {
 		n, div := g.placeAt(s[i:], b.div)
 		if n == 0 {
@@ -304,7 +331,10 @@ func (g *gazetteer) bodyAt(s string) (b span, post int) {
 		i += n
 		b.places = append(b.places, placeEnd{div, i})
 	}
-	if i == 0 {
+	if i == 0 || b.div < 0 {
+		if i > 0 {
+			return span{kind: tBody, div: -1, firstDiv: -1}, 0
+		}
 		for _, p := range nationalBodies {
 			if strings.HasPrefix(s, p) {
 				if n := g.deptAt(s[len(p):]); n > 0 {

@@ -69,6 +69,9 @@ var ethnicTSV string
 //go:embed surnames.tsv
 var surnamesTSV string
 
+//go:embed prefixes.tsv
+var prefixesTSV string
+
 type tables struct {
 	divisions []Division
 	byCode    map[string]int
@@ -79,6 +82,7 @@ type tables struct {
 	suffixes  []string
 	ethnic    []string
 	surnames  []string
+	prefixes  [][2]string
 }
 
 var load = sync.OnceValue(func() *tables {
@@ -103,6 +107,9 @@ var load = sync.OnceValue(func() *tables {
 	}
 	for _, f := range rows(suffixesTSV, 1) {
 		t.suffixes = append(t.suffixes, f[0])
+	}
+	for _, f := range rows(prefixesTSV, 2) {
+		t.prefixes = append(t.prefixes, [2]string{f[0], f[1]})
 	}
 	for _, f := range rows(surnamesTSV, 1) {
 		t.surnames = append(t.surnames, f[0])
@@ -215,6 +222,11 @@ func Posts() []Post { return load().posts }
 // Suffixes returns the endings of bodies' names, longer first where one
 // ends with another. The slice is shared: do not modify it.
 func Suffixes() []string { return load().suffixes }
+
+// PlacePrefixes returns the bodies that stand before a place's name as a
+// province does (新疆生产建设兵团), each with the word naming its numbered
+// units (师), or "". The slice is shared: do not modify it.
+func PlacePrefixes() [][2]string { return load().prefixes }
 
 // Surnames returns the Chinese surnames, the single characters first,
 // then the two-character ones. The slice is shared: do not modify it.
