@@ -238,7 +238,7 @@ type match struct {
 	date             *span
 	// A second secondment a row reads (分别挂任): M I i C c.
 	official2, home2, homePost2, host2, hostPt2 *span
-	start, end       int // index of the match's first span and of the span after it
+	start, end                                  int // index of the match's first span and of the span after it
 }
 
 // maxSkip bounds …: the matcher stays linear in the sentence.

@@ -93,7 +93,9 @@ func (r *reader) full(text string, s *span) string {
 				break
 			}
 			if c, ok := r.chain[indexOf(pd)]; ok {
-				name = c + name
+				if !strings.HasPrefix(name, c) { // no name doubled: 新疆生产建设兵团… after 新疆
+					name = c + name
+				}
 				break
 			}
 			p = pd.Parent
@@ -143,7 +145,16 @@ func (d *drafter) readSentence(i int) {
 		}
 		return strings.TrimSpace(p.text)
 	}
+	var ms []match
 	for _, m := range matches(text, sp) {
+		ms = append(ms, m)
+		if m.official2 != nil {
+			// 分别挂任: the second official's secondment, as a match of its own.
+			ms = append(ms, match{p: m.p, official: m.official2, home: m.home2, homePost: m.homePost2,
+				host: m.host2, hostPt: m.hostPt2, start: m.start, end: m.end})
+		}
+	}
+	for _, m := range ms {
 		if m.end > 0 && sp[m.end-1].end <= r.heads[i] {
 			continue // read with the sentence before
 		}
