@@ -151,23 +151,17 @@ type drafter struct {
 	agrs  []*agreement
 	lnks  []*link
 
-	kbNames      map[string]bool   // officials the KB knows
-	kbByRune     map[rune][]string // kbNames by first character
-	kbByLast     map[rune][]string // kbNames by last character
-	carry        [2]string         // the place of the last home and host department of the paragraph
-	carryPara    int
-	lastOfficial *entity // whom 他 refers to
-	lastHome     place2  // his body and post, when a sentence named him after them
-	lastAt       int     // the sentence that named him
-	pend         map[*entity]*pending
-	secIndex     map[secKey]*secondment
-	agrIndex     map[string]*agreement
-	lastAgr      *agreement // the agreement drafted last, for its witnesses
-	lnkIndex     map[linkKey]bool
-	review       []string // possible matches of KB officials
-	round        round
-	recognised   map[string]recognition // recognise's answers, for the names a text repeats
-	rd           *reader                // the pattern reader's state (read.go)
+	kbNames    map[string]bool   // officials the KB knows
+	kbByRune   map[rune][]string // kbNames by first character
+	kbByLast   map[rune][]string // kbNames by last character
+	secIndex   map[secKey]*secondment
+	agrIndex   map[string]*agreement
+	lastAgr    *agreement // the agreement drafted last, for its witnesses
+	lnkIndex   map[linkKey]bool
+	review     []string // possible matches of KB officials
+	round      round
+	recognised map[string]recognition // recognise's answers, for the names a text repeats
+	rd         *reader                // the pattern reader's state (read.go)
 }
 
 type recognition struct {
@@ -197,7 +191,7 @@ func Draft(article Article, opt Options) (*Result, error) {
 	if strings.TrimSpace(article.Text) == "" {
 		return nil, fmt.Errorf("%s: no text to draft from", article.Name)
 	}
-	d := &drafter{text: article.Text, ents: map[string]*entity{}, pend: map[*entity]*pending{},
+	d := &drafter{text: article.Text, ents: map[string]*entity{},
 		kbNames: kbOfficials(opt.KB)}
 	d.kbByRune, d.kbByLast = byRune(d.kbNames)
 	d.date, _ = articleDate(article.Text, article.Name, opt.Date)
@@ -207,9 +201,6 @@ func Draft(article Article, opt Options) (*Result, error) {
 	}
 	d.readAll()
 	for i := range d.sents {
-		if !d.rd.found[i] {
-			d.secondments(i)
-		}
 		d.agreements(i)
 		d.links(i)
 	}
@@ -267,17 +258,6 @@ func (e *entity) addForm(s string) {
 		}
 	}
 	e.forms = append(e.forms, s)
-}
-
-// aliases are the forms other than the name.
-func (e *entity) aliases() []string {
-	var out []string
-	for _, f := range e.forms {
-		if f != e.name {
-			out = append(out, f)
-		}
-	}
-	return out
 }
 
 type sourceInfo struct {

@@ -362,56 +362,6 @@ func sortLongestFirst(list []string) []string {
 	return out
 }
 
-// splitBodyPost splits "廊坊市委常委、副市长" into the body 廊坊 and the
-// post 市委常委、副市长 by peeling posts off the end.
-func splitBodyPost(s string) (body, post string, ok bool) {
-	rest := s
-	for {
-		t := strings.TrimSuffix(rest, "、")
-		if t != rest && t != "" {
-			rest = t
-		}
-		cut := false
-		for _, p := range posts {
-			if b, found := strings.CutSuffix(rest, p); found && b != "" {
-				rest, cut = b, true
-				break
-			}
-		}
-		if !cut {
-			break
-		}
-	}
-	rest = strings.TrimSuffix(rest, "、")
-	if rest == s || rest == "" {
-		return "", "", false
-	}
-	post = strings.TrimPrefix(s[len(rest):], "、")
-	// 廊坊市委常委: the 市委 belongs to the post, the city to the body.
-	return rest, post, true
-}
-
-// postAt reports the post that starts at byte i of s, if any.
-func postAt(s string, i int) string {
-	r, _ := utf8.DecodeRuneInString(s[i:])
-	for _, p := range postsByRune[r] {
-		if strings.HasPrefix(s[i:], p) {
-			return p
-		}
-	}
-	return ""
-}
-
-// postsByRune lists the posts by their first character, longest first.
-var postsByRune = func() map[rune][]string {
-	m := map[rune][]string{}
-	for _, p := range posts {
-		r, _ := utf8.DecodeRuneInString(p)
-		m[r] = append(m[r], p)
-	}
-	return m
-}()
-
 // surnames holds the single-character surnames, compoundSurnames the
 // two-character ones (internal/lexicon's surnames.tsv).
 var surnames, compoundSurnames = func() (string, []string) {

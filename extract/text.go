@@ -270,12 +270,6 @@ func pad2(s string) string {
 	return s
 }
 
-// dateIn finds the first date in s written with 月 and completes its year
-// from the article's date. inferred is true when the year was supplied.
-func dateIn(s string, article graph.Date) (d graph.Date, written string, inferred bool) {
-	return dateOf(cnDateRE.FindStringSubmatch(s), yearRE.FindStringSubmatch(s), article)
-}
-
 // found holds the matches of the patterns a sentence is searched for clause
 // by clause, found once for the whole sentence so that a sentence of many
 // clauses is read in linear time.

@@ -86,18 +86,26 @@ func (e env) extract(args []string) error {
 		fmt.Fprintln(e.stderr, "review: "+r)
 	}
 	if opt.KB != nil {
-		// Count the draft as check counts the merge.
-		name := *out
-		if name == "-" {
-			name = "draft.yaml"
+		if err := account(res, opt.KB, *kbs, *out); err != nil {
+			return err
 		}
-		merged, err := graph.Load(draftReader{name: name, data: res.YAML}, append(append([]string(nil), *kbs...), name)...)
-		if err != nil {
-			return fmt.Errorf("the draft does not merge with the knowledge base: %w", err)
-		}
-		res.Summary.Account(opt.KB, merged)
 	}
 	fmt.Fprintln(e.stderr, res.Summary.String())
+	return nil
+}
+
+// account counts the draft as check counts its merge with the knowledge
+// base files kbs (loaded as kb); out names the draft's file, "-" for none.
+func account(res *extract.Result, kb *graph.Graph, kbs []string, out string) error {
+	name := out
+	if name == "-" {
+		name = "draft.yaml"
+	}
+	merged, err := graph.Load(draftReader{name: name, data: res.YAML}, append(append([]string(nil), kbs...), name)...)
+	if err != nil {
+		return fmt.Errorf("the draft does not merge with the knowledge base: %w", err)
+	}
+	res.Summary.Account(kb, merged)
 	return nil
 }
 
