@@ -480,7 +480,7 @@ func nameMayFollow(before []span) bool {
 
 // nameEnders are words that follow a name where nameAt cannot tell where
 // it ends: 副局长林海东开启…, 顾建平至今记得….
-var nameEnders = []string{"第一次", "至今", "记得", "笑着", "一边", "开启", "挂", "被", "现", "援", "说", "表示", "也", "任", ",", "(", "是", "的", "在", "等", "将", "于", "负责", "到", "来", "同志", "从"}
+var nameEnders = []string{"第一次", "至今", "记得", "笑着", "一边", "此次", "此前", "日前", "已", "将", "开启", "挂", "被", "现", "援", "说", "表示", "也", "任", ",", "(", "是", "的", "在", "等", "将", "于", "负责", "到", "来", "同志", "从"}
 
 // nameEndersLong are the words that, opening at a name's third character,
 // end the name before it: 沈浩第一次.
