@@ -142,3 +142,36 @@ func TestNoValueShortened(t *testing.T) {
 		}
 	}
 }
+
+// TestBroker: "在A的牵线搭桥下" drafts A's matchmaking of each party of
+// the agreement the sentence signs, in both scripts.
+func TestBroker(t *testing.T) {
+	s2t, err := opencc.New("s2t")
+	if err != nil {
+		t.Fatal(err)
+	}
+	text := "标题\n\n2021年8月，在上海市合作交流办的牵线搭桥下，上海市闵行区与云南省红河州签署了产业协作框架协议。"
+	trad, err := s2t.Convert(text)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, text := range []string{text, trad} {
+		a := Article{Name: "b-2021-09-01.txt", Text: text}
+		res, err := Draft(a, Options{})
+		if err != nil {
+			t.Fatal(err)
+		}
+		g := load(t, a, res)
+		var got []string
+		for _, r := range g.Relations {
+			if r.Kind == "matchmaking" {
+				got = append(got, simplify(g.Entity(r.From).Name)+" → "+simplify(g.Entity(r.To).Name))
+			}
+		}
+		slices.Sort(got)
+		want := []string{"上海市合作交流办 → 上海市闵行区", "上海市合作交流办 → 云南省红河州"}
+		if !slices.Equal(got, want) {
+			t.Errorf("%s\ngot  %q\nwant %q", text, got, want)
+		}
+	}
+}
