@@ -28,8 +28,8 @@ var (
 	visitWords = regexp.MustCompile(`考察|调研|参观|访问`)
 	matchRE    = regexp.MustCompile(`通过([^,,。;;]{2,20}?)(?:牵线搭桥|牵线|搭桥)`)
 	// matchmakerRE is "在X的牵线搭桥下": X brokered what the sentence signs.
-	matchmakerRE  = regexp.MustCompile(`在([^,,。;;的]{2,30})的(?:牵线搭桥|牵线|搭桥|撮合)下`)
-	leadVerbs = regexp.MustCompile(`^.*(?:带领|率领|率|组织|陪同)`)
+	matchmakerRE = regexp.MustCompile(`在([^,,。;;的]{2,30})的(?:牵线搭桥|牵线|搭桥|撮合)下`)
+	leadVerbs    = regexp.MustCompile(`^.*(?:带领|率领|率|组织|陪同)`)
 )
 
 // links finds visits and matchmaking in sentence i.
