@@ -1,6 +1,7 @@
 package lexicon
 
 import (
+	"slices"
 	"strings"
 	"testing"
 	"unicode/utf8"
@@ -86,5 +87,44 @@ func TestReadings(t *testing.T) {
 		if !named {
 			t.Errorf("%s begins no division's name", r.Prefix)
 		}
+	}
+}
+
+func TestShortForms(t *testing.T) {
+	for _, tc := range []struct {
+		name string
+		want []string
+	}{
+		{"新疆维吾尔自治区", []string{"新疆"}},
+		{"广西壮族自治区", []string{"广西"}},
+		{"河北省", []string{"河北"}},
+		{"红河哈尼族彝族自治州", []string{"红河州", "红河"}},
+		{"克孜勒苏柯尔克孜自治州", []string{"克孜勒苏州", "克孜勒苏"}},
+		{"喀什地区", []string{"喀什"}},
+		{"酉阳土家族苗族自治县", []string{"酉阳县"}},
+		{"元阳县", nil},
+	} {
+		ds := DivisionsNamed(tc.name)
+		if len(ds) == 0 {
+			t.Errorf("%s: no such division", tc.name)
+			continue
+		}
+		if got := ShortForms(ds[0]); !slices.Equal(got, tc.want) {
+			t.Errorf("ShortForms(%s) = %q, want %q", tc.name, got, tc.want)
+		}
+	}
+}
+
+func TestCuratedTables(t *testing.T) {
+	if n := len(Ethnic()); n != 56 {
+		t.Errorf("%d ethnic groups, want 56", n)
+	}
+	for _, p := range Posts() {
+		if !slices.Contains([]string{"party", "government", "department", "other"}, p.Kind) {
+			t.Errorf("post %s: kind %q", p.Title, p.Kind)
+		}
+	}
+	if len(Surnames()) < 400 || len(Suffixes()) == 0 || len(PlacePrefixes()) == 0 {
+		t.Errorf("tables too short: %d surnames, %d suffixes, %d prefixes", len(Surnames()), len(Suffixes()), len(PlacePrefixes()))
 	}
 }
