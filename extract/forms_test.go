@@ -4,9 +4,12 @@ import (
 	"slices"
 	"strings"
 	"testing"
+	"testing/fstest"
+
+	"github.com/longbridgeapp/opencc"
 
 	"github.com/guazhi/guazhi/graph"
-	"github.com/longbridgeapp/opencc"
+	"github.com/guazhi/guazhi/kb"
 )
 
 // TestForms drafts each form of reporting the extractor reads, in
@@ -173,5 +176,33 @@ func TestBroker(t *testing.T) {
 		if !slices.Equal(got, want) {
 			t.Errorf("%s\ngot  %q\nwant %q", text, got, want)
 		}
+	}
+}
+
+// TestProvinceJurisdiction checks that a body outside Beijing, Hebei and
+// Tianjin is drafted with its province as jurisdiction, and that the draft
+// loads.
+func TestProvinceJurisdiction(t *testing.T) {
+	for name, want := range map[string]string{
+		"云南省发改委": "yunnan", "昆明市五华区人民政府": "yunnan", "新疆维吾尔自治区喀什地区莎车县人民政府": "xinjiang",
+		"陕西省商务厅": "shaanxi", "上海市闵行区人民政府": "shanghai", "华为技术有限公司": "other",
+	} {
+		r, ok := recognise(name)
+		if !ok || r.jur != want {
+			t.Errorf("recognise(%s): %+v, %v; want jurisdiction %s", name, r, ok, want)
+		}
+	}
+	text := "沪滇协作干部纪实\n2021年8月，云南省昆明市五华区副区长王建国挂任上海市闵行区副区长。\n"
+	res, err := Draft(Article{Name: "a.txt", Text: text}, Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, want := range []string{"jurisdiction: yunnan", "jurisdiction: shanghai"} {
+		if !strings.Contains(string(res.YAML), want) {
+			t.Errorf("draft has no %q:\n%s", want, res.YAML)
+		}
+	}
+	if _, err := kb.Parse(fstest.MapFS{"a.txt": {Data: []byte(text)}}, kb.Input{Name: "draft.yaml", Data: res.YAML}); err != nil {
+		t.Errorf("the draft does not load: %v\n%s", err, res.YAML)
 	}
 }

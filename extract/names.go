@@ -3,6 +3,7 @@ package extract
 import (
 	"slices"
 	"strings"
+	"sync"
 	"unicode"
 	"unicode/utf8"
 
@@ -278,6 +279,9 @@ func recognise(s string) (ref, bool) {
 		return ref{}, false
 	}
 	r := ref{key: "name:" + companyKey(abbreviate(withoutProvince(s))), name: s, kind: kind, jur: "other"}
+	if id := provinceOf(s); id != "" {
+		r.jur = id // 云南省发改委, 昆明市五华区人民政府: yunnan
+	}
 	bare := strings.TrimLeft(s, "0123456789") // 2015阿拉伯国家…
 	switch {
 	case hasAnyPrefix(bare, foreignPrefixes) != "":
@@ -521,4 +525,36 @@ func withoutProvince(s string) string {
 		}
 	}
 	return s
+}
+
+// provinceForms maps the name and every short form of each division to the
+// ids of the provinces that have a division so named (朝阳区: beijing and
+// jilin).
+var provinceForms = sync.OnceValue(func() map[string][]string {
+	m := map[string][]string{}
+	for _, d := range lexicon.Divisions() {
+		id := lexicon.ProvinceID(d)
+		for _, f := range append([]string{d.Name}, lexicon.ShortForms(d)...) {
+			if !slices.Contains(m[f], id) {
+				m[f] = append(m[f], id)
+			}
+		}
+	}
+	return m
+})
+
+// provinceOf returns the id of the province a name begins in, by the
+// longest division name or short form it begins with that one province
+// alone has (云南省发改委, 昆明市五华区人民政府: yunnan); "" when none does.
+func provinceOf(s string) string {
+	forms := provinceForms()
+	r := []rune(s)
+	for n := min(len(r), 12); n >= 2; n-- {
+		if ids := forms[string(r[:n])]; len(ids) == 1 {
+			return ids[0]
+		} else if len(ids) > 1 {
+			return ""
+		}
+	}
+	return ""
 }

@@ -233,7 +233,7 @@ var (
 		field[rawEntity]{key: "name_en", what: "entity name_en", attr: "name_en", doc: "the English name (--lang en)"},
 		field[rawEntity]{key: "full_name", what: "entity full_name", at: func(r *rawEntity) any { return &r.fullName }},
 		field[rawEntity]{key: "aliases", what: "aliases", at: func(r *rawEntity) any { return &r.aliases }, doc: "other names references may use"},
-		field[rawEntity]{key: "jurisdiction", what: "entity jurisdiction", at: func(r *rawEntity) any { return &r.jurisdiction }, doc: "beijing, hebei, tianjin, national, other or foreign"},
+		field[rawEntity]{key: "jurisdiction", what: "entity jurisdiction", at: func(r *rawEntity) any { return &r.jurisdiction }, doc: "beijing, hebei, tianjin, national, other, foreign, or the id of another province (shanghai, yunnan, xinjiang, shaanxi …; internal/lexicon/provinces.tsv)"},
 		field[rawEntity]{key: "parent", what: "entity parent", at: func(r *rawEntity) any { return &r.parent }, doc: "a reference to the body it belongs to"},
 		field[rawEntity]{key: "note", what: "entity note", at: func(r *rawEntity) any { return &r.note }},
 	)

@@ -474,8 +474,8 @@ func (b *builder) entity(r *rawEntity) {
 	} else if !r.kind.ok {
 		b.add(r.pos, ErrMissing, "entity "+id+": kind is missing")
 	}
-	if r.jurisdiction.ok && !contains(graph.Jurisdictions, r.jurisdiction.V) {
-		b.add(r.jurisdiction.Pos, ErrInvalid, fmt.Sprintf("entity %s: jurisdiction %q is not one of %s", id, r.jurisdiction.V, strings.Join(graph.Jurisdictions, ", ")))
+	if r.jurisdiction.ok && !graph.IsJurisdiction(r.jurisdiction.V) {
+		b.add(r.jurisdiction.Pos, ErrInvalid, fmt.Sprintf("entity %s: jurisdiction %q is not one of %s, nor a province's id (shanghai, yunnan, …)", id, r.jurisdiction.V, strings.Join(graph.Jurisdictions, ", ")))
 	}
 	if old, ok := b.ents[id]; ok {
 		first := b.raws[id]

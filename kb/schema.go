@@ -50,7 +50,7 @@ type Entity struct {
 	FullName string `yaml:"full_name,omitempty" json:"full_name,omitempty"`
 	// aliases: other names references may use
 	Aliases []string `yaml:"aliases,omitempty" json:"aliases,omitempty"`
-	// jurisdiction: beijing, hebei, tianjin, national, other or foreign
+	// jurisdiction: beijing, hebei, tianjin, national, other, foreign, or the id of another province (shanghai, yunnan, xinjiang, shaanxi …; internal/lexicon/provinces.tsv)
 	Jurisdiction string `yaml:"jurisdiction,omitempty" json:"jurisdiction,omitempty"`
 	// parent: a reference to the body it belongs to
 	Parent string `yaml:"parent,omitempty" json:"parent,omitempty"`

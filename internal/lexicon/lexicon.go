@@ -72,6 +72,9 @@ var surnamesTSV string
 //go:embed prefixes.tsv
 var prefixesTSV string
 
+//go:embed provinces.tsv
+var provincesTSV string
+
 type tables struct {
 	divisions []Division
 	byCode    map[string]int
@@ -83,6 +86,8 @@ type tables struct {
 	ethnic    []string
 	surnames  []string
 	prefixes  [][2]string
+	provinces map[string]string // province code → its id as a jurisdiction
+	provIDs   []string          // the ids in code order
 }
 
 var load = sync.OnceValue(func() *tables {
@@ -116,6 +121,11 @@ var load = sync.OnceValue(func() *tables {
 	}
 	for _, f := range rows(ethnicTSV, 1) {
 		t.ethnic = append(t.ethnic, f[0])
+	}
+	t.provinces = map[string]string{}
+	for _, f := range rows(provincesTSV, 2) {
+		t.provinces[f[0]] = f[1]
+		t.provIDs = append(t.provIDs, f[1])
 	}
 	return t
 })
@@ -189,6 +199,14 @@ func ProvinceOf(d Division) Division {
 	}
 	return d
 }
+
+// ProvinceID returns the id a knowledge base gives the province of d as a
+// jurisdiction (beijing, yunnan, shaanxi), or "" for none.
+func ProvinceID(d Division) string { return load().provinces[ProvinceOf(d).Code] }
+
+// ProvinceIDs returns the id of every province-level division, in code
+// order. The slice is shared: do not modify it.
+func ProvinceIDs() []string { return load().provIDs }
 
 // Bodies returns the kinds of government body in the table's order, which
 // lists an ending before every shorter one it ends with (经济技术开发区管理委员会

@@ -128,3 +128,28 @@ func TestCuratedTables(t *testing.T) {
 		t.Errorf("tables too short: %d surnames, %d suffixes, %d prefixes", len(Surnames()), len(Suffixes()), len(PlacePrefixes()))
 	}
 }
+
+// TestProvinceIDs checks that every province-level division has an id, each
+// its own, and that a county finds its province's.
+func TestProvinceIDs(t *testing.T) {
+	seen := map[string]bool{}
+	for _, d := range Divisions() {
+		if d.Level != Province {
+			continue
+		}
+		id := ProvinceID(d)
+		if id == "" || seen[id] {
+			t.Errorf("%s %s: id %q missing or taken", d.Code, d.Name, id)
+		}
+		seen[id] = true
+	}
+	if len(seen) != len(ProvinceIDs()) {
+		t.Errorf("%d provinces, %d ids", len(seen), len(ProvinceIDs()))
+	}
+	for name, want := range map[string]string{"五华区": "yunnan", "莎车县": "xinjiang", "大兴区": "beijing", "西安市": "shaanxi"} {
+		ds := DivisionsNamed(name)
+		if len(ds) == 0 || ProvinceID(ds[0]) != want {
+			t.Errorf("%s: province id %q, want %q", name, ProvinceID(ds[0]), want)
+		}
+	}
+}
