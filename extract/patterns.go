@@ -159,6 +159,10 @@ var patterns = []pattern{
 			{"她挂任宁夏回族自治区固原市西吉县副县长。", "她|||宁夏回族自治区固原市西吉县|副县长"},
 			{"日前，刘海涛挂任张家口市副市长。", "刘海涛|||张家口市|副市长"},
 		}},
+	{name: "recall", kind: stated, elems: "回忆起 " + gua + " B b 的经历 , 已经返回原单位的 N",
+		examples: [][2]string{
+			{"回忆起挂任廊坊市副市长的经历，已经返回原单位的王志刚感慨良多。", "王志刚|||廊坊市|副市长"},
+		}},
 	{name: "both-posts", kind: stated, elems: "同时担任|同时兼任 B b 和|与|及 H h 的 P",
 		examples: [][2]string{
 			{"同时担任廊坊市副市长和北京市通州区副区长的他，每周往返两地。", "他|北京市通州区|副区长|廊坊市|副市长"},
@@ -166,6 +170,10 @@ var patterns = []pattern{
 	{name: "identity", kind: stated, elems: "P 现在的身份是|的身份是|现在的职务是 B b",
 		examples: [][2]string{
 			{"他现在的身份是北京市大兴区副区长。", "他|||北京市大兴区|副区长"},
+		}},
+	{name: "since-bare", kind: officialIn, elems: "D 至今 , 挂任|挂职|任|担任 B b",
+		examples: [][2]string{
+			{"2019年至今，任四川省甘孜州泸定县委常委、副县长。", "|||四川省甘孜州泸定县|县委常委、副县长"},
 		}},
 	{name: "apposition", kind: officialIn, elems: "B b , 是这位供职于 H 的干部的新身份",
 		examples: [][2]string{
