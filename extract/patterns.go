@@ -45,6 +45,7 @@ const (
 	officialIn                    // a secondment whose official is named in the sentences around it
 	homeOf                        // the home of an official already named
 	intro                         // an official named with his body and post: a pronoun next refers to him
+	startOf                       // the start of the secondment drafted last, to the host named: never one of its own
 )
 
 // gua are the verbs of a secondment to a host named next.
@@ -171,7 +172,7 @@ var patterns = []pattern{
 		examples: [][2]string{
 			{"他现在的身份是北京市大兴区副区长。", "他|||北京市大兴区|副区长"},
 		}},
-	{name: "since-bare", kind: officialIn, elems: "D 至今 , 挂任|挂职|任|担任 B b",
+	{name: "since-host", kind: startOf, elems: "D 至今 , 挂任|挂职|任|担任 B b",
 		examples: [][2]string{
 			{"2019年至今，任四川省甘孜州泸定县委常委、副县长。", "|||四川省甘孜州泸定县|县委常委、副县长"},
 		}},

@@ -167,6 +167,17 @@ func (d *drafter) readSentence(i int) {
 				r.homes[m.official.text] = [2]string{r.ctxHome, r.ctxPost}
 			}
 			continue
+		case startOf:
+			// 现任泸定县副县长。2019年至今，任泸定县副县长: the start of that
+			// secondment; an appointment of anyone else's is no secondment.
+			if n := len(d.secs); n > 0 && m.date != nil && m.host != nil {
+				sec, host := d.secs[n-1], body(m.host)
+				if sec.start.IsZero() && (strings.HasSuffix(sec.to.body.name, host) || strings.HasSuffix(host, sec.to.body.name)) {
+					sec.start = spanDate(m.date.text, d.date)
+					sec.ev = append(sec.ev, evidence{s: s, inferred: true, note: "start: this sentence dates the post at " + host})
+				}
+			}
+			continue
 		case homeOf:
 			name := d.officialName(m.official, i)
 			if name != "" && m.home != nil {
