@@ -11,6 +11,7 @@ import (
 
 	"github.com/guazhi/guazhi/diff"
 	"github.com/guazhi/guazhi/graph"
+	"github.com/guazhi/guazhi/kb"
 )
 
 // base is the knowledge base the cases edit.
@@ -43,11 +44,11 @@ const text = "张三挂任乙市副市长。乙市与丙公司签约。乙市考
 func load(t *testing.T, files ...string) *graph.Graph {
 	t.Helper()
 	fs := fstest.MapFS{"a.txt": {Data: []byte(text)}}
-	var in []graph.Input
+	var in []kb.Input
 	for i, f := range files {
-		in = append(in, graph.Input{Name: fmt.Sprintf("kb%d.yaml", i+1), Data: []byte(f)})
+		in = append(in, kb.Input{Name: fmt.Sprintf("kb%d.yaml", i+1), Data: []byte(f)})
 	}
-	g, err := graph.Parse(fs, in...)
+	g, err := kb.Parse(fs, in...)
 	if err != nil {
 		t.Fatal(err)
 	}

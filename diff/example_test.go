@@ -6,14 +6,15 @@ import (
 
 	"github.com/guazhi/guazhi/diff"
 	"github.com/guazhi/guazhi/graph"
+	"github.com/guazhi/guazhi/kb"
 )
 
 // ExampleCompare compares a knowledge base with its next version, in which
 // a second source restates the secondment and an official is renamed.
 func ExampleCompare() {
 	fs := fstest.MapFS{}
-	parse := func(kb string) *graph.Graph {
-		g, err := graph.Parse(fs, graph.Input{Name: "kb.yaml", Data: []byte(kb)})
+	parse := func(text string) *graph.Graph {
+		g, err := kb.Parse(fs, kb.Input{Name: "kb.yaml", Data: []byte(text)})
 		if err != nil {
 			panic(err)
 		}

@@ -9,6 +9,7 @@ import (
 	"testing/fstest"
 
 	"github.com/guazhi/guazhi/graph"
+	"github.com/guazhi/guazhi/kb"
 )
 
 const articlePath = "../../shared/sources/thepaper-2015-11-17.txt"
@@ -17,7 +18,7 @@ func readArticle(t *testing.T) Article {
 	t.Helper()
 	b, err := os.ReadFile(articlePath)
 	if errors.Is(err, fs.ErrNotExist) {
-		b, err = graph.DefaultFS().ReadFile("data/sources/thepaper-2015-11-17.txt")
+		b, err = kb.DefaultFS().ReadFile("data/sources/thepaper-2015-11-17.txt")
 	}
 	if err != nil {
 		t.Fatal(err)
@@ -28,7 +29,7 @@ func readArticle(t *testing.T) Article {
 // load parses a draft with the article beside it.
 func load(t *testing.T, a Article, res *Result) *graph.Graph {
 	t.Helper()
-	g, err := graph.Parse(fstest.MapFS{a.Name: {Data: []byte(a.Text)}}, graph.Input{Name: "draft.yaml", Data: res.YAML})
+	g, err := kb.Parse(fstest.MapFS{a.Name: {Data: []byte(a.Text)}}, kb.Input{Name: "draft.yaml", Data: res.YAML})
 	if err != nil {
 		t.Fatalf("draft does not load: %v\n%s", err, res.YAML)
 	}

@@ -5,6 +5,7 @@ import (
 	"testing"
 
 	"github.com/guazhi/guazhi/graph"
+	"github.com/guazhi/guazhi/kb"
 )
 
 // The evaluation compares the draft of the jingji-2015 article with the
@@ -79,21 +80,21 @@ func same(a, b []string) bool {
 
 // wants reads the curated facts from the KB, or the fallback list.
 func wants(t *testing.T) ([]want, *graph.Graph, bool) {
-	kb, err := graph.LoadDefault()
+	base, err := kb.LoadDefault()
 	if err != nil {
 		t.Logf("embedded KB does not load (%v): using the fallback list", err)
 		return fallback, nil, false
 	}
-	n := namer{kb}
+	n := namer{base}
 	var out []want
 	agrs := map[string]*want{}
 	var order []string
-	for _, r := range kb.Relations {
+	for _, r := range base.Relations {
 		switch r.Kind {
 		case graph.Secondment:
-			w := want{kind: r.Kind, official: kb.Entity(r.From).Name, to: kb.Entity(r.To).Name, toPost: r.Post, fromPost: r.FromPost}
+			w := want{kind: r.Kind, official: base.Entity(r.From).Name, to: base.Entity(r.To).Name, toPost: r.Post, fromPost: r.FromPost}
 			if r.FromBody != "" {
-				w.from = kb.Entity(r.FromBody).Name
+				w.from = base.Entity(r.FromBody).Name
 			}
 			out = append(out, w)
 		case graph.Agreement:
@@ -125,7 +126,7 @@ func wants(t *testing.T) ([]want, *graph.Graph, bool) {
 		t.Logf("embedded KB has %d secondments and %d agreements: using the fallback list", secs, ags)
 		return fallback, nil, false
 	}
-	return out, kb, true
+	return out, base, true
 }
 
 // drafted is a drafted fact in terms of forms.
@@ -135,14 +136,14 @@ type drafted struct {
 }
 
 func TestEval(t *testing.T) {
-	wantList, kb, fromKB := wants(t)
+	wantList, base, fromKB := wants(t)
 	if fromKB {
-		t.Run("kb", func(t *testing.T) { evaluate(t, wantList, kb, true) })
+		t.Run("kb", func(t *testing.T) { evaluate(t, wantList, base, true) })
 	}
 	t.Run("brief", func(t *testing.T) { evaluate(t, fallback, nil, false) })
 }
 
-func evaluate(t *testing.T, wantList []want, kb *graph.Graph, fromKB bool) {
+func evaluate(t *testing.T, wantList []want, base *graph.Graph, fromKB bool) {
 	a := readArticle(t)
 	res, err := Draft(a, Options{})
 	if err != nil {
@@ -151,12 +152,12 @@ func evaluate(t *testing.T, wantList []want, kb *graph.Graph, fromKB bool) {
 	g := load(t, a, res)
 	dn := namer{g}
 	var kn namer
-	if kb != nil {
-		kn = namer{kb}
+	if base != nil {
+		kn = namer{base}
 	}
 	wf := func(name string) []string {
-		if kb != nil {
-			for _, e := range kb.Entities {
+		if base != nil {
+			for _, e := range base.Entities {
 				if e.Name == name {
 					return kn.forms(e.ID)
 				}
@@ -245,14 +246,14 @@ func evaluate(t *testing.T, wantList []want, kb *graph.Graph, fromKB bool) {
 	// Links, only against the KB: a drafted link is right when the KB has
 	// a link of its kind between the same entities.
 	linksOK, linksTotal := 0, 0
-	if kb != nil {
+	if base != nil {
 		for _, r := range g.Relations {
 			if r.Kind == graph.Secondment || r.Kind == graph.Agreement || r.Kind == graph.Post || r.Kind == graph.PartOf {
 				continue
 			}
 			total++
 			linksTotal++
-			ok := slices.ContainsFunc(kb.Relations, func(k *graph.Relation) bool {
+			ok := slices.ContainsFunc(base.Relations, func(k *graph.Relation) bool {
 				return k.Kind == r.Kind && same(dn.forms(r.From), kn.forms(k.From)) && same(dn.forms(r.To), kn.forms(k.To))
 			})
 			if ok {
@@ -265,12 +266,12 @@ func evaluate(t *testing.T, wantList []want, kb *graph.Graph, fromKB bool) {
 	}
 	src := "brief's list (six agreements, the sixth with no named parties)"
 	if fromKB {
-		src = "embedded KB " + kb.Name
+		src = "embedded KB " + base.Name
 	}
 	t.Logf("against the %s:", src)
 	t.Logf("secondments recalled: %d/%d (home, host and posts right)", secOK, secWant)
 	t.Logf("agreements recalled:  %d/%d (parties right)", agrOK, agrWant)
-	if kb != nil {
+	if base != nil {
 		t.Logf("links in the KB:      %d/%d drafted", linksOK, linksTotal)
 	}
 	t.Logf("drafted facts wrong:  %d/%d (%.1f%%)", wrong, total, 100*float64(wrong)/float64(max(total, 1)))

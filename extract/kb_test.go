@@ -6,17 +6,18 @@ import (
 	"testing/fstest"
 
 	"github.com/guazhi/guazhi/graph"
+	"github.com/guazhi/guazhi/kb"
 )
 
 // With --kb, entities the KB has keep their ids, and the draft merges with
 // the KB without contradictions.
 func TestDraftReusesKB(t *testing.T) {
-	kb, err := graph.LoadDefault()
+	base, err := kb.LoadDefault()
 	if err != nil {
 		t.Skipf("embedded KB does not load: %v", err)
 	}
 	a := readArticle(t)
-	res, err := Draft(a, Options{KB: kb, SourceFile: "sources/thepaper-2015-11-17.txt"})
+	res, err := Draft(a, Options{KB: base, SourceFile: "sources/thepaper-2015-11-17.txt"})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -30,17 +31,17 @@ func TestDraftReusesKB(t *testing.T) {
 		}
 	}
 	// Alone, next to the article.
-	if _, err := graph.Parse(graph.DefaultFS(), graph.Input{Name: "data/draft.yaml", Data: res.YAML}); err != nil {
+	if _, err := kb.Parse(kb.DefaultFS(), kb.Input{Name: "data/draft.yaml", Data: res.YAML}); err != nil {
 		t.Fatalf("draft does not load: %v\n%s", err, draft)
 	}
 	// Together with the KB.
-	builtin, _ := graph.BuiltinInput("jingji-2015")
-	g, err := graph.Parse(graph.DefaultFS(), builtin, graph.Input{Name: "data/draft.yaml", Data: res.YAML})
+	builtin, _ := kb.BuiltinInput("jingji-2015")
+	g, err := kb.Parse(kb.DefaultFS(), builtin, kb.Input{Name: "data/draft.yaml", Data: res.YAML})
 	if err != nil {
 		t.Fatalf("draft and KB do not merge: %v\n%s", err, draft)
 	}
-	if len(g.Entities) != len(kb.Entities)+res.Summary.Entities-res.Summary.Reused {
-		t.Errorf("merged graph has %d entities, want %d + %d new", len(g.Entities), len(kb.Entities), res.Summary.Entities-res.Summary.Reused)
+	if len(g.Entities) != len(base.Entities)+res.Summary.Entities-res.Summary.Reused {
+		t.Errorf("merged graph has %d entities, want %d + %d new", len(g.Entities), len(base.Entities), res.Summary.Entities-res.Summary.Reused)
 	}
 	t.Log(res.Summary)
 }
@@ -55,11 +56,11 @@ func TestSummaryString(t *testing.T) {
 
 // Against the KB, the seed article's facts are confirmed, not new.
 func TestDraftConfirmsKB(t *testing.T) {
-	kb, err := graph.LoadDefault()
+	base, err := kb.LoadDefault()
 	if err != nil {
 		t.Skipf("embedded KB does not load: %v", err)
 	}
-	res, err := Draft(readArticle(t), Options{KB: kb})
+	res, err := Draft(readArticle(t), Options{KB: base})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -77,7 +78,7 @@ func TestDraftConfirmsKB(t *testing.T) {
 // secondment; another post at the same host, over the same time,
 // conflicts with it.
 func TestDraftRefinedPost(t *testing.T) {
-	kb, err := graph.LoadDefault()
+	base, err := kb.LoadDefault()
 	if err != nil {
 		t.Skipf("embedded KB does not load: %v", err)
 	}
@@ -90,7 +91,7 @@ func TestDraftRefinedPost(t *testing.T) {
 		{"市长助理", 0, 1},
 	} {
 		text := "测试新闻\n2017-03-08 10:00\n\n2015年7月24日,时任北京市大兴区副区长的喻华锋来到廊坊,挂职任廊坊市" + c.post + "。\n"
-		res, err := Draft(Article{Name: "a.txt", Text: text}, Options{KB: kb})
+		res, err := Draft(Article{Name: "a.txt", Text: text}, Options{KB: base})
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -104,13 +105,13 @@ func TestDraftRefinedPost(t *testing.T) {
 // and body, is reported for review and drafted as an official of its own,
 // with a comment.
 func TestDraftPossibleMatch(t *testing.T) {
-	kb, err := graph.LoadDefault()
+	base, err := kb.LoadDefault()
 	if err != nil {
 		t.Skipf("embedded KB does not load: %v", err)
 	}
 	text := "测试新闻\n2016-03-08 10:00\n\n挂任廊坊市副市长的北京市大兴区副区长喻华峰表示,两地合作前景广阔。\n" +
 		"挂任保定市副市长的北京市西城区副区长王立新表示,要做好对接。\n"
-	res, err := Draft(Article{Name: "a.txt", Text: text}, Options{KB: kb})
+	res, err := Draft(Article{Name: "a.txt", Text: text}, Options{KB: base})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -129,7 +130,7 @@ func TestDraftPossibleMatch(t *testing.T) {
 // Names the KB knows are read first: a four-character name that the
 // surname rules would cut short.
 func TestDraftKBNamesFirst(t *testing.T) {
-	kb, err := graph.Parse(fstest.MapFS{}, graph.Input{Name: "kb.yaml", Data: []byte(`title: t
+	base, err := kb.Parse(fstest.MapFS{}, kb.Input{Name: "kb.yaml", Data: []byte(`title: t
 entities:
   - {id: ouyang, kind: official, name: 欧阳晓峰, jurisdiction: beijing}
   - {id: daxing, kind: body, name: 大兴区, jurisdiction: beijing}
@@ -140,7 +141,7 @@ entities:
 	}
 	text := "测试新闻\n2016-03-08 10:00\n\n北京市大兴区副区长欧阳晓峰挂任廊坊市副市长。\n"
 	a := Article{Name: "a.txt", Text: text}
-	res, err := Draft(a, Options{KB: kb})
+	res, err := Draft(a, Options{KB: base})
 	if err != nil {
 		t.Fatal(err)
 	}

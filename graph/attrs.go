@@ -72,7 +72,7 @@ func EdgeAttrs() []AttrDef { return slices.Clone(edgeAttrs) }
 var nodeAttrs = slices.Concat([]AttrDef{
 	{"kind", AttrString},
 	{"jurisdiction", AttrString},
-}, keptEntityDefs(), []AttrDef{ // name_en, … (fields.go)
+}, textDefs(entityTexts), []AttrDef{ // name_en, …
 	{"full_name", AttrString},
 	{"aliases", AttrStrings},
 	{"parent", AttrString},
@@ -98,25 +98,124 @@ var edgeAttrs = slices.Concat([]AttrDef{
 	{"title", AttrString},
 	{"status", AttrString},
 	{"date", AttrDate},
-}, keptDefs(), []AttrDef{ // value, venue, … (fields.go)
+}, textDefs(relationTexts), []AttrDef{ // value, venue, …
 	{"officials", AttrStrings},
 	{"role", AttrString},
 	{"note", AttrString},
 	{"variants", AttrStrings},
 	{"disputed", AttrStrings},
-}, evidenceAttrs, []AttrDef{ // sources, quotes, … (fields.go)
+}, listDefs(), []AttrDef{ // sources, quotes, …
 	{"evidence", AttrString},
 	{"source_count", AttrInt},
 	{"attested_by", AttrStrings},
 })
 
-// keptDefs declares the attributes of the keys kept as written.
-func keptDefs() []AttrDef {
+// The attributes of the texts that entities and relations hold as the
+// knowledge base writes them (an English name, an agreement's value, a
+// venue), and the lists relations give of a value of each piece of their
+// evidence: the one declaration of each, which the attribute lists above,
+// the writers and the knowledge base's keys (package kb names them by key)
+// all follow. To add a text, give Entity or Relation its field and
+// declare it here.
+var (
+	entityTexts = []text[Entity]{
+		{"name_en", func(e *Entity) *string { return &e.NameEn }},
+	}
+	relationTexts = []text[Relation]{
+		{"value", func(r *Relation) *string { return &r.Value }},
+		{"venue", func(r *Relation) *string { return &r.Venue }},
+		{"place", func(r *Relation) *string { return &r.Place }},
+	}
+	evidenceLists = []evidenceList{
+		{"sources", "source", func(e *Evidence) string { return e.Source }, false},
+		{"quotes", "quote", func(e *Evidence) string { return e.Quote }, false},
+		{"urls", "url", func(e *Evidence) string { return e.URL }, true},
+	}
+)
+
+// text is an attribute that a string field of T holds as written.
+type text[T any] struct {
+	key string
+	at  func(*T) *string
+}
+
+// evidenceList is a relation attribute (key) that lists a value of each
+// piece of its evidence (one); tip says the value is shown after the quote
+// in tooltips (Quotes) and the viewer's panel, named by one.
+type evidenceList struct {
+	key, one string
+	value    func(*Evidence) string
+	tip      bool
+}
+
+func textDefs[T any](list []text[T]) []AttrDef {
 	var out []AttrDef
-	for _, k := range keptAttrs {
-		out = append(out, k.AttrDef)
+	for _, t := range list {
+		out = append(out, AttrDef{t.key, AttrString})
 	}
 	return out
+}
+
+func listDefs() []AttrDef {
+	var out []AttrDef
+	for _, l := range evidenceLists {
+		out = append(out, AttrDef{l.key, AttrStrings})
+	}
+	return out
+}
+
+func textOf[T any](list []text[T], key string) func(*T) *string {
+	for _, t := range list {
+		if t.key == key {
+			return t.at
+		}
+	}
+	return nil
+}
+
+// EntityText returns where an entity holds the text attribute key (name_en,
+// say), or nil when key is no such attribute.
+func EntityText(key string) func(*Entity) *string { return textOf(entityTexts, key) }
+
+// RelationText returns where a relation holds the text attribute key
+// (value, venue, place), or nil when key is no such attribute.
+func RelationText(key string) func(*Relation) *string { return textOf(relationTexts, key) }
+
+// EvidenceList returns the value of each piece of evidence that the
+// relation attribute key lists (sources, quotes, urls), or nil when key
+// is no such list.
+func EvidenceList(key string) func(*Evidence) string {
+	for _, l := range evidenceLists {
+		if l.key == key {
+			return l.value
+		}
+	}
+	return nil
+}
+
+// IsEvidenceAttr reports whether the relation attribute key is made from
+// the relation's evidence (its lists, such as sources and quotes, and the
+// joined evidence), which a viewer that shows the evidence itself leaves
+// out.
+func IsEvidenceAttr(key string) bool {
+	return key == "evidence" || EvidenceList(key) != nil
+}
+
+// Extra returns the evidence's values that tooltips and the viewer's panel
+// show after its quote (a URL for the quote's page, say), by key; empty
+// values are left out.
+func (e *Evidence) Extra() []Attr { return e.AppendExtra(nil) }
+
+// AppendExtra appends Extra's values to dst.
+func (e *Evidence) AppendExtra(dst []Attr) []Attr {
+	for _, l := range evidenceLists {
+		if l.tip {
+			if v := l.value(e); v != "" {
+				dst = append(dst, Attr{AttrDef: AttrDef{l.one, AttrString}, Value: v})
+			}
+		}
+	}
+	return dst
 }
 
 // attrList appends the non-empty attributes of an entity or relation to dst
@@ -229,9 +328,8 @@ func (e *Entity) AppendAttrs(dst []Attr) []Attr {
 	l := attrList{defs: nodeAttrs, dst: dst}
 	l.str("kind", e.Kind)
 	l.str("jurisdiction", e.Jurisdiction)
-	for _, i := range entityRecord.kept {
-		f := &entityRecord.fields[i]
-		l.str(f.attr, *f.ent(e))
+	for _, t := range entityTexts {
+		l.str(t.key, *t.at(e))
 	}
 	l.str("full_name", e.FullName)
 	l.list("aliases", e.Aliases)
@@ -252,7 +350,7 @@ func (g *Graph) RelationAttrs(r *Relation) []Attr { return g.AppendRelationAttrs
 func (g *Graph) AppendRelationAttrs(dst []Attr, r *Relation) []Attr {
 	c := composers.Get().(*composer)
 	defer composers.Put(c)
-	c.reserve(len(r.Officials) + len(r.Variants) + (len(evidenceAttrs)+1)*len(r.Evidence))
+	c.reserve(len(r.Officials) + len(r.Variants) + (len(evidenceLists)+1)*len(r.Evidence))
 
 	l := attrList{defs: edgeAttrs, dst: dst, c: c}
 	l.str("kind", r.Kind)
@@ -266,8 +364,8 @@ func (g *Graph) AppendRelationAttrs(dst []Attr, r *Relation) []Attr {
 	l.str("title", r.Title)
 	l.str("status", r.Status)
 	l.date("date", r.Date)
-	for _, k := range keptAttrs {
-		l.str(k.Key, *k.rel(r))
+	for _, t := range relationTexts {
+		l.str(t.key, *t.at(r))
 	}
 	for _, o := range r.Officials {
 		name := g.officialName(o)
@@ -294,10 +392,7 @@ func (g *Graph) AppendRelationAttrs(dst []Attr, r *Relation) []Attr {
 			l.list("variants", c.takeItems())
 		}
 	}
-	for _, f := range evidenceRecord.fields { // a list of each declared value, when one is given
-		if f.attr == "" {
-			continue
-		}
+	for _, f := range evidenceLists { // a list of each declared value, when one is given
 		given := false
 		for i := range r.Evidence {
 			v := f.value(&r.Evidence[i])
@@ -305,9 +400,9 @@ func (g *Graph) AppendRelationAttrs(dst []Attr, r *Relation) []Attr {
 			given = given || v != ""
 		}
 		if list := c.takeItems(); given {
-			l.list(f.attr, list)
+			l.list(f.key, list)
 		} else {
-			l.list(f.attr, nil)
+			l.list(f.key, nil)
 		}
 	}
 	lo := c.text.Len()

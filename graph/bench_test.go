@@ -8,6 +8,7 @@ import (
 	"github.com/guazhi/guazhi/graph"
 	"github.com/guazhi/guazhi/internal/gen/gentest"
 	"github.com/guazhi/guazhi/internal/gen/synth"
+	"github.com/guazhi/guazhi/kb"
 )
 
 // The benchmarks load synthetic knowledge bases (internal/gen) of 1k, 10k
@@ -33,15 +34,15 @@ func benchDir(b *testing.B, n int, withTexts, bulk bool) *synth.Dir {
 	if d, ok := benchKB.dirs[key]; ok {
 		return d
 	}
-	kb := synth.Generate(synth.Options{Officials: n, Seed: 1})
+	base := synth.Generate(synth.Options{Officials: n, Seed: 1})
 	if !withTexts {
-		for i := range kb.Sources {
-			kb.Sources[i].File = ""
+		for i := range base.Sources {
+			base.Sources[i].File = ""
 		}
 	}
-	d := kb.Files(0)
+	d := base.Files(0)
 	if bulk {
-		d = kb.BulkFiles()
+		d = base.BulkFiles()
 	}
 	benchKB.dirs[key] = d
 	return d
@@ -72,7 +73,7 @@ func benchLoad(b *testing.B, bulk, check bool) {
 		var g *graph.Graph
 		for b.Loop() {
 			var err error
-			if g, err = graph.Load(d, d.KB...); err != nil {
+			if g, err = kb.Load(d, d.KB...); err != nil {
 				b.Fatal(err)
 			}
 			if check {
@@ -88,7 +89,7 @@ func benchLoad(b *testing.B, bulk, check bool) {
 func BenchmarkBuild(b *testing.B) {
 	gentest.EachSize(b, func(b *testing.B, n int) {
 		d := benchDir(b, n, false, true)
-		g, err := graph.Load(d, d.KB...)
+		g, err := kb.Load(d, d.KB...)
 		if err != nil {
 			b.Fatal(err)
 		}

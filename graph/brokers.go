@@ -22,25 +22,10 @@ const (
 // canonical order; links add kinds of their own.
 var fixedKinds = []string{Secondment, Post, Agreement, Brokered, Party, PartOf}
 
-// brokeredRelations returns, for an agreement with the given pair
-// relations' data, one Brokered relation from each credited official to
-// each party.
-func brokeredRelations(a *agreementDef, tmpl *Relation) []*Relation {
-	var out []*Relation
-	for _, o := range a.officials {
-		for _, p := range a.parties {
-			r := brokeredFrom(tmpl, o)
-			r.To = p
-			out = append(out, r)
-		}
-	}
-	return out
-}
-
-// brokeredFrom returns a Brokered relation from the official o, carrying
+// BrokeredFrom returns a Brokered relation from the official o, carrying
 // the agreement's id, title, status, date and evidence from the agreement
 // relation a; To is left for the caller.
-func brokeredFrom(a *Relation, o Role) *Relation {
+func BrokeredFrom(a *Relation, o Role) *Relation {
 	return &Relation{Kind: Brokered, From: o.Official, Directed: true, Role: o.Role, Agreement: a.Agreement,
 		Title: a.Title, Status: a.Status, Date: a.Date, Officials: []Role{o}, Evidence: a.Evidence, Pos: a.Pos}
 }
@@ -104,12 +89,12 @@ func (g *Graph) AgreementNodes() *Graph {
 				Variants: a.Variants, Evidence: a.Evidence, Pos: a.Pos})
 		}
 		for _, o := range d.brokers {
-			r := brokeredFrom(a, o)
+			r := BrokeredFrom(a, o)
 			r.To = id
 			rels = append(rels, r)
 		}
 	}
-	f := newGraph(g.Name, g.Title, g.Sources, ents, rels)
+	f := New(g.Name, g.Title, g.Sources, ents, rels)
 	f.Filter = g.Filter
 	return f
 }
@@ -142,3 +127,8 @@ func (g *Graph) Credits(r *Relation, official string) []Evidence {
 	}
 	return r.Evidence
 }
+
+// IsFixedKind reports whether kind is a relation kind with a fixed meaning
+// (secondment, post, agreement, brokered, party, part_of), which a link
+// may not take.
+func IsFixedKind(kind string) bool { return slices.Contains(fixedKinds, kind) }

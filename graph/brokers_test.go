@@ -1,6 +1,8 @@
-package graph
+package graph_test
 
 import (
+	"github.com/guazhi/guazhi/graph"
+	"github.com/guazhi/guazhi/kb"
 	"slices"
 	"strings"
 	"testing"
@@ -42,16 +44,16 @@ agreements:
     evidence: [{source: s, quote: q3}]
 `
 
-func loadString(t *testing.T, name, text string) *Graph {
+func loadString(t *testing.T, name, text string) *graph.Graph {
 	t.Helper()
-	g, err := Parse(nil, Input{Name: name, Data: []byte(text)})
+	g, err := kb.Parse(nil, kb.Input{Name: name, Data: []byte(text)})
 	if err != nil {
 		t.Fatal(err)
 	}
 	return g
 }
 
-func edgeList(g *Graph, kinds ...string) []string {
+func edgeList(g *graph.Graph, kinds ...string) []string {
 	var out []string
 	for _, r := range g.Relations {
 		if slices.Contains(kinds, r.Kind) {
@@ -68,11 +70,11 @@ func TestBrokeredEdges(t *testing.T) {
 		"brokered a→x 推动", "brokered a→y 推动",
 		"brokered b→x 见证", "brokered b→y 见证",
 	}
-	if got := edgeList(g, Brokered); !slices.Equal(got, want) {
+	if got := edgeList(g, graph.Brokered); !slices.Equal(got, want) {
 		t.Errorf("brokered edges\n got %q\nwant %q", got, want)
 	}
 	// The agreements between bodies and between companies stay edges.
-	if got := len(edgeList(g, Agreement)); got != 1+3+1 {
+	if got := len(edgeList(g, graph.Agreement)); got != 1+3+1 {
 		t.Errorf("%d agreement edges, want 5", got)
 	}
 }
@@ -81,7 +83,7 @@ func TestAgreementNodes(t *testing.T) {
 	g := loadString(t, "brokers.yaml", brokersKB).AgreementNodes()
 	var nodes []string
 	for _, e := range g.Entities {
-		if e.Kind == Agreement {
+		if e.Kind == graph.Agreement {
 			nodes = append(nodes, e.ID+" "+e.Name)
 		}
 	}
@@ -94,11 +96,11 @@ func TestAgreementNodes(t *testing.T) {
 		"party agreement-deal→c1 ", "party agreement-deal→c2 ", "party agreement-deal→x ",
 		"party lone→c1 ", "party lone→c2 ", "party two→x ", "party two→y ",
 	}
-	if got := edgeList(g, Brokered, Party, Agreement); !slices.Equal(got, want) {
+	if got := edgeList(g, graph.Brokered, graph.Party, graph.Agreement); !slices.Equal(got, want) {
 		t.Errorf("edges\n got %q\nwant %q", got, want)
 	}
 	for _, r := range g.Relations {
-		if r.Kind == Party && r.Agreement == "two" && (r.Status != "signed" || r.Date.String() != "2020-05" || len(r.Evidence) != 1) {
+		if r.Kind == graph.Party && r.Agreement == "two" && (r.Status != "signed" || r.Date.String() != "2020-05" || len(r.Evidence) != 1) {
 			t.Errorf("party edge %s→%s lost the agreement's data: %+v", r.From, r.To, r)
 		}
 	}
@@ -111,7 +113,7 @@ func TestAgreementNodes(t *testing.T) {
 // Brokered relations, the same in both views.
 func TestDeals(t *testing.T) {
 	edges := loadString(t, "brokers.yaml", brokersKB)
-	for name, g := range map[string]*Graph{"edges": edges, "nodes": edges.AgreementNodes()} {
+	for name, g := range map[string]*graph.Graph{"edges": edges, "nodes": edges.AgreementNodes()} {
 		t.Run(name, func(t *testing.T) {
 			got := map[string]string{}
 			for _, o := range g.Stats().Officials {
@@ -125,7 +127,7 @@ func TestDeals(t *testing.T) {
 				}
 				got[o.Official.ID] = strings.Join(deals, " | ")
 				for _, c := range o.Connected {
-					if c.Kind == Agreement || c.Kind == Official {
+					if c.Kind == graph.Agreement || c.Kind == graph.Official {
 						t.Errorf("%s connects %s, a node of kind %s", o.Official.ID, c.ID, c.Kind)
 					}
 				}
@@ -147,11 +149,11 @@ func TestDeals(t *testing.T) {
 // agreement's node and its party edges.
 func TestSelectAgreementKind(t *testing.T) {
 	g := loadString(t, "brokers.yaml", brokersKB).AgreementNodes()
-	f, err := g.Select(Selection{Kinds: []string{Agreement}})
+	f, err := g.Select(graph.Selection{Kinds: []string{graph.Agreement}})
 	if err != nil {
 		t.Fatal(err)
 	}
-	if got := edgeList(f, Brokered, Party, Agreement); len(got) != 7 || !strings.HasPrefix(got[0], "party ") {
+	if got := edgeList(f, graph.Brokered, graph.Party, graph.Agreement); len(got) != 7 || !strings.HasPrefix(got[0], "party ") {
 		t.Errorf("kept %q, want the 7 party edges", got)
 	}
 }
@@ -164,18 +166,18 @@ func TestSelectAgreementKind(t *testing.T) {
 // throughout; with agreements as edges, it counts parties, and agreements
 // are undirected edges in a directed graph (a mixed graph).
 func TestAgreementViewsMeasured(t *testing.T) {
-	edges, err := LoadDefault()
+	edges, err := kb.LoadDefault()
 	if err != nil {
 		t.Fatal(err)
 	}
 	for _, v := range []struct {
 		name string
-		g    *Graph
+		g    *graph.Graph
 	}{{"edges", edges}, {"nodes", edges.AgreementNodes()}} {
 		degree := map[string]int{}
 		undirected := 0
 		for _, r := range v.g.Relations {
-			if r.Kind == Brokered {
+			if r.Kind == graph.Brokered {
 				degree[r.From]++
 			}
 			if !r.Directed {
@@ -201,11 +203,11 @@ func TestAgreementViewsMeasured(t *testing.T) {
 }
 
 func TestCredits(t *testing.T) {
-	g, err := LoadDefault()
+	g, err := kb.LoadDefault()
 	if err != nil {
 		t.Fatal(err)
 	}
-	quotes := func(ev []Evidence) []string {
+	quotes := func(ev []graph.Evidence) []string {
 		var out []string
 		for _, e := range ev {
 			out = append(out, e.Quote)
@@ -223,7 +225,7 @@ func TestCredits(t *testing.T) {
 		{"zhangbei-cloud-consensus", "tong-tengfei", []string{"他们二人穿针引线、沟通各方,对促成这次合作起到了关键作用"}},
 		{"baoding-shouchuang-framework", "cao-lei", []string{"在她的推动下,保定市于9月1日与首创集团签署了战略合作框架协议"}},
 	} {
-		i := slices.IndexFunc(g.Relations, func(r *Relation) bool { return r.Kind == Agreement && r.Agreement == c.agreement })
+		i := slices.IndexFunc(g.Relations, func(r *graph.Relation) bool { return r.Kind == graph.Agreement && r.Agreement == c.agreement })
 		if i < 0 {
 			t.Fatalf("no agreement %s", c.agreement)
 		}

@@ -4,11 +4,12 @@ import (
 	"fmt"
 
 	"github.com/guazhi/guazhi/graph"
+	"github.com/guazhi/guazhi/kb"
 )
 
 // The embedded data set, as `guazhi check` and `guazhi stats` see it.
 func ExampleLoadDefault() {
-	g, err := graph.LoadDefault()
+	g, err := kb.LoadDefault()
 	if err != nil {
 		panic(err)
 	}
@@ -22,7 +23,7 @@ func ExampleLoadDefault() {
 
 // Keep the neighbourhood of one official, as `guazhi render --focus 喻华锋` does.
 func ExampleGraph_Select() {
-	g, err := graph.LoadDefault()
+	g, err := kb.LoadDefault()
 	if err != nil {
 		panic(err)
 	}

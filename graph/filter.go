@@ -2,8 +2,11 @@ package graph
 
 import (
 	"fmt"
+	"maps"
 	"slices"
 	"strings"
+
+	"github.com/guazhi/guazhi/internal/suggest"
 )
 
 // Selection says which part of a graph Graph.Select keeps. The zero value
@@ -38,7 +41,7 @@ func (g *Graph) Resolve(ref string) (*Entity, error) {
 		return found[0], nil
 	case 0:
 		hint := ""
-		if c := entitySuggester(g.Entities).suggest(ref); len(c) > 0 {
+		if c := Suggester(g.Entities).Suggest(ref); len(c) > 0 {
 			hint = " (did you mean " + strings.Join(c, " or ") + "?)"
 		}
 		return nil, fmt.Errorf("%w: %q is not an entity id, name or alias%s", ErrUnknownRef, ref, hint)
@@ -108,7 +111,7 @@ func (g *Graph) Select(opt Selection) (*Graph, error) {
 			ents = append(ents, e)
 		}
 	}
-	f := newGraph(g.Name, g.Title, g.Sources, ents, rels)
+	f := New(g.Name, g.Title, g.Sources, ents, rels)
 	f.Filter = strings.Join(desc, "; ")
 	return f, nil
 }
@@ -138,7 +141,7 @@ func (g *Graph) neighbourhood(id string, depth int, rels []*Relation) map[string
 	adj, _ := g.adjacency().AdjacencyMap()
 	pred, _ := g.adjacency().PredecessorMap()
 	usable := func(from, to string) bool {
-		for _, r := range g.between(from, to) {
+		for _, r := range g.Between(from, to) {
 			if allowed[r] {
 				return true
 			}
@@ -150,13 +153,13 @@ func (g *Graph) neighbourhood(id string, depth int, rels []*Relation) map[string
 	for step := 0; step < depth && len(frontier) > 0; step++ {
 		var next []string
 		for _, v := range frontier {
-			for _, w := range sortedKeys(adj[v]) {
+			for _, w := range slices.Sorted(maps.Keys(adj[v])) {
 				if !seen[w] && usable(v, w) {
 					seen[w] = true
 					next = append(next, w)
 				}
 			}
-			for _, w := range sortedKeys(pred[v]) {
+			for _, w := range slices.Sorted(maps.Keys(pred[v])) {
 				if !seen[w] && usable(w, v) {
 					seen[w] = true
 					next = append(next, w)
@@ -166,4 +169,20 @@ func (g *Graph) neighbourhood(id string, depth int, rels []*Relation) map[string
 		frontier = next
 	}
 	return seen
+}
+
+// Suggester indexes the entities' ids and names, to suggest the one or two
+// an unknown reference most likely meant.
+func Suggester(ents []*Entity) *suggest.Index {
+	return suggest.New(func(add func(id, text string)) {
+		for _, e := range ents {
+			add(e.ID, e.ID)
+			add(e.ID, e.Name)
+			add(e.ID, e.FullName)
+			add(e.ID, e.NameEn)
+			for _, a := range e.Aliases {
+				add(e.ID, a)
+			}
+		}
+	})
 }

@@ -1,21 +1,23 @@
-package graph
+package graph_test
 
 import (
 	"errors"
+	"github.com/guazhi/guazhi/graph"
+	"github.com/guazhi/guazhi/kb"
 	"slices"
 	"testing"
 )
 
-func loadBasic(t *testing.T) *Graph {
+func loadBasic(t *testing.T) *graph.Graph {
 	t.Helper()
-	g, err := Load(OSReader{}, "../testdata/basic/kb.yaml")
+	g, err := kb.Load(kb.OSReader{}, "../testdata/basic/kb.yaml")
 	if err != nil {
 		t.Fatal(err)
 	}
 	return g
 }
 
-func ids(g *Graph) []string {
+func ids(g *graph.Graph) []string {
 	var out []string
 	for _, e := range g.Entities {
 		out = append(out, e.ID)
@@ -23,7 +25,7 @@ func ids(g *Graph) []string {
 	return out
 }
 
-func kinds(g *Graph) []string {
+func kinds(g *graph.Graph) []string {
 	var out []string
 	for _, r := range g.Relations {
 		out = append(out, r.Kind)
@@ -35,22 +37,22 @@ func TestSelect(t *testing.T) {
 	g := loadBasic(t)
 	for _, c := range []struct {
 		name      string
-		opt       Selection
+		opt       graph.Selection
 		ents      []string
 		relations []string
 		desc      string
 	}{
-		{"none", Selection{}, []string{"bing", "ding", "jia", "yi", "zhang-san"},
+		{"none", graph.Selection{}, []string{"bing", "ding", "jia", "yi", "zhang-san"},
 			[]string{"secondment", "post", "agreement", "agreement", "agreement", "agreement", "agreement", "brokered", "brokered", "post_confirmed", "visit", "part_of"}, ""},
-		{"focus official depth 1", Selection{Focus: "张三"}, []string{"jia", "yi", "zhang-san"},
+		{"focus official depth 1", graph.Selection{Focus: "张三"}, []string{"jia", "yi", "zhang-san"},
 			[]string{"secondment", "post", "agreement", "agreement", "agreement", "brokered", "brokered", "post_confirmed", "visit"}, "张三 (zhang-san) and 1 step around"},
-		{"focus company depth 2", Selection{Focus: "丙有限公司", Depth: 2}, []string{"bing", "ding", "jia", "yi", "zhang-san"},
+		{"focus company depth 2", graph.Selection{Focus: "丙有限公司", Depth: 2}, []string{"bing", "ding", "jia", "yi", "zhang-san"},
 			[]string{"secondment", "post", "agreement", "agreement", "agreement", "agreement", "agreement", "brokered", "brokered", "post_confirmed", "visit", "part_of"}, "丙公司 (bing) and 2 steps around"},
-		{"kinds", Selection{Kinds: []string{"secondment"}}, []string{"yi", "zhang-san"},
+		{"kinds", graph.Selection{Kinds: []string{"secondment"}}, []string{"yi", "zhang-san"},
 			[]string{"secondment"}, "kinds secondment"},
-		{"since", Selection{Since: Date{2020, 9, 15}}, []string{"bing", "ding", "jia", "yi", "zhang-san"},
+		{"since", graph.Selection{Since: graph.Date{2020, 9, 15}}, []string{"bing", "ding", "jia", "yi", "zhang-san"},
 			[]string{"secondment", "post", "agreement", "agreement", "agreement", "agreement", "post_confirmed", "part_of"}, "active 2020-09-15 – …"},
-		{"until", Selection{Until: Date{2020, 7, 0}, Kinds: []string{"secondment", "agreement", "visit"}}, []string{"bing", "jia", "yi", "zhang-san"},
+		{"until", graph.Selection{Until: graph.Date{2020, 7, 0}, Kinds: []string{"secondment", "agreement", "visit"}}, []string{"bing", "jia", "yi", "zhang-san"},
 			[]string{"secondment", "agreement", "agreement", "agreement"}, "kinds secondment,agreement,visit; active … – 2020-07"},
 	} {
 		t.Run(c.name, func(t *testing.T) {
@@ -69,7 +71,7 @@ func TestSelect(t *testing.T) {
 			}
 		})
 	}
-	if _, err := g.Select(Selection{Focus: "nobody"}); !errors.Is(err, ErrUnknownRef) {
+	if _, err := g.Select(graph.Selection{Focus: "nobody"}); !errors.Is(err, graph.ErrUnknownRef) {
 		t.Errorf("unknown focus: %v", err)
 	}
 }

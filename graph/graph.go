@@ -83,10 +83,10 @@ func (g *Graph) Degree() map[string]int {
 	return deg
 }
 
-// between returns the relations stored on the edge from → to of the
+// Between returns the relations stored on the edge from → to of the
 // underlying dominikbraun graph (agreements are stored once, from the
 // smaller id to the larger).
-func (g *Graph) between(from, to string) []*Relation {
+func (g *Graph) Between(from, to string) []*Relation {
 	e, err := g.adjacency().Edge(from, to)
 	if err != nil {
 		return nil
@@ -95,8 +95,9 @@ func (g *Graph) between(from, to string) []*Relation {
 	return rels
 }
 
-// newGraph builds the graph from validated entities and relations.
-func newGraph(name, title string, sources []*Source, ents []*Entity, rels []*Relation) *Graph {
+// New builds the graph from validated entities and relations: the
+// knowledge-base loader, the filters and the views make graphs with it.
+func New(name, title string, sources []*Source, ents []*Entity, rels []*Relation) *Graph {
 	g := &Graph{
 		Name:     name,
 		Title:    title,

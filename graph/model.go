@@ -134,8 +134,6 @@ type Relation struct {
 
 	Evidence []Evidence // sorted by source; a source's quotes in statement order
 	Pos      Pos
-
-	stated *fact // while loading: what the statement behind it said, for fusion
 }
 
 // Variant is the values the sources give for one attribute of a fused
@@ -306,7 +304,7 @@ func writeQuotes(b *strings.Builder, ev []Evidence) {
 			}
 			b.WriteString(")")
 		}
-		for _, x := range e.appendExtra(extra[:0]) {
+		for _, x := range e.AppendExtra(extra[:0]) {
 			b.WriteString(" (")
 			b.WriteString(x.Key)
 			b.WriteString(": ")

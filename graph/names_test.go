@@ -6,49 +6,6 @@ import (
 	"testing"
 )
 
-func TestPinyin(t *testing.T) {
-	for _, c := range []struct{ in, want string }{
-		{"喻华锋", "Yu Huafeng"},
-		{"曹蕾", "Cao Lei"},
-		{"童腾飞", "Tong Tengfei"},
-		{"洪继元", "Hong Jiyuan"},
-		{"曾庆红", "Zeng Qinghong"},
-		{"单霁翔", "Shan Jixiang"},
-		{"欧阳明高", "Ouyang Minggao"},
-		{"刘海鸥", "Liu Hai'ou"},
-		{"张", "Zhang"},
-		{"John Smith", "John Smith"},
-		{"", ""},
-	} {
-		if got := Pinyin(c.in); got != c.want {
-			t.Errorf("Pinyin(%q) = %q, want %q", c.in, got, c.want)
-		}
-	}
-}
-
-func TestNamePinyin(t *testing.T) {
-	for _, c := range []struct{ in, want string }{
-		{"北京市商务委", "Beijingshi Shangwuwei"},
-		{"北京市发改委", "Beijingshi Fagaiwei"},
-		{"北京发改委", "Beijing Fagaiwei"},
-		{"河北省工信厅", "Hebeisheng Gongxinting"},
-		{"固安县人民政府", "Gu'anxian Renminzhengfu"},
-		{"张家口市政府", "Zhangjiakoushi Zhengfu"},
-		{"北京市大兴区发改委", "Beijingshi Daxingqu Fagaiwei"},
-		{"廊坊市", "Langfangshi"},
-		{"长春市", "Changchunshi"},
-		{"厦门市商务局", "Xiamenshi Shangwuju"},
-		{"中关村管委会", "Zhongguancun Guanweihui"},
-		{"中组部", "Zhongzubu"},
-		{"首钢集团", "Shougangjituan"},
-		{"Acme", "Acme"},
-	} {
-		if got := NamePinyin(c.in); got != c.want {
-			t.Errorf("NamePinyin(%q) = %q, want %q", c.in, got, c.want)
-		}
-	}
-}
-
 func TestSyllables(t *testing.T) {
 	body := &Entity{Kind: Body, Name: "北京市发改委", Aliases: []string{"北京发改委", "BJ DRC"}}
 	off := &Entity{Kind: Official, Name: "欧阳明高"}
@@ -121,7 +78,7 @@ func TestEntityLabel(t *testing.T) {
 }
 
 func TestUntranslated(t *testing.T) {
-	g := newGraph("t", "", nil, []*Entity{
+	g := New("t", "", nil, []*Entity{
 		{ID: "a", Kind: Official, Name: "税勇"},
 		{ID: "b", Kind: Body, Name: "中关村"},
 		{ID: "c", Kind: Body, Name: "北京市发改委"},

@@ -5,6 +5,7 @@ import (
 	"testing/fstest"
 
 	"github.com/guazhi/guazhi/graph"
+	"github.com/guazhi/guazhi/kb"
 )
 
 const overviewKB = `name: ov
@@ -34,7 +35,7 @@ agreements:
 `
 
 func TestOverview(t *testing.T) {
-	g, err := graph.Parse(fstest.MapFS{"s.txt": {Data: []byte("甲乙丙丁戊")}}, graph.Input{Name: "ov.yaml", Data: []byte(overviewKB)})
+	g, err := kb.Parse(fstest.MapFS{"s.txt": {Data: []byte("甲乙丙丁戊")}}, kb.Input{Name: "ov.yaml", Data: []byte(overviewKB)})
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -2,6 +2,7 @@ package graph
 
 import (
 	"cmp"
+	"maps"
 	"slices"
 )
 
@@ -51,7 +52,7 @@ func counts(m map[string]int, order []string) []KindCount {
 			out = append(out, KindCount{k, m[k]})
 		}
 	}
-	for _, k := range sortedKeys(m) {
+	for _, k := range slices.Sorted(maps.Keys(m)) {
 		if !slices.Contains(order, k) {
 			out = append(out, KindCount{k, m[k]})
 		}
@@ -116,7 +117,7 @@ func (g *Graph) Stats() Stats {
 			continue
 		}
 		o := OfficialReach{Official: e, Relations: nrel[e.ID], Brokered: deals[e.ID]}
-		for _, id := range sortedKeys(reach[e.ID]) {
+		for _, id := range slices.Sorted(maps.Keys(reach[e.ID])) {
 			o.Connected = append(o.Connected, g.byID[id])
 		}
 		s.Officials = append(s.Officials, o)

@@ -18,7 +18,7 @@ import (
 	"path/filepath"
 	"time"
 
-	"github.com/guazhi/guazhi/graph"
+	"github.com/guazhi/guazhi/kb"
 	"github.com/guazhi/guazhi/output/csv"
 	"github.com/guazhi/guazhi/output/dot"
 	"github.com/guazhi/guazhi/output/gexf"
@@ -38,7 +38,7 @@ func main() {
 
 func run(dir string, runs int, kbs []string) error {
 	start := time.Now()
-	g, err := graph.Load(graph.OSReader{}, kbs...)
+	g, err := kb.Load(kb.OSReader{}, kbs...)
 	if err != nil {
 		return err
 	}

@@ -11,8 +11,8 @@ import (
 	"testing"
 	"time"
 
-	"github.com/guazhi/guazhi/graph"
 	"github.com/guazhi/guazhi/internal/golden"
+	"github.com/guazhi/guazhi/kb"
 )
 
 // goodKB is named like the bad corpus, so that its outputs are the files a
@@ -95,7 +95,7 @@ func copyCorpus(t *testing.T) string {
 	if err := os.WriteFile(big, []byte("name: bad\n"), 0o644); err != nil {
 		t.Fatal(err)
 	}
-	if err := os.Truncate(big, graph.MaxFileSize+1); err != nil {
+	if err := os.Truncate(big, kb.MaxFileSize+1); err != nil {
 		t.Fatal(err)
 	}
 	if err := os.WriteFile(filepath.Join(dir, "good.yaml"), []byte(goodKB), 0o644); err != nil {
@@ -252,26 +252,26 @@ func TestOutputNamesStayInside(t *testing.T) {
 	t.Chdir(dir)
 	src := "sources:\n  - {id: s, title: T}\nentities:\n  - {id: a, kind: body, name: 甲}\n  - {id: b, kind: body, name: 乙}\n" +
 		"links:\n  - {kind: meeting, from: a, to: b, evidence: [{source: s, quote: q}]}\n"
-	for _, kb := range []struct{ file, name string }{
+	for _, base := range []struct{ file, name string }{
 		{"..yaml", ""},      // no name: taken from the file, which makes "."
 		{"...yaml", ""},     // ".."
 		{"-x.yaml", ""},     // not a valid name
 		{"ok.yaml", "..."},  // a name the loader refuses
 		{"ok.yaml", "../x"}, // likewise
 	} {
-		t.Run(kb.file+" "+kb.name, func(t *testing.T) {
+		t.Run(base.file+" "+base.name, func(t *testing.T) {
 			data := src
-			if kb.name != "" {
-				data = "name: \"" + kb.name + "\"\n" + src
+			if base.name != "" {
+				data = "name: \"" + base.name + "\"\n" + src
 			}
 			if err := os.MkdirAll("kb", 0o755); err != nil {
 				t.Fatal(err)
 			}
-			if err := os.WriteFile(filepath.Join("kb", kb.file), []byte(data), 0o644); err != nil {
+			if err := os.WriteFile(filepath.Join("kb", base.file), []byte(data), 0o644); err != nil {
 				t.Fatal(err)
 			}
 			out := filepath.Join("deep", "out")
-			_, stderr, code := runGuazhi("render", "-f", allFormats(), "-o", out, filepath.Join("kb", kb.file))
+			_, stderr, code := runGuazhi("render", "-f", allFormats(), "-o", out, filepath.Join("kb", base.file))
 			if code != 0 && code != 1 {
 				t.Fatalf("exit %d\n%s", code, stderr)
 			}

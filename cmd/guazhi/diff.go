@@ -10,6 +10,7 @@ import (
 
 	"github.com/guazhi/guazhi/diff"
 	"github.com/guazhi/guazhi/graph"
+	"github.com/guazhi/guazhi/kb"
 )
 
 // errDiffer is guazhi diff's answer that the knowledge bases differ: exit
@@ -114,9 +115,9 @@ func loadBoth(old, new []string) (*graph.Graph, *graph.Graph, error) {
 	var g [2]*graph.Graph
 	var errs [2]error
 	for i, files := range [][]string{old, new} {
-		g[i], errs[i] = load(files, graph.Options{})
+		g[i], errs[i] = load(files, kb.Options{})
 	}
-	var l0, l1 graph.ErrorList
+	var l0, l1 kb.ErrorList
 	if errors.As(errs[0], &l0) && errors.As(errs[1], &l1) {
 		seen := make(map[string]bool, len(l0))
 		for _, e := range l0 {

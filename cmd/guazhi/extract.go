@@ -12,6 +12,7 @@ import (
 
 	"github.com/guazhi/guazhi/extract"
 	"github.com/guazhi/guazhi/graph"
+	"github.com/guazhi/guazhi/kb"
 )
 
 func (e env) extract(args []string) error {
@@ -37,13 +38,13 @@ func (e env) extract(args []string) error {
 		return usagef("extract needs exactly one article")
 	}
 	article := flags.Arg(0)
-	text, err := graph.OSReader{}.ReadFile(article)
+	text, err := kb.OSReader{}.ReadFile(article)
 	if err != nil {
 		var pe *fs.PathError
 		if errors.As(err, &pe) {
 			err = pe.Err
 		}
-		return graph.ErrorList{{Pos: graph.Pos{File: article}, Msg: "cannot read: " + err.Error(), Err: graph.ErrSource}}
+		return kb.ErrorList{{Pos: graph.Pos{File: article}, Msg: "cannot read: " + err.Error(), Err: kb.ErrSource}}
 	}
 	opt := extract.Options{SourceFile: filepath.ToSlash(article)}
 	if *date != "" {
@@ -61,7 +62,7 @@ func (e env) extract(args []string) error {
 		}
 	}
 	if len(*kbs) > 0 {
-		if opt.KB, err = graph.Load(graph.OSReader{}, *kbs...); err != nil {
+		if opt.KB, err = kb.Load(kb.OSReader{}, *kbs...); err != nil {
 			return err
 		}
 	}

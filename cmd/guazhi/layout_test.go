@@ -10,6 +10,7 @@ import (
 
 	"github.com/guazhi/guazhi/graph"
 	"github.com/guazhi/guazhi/internal/tooltest"
+	"github.com/guazhi/guazhi/kb"
 )
 
 // edgesJS samples, in the browser, every drawn edge of the SVG (the path of
@@ -257,7 +258,7 @@ func checkReadingOrder(t *testing.T, x map[string]float64) {
 	t.Helper()
 	// Left to right: each official's home body, the official, the host
 	// body, and the agreements the official brokered.
-	g, err := graph.LoadDefault()
+	g, err := kb.LoadDefault()
 	if err != nil {
 		t.Fatal(err)
 	}

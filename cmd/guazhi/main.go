@@ -16,6 +16,8 @@ import (
 	"github.com/spf13/pflag"
 
 	"github.com/guazhi/guazhi/graph"
+	"github.com/guazhi/guazhi/internal/suggest"
+	"github.com/guazhi/guazhi/kb"
 	"github.com/guazhi/guazhi/output/svg"
 )
 
@@ -54,7 +56,7 @@ func exitCode(err error, stderr io.Writer) int {
 	if errors.As(err, &trouble) {
 		code = 2
 	}
-	var list graph.ErrorList
+	var list kb.ErrorList
 	if errors.As(err, &list) {
 		fmt.Fprintln(stderr, list.Error())
 		fmt.Fprintf(stderr, "guazhi: %d %s\n", list.Count(), plural(list.Count(), "problem", "problems"))
@@ -92,7 +94,7 @@ on with "uses: [NAME]" instead:
 func usageText() string {
 	var b strings.Builder
 	b.WriteString(usage)
-	for _, d := range graph.Builtins() {
+	for _, d := range kb.Builtins() {
 		fmt.Fprintf(&b, "  %-36s  %s\n", d.Name, d.Title)
 	}
 	b.WriteString("\nRun 'guazhi COMMAND --help' for a command's flags and examples.\n")
@@ -139,7 +141,7 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) error {
 		signal.Ignore(interrupts...)
 		return svg.Serve(stdin, stdout)
 	}
-	if c := graph.Suggest(cmd, commandNames); len(c) > 0 {
+	if c := suggest.Words(cmd, commandNames); len(c) > 0 {
 		return usagef("unknown command %q; did you mean %s?", cmd, strings.Join(c, " or "))
 	}
 	return usagef("unknown command %q", cmd)
@@ -194,18 +196,18 @@ func versionOf(info *debug.BuildInfo) string {
 // load reads the knowledge bases named (a name that is no file but a
 // built-in data set's loads that), or the embedded default when none is,
 // naming the graph as opt says.
-func load(files []string, opt graph.Options) (*graph.Graph, error) {
+func load(files []string, opt kb.Options) (*graph.Graph, error) {
 	if len(files) == 0 {
-		in, _ := graph.BuiltinInput("jingji-2015")
-		return opt.Parse(graph.OSReader{}, in)
+		in, _ := kb.BuiltinInput("jingji-2015")
+		return opt.Parse(kb.OSReader{}, in)
 	}
-	return opt.Load(graph.OSReader{}, files...)
+	return opt.Load(kb.OSReader{}, files...)
 }
 
 // checkName refuses a --name that cannot name output files.
-func checkName(opt graph.Options) error {
+func checkName(opt kb.Options) error {
 	if opt.Name != "" {
-		if msg := graph.NameProblem(opt.Name); msg != "" {
+		if msg := kb.NameProblem(opt.Name); msg != "" {
 			return usagef("--%s", msg)
 		}
 	}
@@ -213,8 +215,8 @@ func checkName(opt graph.Options) error {
 }
 
 // nameFlags adds --name and --title, which name the merged graph.
-func nameFlags(fs *pflag.FlagSet) *graph.Options {
-	var opt graph.Options
+func nameFlags(fs *pflag.FlagSet) *kb.Options {
+	var opt kb.Options
 	fs.StringVar(&opt.Name, "name", "", "name of the merged graph, for output file names (default: the name the files give,\nelse the first file's name without extension)")
 	fs.StringVar(&opt.Title, "title", "", "title of the merged graph (default: the title the files give, else the name,\nthen + the title of each built-in data set merged)")
 	return &opt

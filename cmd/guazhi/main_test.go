@@ -14,8 +14,8 @@ import (
 
 	"github.com/rogpeppe/go-internal/testscript"
 
-	"github.com/guazhi/guazhi/graph"
 	"github.com/guazhi/guazhi/internal/golden"
+	"github.com/guazhi/guazhi/kb"
 )
 
 // commands are the programs testscript puts on PATH, each a copy of the test
@@ -114,15 +114,15 @@ func TestExitCodes(t *testing.T) {
 // TestErrorCapCLI checks that a knowledge base of nothing but errors
 // prints the first graph.MaxErrors, a count of the rest and the total.
 func TestErrorCapCLI(t *testing.T) {
-	kb := filepath.Join(t.TempDir(), "kb.yaml")
-	if err := os.WriteFile(kb, []byte("entities:\n"+strings.Repeat("- {}\n", 1500)), 0o644); err != nil {
+	base := filepath.Join(t.TempDir(), "kb.yaml")
+	if err := os.WriteFile(base, []byte("entities:\n"+strings.Repeat("- {}\n", 1500)), 0o644); err != nil {
 		t.Fatal(err)
 	}
-	_, stderr, code := runGuazhi("check", kb)
+	_, stderr, code := runGuazhi("check", base)
 	lines := strings.Split(strings.TrimSuffix(stderr, "\n"), "\n")
 	want := []string{"… and 500 more problems (only the first 1000 found are listed)", "guazhi: 1500 problems"}
-	if code != 1 || len(lines) != graph.MaxErrors+2 || !slices.Equal(lines[len(lines)-2:], want) {
-		t.Errorf("exit %d, %d lines ending %q; want exit 1, %d lines ending %q", code, len(lines), lines[max(0, len(lines)-2):], graph.MaxErrors+2, want)
+	if code != 1 || len(lines) != kb.MaxErrors+2 || !slices.Equal(lines[len(lines)-2:], want) {
+		t.Errorf("exit %d, %d lines ending %q; want exit 1, %d lines ending %q", code, len(lines), lines[max(0, len(lines)-2):], kb.MaxErrors+2, want)
 	}
 }
 

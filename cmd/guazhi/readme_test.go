@@ -23,7 +23,7 @@ func TestReadmeTour(t *testing.T) {
 	}
 	tour := block(t, string(readme), "## A tour of the commands", "sh")
 	example := block(t, string(readme), "`uses: [jingji-2015]`", "yaml")
-	article, err := os.ReadFile(filepath.Join("..", "..", "graph", "data", "sources", "thepaper-2015-11-17.txt"))
+	article, err := os.ReadFile(filepath.Join("..", "..", "kb", "data", "sources", "thepaper-2015-11-17.txt"))
 	if err != nil {
 		t.Fatal(err)
 	}

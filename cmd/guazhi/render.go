@@ -14,6 +14,8 @@ import (
 	"github.com/spf13/pflag"
 
 	"github.com/guazhi/guazhi/graph"
+	"github.com/guazhi/guazhi/internal/suggest"
+	"github.com/guazhi/guazhi/kb"
 	"github.com/guazhi/guazhi/output/csv"
 	"github.com/guazhi/guazhi/output/dot"
 	"github.com/guazhi/guazhi/output/ftm"
@@ -240,10 +242,10 @@ type renderOptions struct {
 	lang       string
 	sel        graph.Selection
 	agreements string
-	view       string        // --view: auto, overview or detail
-	groupBy    string        // --group-by: auto or one of graph.GroupLevels
-	isolated   bool          // --isolated
-	naming     graph.Options // --name, --title
+	view       string     // --view: auto, overview or detail
+	groupBy    string     // --group-by: auto or one of graph.GroupLevels
+	isolated   bool       // --isolated
+	naming     kb.Options // --name, --title
 	kbs        []string
 }
 
@@ -358,7 +360,7 @@ func (e env) renderFlags(args []string) (renderOptions, error) {
 	usage := "Usage: guazhi render [flags] [KB.yaml | DATASET ...]\n\n" +
 		"Draws and exports the graph of the knowledge bases given, merged; with none,\n" +
 		"the embedded jingji-2015 data set. A DATASET is the name of a built-in data set\n" +
-		"(" + strings.Join(graph.BuiltinNames(), ", ") + "). Files are written atomically: a failed run leaves\n" +
+		"(" + strings.Join(kb.BuiltinNames(), ", ") + "). Files are written atomically: a failed run leaves\n" +
 		"earlier outputs untouched.\n\n" +
 		"Examples:\n" +
 		"  guazhi render                              out/jingji-2015.svg, .dot and .gexf\n" +
@@ -600,7 +602,7 @@ func flagHint(fs *pflag.FlagSet, err error) string {
 			names = append(names, f.Name)
 		}
 	})
-	c := graph.Suggest(name, names)
+	c := suggest.Words(name, names)
 	if len(c) == 0 {
 		return ""
 	}

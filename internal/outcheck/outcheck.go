@@ -24,6 +24,7 @@ import (
 
 	"github.com/guazhi/guazhi/graph"
 	"github.com/guazhi/guazhi/internal/wasmcache"
+	"github.com/guazhi/guazhi/kb"
 	"github.com/guazhi/guazhi/output/csv"
 	"github.com/guazhi/guazhi/output/dot"
 	"github.com/guazhi/guazhi/output/ftm"
@@ -54,7 +55,7 @@ func yamlQuote(s string) string { return strconv.Quote(s) }
 func Graph(a, b, c string) (*graph.Graph, error) {
 	a, b, c = strings.ToValidUTF8(a, "?"), strings.ToValidUTF8(b, "?"), strings.ToValidUTF8(c, "?")
 	qa, qb, qc := yamlQuote(a), yamlQuote(b), yamlQuote(c)
-	kb := fmt.Sprintf(`name: outcheck-template
+	template := fmt.Sprintf(`name: outcheck-template
 title: %[1]s
 sources:
   - {id: s, title: %[2]s, publisher: %[3]s, file: s.txt, url: %[1]s}
@@ -76,7 +77,7 @@ links:
   - {kind: meeting, from: z, to: y, title: %[3]s, venue: %[1]s, officials: [x], evidence: [{source: s, quote: %[3]s}]}
 `, qa, qb, qc)
 	fs := fstest.MapFS{"s.txt": {Data: []byte(a + "\n" + b + "\n" + c)}}
-	return graph.Parse(fs, graph.Input{Name: "kb.yaml", Data: []byte(kb)})
+	return kb.Parse(fs, kb.Input{Name: "kb.yaml", Data: []byte(template)})
 }
 
 // init runs after go-graphviz's, which cached its compiled code where

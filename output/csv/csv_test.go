@@ -12,6 +12,7 @@ import (
 	"testing/fstest"
 
 	"github.com/guazhi/guazhi/graph"
+	"github.com/guazhi/guazhi/kb"
 	"github.com/guazhi/guazhi/output/csv"
 	"github.com/guazhi/guazhi/output/internal/exporttest"
 )
@@ -206,12 +207,12 @@ func TestFormulaStarts(t *testing.T) {
 		{"\u2003x", "\u2003x"},
 		{"x=1", "x=1"},
 	}
-	var kb strings.Builder
-	kb.WriteString("name: t\nentities:\n")
+	var base strings.Builder
+	base.WriteString("name: t\nentities:\n")
 	for i, c := range cases {
-		fmt.Fprintf(&kb, "  - {id: e%02d, kind: body, name: %q, note: %q}\n", i, c.note, c.note)
+		fmt.Fprintf(&base, "  - {id: e%02d, kind: body, name: %q, note: %q}\n", i, c.note, c.note)
 	}
-	g, err := graph.Parse(fstest.MapFS{}, graph.Input{Name: "kb.yaml", Data: []byte(kb.String())})
+	g, err := kb.Parse(fstest.MapFS{}, kb.Input{Name: "kb.yaml", Data: []byte(base.String())})
 	if err != nil {
 		t.Fatal(err)
 	}

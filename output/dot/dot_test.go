@@ -16,12 +16,13 @@ import (
 	"github.com/guazhi/guazhi/internal/gen/gentest"
 	"github.com/guazhi/guazhi/internal/golden"
 	"github.com/guazhi/guazhi/internal/tooltest"
+	"github.com/guazhi/guazhi/kb"
 	"github.com/guazhi/guazhi/output/internal/exporttest"
 )
 
 func load(t *testing.T, name string) *graph.Graph {
 	t.Helper()
-	g, err := graph.Load(graph.OSReader{}, filepath.Join("..", "..", "testdata", name, "kb.yaml"))
+	g, err := kb.Load(kb.OSReader{}, filepath.Join("..", "..", "testdata", name, "kb.yaml"))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -55,7 +56,7 @@ func TestGolden(t *testing.T) {
 }
 
 func TestDeterministic(t *testing.T) {
-	g, err := graph.LoadDefault()
+	g, err := kb.LoadDefault()
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -122,8 +123,8 @@ func escaped(s string) string {
 func TestNativeDot(t *testing.T) {
 	for _, name := range []string{"basic", "hostile", "ids", "basic with partOf", "ids with partOf"} {
 		t.Run(name, func(t *testing.T) {
-			kb, partOf := strings.CutSuffix(name, " with partOf")
-			g := load(t, kb)
+			base, partOf := strings.CutSuffix(name, " with partOf")
+			g := load(t, base)
 			opt := Options{PartOf: partOf, Isolated: true}
 			d := parseNative(t, render(t, g, opt))
 			labels := map[string]string{}
@@ -285,18 +286,18 @@ func TestLongText(t *testing.T) {
 		strings.Repeat("x", 50000),
 		"é" + strings.Repeat("&", 9000),
 	}
-	var kb strings.Builder
-	kb.WriteString("name: long\nsources:\n  - {id: s, title: t}\nentities:\n")
+	var base strings.Builder
+	base.WriteString("name: long\nsources:\n  - {id: s, title: t}\nentities:\n")
 	for i, n := range names {
 		kind := "body"
 		if i == 0 {
 			kind = "official"
 		}
-		fmt.Fprintf(&kb, "  - {id: e%d, kind: %s, name: %s}\n", i, kind, strconv.Quote(n))
+		fmt.Fprintf(&base, "  - {id: e%d, kind: %s, name: %s}\n", i, kind, strconv.Quote(n))
 	}
-	fmt.Fprintf(&kb, "secondments:\n  - {official: e0, to: {body: e1, post: %s}, start: 2015, evidence: [{source: s, quote: %s}]}\n",
+	fmt.Fprintf(&base, "secondments:\n  - {official: e0, to: {body: e1, post: %s}, start: 2015, evidence: [{source: s, quote: %s}]}\n",
 		strconv.Quote(names[3]), strconv.Quote(names[2]))
-	g, err := graph.Parse(nil, graph.Input{Name: "long.yaml", Data: []byte(kb.String())})
+	g, err := kb.Parse(nil, kb.Input{Name: "long.yaml", Data: []byte(base.String())})
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -5,13 +5,13 @@ import (
 	"fmt"
 	"strings"
 
-	"github.com/guazhi/guazhi/graph"
+	"github.com/guazhi/guazhi/kb"
 	"github.com/guazhi/guazhi/output/dot"
 )
 
 // Write the embedded data set as DOT, as `guazhi render -f dot` does.
 func ExampleWrite() {
-	g, err := graph.LoadDefault()
+	g, err := kb.LoadDefault()
 	if err != nil {
 		panic(err)
 	}

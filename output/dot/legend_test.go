@@ -6,6 +6,7 @@ import (
 	"testing"
 
 	"github.com/guazhi/guazhi/graph"
+	"github.com/guazhi/guazhi/kb"
 	"github.com/guazhi/guazhi/output/internal/palette"
 )
 
@@ -15,7 +16,7 @@ var legendRE = regexp.MustCompile(`(?m)^\t"` + legendNode + `" \[.*label=<(.*)>\
 // jurisdiction and relation kind the drawing holds, and for no other, on
 // graphs of different make-up.
 func TestLegend(t *testing.T) {
-	def, err := graph.LoadDefault()
+	def, err := kb.LoadDefault()
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -82,7 +83,7 @@ func TestLegend(t *testing.T) {
 // TestEventOfficialFilteredOut checks that a link whose official is not in
 // the (filtered) graph still draws, without an edge from the official.
 func TestEventOfficialFilteredOut(t *testing.T) {
-	def, err := graph.LoadDefault()
+	def, err := kb.LoadDefault()
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -7,6 +7,7 @@ import (
 	"fmt"
 
 	"github.com/guazhi/guazhi/graph"
+	"github.com/guazhi/guazhi/kb"
 	"github.com/guazhi/guazhi/output/ftm"
 )
 
@@ -14,7 +15,7 @@ import (
 // --kinds secondment -o -` writes it: the official, the host body, the
 // post and its occupancy.
 func ExampleWrite() {
-	g, err := graph.LoadDefault()
+	g, err := kb.LoadDefault()
 	if err != nil {
 		panic(err)
 	}

@@ -16,6 +16,7 @@ import (
 	"github.com/guazhi/guazhi/internal/gen/gentest"
 	"github.com/guazhi/guazhi/internal/outcheck"
 	"github.com/guazhi/guazhi/internal/tooltest"
+	"github.com/guazhi/guazhi/kb"
 	"github.com/guazhi/guazhi/output/ftm"
 	"github.com/guazhi/guazhi/output/internal/exporttest"
 )
@@ -258,7 +259,7 @@ func TestIDs(t *testing.T) {
 // valid, ending in "…".
 func TestLongText(t *testing.T) {
 	long := strings.Repeat("名", 400)
-	g, err := graph.Parse(nil, graph.Input{Name: "kb.yaml", Data: []byte(`name: long
+	g, err := kb.Parse(nil, kb.Input{Name: "kb.yaml", Data: []byte(`name: long
 entities:
   - {id: a, kind: official, name: ` + long + `}
 `)})

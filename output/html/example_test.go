@@ -6,14 +6,14 @@ import (
 	"log"
 	"strings"
 
-	"github.com/guazhi/guazhi/graph"
+	"github.com/guazhi/guazhi/kb"
 	"github.com/guazhi/guazhi/output/html"
 	"github.com/guazhi/guazhi/output/svg"
 )
 
 // The viewer takes the SVG that output/svg rendered of the same graph.
 func ExampleWrite() {
-	g, err := graph.LoadDefault()
+	g, err := kb.LoadDefault()
 	if err != nil {
 		log.Fatal(err)
 	}

@@ -14,6 +14,7 @@ import (
 	xhtml "golang.org/x/net/html"
 
 	"github.com/guazhi/guazhi/graph"
+	"github.com/guazhi/guazhi/kb"
 	"github.com/guazhi/guazhi/output/dot"
 	"github.com/guazhi/guazhi/output/svg"
 )
@@ -73,7 +74,7 @@ const hostileSource = `<script>alert(1)</script> " onload="alert(1) and </script
 func hostileGraph(t testing.TB) *graph.Graph {
 	t.Helper()
 	fs := fstest.MapFS{"source.txt": {Data: []byte(hostileSource)}}
-	g, err := graph.Parse(fs, graph.Input{Name: "kb.yaml", Data: []byte(hostileYAML)})
+	g, err := kb.Parse(fs, kb.Input{Name: "kb.yaml", Data: []byte(hostileYAML)})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -113,7 +114,7 @@ const storySource = "第一段:开头的话。\n第二段:去年,丁区副区长
 
 func storyGraph(t testing.TB) *graph.Graph {
 	t.Helper()
-	g, err := graph.Parse(fstest.MapFS{"s.txt": {Data: []byte(storySource)}}, graph.Input{Name: "kb.yaml", Data: []byte(storyKB)})
+	g, err := kb.Parse(fstest.MapFS{"s.txt": {Data: []byte(storySource)}}, kb.Input{Name: "kb.yaml", Data: []byte(storyKB)})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -122,7 +123,7 @@ func storyGraph(t testing.TB) *graph.Graph {
 
 func defaultGraph(t testing.TB) *graph.Graph {
 	t.Helper()
-	g, err := graph.LoadDefault()
+	g, err := kb.LoadDefault()
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -542,7 +543,7 @@ func (w failWriter) Write([]byte) (int, error) { return 0, w.err }
 // data, view, panel, q, title): every id in the page is unique, and each
 // entity and relation the data describes is its own element of the diagram.
 func TestCollidingIDs(t *testing.T) {
-	g, err := graph.Load(graph.OSReader{}, "../../testdata/ids/kb.yaml")
+	g, err := kb.Load(kb.OSReader{}, "../../testdata/ids/kb.yaml")
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -18,7 +18,9 @@ import (
 
 	"github.com/guazhi/guazhi/graph"
 	"github.com/guazhi/guazhi/internal/browser"
+	"github.com/guazhi/guazhi/internal/names"
 	"github.com/guazhi/guazhi/internal/tooltest"
+	"github.com/guazhi/guazhi/kb"
 )
 
 var (
@@ -242,7 +244,7 @@ func TestBrowserOverview(t *testing.T) {
 	for i, e := range who {
 		query := e.Name
 		if i == 1 {
-			query = strings.ToLower(strings.ReplaceAll(graph.Pinyin(e.Name), " ", ""))
+			query = strings.ToLower(strings.ReplaceAll(names.Personal(e.Name), " ", ""))
 		}
 		c.Key("Escape", 27)
 		setQuery(c, query)
@@ -534,7 +536,7 @@ func TestBrowserDetailWithoutSVG(t *testing.T) {
 // TestBrowserDetailYears: in the detail, the year slider dims the
 // officials who did not serve in its year.
 func TestBrowserDetailYears(t *testing.T) {
-	g, err := graph.Parse(fstest.MapFS{}, graph.Input{Name: "kb.yaml", Data: []byte(overviewKB)})
+	g, err := kb.Parse(fstest.MapFS{}, kb.Input{Name: "kb.yaml", Data: []byte(overviewKB)})
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -10,6 +10,7 @@ import (
 
 	"github.com/guazhi/guazhi/graph"
 	"github.com/guazhi/guazhi/internal/gen/synth"
+	"github.com/guazhi/guazhi/kb"
 )
 
 // TestOverviewStory: the story's one secondment makes one flow from the
@@ -81,7 +82,7 @@ secondments:
 `
 
 func TestOverviewCases(t *testing.T) {
-	g, err := graph.Parse(fstest.MapFS{}, graph.Input{Name: "kb.yaml", Data: []byte(overviewKB)})
+	g, err := kb.Parse(fstest.MapFS{}, kb.Input{Name: "kb.yaml", Data: []byte(overviewKB)})
 	if err != nil {
 		t.Fatal(err)
 	}

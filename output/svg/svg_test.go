@@ -16,6 +16,7 @@ import (
 	"testing"
 
 	"github.com/guazhi/guazhi/graph"
+	"github.com/guazhi/guazhi/kb"
 	"github.com/guazhi/guazhi/output/svg"
 )
 
@@ -249,7 +250,7 @@ func TestLayoutWidthEstimate(t *testing.T) {
 // defaultSVG renders the embedded data set with Write.
 func defaultSVG(t testing.TB, opt svg.Options) []byte {
 	t.Helper()
-	g, err := graph.LoadDefault()
+	g, err := kb.LoadDefault()
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -472,7 +473,7 @@ func TestCollidingIDs(t *testing.T) {
 // loadAndWrite loads the knowledge base at path and writes its SVG.
 func loadAndWrite(t *testing.T, path string) (*graph.Graph, *bytes.Buffer) {
 	t.Helper()
-	g, err := graph.Load(graph.OSReader{}, path)
+	g, err := kb.Load(kb.OSReader{}, path)
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -9,6 +9,7 @@ import (
 
 	"github.com/guazhi/guazhi/graph"
 	"github.com/guazhi/guazhi/internal/gen/synth"
+	"github.com/guazhi/guazhi/kb"
 )
 
 // TestExchange loads a generated exchange and checks its shape: every
@@ -16,8 +17,8 @@ import (
 // bodies nested by part_of up to a province, most officials sent along
 // their district's pairing.
 func TestExchange(t *testing.T) {
-	kb := synth.Exchange(synth.ExchangeOptions{Officials: 1000, Seed: 3})
-	d := kb.Files(0)
+	base := synth.Exchange(synth.ExchangeOptions{Officials: 1000, Seed: 3})
+	d := base.Files(0)
 	dir := t.TempDir()
 	if err := d.Write(dir); err != nil {
 		t.Fatal(err)
@@ -26,7 +27,7 @@ func TestExchange(t *testing.T) {
 	for _, f := range d.KB {
 		files = append(files, filepath.Join(dir, f))
 	}
-	g, err := graph.Load(graph.OSReader{}, files...)
+	g, err := kb.Load(kb.OSReader{}, files...)
 	if err != nil {
 		t.Fatalf("load: %v", err)
 	}
@@ -47,7 +48,7 @@ func TestExchange(t *testing.T) {
 	}
 	terms := map[string]int{}
 	years := map[string]int{}
-	for _, s := range kb.Secondments {
+	for _, s := range base.Secondments {
 		terms[s.Official]++
 		years[s.Start]++
 		if !strings.HasSuffix(s.Start, "-07") || s.End == "" {
@@ -70,10 +71,10 @@ func TestExchange(t *testing.T) {
 	}
 	// Every body is part of a place, up to 北京市 or 河北省.
 	parent := map[string]string{}
-	for _, e := range kb.Entities {
+	for _, e := range base.Entities {
 		parent[e.ID] = e.Parent
 	}
-	for _, e := range kb.Entities {
+	for _, e := range base.Entities {
 		if e.Kind != "body" {
 			continue
 		}

@@ -10,12 +10,13 @@ import (
 	"path/filepath"
 
 	"github.com/guazhi/guazhi/graph"
+	"github.com/guazhi/guazhi/kb"
 )
 
 // MaxFileBytes is the default size limit of one knowledge-base file: the
 // loader's limit (graph.MaxFileSize), and at most 4 MiB, so that the YAML
 // tree of one file, the loader's largest transient, stays small.
-const MaxFileBytes = min(graph.MaxFileSize, 4<<20)
+const MaxFileBytes = min(kb.MaxFileSize, 4<<20)
 
 // File is a file of a generated knowledge base.
 type File struct {
@@ -54,15 +55,15 @@ func (d *Dir) Size() int64 {
 // (MaxFileBytes when maxBytes <= 0), and its source texts. The first file
 // holds the name and title; the others continue the lists, which the
 // loader merges.
-func (kb *KB) Files(maxBytes int) *Dir {
+func (base *KB) Files(maxBytes int) *Dir {
 	if maxBytes <= 0 {
 		maxBytes = MaxFileBytes
 	}
 	var shards [][]byte
 	cur := []byte("# A synthetic knowledge base made by guazhi's internal/gen.\n")
 	e := &emitter{}
-	e.kv("", "name", kb.Name)
-	e.kv("", "title", kb.Title)
+	e.kv("", "name", base.Name)
+	e.kv("", "title", base.Title)
 	cur = append(cur, e.b...)
 	section := ""
 	put := func(name string, rec []byte) {
@@ -78,29 +79,29 @@ func (kb *KB) Files(maxBytes int) *Dir {
 		cur = append(cur, rec...)
 		section = name
 	}
-	for i := range kb.Sources {
+	for i := range base.Sources {
 		e.b = e.b[:0]
-		e.source(&kb.Sources[i])
+		e.source(&base.Sources[i])
 		put("sources", e.b)
 	}
-	for i := range kb.Entities {
+	for i := range base.Entities {
 		e.b = e.b[:0]
-		e.entity(&kb.Entities[i])
+		e.entity(&base.Entities[i])
 		put("entities", e.b)
 	}
-	for i := range kb.Secondments {
+	for i := range base.Secondments {
 		e.b = e.b[:0]
-		e.secondment(&kb.Secondments[i])
+		e.secondment(&base.Secondments[i])
 		put("secondments", e.b)
 	}
-	for i := range kb.Agreements {
+	for i := range base.Agreements {
 		e.b = e.b[:0]
-		e.agreement(&kb.Agreements[i])
+		e.agreement(&base.Agreements[i])
 		put("agreements", e.b)
 	}
-	for i := range kb.Links {
+	for i := range base.Links {
 		e.b = e.b[:0]
-		e.link(&kb.Links[i])
+		e.link(&base.Links[i])
 		put("links", e.b)
 	}
 	shards = append(shards, cur)
@@ -114,7 +115,7 @@ func (kb *KB) Files(maxBytes int) *Dir {
 		d.KB = append(d.KB, name)
 		d.add(name, s)
 	}
-	kb.addSources(d)
+	base.addSources(d)
 	return d
 }
 
@@ -142,12 +143,12 @@ func (d *Dir) Write(dir string) error {
 // graph is the same.
 func Load(opt Options) (*graph.Graph, error) {
 	d := Generate(opt).BulkFiles()
-	return graph.Load(d, d.KB...)
+	return kb.Load(d, d.KB...)
 }
 
 // BulkFiles writes kb as one JSON Lines file, kb.jsonl (see docs/knowledge-base.md,
 // "Bulk input"), and its source texts.
-func (kb *KB) BulkFiles() *Dir {
+func (base *KB) BulkFiles() *Dir {
 	var b bytes.Buffer
 	enc := json.NewEncoder(&b)
 	enc.SetEscapeHTML(false)
@@ -159,40 +160,40 @@ func (kb *KB) BulkFiles() *Dir {
 	put(struct {
 		Name  string `json:"name"`
 		Title string `json:"title"`
-	}{kb.Name, kb.Title})
-	for i := range kb.Sources {
+	}{base.Name, base.Title})
+	for i := range base.Sources {
 		put(struct {
 			S *Source `json:"source"`
-		}{&kb.Sources[i]})
+		}{&base.Sources[i]})
 	}
-	for i := range kb.Entities {
+	for i := range base.Entities {
 		put(struct {
 			E *Entity `json:"entity"`
-		}{&kb.Entities[i]})
+		}{&base.Entities[i]})
 	}
-	for i := range kb.Secondments {
+	for i := range base.Secondments {
 		put(struct {
 			S *Secondment `json:"secondment"`
-		}{&kb.Secondments[i]})
+		}{&base.Secondments[i]})
 	}
-	for i := range kb.Agreements {
+	for i := range base.Agreements {
 		put(struct {
 			A *Agreement `json:"agreement"`
-		}{&kb.Agreements[i]})
+		}{&base.Agreements[i]})
 	}
-	for i := range kb.Links {
+	for i := range base.Links {
 		put(struct {
 			L *Link `json:"link"`
-		}{&kb.Links[i]})
+		}{&base.Links[i]})
 	}
 	d := &Dir{index: map[string]int{}, KB: []string{"kb.jsonl"}}
 	d.add("kb.jsonl", b.Bytes())
-	kb.addSources(d)
+	base.addSources(d)
 	return d
 }
 
-func (kb *KB) addSources(d *Dir) {
-	for _, s := range kb.Sources {
+func (base *KB) addSources(d *Dir) {
+	for _, s := range base.Sources {
 		if s.File != "" {
 			d.add(s.File, []byte(s.Text))
 		}

@@ -9,13 +9,14 @@ import (
 
 	"github.com/guazhi/guazhi/graph"
 	"github.com/guazhi/guazhi/internal/gen/synth"
+	"github.com/guazhi/guazhi/kb"
 )
 
 // TestLoads writes a generated knowledge base to disk and loads it the way
 // guazhi check does: no error, and every record becomes what it should.
 func TestLoads(t *testing.T) {
-	kb := synth.Generate(synth.Options{Officials: 200, Seed: 7})
-	d := kb.Files(0)
+	base := synth.Generate(synth.Options{Officials: 200, Seed: 7})
+	d := base.Files(0)
 	dir := t.TempDir()
 	if err := d.Write(dir); err != nil {
 		t.Fatal(err)
@@ -24,7 +25,7 @@ func TestLoads(t *testing.T) {
 	for i, f := range d.KB {
 		files[i] = filepath.Join(dir, f)
 	}
-	g, err := graph.Load(graph.OSReader{}, files...)
+	g, err := kb.Load(kb.OSReader{}, files...)
 	if err != nil {
 		t.Fatalf("load: %v", err)
 	}
@@ -37,8 +38,8 @@ func TestLoads(t *testing.T) {
 	if officials != 200 {
 		t.Errorf("officials = %d, want 200", officials)
 	}
-	if len(g.Entities) != len(kb.Entities) || len(g.Entities) != 224 {
-		t.Errorf("entities = %d, generated %d, want 224 (24 non-officials at least)", len(g.Entities), len(kb.Entities))
+	if len(g.Entities) != len(base.Entities) || len(g.Entities) != 224 {
+		t.Errorf("entities = %d, generated %d, want 224 (24 non-officials at least)", len(g.Entities), len(base.Entities))
 	}
 	// The brokered relations are derived from the agreements' officials.
 	stated := 0
@@ -47,14 +48,14 @@ func TestLoads(t *testing.T) {
 			stated++
 		}
 	}
-	if stated != kb.Relations() {
-		t.Errorf("relations = %d, generated %d", stated, kb.Relations())
+	if stated != base.Relations() {
+		t.Errorf("relations = %d, generated %d", stated, base.Relations())
 	}
 	if n := stated; n < 3*200 || n > 5*200 {
 		t.Errorf("relations = %d, want about 4 per official", n)
 	}
-	if len(kb.Agreements) != 100 || len(kb.Links) != 140 || len(g.Sources) != 5 {
-		t.Errorf("agreements, links, sources = %d, %d, %d; want 100, 140, 5", len(kb.Agreements), len(kb.Links), len(g.Sources))
+	if len(base.Agreements) != 100 || len(base.Links) != 140 || len(g.Sources) != 5 {
+		t.Errorf("agreements, links, sources = %d, %d, %d; want 100, 140, 5", len(base.Agreements), len(base.Links), len(g.Sources))
 	}
 	kinds := map[string]int{}
 	for _, r := range g.Relations {
@@ -76,8 +77,8 @@ func TestLoads(t *testing.T) {
 
 // TestSplit: files of a bounded size load to the same graph as one file.
 func TestSplit(t *testing.T) {
-	kb := synth.Generate(synth.Options{Officials: 300, Seed: 3})
-	one, split := kb.Files(0), kb.Files(20000)
+	base := synth.Generate(synth.Options{Officials: 300, Seed: 3})
+	one, split := base.Files(0), base.Files(20000)
 	if len(one.KB) != 1 || one.KB[0] != "kb.yaml" {
 		t.Errorf("one file: %v", one.KB)
 	}
@@ -89,11 +90,11 @@ func TestSplit(t *testing.T) {
 			t.Errorf("%s has %d bytes, over 20000", name, len(b))
 		}
 	}
-	g1, err := graph.Load(one, one.KB...)
+	g1, err := kb.Load(one, one.KB...)
 	if err != nil {
 		t.Fatal(err)
 	}
-	g2, err := graph.Load(split, split.KB...)
+	g2, err := kb.Load(split, split.KB...)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -145,13 +146,13 @@ func TestWriteLayout(t *testing.T) {
 
 // TestBulk: the JSON Lines form loads to the same graph as the YAML.
 func TestBulk(t *testing.T) {
-	kb := synth.Generate(synth.Options{Officials: 300, Seed: 5})
-	y, j := kb.Files(0), kb.BulkFiles()
-	gy, err := graph.Load(y, y.KB...)
+	base := synth.Generate(synth.Options{Officials: 300, Seed: 5})
+	y, j := base.Files(0), base.BulkFiles()
+	gy, err := kb.Load(y, y.KB...)
 	if err != nil {
 		t.Fatal(err)
 	}
-	gj, err := graph.Load(j, j.KB...)
+	gj, err := kb.Load(j, j.KB...)
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -8,7 +8,7 @@ import (
 )
 
 // The YAML is written by hand, record by record, in the block style a
-// curator uses (see graph/data/jingji-2015.yaml), so that a knowledge base
+// curator uses (see kb/data/jingji-2015.yaml), so that a knowledge base
 // can be split into files of bounded size and generating 100k officials
 // takes seconds.
 

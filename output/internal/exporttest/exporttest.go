@@ -16,6 +16,7 @@ import (
 	"github.com/guazhi/guazhi/internal/gen/gentest"
 	"github.com/guazhi/guazhi/internal/golden"
 	"github.com/guazhi/guazhi/internal/tooltest"
+	"github.com/guazhi/guazhi/kb"
 )
 
 // Root returns the module root: the nearest directory above the test's
@@ -45,7 +46,7 @@ func Dir(t testing.TB) string { return filepath.Join(Root(t), "testdata", "expor
 // agreement, Chinese and hostile text.
 func KB(t testing.TB) *graph.Graph {
 	t.Helper()
-	g, err := graph.Load(graph.OSReader{}, filepath.Join(Dir(t), "kb.yaml"))
+	g, err := kb.Load(kb.OSReader{}, filepath.Join(Dir(t), "kb.yaml"))
 	if err != nil {
 		t.Fatalf("loading the test knowledge base: %v", err)
 	}
@@ -57,7 +58,7 @@ func KB(t testing.TB) *graph.Graph {
 // from two sources, with variants.
 func Followup(t testing.TB) *graph.Graph {
 	t.Helper()
-	g, err := graph.Load(graph.OSReader{}, filepath.Join(Root(t), "testdata", "followup", "followup.yaml"))
+	g, err := kb.Load(kb.OSReader{}, filepath.Join(Root(t), "testdata", "followup", "followup.yaml"))
 	if err != nil {
 		t.Fatalf("loading the follow-up knowledge base: %v", err)
 	}
@@ -67,7 +68,7 @@ func Followup(t testing.TB) *graph.Graph {
 // Default loads the embedded default data set.
 func Default(t testing.TB) *graph.Graph {
 	t.Helper()
-	g, err := graph.LoadDefault()
+	g, err := kb.LoadDefault()
 	if err != nil {
 		t.Fatalf("loading the default data set: %v", err)
 	}

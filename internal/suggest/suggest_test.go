@@ -1,4 +1,4 @@
-package graph
+package suggest
 
 import (
 	"fmt"
@@ -9,7 +9,7 @@ import (
 )
 
 func TestSuggest(t *testing.T) {
-	ents := []*Entity{
+	ents := []struct{ ID, Name string }{
 		{ID: "yu-huafeng", Name: "喻华锋"},
 		{ID: "beijing", Name: "北京"},
 		{ID: "beijing-ndrc", Name: "北京市发改委"},
@@ -23,7 +23,12 @@ func TestSuggest(t *testing.T) {
 		{ID: "zhao-b", Name: "赵乙"},
 		{ID: "cooperation-agreement", Name: "战略合作框架协议"},
 	}
-	s := entitySuggester(ents)
+	s := New(func(add func(id, text string)) {
+		for _, e := range ents {
+			add(e.ID, e.ID)
+			add(e.ID, e.Name)
+		}
+	})
 	for _, c := range []struct{ ref, want string }{
 		{"喻华峰", "yu-huafeng (喻华锋)"},                      // homophone
 		{"北京发改委", "beijing-ndrc (北京市发改委)"},               // containment, not 北京
@@ -39,7 +44,7 @@ func TestSuggest(t *testing.T) {
 		{"大兴", "daxing (大兴区)"},
 	} {
 		t.Run(c.ref, func(t *testing.T) {
-			if got := strings.Join(s.suggest(c.ref), " or "); got != c.want {
+			if got := strings.Join(s.Suggest(c.ref), " or "); got != c.want {
 				t.Errorf("suggest(%q) = %q, want %q", c.ref, got, c.want)
 			}
 		})
@@ -64,8 +69,8 @@ func TestSuggestWords(t *testing.T) {
 		{"x", flags, nil},
 	} {
 		t.Run(c.word, func(t *testing.T) {
-			if got := Suggest(c.word, c.words); !slices.Equal(got, c.want) {
-				t.Errorf("Suggest(%q) = %q, want %q", c.word, got, c.want)
+			if got := Words(c.word, c.words); !slices.Equal(got, c.want) {
+				t.Errorf("Words(%q) = %q, want %q", c.word, got, c.want)
 			}
 		})
 	}
@@ -74,17 +79,22 @@ func TestSuggestWords(t *testing.T) {
 // TestSuggestScale checks that suggesting for many unknown references in a
 // large knowledge base takes about linear time: the index is built once.
 func TestSuggestScale(t *testing.T) {
-	var ents []*Entity
+	var ents []struct{ ID, Name string }
 	for i := range 20000 {
-		ents = append(ents, &Entity{ID: fmt.Sprintf("official-%05d", i), Name: fmt.Sprintf("官员%05d", i)})
+		ents = append(ents, struct{ ID, Name string }{ID: fmt.Sprintf("official-%05d", i), Name: fmt.Sprintf("官员%05d", i)})
 	}
 	start := time.Now()
-	s := entitySuggester(ents)
-	for i := range maxGuesses {
-		s.suggest(fmt.Sprintf("official-%05dx", i*7))
-		s.suggest(fmt.Sprintf("官%05d", i*7))
+	s := New(func(add func(id, text string)) {
+		for _, e := range ents {
+			add(e.ID, e.ID)
+			add(e.ID, e.Name)
+		}
+	})
+	for i := range 100 { // as many as a load suggests for
+		s.Suggest(fmt.Sprintf("official-%05dx", i*7))
+		s.Suggest(fmt.Sprintf("官%05d", i*7))
 	}
 	if d := time.Since(start); d > 5*time.Second {
-		t.Errorf("%d suggestions among %d entities took %v", 2*maxGuesses, len(ents), d)
+		t.Errorf("%d suggestions among %d entities took %v", 200, len(ents), d)
 	}
 }

@@ -1,4 +1,4 @@
-package graph
+package names
 
 import (
 	"strings"
@@ -7,28 +7,11 @@ import (
 	"github.com/guazhi/guazhi/internal/lexicon"
 )
 
-// English returns the entity's name in English: its name_en; for an
-// official without one, the pinyin of the name; for another entity whose
-// name the lexicon reads as places and, optionally, a kind of body, their
-// English names: 北京市发改委 → Beijing Municipal Development and Reform
+// English translates the name of a body made of places and, optionally, a
+// kind of body: 北京市发改委 → Beijing Municipal Development and Reform
 // Commission, 固安县人民政府 → Gu'an County People's Government, 廊坊市 →
-// Langfang. A name without Chinese characters is its own English. It is
-// "" when no English form is known.
-func (e *Entity) English() string {
-	switch {
-	case e.NameEn != "":
-		return e.NameEn
-	case !isHan(e.Name):
-		return e.Name
-	case e.Kind == Official:
-		return Pinyin(e.Name)
-	}
-	return englishName(e.Name)
-}
-
-// englishName translates a name made of places and a kind of body, or
-// returns "".
-func englishName(name string) string {
+// Langfang. It is "" for any other name.
+func English(name string) string {
 	p := parseName(name)
 	if len(p.places) == 0 || p.middle != "" {
 		return ""
@@ -92,17 +75,4 @@ func placeEnglish(pl place, adjective bool) string {
 		return name
 	}
 	return name + " " + after
-}
-
-// Untranslated returns the names of the entities that have no English
-// form (see English) and so stay in Chinese in English labels, in the
-// graph's order.
-func (g *Graph) Untranslated() []string {
-	var out []string
-	for _, e := range g.Entities {
-		if e.English() == "" {
-			out = append(out, e.Name)
-		}
-	}
-	return out
 }

@@ -1,9 +1,9 @@
-package graph
+package kb
 
 import (
-	"cmp"
 	"errors"
 	"fmt"
+	"github.com/guazhi/guazhi/graph"
 	"strings"
 	"testing"
 	"testing/fstest"
@@ -22,7 +22,7 @@ entities:
 
 const text = "甲挂任丙市副市长。乙市与丙市签约。"
 
-func parse(t *testing.T, files map[string]string) (*Graph, error) {
+func parse(t *testing.T, files map[string]string) (*graph.Graph, error) {
 	t.Helper()
 	fs := fstest.MapFS{"s.txt": {Data: []byte(text)}}
 	var in []Input
@@ -52,7 +52,7 @@ func TestLoadValid(t *testing.T) {
 	if len(g.Entities) != 3 || len(g.Relations) != 2 {
 		t.Fatalf("got %d entities, %d relations; want 3, 2", len(g.Entities), len(g.Relations))
 	}
-	if r := g.between("a", "c"); len(r) != 1 || r[0].Kind != Secondment || r[0].Post != "副市长" {
+	if r := g.Between("a", "c"); len(r) != 1 || r[0].Kind != graph.Secondment || r[0].Post != "副市长" {
 		t.Errorf("secondment edge a→c: %+v", r)
 	}
 }
@@ -81,21 +81,21 @@ func TestLoadErrors(t *testing.T) {
 			"kb.yaml:8:10: entity id \"a\" already defined at kb.yaml:5:5"},
 		{"empty name", map[string]string{"kb.yaml": base + "  - {id: d, kind: body, name: \" \"}\n"}, ErrMissing,
 			"kb.yaml:8:31: entity d: name is empty"},
-		{"unknown ref", map[string]string{"kb.yaml": base + strings.Replace(goodSecondment, "body: 乙市", "body: 乙", 1)}, ErrUnknownRef,
+		{"unknown ref", map[string]string{"kb.yaml": base + strings.Replace(goodSecondment, "body: 乙市", "body: 乙", 1)}, graph.ErrUnknownRef,
 			"kb.yaml:10:18: from.body \"乙\" is not an entity id, name or alias (did you mean b (乙市)?)"},
-		{"ambiguous ref", map[string]string{"kb.yaml": base + "  - {id: d, kind: body, name: 丁, aliases: [乙市]}\n" + goodSecondment}, ErrAmbiguousRef,
+		{"ambiguous ref", map[string]string{"kb.yaml": base + "  - {id: d, kind: body, name: 丁, aliases: [乙市]}\n" + goodSecondment}, graph.ErrAmbiguousRef,
 			"kb.yaml:11:18: from.body \"乙市\" is ambiguous: it names b (乙市 at kb.yaml:6:5), d (丁 at kb.yaml:8:5); use an id"},
-		{"bad date", map[string]string{"kb.yaml": base + strings.Replace(goodSecondment, "start: 2015-07", "start: 2015-13-40", 1)}, ErrDate,
+		{"bad date", map[string]string{"kb.yaml": base + strings.Replace(goodSecondment, "start: 2015-07", "start: 2015-13-40", 1)}, graph.ErrDate,
 			"kb.yaml:12:12: start: date \"2015-13-40\" has no month 13"},
-		{"bad day", map[string]string{"kb.yaml": base + strings.Replace(goodSecondment, "start: 2015-07", "start: 2015-02-29", 1)}, ErrDate,
+		{"bad day", map[string]string{"kb.yaml": base + strings.Replace(goodSecondment, "start: 2015-07", "start: 2015-02-29", 1)}, graph.ErrDate,
 			"kb.yaml:12:12: start: date \"2015-02-29\" has no day 29"},
-		{"start after end", map[string]string{"kb.yaml": base + strings.Replace(goodSecondment, "end: 2016-07", "end: 2014-07", 1)}, ErrDate,
+		{"start after end", map[string]string{"kb.yaml": base + strings.Replace(goodSecondment, "end: 2016-07", "end: 2014-07", 1)}, graph.ErrDate,
 			"kb.yaml:13:10: end 2014-07 is before start 2015-07"},
 		{"no evidence", map[string]string{"kb.yaml": base + strings.Replace(goodSecondment, "    evidence: [{source: s, quote: 甲挂任丙市副市长}]\n", "", 1)}, ErrEvidence,
 			"kb.yaml:9:5: secondment has no evidence"},
 		{"quote not in source", map[string]string{"kb.yaml": base + strings.Replace(goodSecondment, "甲挂任丙市副市长}", "甲挂任丙市市长}", 1)}, ErrQuote,
 			"kb.yaml:14:35: quote is not verbatim in source s (s.txt): \"甲挂任丙市\" found, but not what follows: \"市长\""},
-		{"unknown source", map[string]string{"kb.yaml": base + strings.Replace(goodSecondment, "source: s,", "source: x,", 1)}, ErrUnknownRef,
+		{"unknown source", map[string]string{"kb.yaml": base + strings.Replace(goodSecondment, "source: s,", "source: x,", 1)}, graph.ErrUnknownRef,
 			"kb.yaml:14:25: evidence source \"x\" is not a source id (have s)"},
 		{"missing source file", map[string]string{"kb.yaml": strings.Replace(base, "s.txt", "gone.txt", 1)}, ErrSource,
 			"kb.yaml:3:29: source s: cannot read gone.txt: file does not exist"},
@@ -113,9 +113,9 @@ func TestLoadErrors(t *testing.T) {
 			"kb.yaml:11:16: to.body \"甲某\" is an official, not body, company or organisation"},
 		{"from.body an official", map[string]string{"kb.yaml": base + strings.Replace(goodSecondment, "from: {body: 乙市", "from: {body: a", 1)}, ErrInvalid,
 			"kb.yaml:10:18: from.body \"a\" is an official, not body, company or organisation"},
-		{"year 1", map[string]string{"kb.yaml": base + strings.Replace(goodSecondment, "start: 2015-07", "start: 0001-01", 1)}, ErrDate,
+		{"year 1", map[string]string{"kb.yaml": base + strings.Replace(goodSecondment, "start: 2015-07", "start: 0001-01", 1)}, graph.ErrDate,
 			"kb.yaml:12:12: start: date \"0001-01\": year 1 is outside 1900-2100"},
-		{"year 9999", map[string]string{"kb.yaml": base + strings.Replace(goodSecondment, "end: 2016-07", "end: 9999-12-31", 1)}, ErrDate,
+		{"year 9999", map[string]string{"kb.yaml": base + strings.Replace(goodSecondment, "end: 2016-07", "end: 9999-12-31", 1)}, graph.ErrDate,
 			"kb.yaml:13:10: end: date \"9999-12-31\": year 9999 is outside 1900-2100"},
 		{"name 101 characters", map[string]string{"kb.yaml": strings.Replace(base, "name: t", "name: "+strings.Repeat("n", 101), 1)}, ErrInvalid,
 			"kb.yaml:1:7: name \"nnnnnnnnnnnnnnnnnnnn\"… is 101 characters long, more than 100 (it names output files)"},
@@ -172,7 +172,7 @@ func TestParseDate(t *testing.T) {
 		{"2016-02", "2016-02", "2016-02-01", "2016-02-29"},
 		{"2015-10-12", "2015-10-12", "2015-10-12", "2015-10-12"},
 	} {
-		d, err := ParseDate(c.in)
+		d, err := graph.ParseDate(c.in)
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -181,7 +181,7 @@ func TestParseDate(t *testing.T) {
 		}
 	}
 	for _, bad := range []string{"", "15", "2015-7", "2015-00", "2015-13", "2015-02-30", "2015-1-1", "abcd", "2015-07-01-01", "+015", "0000", "0001-01", "1899-12-31", "2101"} {
-		if _, err := ParseDate(bad); err == nil {
+		if _, err := graph.ParseDate(bad); err == nil {
 			t.Errorf("%q: no error", bad)
 		}
 	}
@@ -194,23 +194,12 @@ func TestHomePostEvidence(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	post := g.between("a", "b")
+	post := g.Between("a", "b")
 	if len(post) != 1 || len(post[0].Evidence) != 1 || post[0].Evidence[0].Quote != "乙市" || !post[0].Evidence[0].Inferred {
 		t.Errorf("home post evidence: %+v", post)
 	}
-	if sec := g.between("a", "c"); len(sec) != 1 || sec[0].Evidence[0].Quote != "甲挂任丙市副市长" {
+	if sec := g.Between("a", "c"); len(sec) != 1 || sec[0].Evidence[0].Quote != "甲挂任丙市副市长" {
 		t.Errorf("secondment evidence: %+v", sec)
-	}
-}
-
-func TestDateCompare(t *testing.T) {
-	dates := []Date{{}, {2015, 0, 0}, {2015, 1, 0}, {2015, 1, 1}, {2015, 1, 2}, {2015, 2, 0}, {2015, 12, 31}, {2016, 0, 0}}
-	for i, a := range dates {
-		for j, b := range dates {
-			if got, want := a.Compare(b), cmp.Compare(i, j); got != want {
-				t.Errorf("%v.Compare(%v) = %d, want %d", a, b, got, want)
-			}
-		}
 	}
 }
 
@@ -236,7 +225,7 @@ func TestCRLFSource(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			r := g.between("b", "c")
+			r := g.Between("b", "c")
 			if len(r) != 1 || len(r[0].Evidence) != 2 || r[0].Evidence[0].Quote != "乙市与丙市\n签约。" {
 				t.Fatalf("relation b–c: %+v", r)
 			}

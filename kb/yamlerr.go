@@ -1,7 +1,8 @@
-package graph
+package kb
 
 import (
 	"fmt"
+	"github.com/guazhi/guazhi/graph"
 	"strings"
 	"unicode/utf8"
 )
@@ -29,7 +30,7 @@ var fullWidth = map[rune]struct{ name, ascii string }{
 // explainYAML describes the YAML library's error err in data, and where
 // it is: what a scan of the lines near the library's position finds, else
 // the library's own message and position.
-func explainYAML(file string, data []byte, err error) (Pos, string) {
+func explainYAML(file string, data []byte, err error) (graph.Pos, string) {
 	pos, msg := yamlErrorPos(file, err), yamlErrorMsg(err)
 	if pos.Line == 0 {
 		return pos, msg
@@ -42,13 +43,13 @@ func explainYAML(file string, data []byte, err error) (Pos, string) {
 	// mistake where what it was reading began.
 	for n := max(pos.Line-1, 1); n <= min(pos.Line+3, len(lines)); n++ {
 		if h := scanLine([]rune(lines[n-1]), n); h != nil {
-			return Pos{File: file, Line: h.line, Col: h.col}, h.msg
+			return graph.Pos{File: file, Line: h.line, Col: h.col}, h.msg
 		}
 	}
 	for _, s := range []string{"expected '-' indicator", "expected key", "mapping values are not allowed", "block sequence entries are not allowed"} {
 		if strings.Contains(msg, s) {
 			if h := indentation(lines, pos.Line-1); h != nil {
-				return Pos{File: file, Line: h.line, Col: h.col}, h.msg
+				return graph.Pos{File: file, Line: h.line, Col: h.col}, h.msg
 			}
 			break
 		}

@@ -1,4 +1,4 @@
-package graph_test
+package kb_test
 
 import (
 	"fmt"
@@ -7,7 +7,7 @@ import (
 	"testing/fstest"
 	"time"
 
-	"github.com/guazhi/guazhi/graph"
+	"github.com/guazhi/guazhi/kb"
 )
 
 // TestManyAliases loads one entity with 200,000 aliases (a 3 MB JSON
@@ -24,7 +24,7 @@ func TestManyAliases(t *testing.T) {
 	}
 	b.WriteString(`, "别名7"]}}` + "\n")
 	start := time.Now()
-	g, err := graph.Parse(fstest.MapFS{}, graph.Input{Name: "al.jsonl", Data: []byte(b.String())})
+	g, err := kb.Parse(fstest.MapFS{}, kb.Input{Name: "al.jsonl", Data: []byte(b.String())})
 	if err != nil {
 		t.Fatal(err)
 	}

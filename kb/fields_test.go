@@ -1,6 +1,7 @@
-package graph
+package kb
 
 import (
+	"github.com/guazhi/guazhi/graph"
 	"strings"
 	"testing"
 
@@ -8,7 +9,7 @@ import (
 )
 
 // TestKeysDoc keeps docs/keys.md, the key lists of the knowledge base,
-// what graph/fields.go declares (-update writes it).
+// what kb/fields.go declares (-update writes it).
 func TestKeysDoc(t *testing.T) {
 	golden.Check(t, "../docs/keys.md", []byte(keysDoc()))
 }
@@ -18,7 +19,7 @@ func TestKeysDoc(t *testing.T) {
 // and its joined evidence, and that Extra gives the keys shown in tooltips.
 func TestEvidenceAttrs(t *testing.T) {
 	var keys []string
-	for _, d := range EdgeAttrs() {
+	for _, d := range graph.EdgeAttrs() {
 		keys = append(keys, d.Key)
 	}
 	for _, f := range evidenceRecord.fields {
@@ -30,12 +31,7 @@ func TestEvidenceAttrs(t *testing.T) {
 			t.Errorf("evidence key %s: attribute %s missing or after evidence in %v", f.key, f.attr, keys)
 		}
 	}
-	var ev Evidence
-	for _, f := range evidenceRecord.fields {
-		if f.tip && f.value == nil {
-			t.Errorf("evidence key %s is shown in tooltips but has no value", f.key)
-		}
-	}
+	var ev graph.Evidence
 	if x := ev.Extra(); len(x) != 0 {
 		t.Errorf("Extra of empty evidence = %v", x)
 	}
@@ -78,7 +74,7 @@ links:
 		if len(urls) != 2 || urls[0] != "https://example.org/1" || urls[1] != "" {
 			t.Errorf("%s: urls = %q, want the url and an empty value, parallel to quotes", in.Name, urls)
 		}
-		if q, want := Quotes(r.Evidence), "[s1] 甲乙 (url: https://example.org/1)\n[s1] 会"; q != want {
+		if q, want := graph.Quotes(r.Evidence), "[s1] 甲乙 (url: https://example.org/1)\n[s1] 会"; q != want {
 			t.Errorf("%s: Quotes = %q, want %q", in.Name, q, want)
 		}
 		if x := r.Evidence[0].Extra(); len(x) != 1 || x[0].Key != "url" {
@@ -111,7 +107,7 @@ func TestUnknownEvidenceKey(t *testing.T) {
 // that fusion compares it for its record's relations.
 func TestKeptAttrs(t *testing.T) {
 	var keys []string
-	for _, d := range EdgeAttrs() {
+	for _, d := range graph.EdgeAttrs() {
 		keys = append(keys, d.Key)
 	}
 	check := func(kind, key, attr string) {
@@ -122,14 +118,14 @@ func TestKeptAttrs(t *testing.T) {
 		if indexOf(fusedKeys(kind), attr) < 0 {
 			t.Errorf("%s key %s: fusion does not compare %s (%v)", kind, key, attr, fusedKeys(kind))
 		}
-		if !isKept(attr) {
+		if graph.RelationText(attr) == nil {
 			t.Errorf("%s key %s: %s is not kept", kind, key, attr)
 		}
 	}
 	n := 0
 	for _, i := range agreementRecord.kept {
 		f := agreementRecord.fields[i]
-		check(Agreement, f.key, f.attr)
+		check(graph.Agreement, f.key, f.attr)
 		n++
 	}
 	for _, i := range linkRecord.kept {
@@ -141,7 +137,7 @@ func TestKeptAttrs(t *testing.T) {
 		t.Fatal("no key kept as written is declared")
 	}
 	var nodeKeys []string
-	for _, d := range NodeAttrs() {
+	for _, d := range graph.NodeAttrs() {
 		nodeKeys = append(nodeKeys, d.Key)
 	}
 	for _, i := range entityRecord.kept {

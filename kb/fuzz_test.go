@@ -1,4 +1,4 @@
-package graph_test
+package kb_test
 
 import (
 	"errors"
@@ -7,8 +7,8 @@ import (
 	"testing"
 	"testing/fstest"
 
-	"github.com/guazhi/guazhi/graph"
 	"github.com/guazhi/guazhi/internal/outcheck"
+	"github.com/guazhi/guazhi/kb"
 )
 
 // FuzzLoad loads arbitrary bytes as a knowledge base, seeded from the bad
@@ -37,19 +37,19 @@ func FuzzLoad(f *testing.F) {
 	for _, name := range []string{"source.txt", "s.txt", "sources/thepaper.txt"} {
 		fs[name] = &fstest.MapFile{Data: text}
 	}
-	f.Fuzz(func(t *testing.T, data []byte) { fuzzLoad(t, fs, graph.Input{Name: "kb.yaml", Data: data}) })
+	f.Fuzz(func(t *testing.T, data []byte) { fuzzLoad(t, fs, kb.Input{Name: "kb.yaml", Data: data}) })
 }
 
 // fuzzLoad loads one fuzzed input and checks the error or the graph.
-func fuzzLoad(t *testing.T, fs fstest.MapFS, in graph.Input) {
-	g, err := graph.Parse(fs, in)
+func fuzzLoad(t *testing.T, fs fstest.MapFS, in kb.Input) {
+	g, err := kb.Parse(fs, in)
 	if err != nil {
-		var list graph.ErrorList
+		var list kb.ErrorList
 		if !errors.As(err, &list) || len(list) == 0 {
 			t.Fatalf("error %T is not a graph.ErrorList: %v", err, err)
 		}
 		for i, e := range list {
-			if e.Omitted > 0 && i == len(list)-1 && errors.Is(e, graph.ErrLimit) {
+			if e.Omitted > 0 && i == len(list)-1 && errors.Is(e, kb.ErrLimit) {
 				continue // the count of the problems past graph.MaxErrors
 			}
 			if e.Err == nil || !errLine.MatchString(e.Error()) {
@@ -79,5 +79,5 @@ func FuzzLoadJSONL(f *testing.F) {
 		f.Add([]byte(s))
 	}
 	fs := fstest.MapFS{"source.txt": {Data: []byte("张三挂任李四市副市长。")}}
-	f.Fuzz(func(t *testing.T, data []byte) { fuzzLoad(t, fs, graph.Input{Name: "kb.jsonl", Data: data}) })
+	f.Fuzz(func(t *testing.T, data []byte) { fuzzLoad(t, fs, kb.Input{Name: "kb.jsonl", Data: data}) })
 }

@@ -1,8 +1,9 @@
-package graph
+package kb
 
 import (
 	"errors"
 	"fmt"
+	"github.com/guazhi/guazhi/graph"
 	"io"
 	"os"
 	"slices"
@@ -12,18 +13,18 @@ import (
 )
 
 // describe flattens a graph into comparable text.
-func describe(g *Graph) []string {
+func describe(g *graph.Graph) []string {
 	var out []string
 	for _, e := range g.Entities {
 		out = append(out, fmt.Sprintf("%+v", *e))
 	}
 	for _, r := range g.Relations {
 		c := *r
-		c.Pos = Pos{}
+		c.Pos = graph.Pos{}
 		c.Evidence = nil
 		out = append(out, fmt.Sprintf("%+v", c))
 		for _, ev := range r.Evidence {
-			ev.Pos = Pos{}
+			ev.Pos = graph.Pos{}
 			out = append(out, fmt.Sprintf("  %+v", ev))
 		}
 	}
@@ -50,12 +51,12 @@ func TestJSONLMatchesYAML(t *testing.T) {
 	}
 }
 
-func samePosOnly(y, j *Graph, i int) bool {
+func samePosOnly(y, j *graph.Graph, i int) bool {
 	if i >= len(y.Entities) {
 		return false
 	}
 	a, b := *y.Entities[i], *j.Entities[i]
-	a.Pos, b.Pos = Pos{}, Pos{}
+	a.Pos, b.Pos = graph.Pos{}, graph.Pos{}
 	return fmt.Sprint(a) == fmt.Sprint(b)
 }
 
@@ -78,7 +79,7 @@ func TestJSONLErrors(t *testing.T) {
 		{"two values", `{"name": "x"} {"title": "y"}`, ErrSyntax, "kb.jsonl:5:15: JSON: more than one value on the line"},
 		{"stray brace", `{"entity": {"id": "c", "kind": "body", "name": "丙"}}}`, ErrSyntax, "kb.jsonl:5:53: JSON: invalid character '}' after the value"},
 		{"stray bracket", `{"entity": {"id": "c", "kind": "body", "name": "丙"}} ]`, ErrSyntax, "kb.jsonl:5:54: JSON: invalid character ']' after the value"},
-		{"unknown ref", `{"secondment": {"official": "甲", "to": {"body": "丙"}, "evidence": [{"source": "s", "quote": "甲"}]}}`, ErrUnknownRef,
+		{"unknown ref", `{"secondment": {"official": "甲", "to": {"body": "丙"}, "evidence": [{"source": "s", "quote": "甲"}]}}`, graph.ErrUnknownRef,
 			`kb.jsonl:5:1: to.body "丙" is not an entity id, name or alias`},
 		{"quote", `{"secondment": {"official": "甲", "to": {"body": "乙市"}, "evidence": [{"source": "s", "quote": "丁"}]}}`, ErrQuote,
 			`kb.jsonl:5:1: quote is not verbatim in source s (s.txt): "丁" not found`},
@@ -229,4 +230,13 @@ func TestJSONLStreamLimit(t *testing.T) {
 	if want := "kb.jsonl: file is more than 1073741824 bytes, over the limit"; fmt.Sprint(e.err()) != want {
 		t.Errorf("error %v, want %s", e.err(), want)
 	}
+}
+
+func loadBasic(t *testing.T) *graph.Graph {
+	t.Helper()
+	g, err := Load(OSReader{}, "../testdata/basic/kb.yaml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	return g
 }

@@ -1,6 +1,8 @@
-package graph
+package kb_test
 
 import (
+	"github.com/guazhi/guazhi/graph"
+	"github.com/guazhi/guazhi/kb"
 	"maps"
 	"slices"
 	"strings"
@@ -12,31 +14,31 @@ import (
 // knowledge base is curated further, update these numbers together with
 // docs/curation.md.
 func TestDefaultCounts(t *testing.T) {
-	g, err := LoadDefault()
+	g, err := kb.LoadDefault()
 	if err != nil {
 		t.Fatal(err)
 	}
 	wantEntities := map[string]int{
-		Official:     6,
-		Body:         22,
-		Company:      11,
-		Organisation: 7,
+		graph.Official:     6,
+		graph.Body:         22,
+		graph.Company:      11,
+		graph.Organisation: 7,
 	}
 	wantRelations := map[string]int{
-		Secondment:     6,
-		Post:           6,
-		Agreement:      7,  // 5 agreements; the three-party 张北 consensus makes 3 pairs
-		Brokered:       14, // 7 officials credited with an agreement, each to 2 parties
-		PartOf:         21,
-		"meeting":      10,
-		"visit":        6,
-		"promotion":    3,
-		"event":        5,
-		"intent":       1,
-		"matchmaking":  1,
-		"coordination": 1,
-		"borders":      1,
-		"project":      1,
+		graph.Secondment: 6,
+		graph.Post:       6,
+		graph.Agreement:  7,  // 5 agreements; the three-party 张北 consensus makes 3 pairs
+		graph.Brokered:   14, // 7 officials credited with an agreement, each to 2 parties
+		graph.PartOf:     21,
+		"meeting":        10,
+		"visit":          6,
+		"promotion":      3,
+		"event":          5,
+		"intent":         1,
+		"matchmaking":    1,
+		"coordination":   1,
+		"borders":        1,
+		"project":        1,
 	}
 	gotEntities := map[string]int{}
 	for _, e := range g.Entities {
@@ -46,7 +48,7 @@ func TestDefaultCounts(t *testing.T) {
 	agreements := map[string]bool{}
 	for _, r := range g.Relations {
 		gotRelations[r.Kind]++
-		if r.Kind == Agreement {
+		if r.Kind == graph.Agreement {
 			agreements[r.Agreement] = true
 		}
 	}
@@ -84,7 +86,7 @@ func union(a, b map[string]int) map[string]int {
 // used as a reference; an unreferenced clash would still mean that one
 // real-world thing is in the knowledge base twice, or that a form is wrong.
 func TestDefaultSurfaceFormsUnique(t *testing.T) {
-	g, err := LoadDefault()
+	g, err := kb.LoadDefault()
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -110,7 +112,7 @@ func TestDefaultSurfaceFormsUnique(t *testing.T) {
 // article actually uses (names and full names may be the curator's labels or
 // background knowledge; aliases may not).
 func TestDefaultAliasesInSource(t *testing.T) {
-	g, err := LoadDefault()
+	g, err := kb.LoadDefault()
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -130,7 +132,7 @@ func TestDefaultAliasesInSource(t *testing.T) {
 // TestDefaultSecondments checks the six named officials' secondments: a home
 // body, a host post, and the one-year term from 2015-07.
 func TestDefaultSecondments(t *testing.T) {
-	g, err := LoadDefault()
+	g, err := kb.LoadDefault()
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -144,7 +146,7 @@ func TestDefaultSecondments(t *testing.T) {
 	}
 	got := map[string][2]string{}
 	for _, r := range g.Relations {
-		if r.Kind != Secondment {
+		if r.Kind != graph.Secondment {
 			continue
 		}
 		got[r.From] = [2]string{r.FromBody, r.To}
@@ -163,12 +165,12 @@ func TestDefaultSecondments(t *testing.T) {
 // TestDefaultEvidence checks that every relation other than part_of carries
 // evidence, and that every inferred piece of evidence says why.
 func TestDefaultEvidence(t *testing.T) {
-	g, err := LoadDefault()
+	g, err := kb.LoadDefault()
 	if err != nil {
 		t.Fatal(err)
 	}
 	for _, r := range g.Relations {
-		if r.Kind == PartOf {
+		if r.Kind == graph.PartOf {
 			continue
 		}
 		if len(r.Evidence) == 0 {
@@ -186,7 +188,7 @@ func TestDefaultEvidence(t *testing.T) {
 // article (the publisher's company, licence numbers, app download) became an
 // entity or a relation.
 func TestDefaultNoPageChrome(t *testing.T) {
-	g, err := LoadDefault()
+	g, err := kb.LoadDefault()
 	if err != nil {
 		t.Fatal(err)
 	}

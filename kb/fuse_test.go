@@ -1,4 +1,4 @@
-package graph_test
+package kb_test
 
 import (
 	"bytes"
@@ -12,6 +12,7 @@ import (
 	"github.com/guazhi/guazhi/graph"
 	"github.com/guazhi/guazhi/internal/gen/synth"
 	"github.com/guazhi/guazhi/internal/outcheck"
+	"github.com/guazhi/guazhi/kb"
 )
 
 // fuseBase is a knowledge base that the cases add a second file to.
@@ -59,11 +60,11 @@ func dump(g *graph.Graph) string {
 
 func parseFiles(files ...string) (*graph.Graph, error) {
 	fs := fstest.MapFS{"a.txt": {Data: []byte("张三挂任乙市副市长。乙市与丙公司签约。乙市考察甲区。")}}
-	var in []graph.Input
+	var in []kb.Input
 	for i, f := range files {
-		in = append(in, graph.Input{Name: fmt.Sprintf("kb%d.yaml", i+1), Data: []byte(f)})
+		in = append(in, kb.Input{Name: fmt.Sprintf("kb%d.yaml", i+1), Data: []byte(f)})
 	}
-	return graph.Parse(fs, in...)
+	return kb.Parse(fs, in...)
 }
 
 func TestFuse(t *testing.T) {
@@ -152,7 +153,7 @@ links:
 	} {
 		t.Run(c.name, func(t *testing.T) {
 			fs := fstest.MapFS{"a.txt": {Data: []byte("张三挂任乙市副市长。乙市与丙公司签约。乙市考察甲区。")}, "b.txt": {Data: []byte("另一篇")}}
-			g, err := graph.Parse(fs, graph.Input{Name: "kb1.yaml", Data: []byte(fuseBase)}, graph.Input{Name: "kb2.yaml", Data: []byte(c.second)})
+			g, err := kb.Parse(fs, kb.Input{Name: "kb1.yaml", Data: []byte(fuseBase)}, kb.Input{Name: "kb2.yaml", Data: []byte(c.second)})
 			if strings.HasPrefix(c.want, "kb") {
 				if err == nil || err.Error() != c.want {
 					t.Fatalf("error:\n%v\nwant:\n%s", err, c.want)
@@ -178,19 +179,19 @@ func TestFuseOrder(t *testing.T) {
 links:
   - {kind: visit, from: 乙市, to: 甲区, date: 2016, note: 另一说明, evidence: [{source: b, quote: 考察}]}
 `)
-	base := graph.Input{Name: "base.yaml", Data: []byte(fuseBase)}
-	more := graph.Input{Name: "more.yaml", Data: second}
-	one, err := graph.Parse(fs, base, more)
+	base := kb.Input{Name: "base.yaml", Data: []byte(fuseBase)}
+	more := kb.Input{Name: "more.yaml", Data: second}
+	one, err := kb.Parse(fs, base, more)
 	if err != nil {
 		t.Fatal(err)
 	}
-	for _, in := range [][]graph.Input{
+	for _, in := range [][]kb.Input{
 		{more, base},
 		{base, more, more},
 		{more, base, {Name: "./more.yaml", Data: second}},
 		{base, more, {Name: "copy.yaml", Data: second}},
 	} {
-		g, err := graph.Parse(fs, in...)
+		g, err := kb.Parse(fs, in...)
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -203,7 +204,7 @@ links:
 	}
 }
 
-func names(in []graph.Input) string {
+func names(in []kb.Input) string {
 	var out []string
 	for _, i := range in {
 		out = append(out, i.Name)
@@ -213,24 +214,24 @@ func names(in []graph.Input) string {
 
 func TestGraphName(t *testing.T) {
 	fs := fstest.MapFS{}
-	a := graph.Input{Name: "a.yaml", Data: []byte("name: one\ntitle: 一\nsources: [{id: s, title: S}]\n")}
-	b := graph.Input{Name: "b.yaml", Data: []byte("name: two\ntitle: 二\nsources: [{id: t, title: T}]\n")}
-	c := graph.Input{Name: "dir/c.yaml", Data: []byte("sources: [{id: u, title: U}]\n")}
-	builtin, _ := graph.BuiltinInput("jingji-2015")
+	a := kb.Input{Name: "a.yaml", Data: []byte("name: one\ntitle: 一\nsources: [{id: s, title: S}]\n")}
+	b := kb.Input{Name: "b.yaml", Data: []byte("name: two\ntitle: 二\nsources: [{id: t, title: T}]\n")}
+	c := kb.Input{Name: "dir/c.yaml", Data: []byte("sources: [{id: u, title: U}]\n")}
+	builtin, _ := kb.BuiltinInput("jingji-2015")
 	for _, tc := range []struct {
-		opt         graph.Options
-		in          []graph.Input
+		opt         kb.Options
+		in          []kb.Input
 		name, title string
 		err         string
 	}{
-		{graph.Options{}, []graph.Input{builtin}, "jingji-2015", "京冀互派挂职干部(2015)", ""},
-		{graph.Options{}, []graph.Input{builtin, a}, "one", "一 + 京冀互派挂职干部(2015)", ""},
-		{graph.Options{}, []graph.Input{c, builtin}, "c", "c + 京冀互派挂职干部(2015)", ""},
-		{graph.Options{Title: "自定"}, []graph.Input{builtin, a}, "one", "自定", ""},
-		{graph.Options{}, []graph.Input{b, a}, "", "", `b.yaml:1:7: name "two" contradicts "one" at a.yaml:1:7: the files name the merged graph differently; give --name` + "\n" +
+		{kb.Options{}, []kb.Input{builtin}, "jingji-2015", "京冀互派挂职干部(2015)", ""},
+		{kb.Options{}, []kb.Input{builtin, a}, "one", "一 + 京冀互派挂职干部(2015)", ""},
+		{kb.Options{}, []kb.Input{c, builtin}, "c", "c + 京冀互派挂职干部(2015)", ""},
+		{kb.Options{Title: "自定"}, []kb.Input{builtin, a}, "one", "自定", ""},
+		{kb.Options{}, []kb.Input{b, a}, "", "", `b.yaml:1:7: name "two" contradicts "one" at a.yaml:1:7: the files name the merged graph differently; give --name` + "\n" +
 			`b.yaml:2:8: title "二" contradicts "一" at a.yaml:2:8: the files name the merged graph differently; give --title`},
-		{graph.Options{Name: "both", Title: "合并"}, []graph.Input{b, a}, "both", "合并", ""},
-		{graph.Options{Name: "a/b"}, []graph.Input{a}, "", "", `--name "a/b" must be letters, digits, '.', '_' or '-', starting with a letter or digit (it names output files)`},
+		{kb.Options{Name: "both", Title: "合并"}, []kb.Input{b, a}, "both", "合并", ""},
+		{kb.Options{Name: "a/b"}, []kb.Input{a}, "", "", `--name "a/b" must be letters, digits, '.', '_' or '-', starting with a letter or digit (it names output files)`},
 	} {
 		g, err := tc.opt.Parse(fs, tc.in...)
 		if tc.err != "" {
@@ -250,7 +251,7 @@ func TestGraphName(t *testing.T) {
 }
 
 func TestBuiltinHint(t *testing.T) {
-	_, err := graph.Parse(fstest.MapFS{}, graph.Input{Name: "kb.yaml", Data: []byte(`sources: [{id: s, title: S}]
+	_, err := kb.Parse(fstest.MapFS{}, kb.Input{Name: "kb.yaml", Data: []byte(`sources: [{id: s, title: S}]
 links: [{kind: visit, from: 廊坊市, to: 大兴区, evidence: [{source: s, quote: q}]}]
 `)})
 	want := "kb.yaml:2:29: from \"廊坊市\" is not an entity id, name or alias; it is langfang in the built-in data set jingji-2015: " +
@@ -258,7 +259,7 @@ links: [{kind: visit, from: 廊坊市, to: 大兴区, evidence: [{source: s, quo
 	if err == nil || !strings.HasPrefix(err.Error(), want) {
 		t.Errorf("error\n%v\nwant it to start\n%s", err, want)
 	}
-	g, err := graph.Parse(fstest.MapFS{}, graph.Input{Name: "kb.yaml", Data: []byte(`uses: [jingji-2015]
+	g, err := kb.Parse(fstest.MapFS{}, kb.Input{Name: "kb.yaml", Data: []byte(`uses: [jingji-2015]
 sources: [{id: s, title: S}]
 links: [{kind: visit, from: 廊坊市, to: 大兴区, evidence: [{source: s, quote: q}]}]
 `)})
@@ -291,7 +292,7 @@ func TestOrderSynthetic(t *testing.T) {
 			case 3:
 				names = append(names, names[0])
 			}
-			g, err := graph.Load(d, names...)
+			g, err := kb.Load(d, names...)
 			if err != nil {
 				t.Fatalf("seed %d, files %v: %v", seed, names, err)
 			}
@@ -314,11 +315,11 @@ func TestOrderSynthetic(t *testing.T) {
 
 // TestJSONLUsesDisputed: JSON Lines take uses and disputed as YAML does.
 func TestJSONLUsesDisputed(t *testing.T) {
-	kb := `{"uses": ["jingji-2015"]}
+	file := `{"uses": ["jingji-2015"]}
 {"source": {"id": "s", "title": "S"}}
 {"secondment": {"official": "喻华锋", "to": {"body": "廊坊市"}, "end": "2016-12", "disputed": ["end"], "evidence": [{"source": "s", "quote": "q"}]}}
 `
-	g, err := graph.Parse(fstest.MapFS{}, graph.Input{Name: "kb.jsonl", Data: []byte(kb)})
+	g, err := kb.Parse(fstest.MapFS{}, kb.Input{Name: "file.jsonl", Data: []byte(file)})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -346,7 +347,7 @@ secondments:
   - {official: zhang, to: {body: yi}, evidence: [{source: b, quote: x}]}
   - {official: zhang, from: {body: jia}, to: {body: ding}, evidence: [{source: b, quote: y}]}
 `
-	g, err := graph.Parse(fs, graph.Input{Name: "kb1.yaml", Data: []byte(kb1)}, graph.Input{Name: "kb2.yaml", Data: []byte(kb2)})
+	g, err := kb.Parse(fs, kb.Input{Name: "kb1.yaml", Data: []byte(kb1)}, kb.Input{Name: "kb2.yaml", Data: []byte(kb2)})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -396,9 +397,9 @@ secondments:
 `))
 	fs := fstest.MapFS{"a.txt": {Data: []byte("张三挂任乙市副市长。乙市与丙公司签约。乙市考察甲区。")}}
 	f.Fuzz(func(t *testing.T, one, two []byte) {
-		x, y := graph.Input{Name: "one.yaml", Data: one}, graph.Input{Name: "two.yaml", Data: two}
-		g1, err1 := graph.Parse(fs, x, y)
-		g2, err2 := graph.Parse(fs, y, x)
+		x, y := kb.Input{Name: "one.yaml", Data: one}, kb.Input{Name: "two.yaml", Data: two}
+		g1, err1 := kb.Parse(fs, x, y)
+		g2, err2 := kb.Parse(fs, y, x)
 		if fmt.Sprint(err1) != fmt.Sprint(err2) {
 			t.Fatalf("errors depend on the order:\n%v\n--- and ---\n%v", err1, err2)
 		}
@@ -437,7 +438,7 @@ func TestLinkPlace(t *testing.T) {
 		return `{"kind": "meeting", "from": "a", "to": "b", "date": "2015-10", "title": "会谈", "place": "` + place + `"` + extra +
 			`, "evidence": [{"source": "` + src + `", "quote": "会谈"}]}`
 	}
-	kb := func(links ...string) (yaml, jsonl string) {
+	files := func(links ...string) (yaml, jsonl string) {
 		yaml = "sources: [{id: s1, title: T}, {id: s2, title: U}]\nentities: [{id: a, kind: body, name: 甲}, {id: b, kind: body, name: 乙}]\nlinks:\n"
 		jsonl = `{"source": {"id": "s1", "title": "T"}}` + "\n" + `{"source": {"id": "s2", "title": "U"}}` + "\n" +
 			`{"entity": {"id": "a", "kind": "body", "name": "甲"}}` + "\n" + `{"entity": {"id": "b", "kind": "body", "name": "乙"}}` + "\n"
@@ -449,8 +450,8 @@ func TestLinkPlace(t *testing.T) {
 	}
 	parse := func(yaml, jsonl string) map[string]*graph.Graph {
 		out := map[string]*graph.Graph{}
-		for _, in := range []graph.Input{{Name: "kb.yaml", Data: []byte(yaml)}, {Name: "kb.jsonl", Data: []byte(jsonl)}} {
-			g, err := graph.Parse(nil, in)
+		for _, in := range []kb.Input{{Name: "kb.yaml", Data: []byte(yaml)}, {Name: "kb.jsonl", Data: []byte(jsonl)}} {
+			g, err := kb.Parse(nil, in)
 			if err != nil {
 				t.Fatalf("%s: %v", in.Name, err)
 			}
@@ -470,7 +471,7 @@ func TestLinkPlace(t *testing.T) {
 		return nil
 	}
 
-	for name, g := range parse(kb(link("s1", "天津", ""), link("s2", "天津(梅江会展中心)", ""))) {
+	for name, g := range parse(files(link("s1", "天津", ""), link("s2", "天津(梅江会展中心)", ""))) {
 		if len(g.Relations) != 1 {
 			t.Fatalf("%s: %d relations, want the two statements fused into one", name, len(g.Relations))
 		}
@@ -483,26 +484,26 @@ func TestLinkPlace(t *testing.T) {
 		}
 	}
 
-	yaml, jsonl := kb(link("s1", "天津", ""), link("s2", "北京", ""))
-	for _, in := range []graph.Input{{Name: "kb.yaml", Data: []byte(yaml)}, {Name: "kb.jsonl", Data: []byte(jsonl)}} {
-		if _, err := graph.Parse(nil, in); err == nil || !strings.Contains(err.Error(), "place") {
+	yaml, jsonl := files(link("s1", "天津", ""), link("s2", "北京", ""))
+	for _, in := range []kb.Input{{Name: "kb.yaml", Data: []byte(yaml)}, {Name: "kb.jsonl", Data: []byte(jsonl)}} {
+		if _, err := kb.Parse(nil, in); err == nil || !strings.Contains(err.Error(), "place") {
 			t.Errorf("%s: two places gave %v, want an error naming place", in.Name, err)
 		}
 	}
-	for name, g := range parse(kb(link("s1", "天津", `, "disputed": ["place"]`), link("s2", "北京", ""))) {
+	for name, g := range parse(files(link("s1", "天津", `, "disputed": ["place"]`), link("s2", "北京", ""))) {
 		r := g.Relations[0]
 		if d := attr(g, r, "disputed"); len(g.Relations) != 1 || r.Place != "天津" || len(d) != 1 || !strings.HasPrefix(d[0], "place: ") {
 			t.Errorf("%s: disputed place: %d relations, Place %q, disputed %q", name, len(g.Relations), r.Place, d)
 		}
 	}
 
-	yaml, _ = kb(`{kind: meeting, from: a, to: b, plaec: 天津, evidence: [{source: s1, quote: q}]}`)
-	_, err := graph.Parse(nil, graph.Input{Name: "kb.yaml", Data: []byte(yaml)})
+	yaml, _ = files(`{kind: meeting, from: a, to: b, plaec: 天津, evidence: [{source: s1, quote: q}]}`)
+	_, err := kb.Parse(nil, kb.Input{Name: "kb.yaml", Data: []byte(yaml)})
 	if want := "want one of kind, from, to, date, title, venue, place, officials"; err == nil || !strings.Contains(err.Error(), want) {
 		t.Errorf("unknown link key: %v, want %q", err, want)
 	}
-	yaml, _ = kb(`{kind: meeting, from: a, to: b, disputed: [room], evidence: [{source: s1, quote: q}]}`)
-	_, err = graph.Parse(nil, graph.Input{Name: "kb.yaml", Data: []byte(yaml)})
+	yaml, _ = files(`{kind: meeting, from: a, to: b, disputed: [room], evidence: [{source: s1, quote: q}]}`)
+	_, err = kb.Parse(nil, kb.Input{Name: "kb.yaml", Data: []byte(yaml)})
 	if want := "(want title, date, venue, place)"; err == nil || !strings.Contains(err.Error(), want) {
 		t.Errorf("disputed key not an attribute: %v, want %q", err, want)
 	}

@@ -1,4 +1,4 @@
-package graph_test
+package kb_test
 
 import (
 	"bytes"
@@ -16,6 +16,7 @@ import (
 
 	"github.com/guazhi/guazhi/graph"
 	"github.com/guazhi/guazhi/internal/golden"
+	"github.com/guazhi/guazhi/kb"
 )
 
 // badDir holds the corpus of bad knowledge bases: CASE.yaml, merged with
@@ -52,13 +53,13 @@ func badCases(t testing.TB) []BadCase {
 	}
 	// A file one byte over the limit, of otherwise valid YAML: too big to
 	// keep in the repository.
-	big := bytes.Repeat([]byte("#"), graph.MaxFileSize+1)
+	big := bytes.Repeat([]byte("#"), kb.MaxFileSize+1)
 	copy(big, "name: bad\n")
 	cases = append(cases, BadCase{Name: "oversize", Files: []string{"oversize.yaml"}, Data: map[string][]byte{"oversize.yaml": big}})
 	for i, c := range cases {
 		want, err := os.ReadFile(filepath.Join(badDir, c.Name+".err"))
 		if err != nil && !golden.Update() {
-			t.Fatalf("%s: %v (run go test ./graph -run TestBadCorpus -update)", c.Name, err)
+			t.Fatalf("%s: %v (run go test ./kb -run TestBadCorpus -update)", c.Name, err)
 		}
 		cases[i].Want = string(want)
 	}
@@ -70,7 +71,7 @@ func badCases(t testing.TB) []BadCase {
 
 // load loads a case as guazhi does, with source files read from badDir.
 func (c BadCase) load() (*graph.Graph, error) {
-	var in []graph.Input
+	var in []kb.Input
 	for _, f := range c.Files {
 		data, ok := c.Data[f]
 		if !ok {
@@ -79,9 +80,9 @@ func (c BadCase) load() (*graph.Graph, error) {
 				return nil, err
 			}
 		}
-		in = append(in, graph.Input{Name: f, Data: data})
+		in = append(in, kb.Input{Name: f, Data: data})
 	}
-	return graph.Parse(os.DirFS(badDir).(fs.ReadFileFS), in...)
+	return kb.Parse(os.DirFS(badDir).(fs.ReadFileFS), in...)
 }
 
 // errLine is the form of every error: file:line:col: message, or
@@ -114,7 +115,7 @@ func TestBadCorpus(t *testing.T) {
 			if alloc := after.TotalAlloc - before.TotalAlloc; alloc > maxAlloc {
 				t.Errorf("allocated %d MB, more than %d MB", alloc>>20, maxAlloc>>20)
 			}
-			var list graph.ErrorList
+			var list kb.ErrorList
 			if !errors.As(err, &list) {
 				t.Fatalf("error %T, want graph.ErrorList: %v", err, err)
 			}
@@ -164,7 +165,7 @@ func TestLinearTime(t *testing.T) {
 	} {
 		t.Run(c.name, func(t *testing.T) {
 			start := time.Now()
-			_, err := graph.Parse(fstest.MapFS{"s.txt": {Data: []byte(text)}}, graph.Input{Name: "kb.yaml", Data: []byte(c.kb)})
+			_, err := kb.Parse(fstest.MapFS{"s.txt": {Data: []byte(text)}}, kb.Input{Name: "kb.yaml", Data: []byte(c.kb)})
 			if d := time.Since(start); d > maxTime {
 				t.Errorf("took %v, more than %v", d, maxTime)
 			}
@@ -187,20 +188,20 @@ func TestErrorCap(t *testing.T) {
 		{"JSON Lines", "kb.jsonl", jsonl, "kb.jsonl:1:1: JSON: a line must be an object, not array"},
 	} {
 		t.Run(c.name, func(t *testing.T) {
-			_, err := graph.Parse(fstest.MapFS{}, graph.Input{Name: c.file, Data: []byte(c.data)})
-			var list graph.ErrorList
+			_, err := kb.Parse(fstest.MapFS{}, kb.Input{Name: c.file, Data: []byte(c.data)})
+			var list kb.ErrorList
 			if !errors.As(err, &list) {
 				t.Fatalf("error %T, want graph.ErrorList: %v", err, err)
 			}
-			if len(list) != graph.MaxErrors+1 || list.Count() != lines {
-				t.Fatalf("%d errors standing for %d problems, want %d for %d", len(list), list.Count(), graph.MaxErrors+1, lines)
+			if len(list) != kb.MaxErrors+1 || list.Count() != lines {
+				t.Fatalf("%d errors standing for %d problems, want %d for %d", len(list), list.Count(), kb.MaxErrors+1, lines)
 			}
 			if got := list[0].Error(); got != c.first {
 				t.Errorf("first error %q, want %q", got, c.first)
 			}
 			last := list[len(list)-1]
-			want := fmt.Sprintf("… and %d more problems (only the first %d found are listed)", lines-graph.MaxErrors, graph.MaxErrors)
-			if last.Error() != want || !errors.Is(last, graph.ErrLimit) || last.Omitted != lines-graph.MaxErrors {
+			want := fmt.Sprintf("… and %d more problems (only the first %d found are listed)", lines-kb.MaxErrors, kb.MaxErrors)
+			if last.Error() != want || !errors.Is(last, kb.ErrLimit) || last.Omitted != lines-kb.MaxErrors {
 				t.Errorf("last error %q (omitted %d), want %q wrapping ErrLimit", last.Error(), last.Omitted, want)
 			}
 			if n := len(err.Error()); n > 100<<10 {

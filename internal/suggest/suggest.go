@@ -1,4 +1,7 @@
-package graph
+// Package suggest finds, for a name that names nothing, the one or two
+// known names most likely meant: a homophone, a name that holds it, one a
+// letter away.
+package suggest
 
 import (
 	"cmp"
@@ -10,7 +13,7 @@ import (
 	"github.com/mozillazg/go-pinyin"
 )
 
-// A suggester offers, for a reference that names nothing, the one or two
+// An Index offers, for a reference that names nothing, the one or two
 // known names it most likely meant. It is built once from every name and
 // id, so that each reference looked up costs about the names of its own
 // length, not a pass over the whole knowledge base.
@@ -19,7 +22,7 @@ import (
 // 喻华锋); a name that holds the reference's characters in order with one
 // or two more (北京发改委 in 北京市发改委, 廊坊 in 廊坊市); a name or id one
 // edit away (two for ids of eight letters or more).
-type suggester struct {
+type Index struct {
 	forms  []form
 	pinyin map[string][]int // toneless pinyin → forms
 	byRune map[rune][]int   // character → forms that contain it
@@ -34,10 +37,10 @@ type form struct {
 	isID     bool
 }
 
-// newSuggester indexes the names and ids that each yields: each(add) calls
+// New indexes the names and ids that each yields: each(add) calls
 // add(id, name) for every name of every entity, and add(id, id) for its id.
-func newSuggester(each func(add func(id, text string))) *suggester {
-	s := &suggester{pinyin: map[string][]int{}, byRune: map[rune][]int{}, byLen: map[int][]int{}, stem: map[string][]int{}}
+func New(each func(add func(id, text string))) *Index {
+	s := &Index{pinyin: map[string][]int{}, byRune: map[rune][]int{}, byLen: map[int][]int{}, stem: map[string][]int{}}
 	seen := map[[2]string]bool{}
 	each(func(id, text string) {
 		if text == "" || seen[[2]string{id, text}] {
@@ -95,9 +98,9 @@ type scored struct {
 	text  string
 }
 
-// suggest returns up to two "id (name)" suggestions for ref, best first,
+// Suggest returns up to two "id (name)" suggestions for ref, best first,
 // or none when no name is clearly the one meant.
-func (s *suggester) suggest(ref string) []string {
+func (s *Index) Suggest(ref string) []string {
 	r := []rune(ref)
 	if len(r) == 0 {
 		return nil
@@ -242,11 +245,11 @@ func editDistance(a, b []rune, max int) int {
 
 func max1(n int) int { return max(n, 1) }
 
-// Suggest returns up to two of the words most like word: those one edit
+// Words returns up to two of the words most like word: those one edit
 // away, or two for words of six letters or more; none when three or more
 // are equally near. For commands and flags.
-func Suggest(word string, words []string) []string {
-	s := newSuggester(func(add func(id, text string)) {
+func Words(word string, words []string) []string {
+	s := New(func(add func(id, text string)) {
 		for _, w := range words {
 			add(w, w)
 		}
@@ -273,4 +276,9 @@ func Suggest(word string, words []string) []string {
 		out = append(out, c.id)
 	}
 	return out
+}
+
+// isHan reports whether s holds a Chinese character.
+func isHan(s string) bool {
+	return strings.ContainsFunc(s, func(r rune) bool { return unicode.Is(unicode.Han, r) })
 }

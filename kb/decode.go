@@ -1,8 +1,9 @@
-package graph
+package kb
 
 import (
 	"bytes"
 	"fmt"
+	"github.com/guazhi/guazhi/graph"
 	"io"
 	"sort"
 	"strings"
@@ -25,7 +26,7 @@ const (
 // str is a scalar value with its position; ok is false when it was absent.
 type str struct {
 	V   string
-	Pos Pos
+	Pos graph.Pos
 	ok  bool
 }
 
@@ -39,41 +40,41 @@ type rawDoc struct {
 	agreements      []*rawAgreement
 	links           []*rawLink
 	aliasesExpanded int
-	namePos         Pos
+	namePos         graph.Pos
 }
 
 type rawSource struct {
-	pos                                   Pos
+	pos                                   graph.Pos
 	id, title, publisher, date, url, file str
 }
 
 type rawEntity struct {
-	pos                                                  Pos
+	pos                                                  graph.Pos
 	id, kind, name, fullName, jurisdiction, parent, note str
 	kept                                                 [maxKept]str // fields.go: the keys kept as written
 	aliases                                              []str
 }
 
 type rawEvidence struct {
-	pos           Pos
+	pos           graph.Pos
 	source, quote str
-	ev            Evidence // its keys that are kept as written
+	ev            graph.Evidence // its keys that are kept as written
 }
 
 type rawRole struct {
-	pos            Pos
+	pos            graph.Pos
 	official, role str
 }
 
 type rawPlace struct {
-	pos        Pos
+	pos        graph.Pos
 	body, post str
 	evidence   []rawEvidence // for the home post alone; optional
 	ok         bool
 }
 
 type rawSecondment struct {
-	pos              Pos
+	pos              graph.Pos
 	official         str
 	from, to         rawPlace
 	start, end, note str
@@ -82,7 +83,7 @@ type rawSecondment struct {
 }
 
 type rawAgreement struct {
-	pos                           Pos
+	pos                           graph.Pos
 	id, title, status, date, note str
 	kept                          [maxKept]str // fields.go: the keys kept as written
 	parties, disputed             []str
@@ -91,7 +92,7 @@ type rawAgreement struct {
 }
 
 type rawLink struct {
-	pos                               Pos
+	pos                               graph.Pos
 	kind, from, to, date, title, note str
 	kept                              [maxKept]str // fields.go: the keys kept as written
 	disputed                          []str
@@ -115,7 +116,9 @@ type decoder struct {
 	tagged  map[*yaml.Node]bool // nodes with an explicit tag, reported
 }
 
-func (d *decoder) pos(n *yaml.Node) Pos { return Pos{File: d.file, Line: n.Line, Col: n.Column} }
+func (d *decoder) pos(n *yaml.Node) graph.Pos {
+	return graph.Pos{File: d.file, Line: n.Line, Col: n.Column}
+}
 
 func (d *decoder) errorf(n *yaml.Node, sentinel error, format string, args ...any) {
 	d.errs.add(d.pos(n), sentinel, fmt.Sprintf(format, args...))
@@ -294,7 +297,7 @@ func (d *decoder) splitByComma(n *yaml.Node, i int) int {
 	if msg == "" {
 		return 0
 	}
-	d.errs.add(Pos{File: d.file, Line: k.Line, Col: comma}, ErrSyntax, msg)
+	d.errs.add(graph.Pos{File: d.file, Line: k.Line, Col: comma}, ErrSyntax, msg)
 	return last - i + 2
 }
 
@@ -377,7 +380,7 @@ func (d *decoder) strings(n *yaml.Node, what string) []str {
 func decodeFile(file string, data []byte, e *errs) *rawDoc {
 	doc := &rawDoc{file: file}
 	if len(data) > MaxFileSize {
-		e.add(Pos{File: file}, ErrLimit, fmt.Sprintf("file is %d bytes, over the limit of %d", len(data), MaxFileSize))
+		e.add(graph.Pos{File: file}, ErrLimit, fmt.Sprintf("file is %d bytes, over the limit of %d", len(data), MaxFileSize))
 		return nil
 	}
 	if pos, msg := badChar(file, data); msg != "" {
@@ -392,7 +395,7 @@ func decodeFile(file string, data []byte, e *errs) *rawDoc {
 		return nil
 	}
 	if len(root.Content) == 0 {
-		e.add(Pos{File: file}, ErrMissing, "file is empty")
+		e.add(graph.Pos{File: file}, ErrMissing, "file is empty")
 		return nil
 	}
 	if err := dec.Decode(&next); err != io.EOF {
@@ -400,14 +403,14 @@ func decodeFile(file string, data []byte, e *errs) *rawDoc {
 			pos, msg := explainYAML(file, data, err)
 			e.add(pos, ErrSyntax, msg)
 		} else {
-			e.add(Pos{File: file, Line: next.Line, Col: next.Column}, ErrSyntax,
+			e.add(graph.Pos{File: file, Line: next.Line, Col: next.Column}, ErrSyntax,
 				"a second YAML document: a knowledge base is one document (remove the ---, or split the file)")
 		}
 		return nil
 	}
 	top := root.Content[0]
 	if deep := tooDeep(top, 0); deep != nil {
-		e.add(Pos{File: file, Line: deep.Line, Col: deep.Column}, ErrLimit, fmt.Sprintf("nesting deeper than %d levels", maxDepth))
+		e.add(graph.Pos{File: file, Line: deep.Line, Col: deep.Column}, ErrLimit, fmt.Sprintf("nesting deeper than %d levels", maxDepth))
 		return nil
 	}
 	d := &decoder{file: file, data: data, errs: e}
@@ -455,16 +458,16 @@ func tooDeep(n *yaml.Node, level int) *yaml.Node {
 // first character that YAML does not allow in a file (control characters
 // other than tab, line feed and carriage return, U+FFFE and U+FFFF; XML 1.0
 // cannot carry them either), and describes it with its position.
-func badChar(file string, data []byte) (Pos, string) {
+func badChar(file string, data []byte) (graph.Pos, string) {
 	line, col := 1, 1
 	for i := 0; i < len(data); {
 		r, size := utf8.DecodeRune(data[i:])
 		switch {
 		case r == utf8.RuneError && size <= 1:
-			return Pos{File: file, Line: line, Col: col}, "invalid UTF-8"
+			return graph.Pos{File: file, Line: line, Col: col}, "invalid UTF-8"
 		case r < 0x20 && r != '\t' && r != '\n' && r != '\r', r == 0x7F, r >= 0x80 && r <= 0x9F && r != 0x85,
 			r == 0xFFFE, r == 0xFFFF:
-			return Pos{File: file, Line: line, Col: col}, fmt.Sprintf("the control character %U is not allowed", r)
+			return graph.Pos{File: file, Line: line, Col: col}, fmt.Sprintf("the control character %U is not allowed", r)
 		case r == '\n', r == '\r' && (i+1 == len(data) || data[i+1] != '\n'):
 			line, col = line+1, 1
 		default:
@@ -472,7 +475,7 @@ func badChar(file string, data []byte) (Pos, string) {
 		}
 		i += size
 	}
-	return Pos{}, ""
+	return graph.Pos{}, ""
 }
 
 // decodeRecord fills r from the mapping n, the keys rec declares for the
@@ -571,9 +574,9 @@ func (d *decoder) link(n *yaml.Node) *rawLink {
 }
 
 // yamlErrorPos extracts "line N" (and column, when given) from a yaml error.
-func yamlErrorPos(file string, err error) Pos {
+func yamlErrorPos(file string, err error) graph.Pos {
 	msg := err.Error()
-	p := Pos{File: file}
+	p := graph.Pos{File: file}
 	if i := strings.Index(msg, "line "); i >= 0 {
 		var line, col int
 		if n, _ := fmt.Sscanf(msg[i:], "line %d, column %d", &line, &col); n >= 1 {

@@ -1,10 +1,12 @@
-package graph
+package kb
 
 import (
 	"cmp"
 	"embed"
 	"errors"
 	"fmt"
+	"github.com/guazhi/guazhi/graph"
+	"github.com/guazhi/guazhi/internal/suggest"
 	"index/suffixarray"
 	"io"
 	"io/fs"
@@ -29,7 +31,7 @@ var data embed.FS
 const DefaultFile = "data/jingji-2015.yaml"
 
 // LoadDefault loads the embedded jingji-2015 knowledge base.
-func LoadDefault() (*Graph, error) {
+func LoadDefault() (*graph.Graph, error) {
 	in, _ := BuiltinInput("jingji-2015")
 	return Parse(nil, in)
 }
@@ -69,19 +71,19 @@ type Options struct {
 // Load reads the named knowledge-base files through r, merges them, checks
 // them and builds the graph. Every problem found is returned, as an
 // ErrorList of *Error.
-func Load(r FileReader, names ...string) (*Graph, error) { return Options{}.Load(r, names...) }
+func Load(r FileReader, names ...string) (*graph.Graph, error) { return Options{}.Load(r, names...) }
 
 // Load is the package's Load, naming the graph as o says. A name that r
 // cannot find and that is the name of a built-in data set loads that
 // data set (see Builtins).
-func (o Options) Load(r FileReader, names ...string) (*Graph, error) {
+func (o Options) Load(r FileReader, names ...string) (*graph.Graph, error) {
 	var in []Input
 	e := &errs{}
 	for _, n := range names {
 		if op, ok := r.(FileOpener); ok && isJSONLines(n) {
 			f, err := op.Open(n)
 			if err != nil {
-				e.add(Pos{File: n}, ErrSource, "cannot read: "+unwrapPathError(err))
+				e.add(graph.Pos{File: n}, ErrSource, "cannot read: "+unwrapPathError(err))
 				continue
 			}
 			defer f.Close()
@@ -94,7 +96,7 @@ func (o Options) Load(r FileReader, names ...string) (*Graph, error) {
 				in = append(in, bi)
 				continue
 			}
-			e.add(Pos{File: n}, ErrSource, "cannot read: "+unwrapPathError(err))
+			e.add(graph.Pos{File: n}, ErrSource, "cannot read: "+unwrapPathError(err))
 			continue
 		}
 		in = append(in, Input{Name: n, Data: b})
@@ -114,7 +116,7 @@ func unwrapPathError(err error) string {
 }
 
 // Parse is Load for files already in memory; r reads their source texts.
-func Parse(r FileReader, inputs ...Input) (*Graph, error) { return Options{}.Parse(r, inputs...) }
+func Parse(r FileReader, inputs ...Input) (*graph.Graph, error) { return Options{}.Parse(r, inputs...) }
 
 // Parse is the package's Parse, naming the graph as o says.
 //
@@ -123,10 +125,10 @@ func Parse(r FileReader, inputs ...Input) (*Graph, error) { return Options{}.Par
 // twice is read once. The data sets that files name in `uses:` are added.
 // So the graph, and every output made from it, does not depend on the order
 // of the inputs.
-func (o Options) Parse(r FileReader, inputs ...Input) (*Graph, error) {
+func (o Options) Parse(r FileReader, inputs ...Input) (*graph.Graph, error) {
 	e := &errs{}
 	inputs = canonicalInputs(inputs)
-	b := &builder{errs: e, r: r, ents: map[string]*Entity{}, srcs: map[string]*Source{}, agrs: map[string]*agreementDef{},
+	b := &builder{stated: map[*graph.Relation]*fact{}, errs: e, r: r, ents: map[string]*graph.Entity{}, srcs: map[string]*graph.Source{}, agrs: map[string]*agreementDef{},
 		builtin: map[string]*Builtin{}, included: map[string]bool{}, twoTexts: map[string]bool{}}
 	var docs []*rawDoc
 	failed := false
@@ -153,7 +155,7 @@ func (o Options) Parse(r FileReader, inputs ...Input) (*Graph, error) {
 			bi, ok := BuiltinInput(u.V)
 			switch {
 			case !ok:
-				e.add(u.Pos, ErrUnknownRef, fmt.Sprintf("uses: %q is not a built-in data set (have %s)", u.V, strings.Join(BuiltinNames(), ", ")))
+				e.add(u.Pos, graph.ErrUnknownRef, fmt.Sprintf("uses: %q is not a built-in data set (have %s)", u.V, strings.Join(BuiltinNames(), ", ")))
 			case !slices.ContainsFunc(inputs, func(x Input) bool { return x.Name == bi.Name }):
 				inputs = append(inputs, bi)
 			}
@@ -187,7 +189,7 @@ func (o Options) Parse(r FileReader, inputs ...Input) (*Graph, error) {
 		return nil, err
 	}
 	b.entitySources()
-	return newGraph(name, title, b.srcList, b.entList, b.rels), nil
+	return graph.New(name, title, b.srcList, b.entList, b.rels), nil
 }
 
 // each calls f for every element of list, in order.
@@ -230,7 +232,7 @@ func (b *builder) graphName(o Options, docs []*rawDoc) (name, title string) {
 	}
 	if o.Name != "" {
 		if msg := nameProblem(o.Name); msg != "" {
-			b.add(Pos{}, ErrInvalid, "--"+msg)
+			b.add(graph.Pos{}, ErrInvalid, "--"+msg)
 		}
 	}
 	agree := func(field, flag string, get func(*rawDoc) str) str {
@@ -323,9 +325,9 @@ func NameProblem(name string) string { return nameProblem(name) }
 type agreementDef struct {
 	raw       *rawAgreement
 	parties   []string
-	officials []Role
-	evidence  []Evidence
-	date      Date
+	officials []graph.Role
+	evidence  []graph.Evidence
+	date      graph.Date
 }
 
 type builder struct {
@@ -335,21 +337,22 @@ type builder struct {
 	included map[string]bool     // names of the built-in data sets loaded
 	twoTexts map[string]bool     // source ids given two texts: their quotes are not checked
 
-	srcs    map[string]*Source
-	srcList []*Source
-	ents    map[string]*Entity
-	entList []*Entity
+	srcs    map[string]*graph.Source
+	srcList []*graph.Source
+	ents    map[string]*graph.Entity
+	entList []*graph.Entity
 	raws    map[string]*rawEntity // id → first definition, for parent refs
 	rawList []*rawEntity
-	names   map[string][]string // surface form → entity ids
-	guesses int                 // unknown references given suggestions
-	suggest *suggester          // made for the first of them
+	names   map[string][]string       // surface form → entity ids
+	guesses int                       // unknown references given suggestions
+	suggest *suggest.Index            // made for the first of them
+	stated  map[*graph.Relation]*fact // what the statement behind each relation said, until fused
 
-	texts map[*Source]*suffixarray.Index // of large source texts, for quotes
+	texts map[*graph.Source]*suffixarray.Index // of large source texts, for quotes
 
 	agrs    map[string]*agreementDef
 	agrList []*agreementDef
-	rels    []*Relation
+	rels    []*graph.Relation
 }
 
 func (b *builder) header(doc *rawDoc) {
@@ -370,7 +373,7 @@ func (b *builder) conflict(what, id, field string, a, c str) {
 	}
 }
 
-func (b *builder) requireID(s str, pos Pos, what string) bool {
+func (b *builder) requireID(s str, pos graph.Pos, what string) bool {
 	switch {
 	case !s.ok:
 		b.add(pos, ErrMissing, what+" has no id")
@@ -382,7 +385,7 @@ func (b *builder) requireID(s str, pos Pos, what string) bool {
 	return false
 }
 
-func (b *builder) require(s str, pos Pos, what string) bool {
+func (b *builder) require(s str, pos graph.Pos, what string) bool {
 	if !s.ok {
 		b.add(pos, ErrMissing, what+" is missing")
 		return false
@@ -394,13 +397,13 @@ func (b *builder) require(s str, pos Pos, what string) bool {
 	return true
 }
 
-func (b *builder) date(s str, what string) Date {
+func (b *builder) date(s str, what string) graph.Date {
 	if !s.ok {
-		return Date{}
+		return graph.Date{}
 	}
-	d, err := ParseDate(s.V)
+	d, err := graph.ParseDate(s.V)
 	if err != nil {
-		b.add(s.Pos, ErrDate, what+": "+err.Error())
+		b.add(s.Pos, graph.ErrDate, what+": "+err.Error())
 	}
 	return d
 }
@@ -410,7 +413,7 @@ func (b *builder) source(file string, s *rawSource) {
 		return
 	}
 	b.require(s.title, s.pos, "source "+s.id.V+": title")
-	src := &Source{ID: s.id.V, Title: s.title.V, Publisher: s.publisher.V, Date: b.date(s.date, "source date"),
+	src := &graph.Source{ID: s.id.V, Title: s.title.V, Publisher: s.publisher.V, Date: b.date(s.date, "source date"),
 		URL: s.url.V, File: s.file.V, Pos: s.pos}
 	if s.file.ok {
 		p := path.Join(path.Dir(strings.ReplaceAll(file, `\`, "/")), s.file.V)
@@ -465,13 +468,13 @@ func (b *builder) entity(r *rawEntity) {
 	}
 	id := r.id.V
 	b.require(r.name, r.pos, "entity "+id+": name")
-	if r.kind.ok && !contains(EntityKinds, r.kind.V) {
-		b.add(r.kind.Pos, ErrInvalid, fmt.Sprintf("entity %s: kind %q is not one of %s", id, r.kind.V, strings.Join(EntityKinds, ", ")))
+	if r.kind.ok && !contains(graph.EntityKinds, r.kind.V) {
+		b.add(r.kind.Pos, ErrInvalid, fmt.Sprintf("entity %s: kind %q is not one of %s", id, r.kind.V, strings.Join(graph.EntityKinds, ", ")))
 	} else if !r.kind.ok {
 		b.add(r.pos, ErrMissing, "entity "+id+": kind is missing")
 	}
-	if r.jurisdiction.ok && !contains(Jurisdictions, r.jurisdiction.V) {
-		b.add(r.jurisdiction.Pos, ErrInvalid, fmt.Sprintf("entity %s: jurisdiction %q is not one of %s", id, r.jurisdiction.V, strings.Join(Jurisdictions, ", ")))
+	if r.jurisdiction.ok && !contains(graph.Jurisdictions, r.jurisdiction.V) {
+		b.add(r.jurisdiction.Pos, ErrInvalid, fmt.Sprintf("entity %s: jurisdiction %q is not one of %s", id, r.jurisdiction.V, strings.Join(graph.Jurisdictions, ", ")))
 	}
 	if old, ok := b.ents[id]; ok {
 		first := b.raws[id]
@@ -519,7 +522,7 @@ func (b *builder) entity(r *rawEntity) {
 		}
 		return
 	}
-	ent := &Entity{ID: id, Kind: r.kind.V, Name: r.name.V, FullName: r.fullName.V,
+	ent := &graph.Entity{ID: id, Kind: r.kind.V, Name: r.name.V, FullName: r.fullName.V,
 		Jurisdiction: r.jurisdiction.V, Note: r.note.V, Pos: r.pos}
 	for k, i := range entityRecord.kept {
 		*entityRecord.fields[i].ent(ent) = r.kept[k].V
@@ -597,11 +600,11 @@ func (b *builder) ref(s str, what string) string {
 	case 0:
 		msg := fmt.Sprintf("%s %q is not an entity id, name or alias", what, s.V)
 		if hint := builtinHint(s.V, b.included, func(id string) bool { return b.ents[id] != nil }); hint != "" {
-			b.add(s.Pos, ErrUnknownRef, msg+hint)
+			b.add(s.Pos, graph.ErrUnknownRef, msg+hint)
 			return ""
 		}
 		if hint := b.fullWidthComma(s); hint != "" {
-			b.add(s.Pos, ErrUnknownRef, msg+": "+hint)
+			b.add(s.Pos, graph.ErrUnknownRef, msg+": "+hint)
 			return ""
 		}
 		// Only the first few get suggestions, so that a file full of
@@ -611,13 +614,13 @@ func (b *builder) ref(s str, what string) string {
 				msg += " (did you mean " + strings.Join(c, " or ") + "?)"
 			}
 		}
-		b.add(s.Pos, ErrUnknownRef, msg)
+		b.add(s.Pos, graph.ErrUnknownRef, msg)
 	default:
 		var c []string
 		for _, id := range ids {
 			c = append(c, fmt.Sprintf("%s (%s at %s)", id, b.ents[id].Name, b.ents[id].Pos))
 		}
-		b.add(s.Pos, ErrAmbiguousRef, fmt.Sprintf("%s %q is ambiguous: it names %s; use an id", what, s.V, strings.Join(c, ", ")))
+		b.add(s.Pos, graph.ErrAmbiguousRef, fmt.Sprintf("%s %q is ambiguous: it names %s; use an id", what, s.V, strings.Join(c, ", ")))
 	}
 	return ""
 }
@@ -646,27 +649,12 @@ const maxGuesses = 100
 // similar suggests up to two entities the reference may have meant.
 func (b *builder) similar(s string) []string {
 	if b.suggest == nil {
-		b.suggest = entitySuggester(b.entList)
+		b.suggest = graph.Suggester(b.entList)
 	}
-	return b.suggest.suggest(s)
+	return b.suggest.Suggest(s)
 }
 
-// entitySuggester indexes the entities' ids and names.
-func entitySuggester(ents []*Entity) *suggester {
-	return newSuggester(func(add func(id, text string)) {
-		for _, e := range ents {
-			add(e.ID, e.ID)
-			add(e.ID, e.Name)
-			add(e.ID, e.FullName)
-			add(e.ID, e.NameEn)
-			for _, a := range e.Aliases {
-				add(e.ID, a)
-			}
-		}
-	})
-}
-
-func (b *builder) parent(e *Entity) {
+func (b *builder) parent(e *graph.Entity) {
 	r := b.raws[e.ID]
 	if !r.parent.ok {
 		return
@@ -680,7 +668,7 @@ func (b *builder) parent(e *Entity) {
 		return
 	}
 	e.Parent = p
-	b.rels = append(b.rels, &Relation{Kind: PartOf, From: e.ID, To: p, Directed: true, Pos: r.parent.Pos})
+	b.rels = append(b.rels, &graph.Relation{Kind: graph.PartOf, From: e.ID, To: p, Directed: true, Pos: r.parent.Pos})
 }
 
 // cycles reports every part_of cycle once, at the entity with the smallest
@@ -713,12 +701,12 @@ func (b *builder) cycles() {
 	}
 }
 
-func (b *builder) evidence(list []rawEvidence, pos Pos, what string) []Evidence {
+func (b *builder) evidence(list []rawEvidence, pos graph.Pos, what string) []graph.Evidence {
 	if len(list) == 0 {
 		b.add(pos, ErrEvidence, what+" has no evidence")
 		return nil
 	}
-	var out []Evidence
+	var out []graph.Evidence
 	for _, r := range list {
 		if !r.source.ok {
 			b.add(r.pos, ErrMissing, "evidence has no source")
@@ -729,7 +717,7 @@ func (b *builder) evidence(list []rawEvidence, pos Pos, what string) []Evidence 
 		}
 		src, ok := b.srcs[r.source.V]
 		if !ok {
-			b.add(r.source.Pos, ErrUnknownRef, fmt.Sprintf("evidence source %q is not a source id (have %s)", r.source.V, strings.Join(sortedKeys(b.srcs), ", ")))
+			b.add(r.source.Pos, graph.ErrUnknownRef, fmt.Sprintf("evidence source %q is not a source id (have %s)", r.source.V, strings.Join(sortedKeys(b.srcs), ", ")))
 			continue
 		}
 		if src.File != "" && src.Text != "" && !b.twoTexts[src.ID] && !b.inSource(src, r.quote.V) {
@@ -751,13 +739,13 @@ const indexedText = 16 << 10
 // inSource reports whether quote is verbatim in the source's text, line
 // endings aside: a quote spanning lines matches a source saved with CRLF
 // (or CR) line endings.
-func (b *builder) inSource(src *Source, quote string) bool {
+func (b *builder) inSource(src *graph.Source, quote string) bool {
 	quote = lf(quote)
 	if len(src.Text) < indexedText {
 		return strings.Contains(lf(src.Text), quote)
 	}
 	if b.texts == nil {
-		b.texts = map[*Source]*suffixarray.Index{}
+		b.texts = map[*graph.Source]*suffixarray.Index{}
 	}
 	x := b.texts[src]
 	if x == nil {
@@ -813,15 +801,15 @@ func (b *builder) kindOf(id string, what string, s str, want ...string) bool {
 	return true
 }
 
-func (b *builder) roles(list []rawRole) []Role {
-	var out []Role
+func (b *builder) roles(list []rawRole) []graph.Role {
+	var out []graph.Role
 	for _, r := range list {
 		if !b.require(r.official, r.pos, "official") {
 			continue
 		}
 		id := b.ref(r.official, "official")
-		if b.kindOf(id, "official", r.official, Official) {
-			out = append(out, Role{Official: id, Role: r.role.V})
+		if b.kindOf(id, "official", r.official, graph.Official) {
+			out = append(out, graph.Role{Official: id, Role: r.role.V})
 		}
 	}
 	return out
@@ -831,18 +819,18 @@ func (b *builder) secondment(s *rawSecondment) {
 	ok := b.require(s.official, s.pos, "secondment official")
 	ok = b.require(s.to.body, s.pos, "secondment to.body") && ok
 	official := b.ref(s.official, "official")
-	b.kindOf(official, "official", s.official, Official)
+	b.kindOf(official, "official", s.official, graph.Official)
 	to := b.ref(s.to.body, "to.body")
 	from := b.ref(s.from.body, "from.body")
-	if !b.kindOf(to, "to.body", s.to.body, Body, Company, Organisation) {
+	if !b.kindOf(to, "to.body", s.to.body, graph.Body, graph.Company, graph.Organisation) {
 		to = ""
 	}
-	if !b.kindOf(from, "from.body", s.from.body, Body, Company, Organisation) {
+	if !b.kindOf(from, "from.body", s.from.body, graph.Body, graph.Company, graph.Organisation) {
 		from = ""
 	}
 	start, end := b.date(s.start, "start"), b.date(s.end, "end")
 	if !start.IsZero() && !end.IsZero() && end.LastDay().Before(start.FirstDay()) {
-		b.add(s.end.Pos, ErrDate, fmt.Sprintf("end %s is before start %s", end, start))
+		b.add(s.end.Pos, graph.ErrDate, fmt.Sprintf("end %s is before start %s", end, start))
 	}
 	if from != "" && from == to {
 		b.add(s.to.body.Pos, ErrInvalid, "secondment from and to the same body "+from)
@@ -855,14 +843,14 @@ func (b *builder) secondment(s *rawSecondment) {
 	if !ok || official == "" || to == "" {
 		return
 	}
-	r := &Relation{Kind: Secondment, From: official, To: to, Directed: true, Post: s.to.post.V,
+	r := &graph.Relation{Kind: graph.Secondment, From: official, To: to, Directed: true, Post: s.to.post.V,
 		FromBody: from, FromPost: s.from.post.V, Start: start, End: end, Note: s.note.V, Evidence: ev, Pos: s.pos}
 	b.rels = append(b.rels, r)
 	b.state(r, s.disputed, statement{"post", r.Post, s.to.post.Pos}, statement{"from_body", from, s.from.body.Pos},
 		statement{"from_post", r.FromPost, s.from.post.Pos}, statement{"start", written(start, s.start), s.start.Pos},
 		statement{"end", written(end, s.end), s.end.Pos})
 	if from != "" {
-		p := &Relation{Kind: Post, From: official, To: from, Directed: true, Post: s.from.post.V,
+		p := &graph.Relation{Kind: graph.Post, From: official, To: from, Directed: true, Post: s.from.post.V,
 			Evidence: postEv, Pos: s.from.pos}
 		b.rels = append(b.rels, p)
 		b.state(p, nil, statement{"post", p.Post, s.from.post.Pos})
@@ -877,8 +865,8 @@ func (b *builder) agreement(a *rawAgreement) {
 	if a.title.ok {
 		b.require(a.title, a.pos, "agreement "+id+": title")
 	}
-	if a.status.ok && !contains(Statuses, a.status.V) {
-		b.add(a.status.Pos, ErrInvalid, fmt.Sprintf("agreement %s: status %q is not one of %s", id, a.status.V, strings.Join(Statuses, ", ")))
+	if a.status.ok && !contains(graph.Statuses, a.status.V) {
+		b.add(a.status.Pos, ErrInvalid, fmt.Sprintf("agreement %s: status %q is not one of %s", id, a.status.V, strings.Join(graph.Statuses, ", ")))
 	}
 	var parties []string
 	for _, p := range a.parties {
@@ -942,7 +930,7 @@ func (b *builder) agreementRelations(a *agreementDef) {
 			if to < from {
 				from, to = to, from
 			}
-			r := &Relation{Kind: Agreement, From: from, To: to, Agreement: a.raw.id.V,
+			r := &graph.Relation{Kind: graph.Agreement, From: from, To: to, Agreement: a.raw.id.V,
 				Title: a.raw.title.V, Status: a.raw.status.V, Date: a.date,
 				Officials: slices.Clone(a.officials), Note: a.raw.note.V, Evidence: slices.Clone(a.evidence), Pos: a.raw.pos}
 			b.rels = append(b.rels, r)
@@ -951,7 +939,7 @@ func (b *builder) agreementRelations(a *agreementDef) {
 			b.state(r, raw.disputed, keep(agreementRecord, &raw.kept, r, append(buf[:0],
 				statement{"agreement", raw.id.V, raw.id.Pos}, statement{"title", r.Title, raw.title.Pos},
 				statement{"status", r.Status, raw.status.Pos}, statement{"date", written(a.date, raw.date), raw.date.Pos}))...)
-			r.stated.parties = a.parties
+			b.stated[r].parties = a.parties
 		}
 	}
 	// The Brokered relations are made after fusion (see brokered), from
@@ -961,15 +949,15 @@ func (b *builder) agreementRelations(a *agreementDef) {
 // brokered returns the Brokered relations of the fused agreements: for
 // each agreement, from each official any of its statements credits to
 // each of its parties, with the data of its first relation.
-func (b *builder) brokered() []*Relation {
+func (b *builder) brokered() []*graph.Relation {
 	type agreement struct {
 		def  agreementDef
-		tmpl *Relation
+		tmpl *graph.Relation
 	}
 	byID := map[string]*agreement{}
 	var order []string
 	for _, r := range b.rels {
-		if r.Kind != Agreement {
+		if r.Kind != graph.Agreement {
 			continue
 		}
 		a := byID[r.Agreement]
@@ -985,12 +973,18 @@ func (b *builder) brokered() []*Relation {
 		}
 		a.def.officials = unionRoles(a.def.officials, r.Officials)
 	}
-	var out []*Relation
+	var out []*graph.Relation
 	for _, id := range order {
 		a := byID[id]
 		slices.Sort(a.def.parties)
 		a.def.officials = oneRoleEach(a.def.officials)
-		out = append(out, brokeredRelations(&a.def, a.tmpl)...)
+		for _, o := range a.def.officials { // from each credited official to each party
+			for _, p := range a.def.parties {
+				r := graph.BrokeredFrom(a.tmpl, o)
+				r.To = p
+				out = append(out, r)
+			}
+		}
 	}
 	return out
 }
@@ -998,10 +992,10 @@ func (b *builder) brokered() []*Relation {
 // oneRoleEach lists each official once, with the roles statements give
 // them joined: 首席操盘手、推动. One official brokered an agreement once,
 // however many sources word their part.
-func oneRoleEach(roles []Role) []Role {
-	var out []Role
+func oneRoleEach(roles []graph.Role) []graph.Role {
+	var out []graph.Role
 	for _, r := range roles {
-		i := slices.IndexFunc(out, func(x Role) bool { return x.Official == r.Official })
+		i := slices.IndexFunc(out, func(x graph.Role) bool { return x.Official == r.Official })
 		switch {
 		case i < 0:
 			out = append(out, r)
@@ -1014,7 +1008,7 @@ func oneRoleEach(roles []Role) []Role {
 
 func (b *builder) link(l *rawLink) {
 	ok := b.require(l.kind, l.pos, "link kind")
-	if ok && (!linkKindRE.MatchString(l.kind.V) || slices.Contains(fixedKinds, l.kind.V)) {
+	if ok && (!linkKindRE.MatchString(l.kind.V) || graph.IsFixedKind(l.kind.V)) {
 		b.add(l.kind.Pos, ErrInvalid, fmt.Sprintf("link kind %q must be a lower-case word other than secondment, post, agreement, part_of, brokered and party", l.kind.V))
 		ok = false
 	}
@@ -1031,7 +1025,7 @@ func (b *builder) link(l *rawLink) {
 	if !ok || from == "" || to == "" {
 		return
 	}
-	r := &Relation{Kind: l.kind.V, From: from, To: to, Directed: true, Date: date, Title: l.title.V,
+	r := &graph.Relation{Kind: l.kind.V, From: from, To: to, Directed: true, Date: date, Title: l.title.V,
 		Officials: roles, Note: l.note.V, Evidence: ev, Pos: l.pos}
 	b.rels = append(b.rels, r)
 	var buf [2 + maxKept]statement
@@ -1047,12 +1041,12 @@ func sameSet(a, b []string) bool {
 // unionRoles adds to a the roles of b it lacks. An official without a role
 // is one with a role stated on one side only: the role is kept, and the
 // official listed once.
-func unionRoles(a, b []Role) []Role {
+func unionRoles(a, b []graph.Role) []graph.Role {
 	if len(b) > 0 {
 		a = slices.Clone(a) // it may be shared; its roles are changed below
 	}
 	for _, r := range b {
-		switch i := slices.IndexFunc(a, func(x Role) bool {
+		switch i := slices.IndexFunc(a, func(x graph.Role) bool {
 			return x.Official == r.Official && (x.Role == "" || r.Role == "" || x.Role == r.Role)
 		}); {
 		case i < 0:
@@ -1064,9 +1058,9 @@ func unionRoles(a, b []Role) []Role {
 	return a
 }
 
-func unionEvidence(a, b []Evidence) []Evidence {
+func unionEvidence(a, b []graph.Evidence) []graph.Evidence {
 	for _, e := range b {
-		if !slices.ContainsFunc(a, func(x Evidence) bool { return x.Source == e.Source && x.Quote == e.Quote }) {
+		if !slices.ContainsFunc(a, func(x graph.Evidence) bool { return x.Source == e.Source && x.Quote == e.Quote }) {
 			a = append(a, e)
 		}
 	}

@@ -1,12 +1,11 @@
-package graph
+package kb
 
 import (
 	"cmp"
 	"fmt"
-	"math"
+	"github.com/guazhi/guazhi/graph"
 	"slices"
 	"strings"
-	"unicode/utf8"
 )
 
 // Fusion: a fact is held once, however many statements (list items, in one
@@ -41,7 +40,7 @@ import (
 // statement is one attribute as one list item states it.
 type statement struct {
 	key, value string
-	pos        Pos
+	pos        graph.Pos
 }
 
 // fact is what the statement behind a relation said, for fusion.
@@ -55,13 +54,13 @@ type fact struct {
 // EdgeAttrs order; the caller must not modify the list.
 func fusedKeys(kind string) []string {
 	switch kind {
-	case Secondment:
+	case graph.Secondment:
 		return secondmentKeys
-	case Post:
+	case graph.Post:
 		return postKeys
-	case Agreement:
+	case graph.Agreement:
 		return agreementKeys
-	case PartOf:
+	case graph.PartOf:
 		return nil
 	}
 	return linkKeys
@@ -76,7 +75,7 @@ var (
 
 // written is a parsed date as written (which is how Date.String writes
 // it), without making a new string; "" when it is absent or invalid.
-func written(d Date, s str) string {
+func written(d graph.Date, s str) string {
 	if d.IsZero() {
 		return ""
 	}
@@ -86,7 +85,7 @@ func written(d Date, s str) string {
 // state records the statement behind r: its attributes, in fusedKeys
 // order, with their positions, and its disputed keys, which must be among
 // them.
-func (b *builder) state(r *Relation, disputed []str, vals ...statement) {
+func (b *builder) state(r *graph.Relation, disputed []str, vals ...statement) {
 	keys := fusedKeys(r.Kind)
 	for _, d := range disputed {
 		if !slices.Contains(keys, d.V) || d.V == "agreement" {
@@ -106,18 +105,18 @@ func (b *builder) state(r *Relation, disputed []str, vals ...statement) {
 			f.vals = append(f.vals, v)
 		}
 	}
-	r.stated = f
+	b.stated[r] = f
 }
 
 func kindWord(kind string) string {
-	if kind == PartOf || kind == Secondment || kind == Post || kind == Agreement {
+	if kind == graph.PartOf || kind == graph.Secondment || kind == graph.Post || kind == graph.Agreement {
 		return kind
 	}
 	return kind + " link"
 }
 
 // get returns the value of a fused attribute of r, as written.
-func get(r *Relation, key string) string {
+func get(r *graph.Relation, key string) string {
 	s, d := fusedField(r, key)
 	if d != nil {
 		return d.String()
@@ -126,157 +125,51 @@ func get(r *Relation, key string) string {
 }
 
 // set sets a fused attribute of r to a value get returned.
-func set(r *Relation, key, v string) {
+func set(r *graph.Relation, key, v string) {
 	if s, d := fusedField(r, key); d != nil {
-		*d, _ = ParseDate(v)
+		*d, _ = graph.ParseDate(v)
 	} else {
 		*s = v
 	}
 }
 
 // fusedField returns where a fused attribute is in r: a text or a date.
-func fusedField(r *Relation, key string) (*string, *Date) {
+func fusedField(r *graph.Relation, key string) (*string, *graph.Date) {
 	if at, ok := fusedTexts[key]; ok {
 		return at(r), nil
 	}
-	if i := slices.IndexFunc(keptAttrs, func(a keptAttr) bool { return a.Key == key }); i >= 0 {
-		return keptAttrs[i].rel(r), nil
+	if at := graph.RelationText(key); at != nil {
+		return at(r), nil
 	}
 	if at, ok := fusedDates[key]; ok {
 		return nil, at(r)
 	}
-	panic("graph: no fused attribute " + key)
+	panic("kb: no fused attribute " + key)
 }
 
 // fusedTexts and fusedDates say where the fused attributes are in a
 // Relation.
 var (
-	fusedTexts = map[string]func(*Relation) *string{
-		"post": func(r *Relation) *string { return &r.Post }, "from_body": func(r *Relation) *string { return &r.FromBody },
-		"from_post": func(r *Relation) *string { return &r.FromPost }, "agreement": func(r *Relation) *string { return &r.Agreement },
-		"title": func(r *Relation) *string { return &r.Title }, "status": func(r *Relation) *string { return &r.Status },
+	fusedTexts = map[string]func(*graph.Relation) *string{
+		"post": func(r *graph.Relation) *string { return &r.Post }, "from_body": func(r *graph.Relation) *string { return &r.FromBody },
+		"from_post": func(r *graph.Relation) *string { return &r.FromPost }, "agreement": func(r *graph.Relation) *string { return &r.Agreement },
+		"title": func(r *graph.Relation) *string { return &r.Title }, "status": func(r *graph.Relation) *string { return &r.Status },
 	}
-	fusedDates = map[string]func(*Relation) *Date{
-		"start": func(r *Relation) *Date { return &r.Start }, "end": func(r *Relation) *Date { return &r.End },
-		"date": func(r *Relation) *Date { return &r.Date },
+	fusedDates = map[string]func(*graph.Relation) *graph.Date{
+		"start": func(r *graph.Relation) *graph.Date { return &r.Start }, "end": func(r *graph.Relation) *graph.Date { return &r.End },
+		"date": func(r *graph.Relation) *graph.Date { return &r.Date },
 	}
 )
-
-// How two stated values of one attribute relate.
-const (
-	agree    = iota // equal, or one is absent
-	finer           // the first refines the second
-	coarser         // the second refines the first
-	conflict        // they disagree
-)
-
-// relate says how value a of attribute key relates to value c.
-func relate(key, a, c string) int {
-	switch {
-	case a == c || a == "" || c == "":
-		return agree
-	case key == "start" || key == "end" || key == "date":
-		x, _ := ParseDate(a)
-		y, _ := ParseDate(c)
-		return refines(x, y, within)
-	case key == "post" || key == "from_post":
-		return refines(postParts(a), postParts(c), includes)
-	case isKept(key):
-		return refines(a, c, extends)
-	}
-	return conflict
-}
-
-// refines says how two different values x and y relate when in(x, y)
-// reports whether x refines y.
-func refines[T any](x, y T, in func(x, y T) bool) int {
-	switch {
-	case in(x, y):
-		return finer
-	case in(y, x):
-		return coarser
-	}
-	return conflict
-}
-
-// Compatible reports whether two stated values of the attribute key of a
-// relation (post, from_post, start, end, date, value, venue) fuse: they
-// are equal, one is absent, or one refines the other. Other tools (the
-// extractor's --kb) ask it rather than restate the rule.
-func Compatible(key, a, b string) bool { return relate(key, a, b) != conflict }
-
-// extends reports whether text x is text y followed by an addition set off
-// by a bracket or punctuation: 总投资17亿元(固安县两处园区) extends 总投资17亿元,
-// but 11亿元 does not extend 1亿元.
-func extends(x, y string) bool {
-	rest, ok := strings.CutPrefix(x, y)
-	if !ok || rest == "" {
-		return false
-	}
-	r, _ := utf8.DecodeRuneInString(rest)
-	return strings.ContainsRune("(\uff08,\uff0c;\uff1b\u3001 [\u3010", r)
-}
-
-// within reports whether date x is more precise than y and lies inside y's
-// period.
-func within(x, y Date) bool {
-	return x.key()%10 > y.key()%10 && !x.FirstDay().Before(y.FirstDay()) && !x.LastDay().After(y.LastDay())
-}
-
-// postParts splits a post into its parts: 市委常委、副市长 → 市委常委, 副市长.
-func postParts(p string) []string {
-	return strings.FieldsFunc(p, func(r rune) bool {
-		return r == '、' || r == ',' || r == '\uff0c' || r == ';' || r == '\uff1b' || r == ' ' || r == '\u3000' || r == '/'
-	})
-}
-
-// includes reports whether x holds every part of y and more.
-func includes(x, y []string) bool {
-	if len(x) <= len(y) {
-		return false
-	}
-	for _, p := range y {
-		if !slices.Contains(x, p) {
-			return false
-		}
-	}
-	return true
-}
 
 // same reports whether r states the fact that head, the first relation
 // of a group, holds (with what the group's statements added to it).
-func (b *builder) same(head *Relation, r *Relation) bool {
-	return SameFact(head, r, func() bool { return sameSet(head.stated.parties, r.stated.parties) })
-}
-
-// SameFact reports whether relations a and b, of one knowledge base or of
-// two, state the same fact by fusion's rule (see above). The caller has
-// matched their kind and ends. An agreement relation joins one pair of
-// parties, not all of them: sameParties reports whether the two agreements
-// have the same parties, and is called only when their ids differ. Other
-// tools (guazhi diff) ask it rather than restate the rule.
-func SameFact(a, b *Relation, sameParties func() bool) bool {
-	switch b.Kind {
-	case Secondment:
-		return a.Start.IsZero() || b.Start.IsZero() ||
-			!((!a.End.IsZero() && a.End.LastDay().Before(b.Start.FirstDay())) || (!b.End.IsZero() && b.End.LastDay().Before(a.Start.FirstDay())))
-	case Post:
-		return relate("post", a.Post, b.Post) != conflict
-	case Agreement:
-		if a.Agreement == b.Agreement {
-			return true
-		}
-		return !a.Date.IsZero() && !b.Date.IsZero() && relate("date", a.Date.String(), b.Date.String()) != conflict &&
-			relate("title", a.Title, b.Title) == agree && sameParties()
-	case PartOf:
-		return true
-	}
-	return relate("date", a.Date.String(), b.Date.String()) != conflict && relate("title", a.Title, b.Title) == agree
+func (b *builder) same(head *graph.Relation, r *graph.Relation) bool {
+	return graph.SameFact(head, r, func() bool { return sameSet(b.stated[head].parties, b.stated[r].parties) })
 }
 
 // fused is a relation being fused from statements.
 type fused struct {
-	rel      *Relation
+	rel      *graph.Relation
 	said     map[string][]statedAt // key → every value stated
 	disputed map[string]bool
 	notes    []string
@@ -299,7 +192,7 @@ func (b *builder) fuse() {
 	// A group is one fact: the relation that holds it, and its fusion
 	// state once a second statement joins it.
 	type group struct {
-		rel *Relation
+		rel *graph.Relation
 		f   *fused
 	}
 	// first maps ends to the index in groups of their first fact; next
@@ -308,7 +201,8 @@ func (b *builder) fuse() {
 	groups := make([]group, 0, len(b.rels))
 	var next []int
 	type key struct {
-		start           int64
+		undated         bool // a secondment without a start: last
+		start           graph.Date
 		rank, line, col int
 		index           int
 		file            string
@@ -318,17 +212,17 @@ func (b *builder) fuse() {
 		// Secondments by start, so that an earlier term is known before a
 		// later one is compared with it; other facts in the order of their
 		// statements, so that the built-in data set's come first.
-		start := int64(0)
-		if r.Kind == Secondment {
-			start = dateOrder(r.Start)
+		var start graph.Date
+		if r.Kind == graph.Secondment {
+			start = r.Start
 		}
-		keys[i] = key{start, b.fileRank(r.Pos.File), r.Pos.Line, r.Pos.Col, i, r.Pos.File}
+		keys[i] = key{r.Kind == graph.Secondment && r.Start.IsZero(), start, b.fileRank(r.Pos.File), r.Pos.Line, r.Pos.Col, i, r.Pos.File}
 	}
 	slices.SortFunc(keys, func(x, y key) int {
-		return cmp.Or(cmp.Compare(x.start, y.start), cmp.Compare(x.rank, y.rank),
+		return cmp.Or(compareBool(x.undated, y.undated), x.start.Compare(y.start), cmp.Compare(x.rank, y.rank),
 			strings.Compare(x.file, y.file), cmp.Compare(x.line, y.line), cmp.Compare(x.col, y.col), cmp.Compare(x.index, y.index))
 	})
-	out := make([]*Relation, 0, len(b.rels))
+	out := make([]*graph.Relation, 0, len(b.rels))
 	var merged []*fused
 	for _, k := range keys {
 		r := b.rels[k.index]
@@ -364,7 +258,7 @@ func (b *builder) fuse() {
 		f.finish()
 	}
 	for _, r := range b.rels {
-		r.stated = nil // done with: fused relations keep Variants
+		delete(b.stated, r) // done with: fused relations keep Variants
 	}
 	for _, r := range out {
 		if !slices.IsSortedFunc(r.Evidence, bySource) {
@@ -376,9 +270,9 @@ func (b *builder) fuse() {
 }
 
 // newFused starts fusing statements into r.
-func (b *builder) newFused(r *Relation) *fused {
+func (b *builder) newFused(r *graph.Relation) *fused {
 	f := &fused{rel: r, said: map[string][]statedAt{}, disputed: map[string]bool{}}
-	if fa := r.stated; fa != nil {
+	if fa := b.stated[r]; fa != nil {
 		srcs := r.SourceIDs() // before other statements' evidence joins
 		for _, v := range fa.vals {
 			f.said[v.key] = append(f.said[v.key], statedAt{v, srcs})
@@ -396,20 +290,22 @@ func (b *builder) newFused(r *Relation) *fused {
 // bySource orders evidence by source; sorted stably, a source's quotes stay
 // in the order of the statements (in the canonical order) and as each
 // lists them.
-func bySource(x, y Evidence) int { return strings.Compare(x.Source, y.Source) }
+func bySource(x, y graph.Evidence) int { return strings.Compare(x.Source, y.Source) }
 
-// dateOrder orders dates for fusion: in time, absent ones last, so that a
-// statement without a date joins a fact others date.
-func dateOrder(d Date) int64 {
-	if d.IsZero() {
-		return math.MaxInt64
+// compareBool orders false before true.
+func compareBool(x, y bool) int {
+	switch {
+	case x == y:
+		return 0
+	case x:
+		return 1
 	}
-	return d.key()
+	return -1
 }
 
 // merge adds the statement behind r to the fused relation f.
-func (b *builder) merge(f *fused, r *Relation) {
-	fa := r.stated
+func (b *builder) merge(f *fused, r *graph.Relation) {
+	fa := b.stated[r]
 	if fa == nil {
 		fa = &fact{}
 	}
@@ -422,14 +318,14 @@ func (b *builder) merge(f *fused, r *Relation) {
 	}
 	for _, v := range fa.vals {
 		old := get(f.rel, v.key)
-		switch relate(v.key, v.value, old) {
-		case agree:
+		switch graph.Relate(v.key, v.value, old) {
+		case graph.Agree:
 			if old == "" {
 				set(f.rel, v.key, v.value)
 			}
-		case finer:
+		case graph.Finer:
 			set(f.rel, v.key, v.value)
-		case conflict:
+		case graph.Conflict:
 			if v.key == "agreement" || f.disputed[v.key] {
 				continue // another id for the same agreement; or a known disagreement
 			}
@@ -454,7 +350,7 @@ func (b *builder) merge(f *fused, r *Relation) {
 }
 
 // describe names a relation for a message.
-func (b *builder) describe(r *Relation) string {
+func (b *builder) describe(r *graph.Relation) string {
 	name := func(id string) string {
 		if e := b.ents[id]; e != nil {
 			return e.Name
@@ -466,11 +362,11 @@ func (b *builder) describe(r *Relation) string {
 
 func sameRule(kind string) string {
 	switch kind {
-	case Secondment:
+	case graph.Secondment:
 		return "same official and host body, terms not apart"
-	case Post:
+	case graph.Post:
 		return "same official, body and post"
-	case Agreement:
+	case graph.Agreement:
 		return "same id, or same parties, date and title"
 	}
 	return "same kind, ends, date and title"
@@ -479,11 +375,11 @@ func sameRule(kind string) string {
 func conflictHint(kind, key string) string {
 	hint := fmt.Sprintf("if the sources disagree, record it with `disputed: [%s]` on either; if one is wrong, correct it", key)
 	switch kind {
-	case Secondment:
+	case graph.Secondment:
 		hint += "; if these are two secondments, give the earlier one its end"
-	case Agreement:
+	case graph.Agreement:
 		hint += "; if these are two agreements, give them different ids"
-	case Post, PartOf:
+	case graph.Post, graph.PartOf:
 	default:
 		hint += "; if these are two events, give each its date"
 	}
@@ -497,11 +393,11 @@ func (f *fused) finish() {
 	r.Note = strings.Join(f.notes, "\n")
 	r.Variants = nil
 	for _, key := range fusedKeys(r.Kind) {
-		var vals []Stated
+		var vals []graph.Stated
 		for _, s := range f.said[key] {
-			i := slices.IndexFunc(vals, func(v Stated) bool { return v.Value == s.value })
+			i := slices.IndexFunc(vals, func(v graph.Stated) bool { return v.Value == s.value })
 			if i < 0 {
-				vals = append(vals, Stated{Value: s.value})
+				vals = append(vals, graph.Stated{Value: s.value})
 				i = len(vals) - 1
 			}
 			for _, src := range s.sources {
@@ -516,8 +412,8 @@ func (f *fused) finish() {
 		for i := range vals {
 			slices.Sort(vals[i].Sources)
 		}
-		slices.SortFunc(vals, func(x, y Stated) int { return strings.Compare(x.Value, y.Value) })
-		r.Variants = append(r.Variants, Variant{Key: key, Values: vals, Disputed: f.disputed[key]})
+		slices.SortFunc(vals, func(x, y graph.Stated) int { return strings.Compare(x.Value, y.Value) })
+		r.Variants = append(r.Variants, graph.Variant{Key: key, Values: vals, Disputed: f.disputed[key]})
 	}
 }
 

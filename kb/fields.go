@@ -1,9 +1,9 @@
-package graph
+package kb
 
 import (
 	"fmt"
+	"github.com/guazhi/guazhi/graph"
 	"reflect"
-	"slices"
 	"strings"
 )
 
@@ -25,26 +25,20 @@ type field[R any] struct {
 	at   func(*R) any // the raw record's field that the key's value fills
 	doc  string       // what it holds, for docs/keys.md
 
-	// For evidence: the relation attribute listing the key's values, one
-	// per piece of evidence, and where the value is in the Evidence.
+	// attr names the graph's attribute the key fills (package graph
+	// declares each): for evidence, the relation attribute listing the
+	// key's values, one per piece of evidence (value gets it); for an
+	// agreement's or link's key, a text the relation holds as written (a
+	// venue, say: rel); for an entity's, a text it holds as written
+	// (name_en: ent). A kept text's raw field is one of the record's kept
+	// values (at is left unset): the builder copies it into every relation
+	// or entity the record makes, fusion compares it as a text (a value
+	// that is the other followed by an addition refines it), and two
+	// definitions of an entity that give it differently are reported.
 	attr  string
-	value func(*Evidence) string
-	tip   bool // shown after the quote in tooltips (Quotes) and the viewer's panel
-
-	// For a key of an agreement or link kept as written (a venue, say):
-	// where the relation holds it, as the string attribute attr. Its raw
-	// field is one of the record's kept values (at is left unset). The
-	// builder copies it into every relation the record makes, fusion
-	// compares it as a text (a value that is the other followed by an
-	// addition refines it), and the attribute view gives it after value.
-	rel func(*Relation) *string
-
-	// For an entity's key kept as written (name_en, say): where the entity
-	// holds it, as the string attribute attr. Its raw field is one of the
-	// record's kept values. The builder copies it into the entity, reports
-	// two definitions that differ and fills it from a later one that gives
-	// it, and the attribute view gives it after jurisdiction.
-	ent func(*Entity) *string
+	value func(*graph.Evidence) string
+	rel   func(*graph.Relation) *string
+	ent   func(*graph.Entity) *string
 }
 
 // maxKept is how many keys kept as written (rel) one record may declare.
@@ -66,10 +60,24 @@ type record[R any] struct {
 func newRecord[R any](name string, fields ...field[R]) *record[R] {
 	r := &record[R]{name: name, fields: fields, index: map[string]int{}}
 	for i, f := range fields {
+		if f.attr != "" {
+			switch any(new(R)).(type) {
+			case *rawEvidence:
+				fields[i].value = graph.EvidenceList(f.attr)
+			case *rawEntity:
+				fields[i].ent = graph.EntityText(f.attr)
+			default:
+				fields[i].rel = graph.RelationText(f.attr)
+			}
+			if fields[i].value == nil && fields[i].ent == nil && fields[i].rel == nil {
+				panic("kb: " + name + " key " + f.key + ": the graph has no attribute " + f.attr)
+			}
+			f = fields[i]
+		}
 		if f.rel != nil || f.ent != nil {
 			k := len(r.kept)
 			if k == maxKept {
-				panic("graph: more than maxKept kept keys in " + name)
+				panic("kb: more than maxKept kept keys in " + name)
 			}
 			fields[i].at = func(r *R) any { return &any(r).(keeper).keptVals()[k] }
 			r.kept = append(r.kept, i)
@@ -167,7 +175,7 @@ func jsonTypeOf(p any) reflect.Type {
 	case *rawPlace:
 		return reflect.PointerTo(placeRecord.js)
 	}
-	panic("graph: no JSON type for " + reflect.TypeOf(p).String())
+	panic("kb: no JSON type for " + reflect.TypeOf(p).String())
 }
 
 // docType says what a raw field holds, for docs/keys.md.
@@ -202,7 +210,7 @@ var (
 		field[rawEntity]{key: "id", what: "entity id", at: func(r *rawEntity) any { return &r.id }, doc: "lower-case letters and digits, joined by hyphens"},
 		field[rawEntity]{key: "kind", what: "entity kind", at: func(r *rawEntity) any { return &r.kind }, doc: "official, body, company or organisation"},
 		field[rawEntity]{key: "name", what: "entity name", at: func(r *rawEntity) any { return &r.name }, doc: "the name it is shown by"},
-		field[rawEntity]{key: "name_en", what: "entity name_en", attr: "name_en", ent: func(e *Entity) *string { return &e.NameEn }, doc: "the English name (--lang en)"},
+		field[rawEntity]{key: "name_en", what: "entity name_en", attr: "name_en", doc: "the English name (--lang en)"},
 		field[rawEntity]{key: "full_name", what: "entity full_name", at: func(r *rawEntity) any { return &r.fullName }},
 		field[rawEntity]{key: "aliases", what: "aliases", at: func(r *rawEntity) any { return &r.aliases }, doc: "other names references may use"},
 		field[rawEntity]{key: "jurisdiction", what: "entity jurisdiction", at: func(r *rawEntity) any { return &r.jurisdiction }, doc: "beijing, hebei, tianjin, national, other or foreign"},
@@ -211,13 +219,13 @@ var (
 	)
 	evidenceRecord = newRecord("evidence",
 		field[rawEvidence]{key: "source", what: "evidence source", at: func(r *rawEvidence) any { return &r.source }, doc: "a source id",
-			attr: "sources", value: func(e *Evidence) string { return e.Source }},
+			attr: "sources"},
 		field[rawEvidence]{key: "quote", what: "quote", at: func(r *rawEvidence) any { return &r.quote }, doc: "verbatim from the source's text",
-			attr: "quotes", value: func(e *Evidence) string { return e.Quote }},
+			attr: "quotes"},
 		field[rawEvidence]{key: "inferred", what: "inferred", at: func(r *rawEvidence) any { return &r.ev.Inferred }, doc: "the quote implies the fact rather than stating it"},
 		field[rawEvidence]{key: "note", what: "evidence note", at: func(r *rawEvidence) any { return &r.ev.Note }, doc: "why the fact is inferred, or another remark"},
 		field[rawEvidence]{key: "url", what: "evidence url", at: func(r *rawEvidence) any { return &r.ev.URL }, doc: "the quote's page",
-			attr: "urls", value: func(e *Evidence) string { return e.URL }, tip: true},
+			attr: "urls"},
 	)
 	roleRecord = newRecord("official's role",
 		field[rawRole]{key: "official", what: "official", at: func(r *rawRole) any { return &r.official }, doc: "a reference to an official (the role may be given as this alone)"},
@@ -244,8 +252,8 @@ var (
 		field[rawAgreement]{key: "parties", what: "parties", at: func(r *rawAgreement) any { return &r.parties }, doc: "references to two or more bodies"},
 		field[rawAgreement]{key: "status", what: "agreement status", at: func(r *rawAgreement) any { return &r.status }, doc: "signed, framework, consensus or intent"},
 		field[rawAgreement]{key: "date", what: "agreement date", at: func(r *rawAgreement) any { return &r.date }},
-		field[rawAgreement]{key: "value", what: "agreement value", attr: "value", rel: func(r *Relation) *string { return &r.Value }},
-		field[rawAgreement]{key: "venue", what: "agreement venue", attr: "venue", rel: func(r *Relation) *string { return &r.Venue }},
+		field[rawAgreement]{key: "value", what: "agreement value", attr: "value"},
+		field[rawAgreement]{key: "venue", what: "agreement venue", attr: "venue"},
 		field[rawAgreement]{key: "officials", at: func(r *rawAgreement) any { return &r.officials }, doc: "the officials who took part"},
 		field[rawAgreement]{key: "note", what: "agreement note", at: func(r *rawAgreement) any { return &r.note }},
 		field[rawAgreement]{key: "disputed", what: "disputed", at: func(r *rawAgreement) any { return &r.disputed }, doc: "keys whose values the sources dispute"},
@@ -257,67 +265,14 @@ var (
 		field[rawLink]{key: "to", what: "link to", at: func(r *rawLink) any { return &r.to }, doc: "a reference"},
 		field[rawLink]{key: "date", what: "link date", at: func(r *rawLink) any { return &r.date }},
 		field[rawLink]{key: "title", what: "link title", at: func(r *rawLink) any { return &r.title }},
-		field[rawLink]{key: "venue", what: "link venue", attr: "venue", rel: func(r *Relation) *string { return &r.Venue }},
-		field[rawLink]{key: "place", what: "link place", attr: "place", rel: func(r *Relation) *string { return &r.Place }, doc: "where it took place (a city, a building), as written"},
+		field[rawLink]{key: "venue", what: "link venue", attr: "venue"},
+		field[rawLink]{key: "place", what: "link place", attr: "place", doc: "where it took place (a city, a building), as written"},
 		field[rawLink]{key: "officials", at: func(r *rawLink) any { return &r.officials }, doc: "the officials who took part"},
 		field[rawLink]{key: "note", what: "link note", at: func(r *rawLink) any { return &r.note }},
 		field[rawLink]{key: "disputed", what: "disputed", at: func(r *rawLink) any { return &r.disputed }, doc: "keys whose values the sources dispute"},
 		field[rawLink]{key: "evidence", at: func(r *rawLink) any { return &r.evidence }, doc: "one or more"},
 	)
 )
-
-// evidenceAttrs declares the relation attributes that list a value of each
-// piece of evidence, in declaration order.
-var evidenceAttrs = func() []AttrDef {
-	var out []AttrDef
-	for _, f := range evidenceRecord.fields {
-		if f.attr != "" {
-			out = append(out, AttrDef{f.attr, AttrStrings})
-		}
-	}
-	return out
-}()
-
-// keptAttr is a relation attribute that keys kept as written give.
-type keptAttr struct {
-	AttrDef
-	rel func(*Relation) *string
-}
-
-// keptAttrs declares the relation attributes of the keys kept as written,
-// each once (an agreement's and a link's venue are one attribute), in
-// declaration order: agreements' first, then links'.
-var keptAttrs = func() []keptAttr {
-	var out []keptAttr
-	add := func(attr string, rel func(*Relation) *string) {
-		if !slices.ContainsFunc(out, func(a keptAttr) bool { return a.Key == attr }) {
-			out = append(out, keptAttr{AttrDef{attr, AttrString}, rel})
-		}
-	}
-	for _, i := range agreementRecord.kept {
-		add(agreementRecord.fields[i].attr, agreementRecord.fields[i].rel)
-	}
-	for _, i := range linkRecord.kept {
-		add(linkRecord.fields[i].attr, linkRecord.fields[i].rel)
-	}
-	return out
-}()
-
-// isKept reports whether the relation attribute key is given by keys kept
-// as written.
-func isKept(key string) bool {
-	return slices.ContainsFunc(keptAttrs, func(a keptAttr) bool { return a.Key == key })
-}
-
-// keptEntityDefs declares the entity attributes of the keys kept as
-// written, in declaration order.
-func keptEntityDefs() []AttrDef {
-	var out []AttrDef
-	for _, i := range entityRecord.kept {
-		out = append(out, AttrDef{entityRecord.fields[i].attr, AttrString})
-	}
-	return out
-}
 
 // keptKeys returns the attributes of the record's keys kept as written, in
 // order: fusion compares them.
@@ -331,7 +286,7 @@ func keptKeys[R any](r *record[R]) []string {
 
 // keep copies the values kept as written of a raw record into r and
 // appends their statements to vals, for fusion.
-func keep[R any](rec *record[R], raw *[maxKept]str, r *Relation, vals []statement) []statement {
+func keep[R any](rec *record[R], raw *[maxKept]str, r *graph.Relation, vals []statement) []statement {
 	for k, i := range rec.kept {
 		f := &rec.fields[i]
 		*f.rel(r) = raw[k].V
@@ -340,35 +295,11 @@ func keep[R any](rec *record[R], raw *[maxKept]str, r *Relation, vals []statemen
 	return vals
 }
 
-// IsEvidenceAttr reports whether the relation attribute key is made from
-// the relation's evidence (its lists, such as sources and quotes, and the
-// joined evidence), which a viewer that shows the evidence itself leaves
-// out.
-func IsEvidenceAttr(key string) bool {
-	return key == "evidence" || slices.ContainsFunc(evidenceAttrs, func(d AttrDef) bool { return d.Key == key })
-}
-
-// Extra returns the evidence's values that tooltips and the viewer's panel
-// show after its quote (a URL for the quote's page, say), by key; empty
-// values are left out.
-func (e *Evidence) Extra() []Attr { return e.appendExtra(nil) }
-
-func (e *Evidence) appendExtra(dst []Attr) []Attr {
-	for _, f := range evidenceRecord.fields {
-		if f.tip {
-			if v := f.value(e); v != "" {
-				dst = append(dst, Attr{AttrDef: AttrDef{f.key, AttrString}, Value: v})
-			}
-		}
-	}
-	return dst
-}
-
 // keysDoc writes the declared keys of every record as Markdown, for
 // docs/keys.md.
 func keysDoc() string {
 	var b strings.Builder
-	b.WriteString("# Knowledge-base keys\n\nGenerated from graph/fields.go by `go test ./graph -run TestKeysDoc -update`; do not edit.\n")
+	b.WriteString("# Knowledge-base keys\n\nGenerated from kb/fields.go by `go test ./kb -run TestKeysDoc -update`; do not edit.\n")
 	section(&b, sourceRecord.name, sourceRecord)
 	section(&b, entityRecord.name, entityRecord)
 	section(&b, secondmentRecord.name, secondmentRecord)

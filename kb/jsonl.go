@@ -1,4 +1,4 @@
-package graph
+package kb
 
 import (
 	"bufio"
@@ -6,6 +6,7 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"github.com/guazhi/guazhi/graph"
 	"io"
 	"path"
 	"reflect"
@@ -103,7 +104,7 @@ func (r *jsRole) UnmarshalJSON(b []byte) error {
 type jsonlDecoder struct {
 	file string
 	errs *errs
-	pos  Pos
+	pos  graph.Pos
 	strict
 }
 
@@ -113,7 +114,7 @@ func (d *jsonlDecoder) str(p *string, what string) str {
 	}
 	for i, r := range *p {
 		if r == 0 || (r < 0x20 && r != '\n' && r != '\t' && r != '\r') || r == 0xFFFE || r == 0xFFFF {
-			d.errs.add(Pos{d.file, d.pos.Line, d.pos.Col + i}, ErrInvalid,
+			d.errs.add(graph.Pos{File: d.file, Line: d.pos.Line, Col: d.pos.Col + i}, ErrInvalid,
 				fmt.Sprintf("%s contains the control character %U, which XML cannot carry", what, r))
 			break
 		}
@@ -170,7 +171,7 @@ func jsonRecord[R any](d *jsonlDecoder, v reflect.Value, rec *record[R], ctx str
 // decodeJSONL parses a JSON Lines knowledge base.
 func decodeJSONL(file string, data []byte, e *errs) *rawDoc {
 	if len(data) > MaxBulkSize {
-		e.add(Pos{File: file}, ErrLimit, fmt.Sprintf("file is %d bytes, over the limit of %d", len(data), MaxBulkSize))
+		e.add(graph.Pos{File: file}, ErrLimit, fmt.Sprintf("file is %d bytes, over the limit of %d", len(data), MaxBulkSize))
 		return nil
 	}
 	return decodeJSONLFrom(file, bytes.NewReader(data), e)
@@ -188,11 +189,11 @@ func decodeJSONLFrom(file string, r io.Reader, e *errs) *rawDoc {
 			break
 		}
 		if err != nil {
-			e.add(Pos{File: file}, ErrSource, "cannot read: "+unwrapPathError(err))
+			e.add(graph.Pos{File: file}, ErrSource, "cannot read: "+unwrapPathError(err))
 			return nil
 		}
 		if lines.read > MaxBulkSize {
-			e.add(Pos{File: file}, ErrLimit, fmt.Sprintf("file is more than %d bytes, over the limit", MaxBulkSize))
+			e.add(graph.Pos{File: file}, ErrLimit, fmt.Sprintf("file is more than %d bytes, over the limit", MaxBulkSize))
 			return nil
 		}
 		if n == 1 {
@@ -202,7 +203,7 @@ func decodeJSONLFrom(file string, r io.Reader, e *errs) *rawDoc {
 		if len(bytes.TrimSpace(line)) == 0 {
 			continue
 		}
-		d.pos = Pos{File: file, Line: n, Col: 1}
+		d.pos = graph.Pos{File: file, Line: n, Col: 1}
 		if !utf8.Valid(line) {
 			col := 1
 			for i := 0; i < len(line); {
@@ -213,7 +214,7 @@ func decodeJSONLFrom(file string, r io.Reader, e *errs) *rawDoc {
 				}
 				i += size
 			}
-			e.add(Pos{File: file, Line: n, Col: col}, ErrSyntax, "invalid UTF-8")
+			e.add(graph.Pos{File: file, Line: n, Col: col}, ErrSyntax, "invalid UTF-8")
 			continue
 		}
 		rec := reflect.New(jsRecordType)
@@ -229,11 +230,11 @@ func decodeJSONLFrom(file string, r io.Reader, e *errs) *rawDoc {
 			if !dec.More() { // More says no to a stray } or ]
 				msg = fmt.Sprintf("JSON: invalid character %q after the value", rest[0])
 			}
-			e.add(Pos{File: file, Line: n, Col: utf8.RuneCount(line[:len(line)-len(rest)]) + 1}, ErrSyntax, msg)
+			e.add(graph.Pos{File: file, Line: n, Col: utf8.RuneCount(line[:len(line)-len(rest)]) + 1}, ErrSyntax, msg)
 			continue
 		}
 		if off, sentinel, msg := d.check(line[:end]); msg != "" {
-			e.add(Pos{File: file, Line: n, Col: utf8.RuneCount(line[:off]) + 1}, sentinel, msg)
+			e.add(graph.Pos{File: file, Line: n, Col: utf8.RuneCount(line[:off]) + 1}, sentinel, msg)
 			continue
 		}
 		if !e.full() { // past the cap the load fails anyway: keep nothing more
@@ -328,7 +329,7 @@ func jsonOne[R any](d *jsonlDecoder, p reflect.Value, rec *record[R], r *R) *R {
 }
 
 // jsonErrorPos places a JSON decoding error on its line.
-func jsonErrorPos(p Pos, line []byte, err error) Pos {
+func jsonErrorPos(p graph.Pos, line []byte, err error) graph.Pos {
 	var off int64 = -1
 	var se *json.SyntaxError
 	var te *json.UnmarshalTypeError
