@@ -249,10 +249,22 @@ func (l *lineReader) next() ([]byte, error) {
 	}
 	line, err := l.r.ReadSlice('\n')
 	if err == bufio.ErrBufferFull {
-		l.long = append(l.long[:0], line...)
-		for err == bufio.ErrBufferFull && int64(len(l.long)) <= MaxBulkSize {
+		// The line in pieces, then in one slice made to its size: grown by
+		// appending, it would leave some four times its size as garbage.
+		pieces := [][]byte{bytes.Clone(line)}
+		size := len(line)
+		for err == bufio.ErrBufferFull && int64(size) <= MaxBulkSize {
 			line, err = l.r.ReadSlice('\n')
-			l.long = append(l.long, line...)
+			pieces = append(pieces, bytes.Clone(line))
+			size += len(line)
+		}
+		if cap(l.long) < size {
+			l.long = make([]byte, 0, size)
+		}
+		l.long = l.long[:0]
+		for i, p := range pieces {
+			l.long = append(l.long, p...)
+			pieces[i] = nil
 		}
 		line = l.long
 		if err == bufio.ErrBufferFull { // a line over the limit: the caller says so
