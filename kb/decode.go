@@ -13,10 +13,12 @@ import (
 )
 
 // Limits on one knowledge-base file, so that hostile input finishes in
-// bounded time and memory. Loading takes at most about 250 bytes of memory
-// per byte of YAML (a file of nothing but one-character list items), so
-// MaxFileSize bounds one file's load to about 1 GB; a typical knowledge base
-// takes a fifth of that, and the default data set is 40 kB.
+// bounded time and memory. Loading a file written in block style takes
+// about 50 bytes of memory per byte of YAML at most (a file of `- {}`
+// lines; bench/memory.sh), a flow list of one-character items ([a,a,…])
+// about 130, as the YAML library's tree takes 150 bytes a node, so
+// MaxFileSize bounds one file's load to about 550 MB; a typical knowledge
+// base takes 16 to 18 bytes per byte, and the default data set is 40 kB.
 const (
 	MaxFileSize = 4 << 20 // bytes of one YAML or JSON file, or source text
 	maxAliases  = 10000   // YAML nodes reached through aliases in one file
