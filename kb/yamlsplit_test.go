@@ -92,3 +92,24 @@ func FuzzParseSplit(f *testing.F) {
 		sameTree(t, "", tree, whole)
 	})
 }
+
+func TestTopList(t *testing.T) {
+	for _, c := range []struct {
+		data      string
+		line, col int
+	}{
+		{"- a\n- b\n", 1, 1},
+		{"\uFEFF# a list\n\n%YAML 1.2\n---\n  - a\n", 5, 3},
+		{"[a, b]\n", 1, 1},
+		{"-\n", 1, 1},
+		{"name: x\n- a\n", 0, 0},
+		{"-name: x\n", 0, 0},
+		{"--- - a\n", 0, 0}, // left to the parser
+		{"\t- a\n", 0, 0},   // left to the parser, which words the tab
+		{"", 0, 0},
+	} {
+		if line, col := topList([]byte(c.data)); line != c.line || col != c.col {
+			t.Errorf("topList(%q) = %d, %d, want %d, %d", c.data, line, col, c.line, c.col)
+		}
+	}
+}
