@@ -228,15 +228,6 @@ func (d *drafter) partyListLoose(s string) []*entity {
 	return out
 }
 
-func contains(list []*entity, e *entity) bool {
-	for _, x := range list {
-		if x == e {
-			return true
-		}
-	}
-	return false
-}
-
 // dateAndVenue dates an agreement from its own sentence, else from an
 // earlier sentence of the paragraph, and finds the event it was signed at.
 func (d *drafter) dateAndVenue(a *agreement, i int, c string) {
@@ -297,18 +288,6 @@ func agreementKey(a *agreement) string {
 	slices.Sort(keys)
 	keys = slices.Compact(keys)
 	return a.title + "\x00" + strings.Join(keys, "\x00")
-}
-
-func sameParties(a, b []*entity) bool {
-	if len(a) != len(b) {
-		return false
-	}
-	for _, x := range a {
-		if !contains(b, x) {
-			return false
-		}
-	}
-	return true
 }
 
 // officialsOf adds the officials sentence i says witnessed or brokered the

@@ -38,9 +38,10 @@ type Options struct {
 
 // Result is a drafted knowledge base.
 type Result struct {
-	YAML    []byte // the draft, for graph.Load next to the article
-	Summary Summary
-	Facts   []Fact // every drafted relation, in the order of the text
+	YAML     []byte // the draft, for kb.Load next to the article
+	SourceID string // the id of the draft's source
+	Summary  Summary
+	Facts    []Fact // every drafted relation, in the order of the text
 	// Review lists what a person must decide: drafted officials that may be
 	// known officials under a misspelt name.
 	Review []string
@@ -66,13 +67,25 @@ type Summary struct {
 	// contradict it. All zero without a KB.
 	New, Confirmed, Conflicting int
 	WithKB                      bool
+	// Accounted: New, Refined and Confirmed count the relations of the
+	// draft's merge with the KB as `guazhi diff` does, and NewEntities its
+	// new entities (Account).
+	Accounted            bool
+	Refined, NewEntities int
+	// Totals are the entities and relations of the KB and of the merge, as
+	// `guazhi check` prints them.
+	Totals [2][2]int
 }
 
 // String is a one-line report for stderr.
 func (s Summary) String() string {
 	out := fmt.Sprintf("drafted %d secondments, %d agreements, %d links, %d entities (%d from the KB); %d inferred items to review",
 		s.Secondments, s.Agreements, s.Links, s.Entities, s.Reused, s.Inferred)
-	if s.WithKB {
+	switch {
+	case s.Accounted:
+		out += fmt.Sprintf("; merged with the KB: %d facts new, %d refined, %d confirmed, %d entities new (as check counts: %d entities, %d relations → %d entities, %d relations)",
+			s.New, s.Refined, s.Confirmed, s.NewEntities, s.Totals[0][0], s.Totals[0][1], s.Totals[1][0], s.Totals[1][1])
+	case s.WithKB:
 		out += fmt.Sprintf("; against the KB: %d new, %d confirmed, %d conflicting", s.New, s.Confirmed, s.Conflicting)
 	}
 	return out
@@ -138,22 +151,17 @@ type drafter struct {
 	agrs  []*agreement
 	lnks  []*link
 
-	kbNames      map[string]bool   // officials the KB knows
-	kbByRune     map[rune][]string // kbNames by first character
-	kbByLast     map[rune][]string // kbNames by last character
-	carry        [2]string         // the place of the last home and host department of the paragraph
-	carryPara    int
-	lastOfficial *entity // whom 他 refers to
-	lastHome     place2  // his body and post, when a sentence named him after them
-	lastAt       int     // the sentence that named him
-	pend         map[*entity]*pending
-	secIndex     map[secKey]*secondment
-	agrIndex     map[string]*agreement
-	lastAgr      *agreement // the agreement drafted last, for its witnesses
-	lnkIndex     map[linkKey]bool
-	review       []string // possible matches of KB officials
-	round        round
-	recognised   map[string]recognition // recognise's answers, for the names a text repeats
+	kbNames    map[string]bool   // officials the KB knows
+	kbByRune   map[rune][]string // kbNames by first character
+	kbByLast   map[rune][]string // kbNames by last character
+	secIndex   map[secKey]*secondment
+	agrIndex   map[string]*agreement
+	lastAgr    *agreement // the agreement drafted last, for its witnesses
+	lnkIndex   map[linkKey]bool
+	review     []string // possible matches of KB officials
+	round      round
+	recognised map[string]recognition // recognise's answers, for the names a text repeats
+	rd         *reader                // the pattern reader's state (read.go)
 }
 
 type recognition struct {
@@ -183,14 +191,16 @@ func Draft(article Article, opt Options) (*Result, error) {
 	if strings.TrimSpace(article.Text) == "" {
 		return nil, fmt.Errorf("%s: no text to draft from", article.Name)
 	}
-	d := &drafter{text: article.Text, ents: map[string]*entity{}, pend: map[*entity]*pending{},
+	d := &drafter{text: article.Text, ents: map[string]*entity{},
 		kbNames: kbOfficials(opt.KB)}
 	d.kbByRune, d.kbByLast = byRune(d.kbNames)
 	d.date, _ = articleDate(article.Text, article.Name, opt.Date)
 	d.sents = sentences(simplify(article.Text), article.Text)
 	for i := range d.sents {
 		d.roundOf(&d.sents[i])
-		d.secondments(i)
+	}
+	d.readAll()
+	for i := range d.sents {
 		d.agreements(i)
 		d.links(i)
 	}
@@ -203,7 +213,7 @@ func Draft(article Article, opt Options) (*Result, error) {
 	if err != nil {
 		return nil, err
 	}
-	res := &Result{YAML: out, Review: d.review}
+	res := &Result{YAML: out, Review: d.review, SourceID: src.id}
 	d.summarise(res, opt.KB)
 	return res, nil
 }
@@ -248,17 +258,6 @@ func (e *entity) addForm(s string) {
 		}
 	}
 	e.forms = append(e.forms, s)
-}
-
-// aliases are the forms other than the name.
-func (e *entity) aliases() []string {
-	var out []string
-	for _, f := range e.forms {
-		if f != e.name {
-			out = append(out, f)
-		}
-	}
-	return out
 }
 
 type sourceInfo struct {

@@ -96,7 +96,7 @@ func TestPatterns(t *testing.T) {
 			[]string{"secondment 欧阳晓峰: 大兴区/副区长 → 廊坊市/副市长"}},
 		{"verb-after-post-no-name", "挂任廊坊市副市长的北京市大兴区副区长向记者介绍了情况。", nil},
 		{"framework-explicit-year", "2015年11月3日,顺义区政府与唐山市曹妃甸区签订了《产业合作框架协议》,计划总投资50亿元。",
-			[]string{"agreement [曹妃甸区 顺义区] 产业合作框架协议 framework 2015-11-03 总投资50亿元"}},
+			[]string{"agreement [曹妃甸区 顺义区] 产业合作框架协议 framework 2015-11-03 计划总投资50亿元"}},
 		{"year-from-article", "北京市交通委和河北省交通运输厅于1月5日签署合作协议。",
 			[]string{"agreement [北京市交通委 河北省交通运输厅] 合作协议 signed 2016-01-05 "}},
 		{"last-year", "国家电网公司与河北省政府12月签署了战略合作协议。",

@@ -27,11 +27,14 @@ var (
 	// matchRE is "通过X牵线搭桥".
 	visitWords = regexp.MustCompile(`考察|调研|参观|访问`)
 	matchRE    = regexp.MustCompile(`通过([^,,。;;]{2,20}?)(?:牵线搭桥|牵线|搭桥)`)
-	leadVerbs  = regexp.MustCompile(`^.*(?:带领|率领|率|组织|陪同)`)
+	// matchmakerRE is "在X的牵线搭桥下": X brokered what the sentence signs.
+	matchmakerRE = regexp.MustCompile(`在([^,,。;;的]{2,30})的(?:牵线搭桥|牵线|搭桥|撮合)下`)
+	leadVerbs    = regexp.MustCompile(`^.*(?:带领|率领|率|组织|陪同)`)
 )
 
 // links finds visits and matchmaking in sentence i.
 func (d *drafter) links(i int) {
+	d.brokered(i)
 	s := &d.sents[i]
 	for _, c := range clauses(s.text) {
 		if !visitWords.MatchString(c) {
@@ -69,6 +72,30 @@ func (d *drafter) links(i int) {
 					d.projectNote(l, s.text)
 					d.addLink(l, i, mm[0])
 				}
+			}
+		}
+	}
+}
+
+// brokered drafts "在X的牵线搭桥下，A与B签署了…" as X's matchmaking of each
+// party of the agreements sentence i states.
+func (d *drafter) brokered(i int) {
+	s := &d.sents[i]
+	m := matchmakerRE.FindStringSubmatch(s.text)
+	if m == nil {
+		return
+	}
+	broker := d.entityIf(m[1])
+	if broker == nil {
+		return
+	}
+	for _, a := range d.agrs {
+		if !hasSentence(a.ev, s) {
+			continue
+		}
+		for _, p := range a.parties {
+			if p != broker {
+				d.addLink(&link{kind: "matchmaking", from: broker, to: p, title: m[0], ev: []evidence{{s: s}}}, i, m[0])
 			}
 		}
 	}

@@ -3,8 +3,11 @@ package extract
 import (
 	"slices"
 	"strings"
+	"sync"
 	"unicode"
 	"unicode/utf8"
+
+	"github.com/guazhi/guazhi/internal/lexicon"
 )
 
 // place is a gazetteer entry: an administrative division known by its root
@@ -198,7 +201,7 @@ var (
 	companyEnds = []string{"集团", "公司", "银行", "分行", "支行", "企业", "网", "厂", "股份", "集团有限公司"}
 	orgEnds     = []string{"工商会", "商会", "贸促会", "协会", "学会", "基金会", "联合会", "联谊会", "研究会", "促进会",
 		"大学", "学院", "研究院", "研究所", "代表团", "研修班"}
-	bodyEnds = []string{"委员会", "管委会", "人民政府", "政府", "省", "市", "区", "县", "镇", "乡", "街道", "厅", "局", "委",
+	bodyEnds = []string{"委员会", "管委会", "人民政府", "政府", "省", "市", "区", "县", "州", "盟", "旗", "地区", "镇", "乡", "街道", "厅", "局", "委",
 		"办", "办公室", "部", "署", "院", "中心", "开发区", "新区", "园区", "党委", "党组"}
 )
 
@@ -276,6 +279,9 @@ func recognise(s string) (ref, bool) {
 		return ref{}, false
 	}
 	r := ref{key: "name:" + companyKey(abbreviate(withoutProvince(s))), name: s, kind: kind, jur: "other"}
+	if id := provinceOf(s); id != "" {
+		r.jur = id // 云南省发改委, 昆明市五华区人民政府: yunnan
+	}
 	bare := strings.TrimLeft(s, "0123456789") // 2015阿拉伯国家…
 	switch {
 	case hasAnyPrefix(bare, foreignPrefixes) != "":
@@ -360,58 +366,20 @@ func sortLongestFirst(list []string) []string {
 	return out
 }
 
-// splitBodyPost splits "廊坊市委常委、副市长" into the body 廊坊 and the
-// post 市委常委、副市长 by peeling posts off the end.
-func splitBodyPost(s string) (body, post string, ok bool) {
-	rest := s
-	for {
-		t := strings.TrimSuffix(rest, "、")
-		if t != rest && t != "" {
-			rest = t
-		}
-		cut := false
-		for _, p := range posts {
-			if b, found := strings.CutSuffix(rest, p); found && b != "" {
-				rest, cut = b, true
-				break
-			}
-		}
-		if !cut {
-			break
+// surnames holds the single-character surnames, compoundSurnames the
+// two-character ones (internal/lexicon's surnames.tsv).
+var surnames, compoundSurnames = func() (string, []string) {
+	var single strings.Builder
+	var compound []string
+	for _, s := range lexicon.Surnames() {
+		if utf8.RuneCountInString(s) == 1 {
+			single.WriteString(s)
+		} else {
+			compound = append(compound, s)
 		}
 	}
-	rest = strings.TrimSuffix(rest, "、")
-	if rest == s || rest == "" {
-		return "", "", false
-	}
-	post = strings.TrimPrefix(s[len(rest):], "、")
-	// 廊坊市委常委: the 市委 belongs to the post, the city to the body.
-	return rest, post, true
-}
-
-// postAt reports the post that starts at byte i of s, if any.
-func postAt(s string, i int) string {
-	r, _ := utf8.DecodeRuneInString(s[i:])
-	for _, p := range postsByRune[r] {
-		if strings.HasPrefix(s[i:], p) {
-			return p
-		}
-	}
-	return ""
-}
-
-// postsByRune lists the posts by their first character, longest first.
-var postsByRune = func() map[rune][]string {
-	m := map[rune][]string{}
-	for _, p := range posts {
-		r, _ := utf8.DecodeRuneInString(p)
-		m[r] = append(m[r], p)
-	}
-	return m
+	return single.String(), compound
 }()
-
-// surnames holds the single-character surnames of the 百家姓 and a few more.
-const surnames = "闫冼佟仝隋揭笪赵钱孙李周吴郑王冯陈褚卫蒋沈韩杨朱秦尤许何吕施张孔曹严华金魏陶姜戚谢邹喻柏水窦章云苏潘葛奚范彭郎鲁韦昌马苗凤花方俞任袁柳酆鲍史唐费廉岑薛雷贺倪汤滕殷罗毕郝邬安常乐于时傅皮卞齐康伍余元卜顾孟平黄和穆萧尹姚邵湛汪祁毛禹狄米贝明臧计伏成戴谈宋茅庞熊纪舒屈项祝董梁杜阮蓝闵席季麻强贾路娄危江童颜郭梅盛林刁钟徐邱骆高夏蔡田樊胡凌霍虞万支柯昝管卢莫经房裘缪干解应宗丁宣贲邓郁单杭洪包诸左石崔吉钮龚程嵇邢滑裴陆荣翁荀羊於惠甄曲家封芮羿储靳汲邴糜松井段富巫乌焦巴弓牧隗山谷车侯宓蓬全郗班仰秋仲伊宫宁仇栾暴甘钭厉戎祖武符刘景詹束龙叶幸司韶郜黎蓟薄印宿白怀蒲邰从鄂索咸籍赖卓蔺屠蒙池乔阴胥能苍双闻莘党翟谭贡劳逄姬申扶堵冉宰郦雍却璩桑桂濮牛寿通边扈燕冀郏浦尚农温别庄晏柴瞿阎充慕连茹习宦艾鱼容向古易慎戈廖庾终暨居衡步都耿满弘匡国文寇广禄阙东欧殳沃利蔚越夔隆师巩厍聂晁勾敖融冷訾辛阚那简饶空曾毋沙乜养鞠须丰巢关蒯相查后荆红游竺权逯盖益桓公税覃付"
 
 // afterName holds characters that end a name when they follow it: verbs,
 // adverbs and particles that open the rest of the clause.
@@ -459,10 +427,6 @@ const givenToo = "强正先希会前来同和代亲现平国"
 // wordsAfterName are the words such characters open after a name.
 var wordsAfterName = []string{"强调", "正在", "正式", "先后", "先期", "希望", "会见", "会同", "会上", "前往", "前来", "来到", "来自",
 	"同时", "同志", "同样", "和", "代表", "亲自", "亲切", "现在", "现任", "平时", "国家"}
-
-// compoundSurnames are the two-character surnames still in use.
-var compoundSurnames = []string{"欧阳", "司马", "上官", "诸葛", "东方", "皇甫", "令狐", "公孙", "慕容", "司徒", "夏侯", "尉迟",
-	"长孙", "宇文", "端木", "西门", "南宫", "澹台", "公冶", "申屠"}
 
 func compoundSurname(r []rune) bool {
 	for _, c := range compoundSurnames {
@@ -561,4 +525,36 @@ func withoutProvince(s string) string {
 		}
 	}
 	return s
+}
+
+// provinceForms maps the name and every short form of each division to the
+// ids of the provinces that have a division so named (朝阳区: beijing and
+// jilin).
+var provinceForms = sync.OnceValue(func() map[string][]string {
+	m := map[string][]string{}
+	for _, d := range lexicon.Divisions() {
+		id := lexicon.ProvinceID(d)
+		for _, f := range append([]string{d.Name}, lexicon.ShortForms(d)...) {
+			if !slices.Contains(m[f], id) {
+				m[f] = append(m[f], id)
+			}
+		}
+	}
+	return m
+})
+
+// provinceOf returns the id of the province a name begins in, by the
+// longest division name or short form it begins with that one province
+// alone has (云南省发改委, 昆明市五华区人民政府: yunnan); "" when none does.
+func provinceOf(s string) string {
+	forms := provinceForms()
+	r := []rune(s)
+	for n := min(len(r), 12); n >= 2; n-- {
+		if ids := forms[string(r[:n])]; len(ids) == 1 {
+			return ids[0]
+		} else if len(ids) > 1 {
+			return ""
+		}
+	}
+	return ""
 }

@@ -58,24 +58,6 @@ func kbOfficials(kb *graph.Graph) map[string]bool {
 	return out
 }
 
-// isOfficial decides whether name, read as the official of a secondment in
-// sentence i, is a person: never a word of the stop list; always a name the
-// KB knows; otherwise only next to a post or title (byPost), or confirmed by
-// a second mention near sentence i.
-func (d *drafter) isOfficial(name string, byPost bool, i int) bool {
-	switch {
-	case notNames[name] || notNames[name[:len(name)-len(lastRune(name))]] || notNames[strings.TrimPrefix(name, firstRuneString(name))]:
-		return false
-	case d.kbNames[name], byPost:
-		return true
-	}
-	n := 0
-	for j := max(0, i-6); j < len(d.sents) && j <= i+6; j++ {
-		n += strings.Count(d.sents[j].text, name)
-	}
-	return n >= 2
-}
-
 func firstRuneString(s string) string {
 	_, n := firstRune(s)
 	return s[:n]
@@ -84,38 +66,6 @@ func firstRuneString(s string) string {
 func lastRune(s string) string {
 	r := []rune(s)
 	return string(r[len(r)-1])
-}
-
-// nameAt reads a person's name at the start of s: a name the KB knows
-// first (the longest), else a surname and one or two characters.
-func (d *drafter) nameAt(s string) string {
-	best := ""
-	r, _ := firstRune(s)
-	for _, k := range d.kbByRune[r] {
-		if len(k) > len(best) && strings.HasPrefix(s, k) {
-			best = k
-		}
-	}
-	if best != "" {
-		return best
-	}
-	return nameAt(s)
-}
-
-// nameBefore reads a person's name at the end of s: a name the KB knows
-// first, else as the free function does.
-func (d *drafter) nameBefore(s string) string {
-	best := ""
-	r, _ := utf8.DecodeLastRuneInString(s)
-	for _, k := range d.kbByLast[r] {
-		if len(k) > len(best) && strings.HasSuffix(s, k) {
-			best = k
-		}
-	}
-	if best != "" {
-		return best
-	}
-	return nameBefore(s)
 }
 
 // byRune indexes names by their first and by their last character.

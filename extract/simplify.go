@@ -25,6 +25,29 @@ var t2s = sync.OnceValue(func() *opencc.OpenCC {
 
 func converter() *opencc.OpenCC { return t2s() }
 
+// hk2s is OpenCC's Hong Kong converter, which also knows the variant
+// characters (衞 → 卫) that t2s leaves as they are.
+var hk2s = sync.OnceValue(func() *opencc.OpenCC {
+	cc, err := opencc.New("hk2s")
+	if err != nil {
+		return nil
+	}
+	return cc
+})
+
+// variant converts a character t2s leaves unchanged by hk2s, rune for rune.
+func variant(r rune) rune {
+	cc := hk2s()
+	if cc == nil {
+		return r
+	}
+	if out, err := cc.Convert(string(r)); err == nil && utf8.RuneCountInString(out) == 1 {
+		s, _ := utf8.DecodeRuneInString(out)
+		return s
+	}
+	return r
+}
+
 // simplifyRune converts one character by OpenCC's character dictionary,
 // remembering the answer in seen.
 func simplifyRune(cc *opencc.OpenCC, r rune, seen map[rune]rune) rune {
@@ -34,6 +57,9 @@ func simplifyRune(cc *opencc.OpenCC, r rune, seen map[rune]rune) rune {
 	s := r
 	if out, err := cc.Convert(string(r)); err == nil && utf8.RuneCountInString(out) == 1 {
 		s, _ = utf8.DecodeRuneInString(out)
+	}
+	if s == r {
+		s = variant(r)
 	}
 	seen[r] = s
 	return s
@@ -105,7 +131,9 @@ func simplifyLine(line string, seen map[rune]rune) string {
 	// rune in place.
 	if cc := converter(); cc != nil && han && len(line) <= maxPhraseLine*3 {
 		if out, err := cc.Convert(line); err == nil && utf8.RuneCountInString(out) == utf8.RuneCountInString(line) {
-			return fullWidthASCII(out)
+			// The phrase dictionary's answer, with the variants it leaves
+			// (衞) as the character dictionaries convert them.
+			return string(mergeVariants([]rune(fullWidthASCII(out)), []rune(line), []rune(string(b))))
 		}
 	}
 	return string(b)
@@ -173,4 +201,15 @@ func (d *drafter) originalForms() {
 			}
 		}
 	}
+}
+
+// mergeVariants takes the phrase conversion, except where it left a
+// character as it was and the character conversion changed it.
+func mergeVariants(phrase, orig, chars []rune) []rune {
+	for i := range phrase {
+		if i < len(orig) && i < len(chars) && phrase[i] == orig[i] && chars[i] != orig[i] {
+			phrase[i] = chars[i]
+		}
+	}
+	return phrase
 }

@@ -18,6 +18,7 @@ type sentence struct {
 	offset int    // character (rune) offset in the article
 	para   int    // paragraph number
 	idx    int    // index among the article's sentences
+	cont   bool   // it continues the sentence before, cut by a line break
 
 	matches               *found
 	termRead              bool     // start and length have been looked for
@@ -60,19 +61,47 @@ const maxSentence = 900
 func sentences(text, orig string) []sentence {
 	var out []sentence
 	para := 0
-	for lineStart := 0; lineStart < len(text); {
-		lineEnd := strings.IndexByte(text[lineStart:], '\n')
-		if lineEnd < 0 {
-			lineEnd = len(text)
-		} else {
-			lineEnd += lineStart
+	lineAt := func(start int) (line string, end int) {
+		end = strings.IndexByte(text[start:], '\n')
+		if end < 0 {
+			return text[start:], len(text)
 		}
-		line := text[lineStart:lineEnd]
-		trimmed := strings.TrimSpace(line)
-		if trimmed != "" && !isChrome(trimmed) {
+		return text[start : start+end], start + end
+	}
+	headline := true
+	for lineStart := 0; lineStart < len(text); {
+		line, lineEnd := lineAt(lineStart)
+		// A line that stops inside a sentence (山东省济南市历下区副区长张⏎永强挂任…)
+		// goes on in the next: the lines are one paragraph, and the first
+		// sentence of each line after the first continues the one before.
+		group := [][2]int{{lineStart, lineEnd}}
+		for !headline && lineEnd < len(text) {
+			next, nextEnd := lineAt(lineEnd + 1)
+			if !continues(text[group[len(group)-1][0]:lineEnd], next) {
+				break
+			}
+			group = append(group, [2]int{lineEnd + 1, nextEnd})
+			lineEnd = nextEnd
+		}
+		joined := strings.TrimSpace(strings.ReplaceAll(text[lineStart:lineEnd], "\n", ""))
+		if joined != "" {
+			headline = false
+		}
+		if joined != "" && !isChrome(joined) {
 			para++
-			lead := strings.Index(line, trimmed)
-			out = append(out, splitSentences(trimmed, lineStart+lead, para)...)
+			for k, g := range group {
+				line = text[g[0]:g[1]]
+				trimmed := strings.TrimSpace(line)
+				if trimmed == "" {
+					continue
+				}
+				lead := strings.Index(line, trimmed)
+				ss := splitSentences(trimmed, g[0]+lead, para)
+				if k > 0 && len(ss) > 0 {
+					ss[0].cont = true
+				}
+				out = append(out, ss...)
+			}
 		}
 		lineStart = lineEnd + 1
 	}
@@ -241,12 +270,6 @@ func pad2(s string) string {
 	return s
 }
 
-// dateIn finds the first date in s written with 月 and completes its year
-// from the article's date. inferred is true when the year was supplied.
-func dateIn(s string, article graph.Date) (d graph.Date, written string, inferred bool) {
-	return dateOf(cnDateRE.FindStringSubmatch(s), yearRE.FindStringSubmatch(s), article)
-}
-
 // found holds the matches of the patterns a sentence is searched for clause
 // by clause, found once for the whole sentence so that a sentence of many
 // clauses is read in linear time.
@@ -336,9 +359,22 @@ func dateOf(m, y []string, article graph.Date) (d graph.Date, written string, in
 	return d, m[0], inferred
 }
 
-var amountRE = regexp.MustCompile(`(?:(?:总投资|投资总额|投资额|投资|总额|金额|合同额|签约额|签约金额|总金额|规模)(?:约|近|逾|超过|达到|达|为)?)?(?:约|近|逾|超过)?\d+(?:\.\d+)?(?:多|余)?(?:万亿|亿|千万|百万|万)?(?:元|美元|欧元|港元|日元|英镑)(?:人民币)?`)
+var amountRE = regexp.MustCompile(`(?:(?:计划|预计|拟)?(?:总投资|投资总额|投资额|投资|总额|金额|合同额|签约额|签约金额|总金额|规模)(?:约|近|逾|超过|达到|达|为)?)?(?:约|近|逾|超过)?\d+(?:\.\d+)?(?:多|余)?(?:万亿|亿|千万|百万|万)?(?:元|美元|欧元|港元|日元|英镑)(?:人民币)?`)
 
 // amountIn returns the first amount of money in s, as written.
 func amountIn(s string) string {
 	return amountRE.FindString(s)
+}
+
+// continues reports whether line stops inside a sentence that next goes
+// on with: a Chinese character at the end of one and the start of the
+// other, no sentence end between.
+func continues(line, next string) bool {
+	line, next = strings.TrimSpace(line), strings.TrimSpace(next)
+	if line == "" || next == "" {
+		return false
+	}
+	last, _ := utf8.DecodeLastRuneInString(line)
+	first, _ := utf8.DecodeRuneInString(next)
+	return isHan(last) && isHan(first)
 }

@@ -9,6 +9,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/guazhi/guazhi/graph"
+	"github.com/guazhi/guazhi/kb"
 	"go.yaml.in/yaml/v3"
 )
 
@@ -145,168 +146,154 @@ func appendOnce(list []*graph.Entity, e *graph.Entity) []*graph.Entity {
 	return append(list, e)
 }
 
-// Nodes. User text only ever goes into scalar values; the encoder quotes.
+// The draft is the knowledge base's own records (kb's schema.go), encoded
+// by yaml.v3, which quotes what needs quoting, then given the comments a
+// reviewer reads: why an entity or secondment needs review, where each
+// quote is in the article.
 
-func str(s string) *yaml.Node { return &yaml.Node{Kind: yaml.ScalarNode, Tag: "!!str", Value: s} }
-
-func mapping(flow bool, kv ...any) *yaml.Node {
-	m := &yaml.Node{Kind: yaml.MappingNode, Tag: "!!map"}
-	if flow {
-		m.Style = yaml.FlowStyle
-	}
-	for i := 0; i+1 < len(kv); i += 2 {
-		var v *yaml.Node
-		switch x := kv[i+1].(type) {
-		case string:
-			if x == "" {
-				continue
-			}
-			v = str(x)
-		case *yaml.Node:
-			if x == nil {
-				continue
-			}
-			v = x
-		case bool:
-			if !x {
-				continue
-			}
-			v = &yaml.Node{Kind: yaml.ScalarNode, Tag: "!!bool", Value: "true"}
-		}
-		m.Content = append(m.Content, str(kv[i].(string)), v)
-	}
-	return m
-}
-
-func seq(flow bool, items ...*yaml.Node) *yaml.Node {
-	s := &yaml.Node{Kind: yaml.SequenceNode, Tag: "!!seq", Content: items}
-	if flow {
-		s.Style = yaml.FlowStyle
-	}
-	return s
-}
-
-func strs(list []string) *yaml.Node {
-	if len(list) == 0 {
-		return nil
-	}
-	var items []*yaml.Node
-	for _, s := range list {
-		items = append(items, str(s))
-	}
-	return seq(true, items...)
-}
-
-func (d *drafter) evidence(src sourceInfo, list []evidence) *yaml.Node {
-	var items []*yaml.Node
+func (d *drafter) evidence(src sourceInfo, list []evidence) []kb.Evidence {
+	var out []kb.Evidence
 	for _, e := range list {
-		m := mapping(false, "source", src.id, "quote", e.s.orig, "inferred", e.inferred, "note", e.note)
-		m.Content[3].LineComment = fmt.Sprintf("characters %d–%d", e.s.offset, e.s.offset+utf8.RuneCountInString(e.s.text))
-		items = append(items, m)
+		out = append(out, kb.Evidence{Source: src.id, Quote: e.s.orig, Inferred: e.inferred, Note: e.note})
 	}
-	return seq(false, items...)
+	return out
 }
 
 func dateStr(d graph.Date) string { return d.String() }
 
 func (d *drafter) yaml(src sourceInfo) ([]byte, error) {
-	ents := d.used()
-	var entNodes []*yaml.Node
-	for _, e := range ents {
+	var f kb.File
+	var entNotes []string
+	for _, e := range d.used() {
 		name, kind, jur := e.name, e.kind, e.jur
 		note := e.jurNote
 		if e.kb != nil {
 			name, kind, jur, note = e.kb.Name, e.kb.Kind, e.kb.Jurisdiction, ""
 		}
 		var aliases []string
-		for _, f := range e.forms {
-			if f != name {
-				aliases = append(aliases, f)
+		for _, a := range e.forms {
+			if a != name {
+				aliases = append(aliases, a)
 			}
 		}
 		parent := ""
 		if p, ok := d.ents[e.parent]; ok && p.id != "" && e.kb == nil {
 			parent = p.id
 		}
-		n := mapping(true, "id", e.id, "kind", kind, "name", name, "aliases", strs(aliases),
-			"jurisdiction", jur, "parent", parent, "note", note)
-		n.HeadComment = e.review
-		entNodes = append(entNodes, n)
+		f.Entities = append(f.Entities, kb.Entity{ID: e.id, Kind: kind, Name: name, Aliases: aliases,
+			Jurisdiction: jur, Parent: parent, Note: note})
+		entNotes = append(entNotes, e.review)
 	}
-	var secNodes []*yaml.Node
+	var secNotes []string
+	var quotes [][]evidence // per record of the file, in order: each one's evidence
 	for _, s := range d.secs {
-		var from *yaml.Node
+		var from kb.Place
 		if s.from.body != nil {
-			from = mapping(true, "body", s.from.body.id, "post", s.from.post)
+			from = kb.Place{Body: s.from.body.id, Post: s.from.post}
 		}
-		n := mapping(false, "official", s.official.id, "from", from,
-			"to", mapping(true, "body", s.to.body.id, "post", s.to.post), "start", dateStr(s.start), "end", dateStr(s.end),
-			"note", s.termNote, "evidence", d.evidence(src, s.ev))
+		f.Secondments = append(f.Secondments, kb.Secondment{Official: s.official.id, From: from,
+			To: kb.Place{Body: s.to.body.id, Post: s.to.post}, Start: dateStr(s.start), End: dateStr(s.end),
+			Note: s.termNote, Evidence: d.evidence(src, s.ev)})
+		note := ""
 		switch s.standing {
 		case factConfirmed:
-			n.HeadComment = "already in the knowledge base: this source adds evidence"
+			note = "already in the knowledge base: this source adds evidence"
 		case factConflicting:
-			n.HeadComment = "conflicts with the knowledge base: " + s.standingNote
+			note = "conflicts with the knowledge base: " + s.standingNote
 		}
-		secNodes = append(secNodes, n)
+		secNotes = append(secNotes, note)
+		quotes = append(quotes, s.ev)
 	}
-	var agrNodes []*yaml.Node
 	for _, a := range d.agrs {
 		var parties []string
 		for _, p := range a.parties {
 			parties = append(parties, p.id)
 		}
-		var officials *yaml.Node
-		if len(a.officials) > 0 {
-			officials = seq(false)
-			for _, o := range a.officials {
-				officials.Content = append(officials.Content, mapping(true, "official", o.official.id, "role", o.role))
-			}
+		var officials []kb.Role
+		for _, o := range a.officials {
+			officials = append(officials, kb.Role{Official: o.official.id, Role: o.role})
 		}
-		agrNodes = append(agrNodes, mapping(false, "id", a.id, "title", a.title, "parties", strs(parties),
-			"status", a.status, "date", dateStr(a.date), "value", a.value, "venue", a.venue, "officials", officials,
-			"note", strings.Join(a.notes, "; "), "evidence", d.evidence(src, a.ev)))
+		f.Agreements = append(f.Agreements, kb.Agreement{ID: a.id, Title: a.title, Parties: parties, Status: a.status,
+			Date: dateStr(a.date), Value: a.value, Venue: a.venue, Officials: officials,
+			Note: strings.Join(a.notes, "; "), Evidence: d.evidence(src, a.ev)})
+		quotes = append(quotes, a.ev)
 	}
-	var lnkNodes []*yaml.Node
 	for _, l := range d.lnks {
-		lnkNodes = append(lnkNodes, mapping(false, "kind", l.kind, "from", l.from.id, "to", l.to.id, "title", l.title,
-			"date", dateStr(l.date), "venue", l.venue, "note", strings.Join(l.notes, "; "), "evidence", d.evidence(src, l.ev)))
+		f.Links = append(f.Links, kb.Link{Kind: l.kind, From: l.from.id, To: l.to.id, Title: l.title,
+			Date: dateStr(l.date), Venue: l.venue, Note: strings.Join(l.notes, "; "), Evidence: d.evidence(src, l.ev)})
+		quotes = append(quotes, l.ev)
 	}
-	var lnkList *yaml.Node
-	if len(lnkNodes) > 0 {
-		lnkList = seq(false, lnkNodes...)
-	}
-	source := mapping(false, "id", src.id, "title", src.title, "publisher", src.publisher, "date", dateStr(src.date),
-		"url", src.url, "file", src.file)
-	var secList, agrList *yaml.Node
-	if len(secNodes) > 0 {
-		secList = seq(false, secNodes...)
-	}
-	if len(agrNodes) > 0 {
-		agrList = seq(false, agrNodes...)
-	}
-	var entList *yaml.Node
-	if len(entNodes) > 0 {
-		entList = seq(false, entNodes...)
+	f.Sources = []kb.Source{{ID: src.id, Title: src.title, Publisher: src.publisher, Date: dateStr(src.date),
+		URL: src.url, File: src.file}}
+
+	var doc yaml.Node
+	if err := doc.Encode(&f); err != nil {
+		return nil, err
 	}
 	// The draft names no title of its own: merged with a knowledge base it
-	// takes that base's title instead of contradicting it (see graph's
-	// naming rule); alone, it is named after its file.
-	doc := mapping(false, "sources", seq(false, source), "entities", entList,
-		"secondments", secList, "agreements", agrList, "links", lnkList)
+	// takes that base's title instead of contradicting it (see kb's naming
+	// rule); alone, it is named after its file.
 	doc.HeadComment = "Drafted by guazhi extract from " + src.file + ". Review every item before merging,\n" +
 		"above all evidence marked inferred: true. Offsets count characters. It gives no title:\n" +
 		"merged with a knowledge base it takes that one's; add title: to name it yourself."
+	for i, n := range items(&doc, "entities") {
+		n.Style = yaml.FlowStyle
+		n.HeadComment = entNotes[i]
+	}
+	var records []*yaml.Node
+	for i, n := range items(&doc, "secondments") {
+		n.HeadComment = secNotes[i]
+		for _, k := range []string{"from", "to"} {
+			if p := value(n, k); p != nil {
+				p.Style = yaml.FlowStyle
+			}
+		}
+		records = append(records, n)
+	}
+	for _, n := range items(&doc, "agreements") {
+		if p := value(n, "parties"); p != nil {
+			p.Style = yaml.FlowStyle
+		}
+		for _, o := range items(n, "officials") {
+			o.Style = yaml.FlowStyle
+		}
+		records = append(records, n)
+	}
+	records = append(records, items(&doc, "links")...)
+	for i, n := range records {
+		for k, e := range items(n, "evidence") {
+			ev := quotes[i][k]
+			value(e, "quote").LineComment = fmt.Sprintf("characters %d–%d", ev.s.offset, ev.s.offset+utf8.RuneCountInString(ev.s.text))
+		}
+	}
 	var buf bytes.Buffer
 	enc := yaml.NewEncoder(&buf)
 	enc.SetIndent(2)
-	if err := enc.Encode(&yaml.Node{Kind: yaml.DocumentNode, Content: []*yaml.Node{doc}}); err != nil {
+	if err := enc.Encode(&doc); err != nil {
 		return nil, err
 	}
 	if err := enc.Close(); err != nil {
 		return nil, err
 	}
 	return buf.Bytes(), nil
+}
+
+// value returns the value of key in the mapping m, or nil.
+func value(m *yaml.Node, key string) *yaml.Node {
+	for i := 0; i+1 < len(m.Content); i += 2 {
+		if m.Content[i].Value == key {
+			return m.Content[i+1]
+		}
+	}
+	return nil
+}
+
+// items returns the items of the list at key in the mapping m.
+func items(m *yaml.Node, key string) []*yaml.Node {
+	if l := value(m, key); l != nil {
+		return l.Content
+	}
+	return nil
 }
 
 func (d *drafter) summarise(res *Result, kb *graph.Graph) {

@@ -1,11 +1,12 @@
 package graph_test
 
 import (
-	"github.com/guazhi/guazhi/graph"
-	"github.com/guazhi/guazhi/kb"
 	"slices"
 	"strings"
 	"testing"
+
+	"github.com/guazhi/guazhi/graph"
+	"github.com/guazhi/guazhi/kb"
 )
 
 // brokersKB has a two-party agreement brokered by two officials, a

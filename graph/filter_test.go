@@ -2,10 +2,11 @@ package graph_test
 
 import (
 	"errors"
-	"github.com/guazhi/guazhi/graph"
-	"github.com/guazhi/guazhi/kb"
 	"slices"
 	"testing"
+
+	"github.com/guazhi/guazhi/graph"
+	"github.com/guazhi/guazhi/kb"
 )
 
 func loadBasic(t *testing.T) *graph.Graph {

@@ -4,6 +4,8 @@ import (
 	"fmt"
 	"slices"
 	"strings"
+
+	"github.com/guazhi/guazhi/internal/lexicon"
 )
 
 // Pos is a position in a knowledge-base file. Line and Col count from 1;
@@ -35,8 +37,17 @@ const (
 // EntityKinds lists the entity kinds in their canonical order.
 var EntityKinds = []string{Official, Body, Company, Organisation}
 
-// Jurisdictions lists the jurisdictions in their canonical order.
+// Jurisdictions lists the jurisdictions with a colour and a place of
+// their own, in their canonical order. A body of another province takes
+// that province's id (IsJurisdiction), and is drawn and ordered as other.
 var Jurisdictions = []string{"beijing", "hebei", "tianjin", "national", "other", "foreign"}
+
+// IsJurisdiction reports whether j is a jurisdiction: one of Jurisdictions,
+// or the id of a province-level division (shanghai, yunnan, xinjiang: the
+// pinyin of its name without the suffix, shaanxi for 陕西).
+func IsJurisdiction(j string) bool {
+	return slices.Contains(Jurisdictions, j) || slices.Contains(lexicon.ProvinceIDs(), j)
+}
 
 // Relation kinds with a fixed meaning. Links add kinds of their own.
 const (

@@ -117,7 +117,7 @@ func TestBadCorpus(t *testing.T) {
 			}
 			var list kb.ErrorList
 			if !errors.As(err, &list) {
-				t.Fatalf("error %T, want graph.ErrorList: %v", err, err)
+				t.Fatalf("error %T, want kb.ErrorList: %v", err, err)
 			}
 			for _, e := range list {
 				if !errLine.MatchString(e.Error()) {
@@ -177,7 +177,7 @@ func TestLinearTime(t *testing.T) {
 }
 
 // TestErrorCap loads knowledge bases that are nothing but errors: the list
-// stops at graph.MaxErrors, ends with a count of the rest, and stays small
+// stops at kb.MaxErrors, ends with a count of the rest, and stays small
 // whatever the input's size.
 func TestErrorCap(t *testing.T) {
 	const lines = 200000
@@ -191,7 +191,7 @@ func TestErrorCap(t *testing.T) {
 			_, err := kb.Parse(fstest.MapFS{}, kb.Input{Name: c.file, Data: []byte(c.data)})
 			var list kb.ErrorList
 			if !errors.As(err, &list) {
-				t.Fatalf("error %T, want graph.ErrorList: %v", err, err)
+				t.Fatalf("error %T, want kb.ErrorList: %v", err, err)
 			}
 			if len(list) != kb.MaxErrors+1 || list.Count() != lines {
 				t.Fatalf("%d errors standing for %d problems, want %d for %d", len(list), list.Count(), kb.MaxErrors+1, lines)

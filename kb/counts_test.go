@@ -1,12 +1,13 @@
 package kb_test
 
 import (
-	"github.com/guazhi/guazhi/graph"
-	"github.com/guazhi/guazhi/kb"
 	"maps"
 	"slices"
 	"strings"
 	"testing"
+
+	"github.com/guazhi/guazhi/graph"
+	"github.com/guazhi/guazhi/kb"
 )
 
 // TestDefaultCounts pins the size of the embedded jingji-2015 knowledge base,

@@ -3,13 +3,14 @@ package kb
 import (
 	"bytes"
 	"fmt"
-	"github.com/guazhi/guazhi/graph"
 	"io"
 	"sort"
 	"strings"
 	"unicode/utf8"
 
 	"go.yaml.in/yaml/v3"
+
+	"github.com/guazhi/guazhi/graph"
 )
 
 // Limits on one knowledge-base file, so that hostile input finishes in
@@ -515,7 +516,7 @@ func decodeFile(file string, data []byte, e *errs) *rawDoc {
 		return nil
 	}
 	d := &decoder{file: file, data: data, errs: e}
-	d.fields(top, "knowledge base", []string{"name", "title", "uses", "sources", "entities", "secondments", "agreements", "links"}, func(k string, v *yaml.Node) {
+	d.fields(top, "knowledge base", topKeys(), func(k string, v *yaml.Node) {
 		switch k {
 		case "uses":
 			doc.uses = d.strings(v, "uses")

@@ -4,9 +4,10 @@ import (
 	"cmp"
 	"errors"
 	"fmt"
-	"github.com/guazhi/guazhi/graph"
 	"slices"
 	"strings"
+
+	"github.com/guazhi/guazhi/graph"
 )
 
 // Sentinel errors wrapped by every *Error, so callers can test with errors.Is.

@@ -2,9 +2,10 @@ package kb
 
 import (
 	"fmt"
-	"github.com/guazhi/guazhi/graph"
 	"reflect"
 	"strings"
+
+	"github.com/guazhi/guazhi/graph"
 )
 
 // The knowledge base's records, each key declared once: its name, how
@@ -14,8 +15,11 @@ import (
 // kept as written, without checks; []rawEvidence, []rawRole, rawPlace: the
 // records below). The YAML decoder (keys, "want one of" lists), the JSON
 // Lines decoder (its record types are made from these), the attribute views
-// (an evidence key with attr becomes a list attribute of the relation) and
-// docs/keys.md (TestKeysDoc) all follow these declarations.
+// (an evidence key with attr becomes a list attribute of the relation),
+// the writers' records in schema.go (TestSchemaGo), which the generator and
+// extract's drafts are made of, and docs/keys.md (TestKeysDoc) all follow
+// these declarations. To add a key: its row here and the raw record's
+// field (decode.go), then go test ./kb -update.
 
 // field declares one key of the record R.
 type field[R any] struct {
@@ -197,6 +201,22 @@ func docType(p any) string {
 	return reflect.TypeOf(p).String()
 }
 
+// docKeys are a file's top-level keys, in order, each with the type a
+// writer gives it (schema.go).
+var docKeys = []struct{ key, typ string }{
+	{"name", "string"}, {"title", "string"}, {"uses", "[]string"}, {"sources", "[]Source"}, {"entities", "[]Entity"},
+	{"secondments", "[]Secondment"}, {"agreements", "[]Agreement"}, {"links", "[]Link"},
+}
+
+// topKeys returns the top-level keys.
+func topKeys() []string {
+	var out []string
+	for _, k := range docKeys {
+		out = append(out, k.key)
+	}
+	return out
+}
+
 var (
 	sourceRecord = newRecord("source",
 		field[rawSource]{key: "id", what: "source id", at: func(r *rawSource) any { return &r.id }, doc: "the id evidence names it by"},
@@ -213,7 +233,7 @@ var (
 		field[rawEntity]{key: "name_en", what: "entity name_en", attr: "name_en", doc: "the English name (--lang en)"},
 		field[rawEntity]{key: "full_name", what: "entity full_name", at: func(r *rawEntity) any { return &r.fullName }},
 		field[rawEntity]{key: "aliases", what: "aliases", at: func(r *rawEntity) any { return &r.aliases }, doc: "other names references may use"},
-		field[rawEntity]{key: "jurisdiction", what: "entity jurisdiction", at: func(r *rawEntity) any { return &r.jurisdiction }, doc: "beijing, hebei, tianjin, national, other or foreign"},
+		field[rawEntity]{key: "jurisdiction", what: "entity jurisdiction", at: func(r *rawEntity) any { return &r.jurisdiction }, doc: "beijing, hebei, tianjin, national, other, foreign, or the id of another province (shanghai, yunnan, xinjiang, shaanxi …; internal/lexicon/provinces.tsv)"},
 		field[rawEntity]{key: "parent", what: "entity parent", at: func(r *rawEntity) any { return &r.parent }, doc: "a reference to the body it belongs to"},
 		field[rawEntity]{key: "note", what: "entity note", at: func(r *rawEntity) any { return &r.note }},
 	)

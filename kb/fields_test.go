@@ -1,10 +1,10 @@
 package kb
 
 import (
-	"github.com/guazhi/guazhi/graph"
 	"strings"
 	"testing"
 
+	"github.com/guazhi/guazhi/graph"
 	"github.com/guazhi/guazhi/internal/golden"
 )
 

@@ -3,9 +3,10 @@ package kb
 import (
 	"cmp"
 	"fmt"
-	"github.com/guazhi/guazhi/graph"
 	"slices"
 	"strings"
+
+	"github.com/guazhi/guazhi/graph"
 )
 
 // Fusion: a fact is held once, however many statements (list items, in one

@@ -46,11 +46,11 @@ func fuzzLoad(t *testing.T, fs fstest.MapFS, in kb.Input) {
 	if err != nil {
 		var list kb.ErrorList
 		if !errors.As(err, &list) || len(list) == 0 {
-			t.Fatalf("error %T is not a graph.ErrorList: %v", err, err)
+			t.Fatalf("error %T is not a kb.ErrorList: %v", err, err)
 		}
 		for i, e := range list {
 			if e.Omitted > 0 && i == len(list)-1 && errors.Is(e, kb.ErrLimit) {
-				continue // the count of the problems past graph.MaxErrors
+				continue // the count of the problems past kb.MaxErrors
 			}
 			if e.Err == nil || !errLine.MatchString(e.Error()) {
 				t.Fatalf("error %q has no sentinel or is not file:line:col: message", e.Error())

@@ -6,12 +6,13 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
-	"github.com/guazhi/guazhi/graph"
 	"io"
 	"path"
 	"reflect"
 	"strings"
 	"unicode/utf8"
+
+	"github.com/guazhi/guazhi/graph"
 )
 
 // MaxBulkSize bounds one JSON Lines file. JSON Lines decode into compact

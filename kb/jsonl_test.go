@@ -3,13 +3,14 @@ package kb
 import (
 	"errors"
 	"fmt"
-	"github.com/guazhi/guazhi/graph"
 	"io"
 	"os"
 	"slices"
 	"strings"
 	"testing"
 	"testing/fstest"
+
+	"github.com/guazhi/guazhi/graph"
 )
 
 // describe flattens a graph into comparable text.

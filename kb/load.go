@@ -5,8 +5,6 @@ import (
 	"embed"
 	"errors"
 	"fmt"
-	"github.com/guazhi/guazhi/graph"
-	"github.com/guazhi/guazhi/internal/suggest"
 	"index/suffixarray"
 	"io"
 	"io/fs"
@@ -16,6 +14,9 @@ import (
 	"sort"
 	"strings"
 	"unicode/utf8"
+
+	"github.com/guazhi/guazhi/graph"
+	"github.com/guazhi/guazhi/internal/suggest"
 )
 
 // FileReader reads the files a knowledge base names. os.DirFS, embed.FS and
@@ -474,8 +475,8 @@ func (b *builder) entity(r *rawEntity) {
 	} else if !r.kind.ok {
 		b.add(r.pos, ErrMissing, "entity "+id+": kind is missing")
 	}
-	if r.jurisdiction.ok && !contains(graph.Jurisdictions, r.jurisdiction.V) {
-		b.add(r.jurisdiction.Pos, ErrInvalid, fmt.Sprintf("entity %s: jurisdiction %q is not one of %s", id, r.jurisdiction.V, strings.Join(graph.Jurisdictions, ", ")))
+	if r.jurisdiction.ok && !graph.IsJurisdiction(r.jurisdiction.V) {
+		b.add(r.jurisdiction.Pos, ErrInvalid, fmt.Sprintf("entity %s: jurisdiction %q is not one of %s, nor a province's id (shanghai, yunnan, …)", id, r.jurisdiction.V, strings.Join(graph.Jurisdictions, ", ")))
 	}
 	if old, ok := b.ents[id]; ok {
 		first := b.raws[id]

@@ -3,10 +3,11 @@ package kb
 import (
 	"errors"
 	"fmt"
-	"github.com/guazhi/guazhi/graph"
 	"strings"
 	"testing"
 	"testing/fstest"
+
+	"github.com/guazhi/guazhi/graph"
 )
 
 // base is a valid knowledge base that the error cases break one piece at a
@@ -155,7 +156,7 @@ func TestLoadErrors(t *testing.T) {
 		{"unknown top-level key", map[string]string{"kb.yaml": "a: &a [x, x]\n"}, ErrUnknownKey,
 			"kb.yaml:1:1: unknown key \"a\" in knowledge base (want one of name, title, uses, sources, entities, secondments, agreements, links)"},
 		{"several errors in one file", map[string]string{"kb.yaml": base + "  - {id: d, kind: body, name: 丁, jurisdiction: mars}\n  - {id: e, kind: bdy, name: 戊}\n"}, ErrInvalid,
-			"kb.yaml:8:48: entity d: jurisdiction \"mars\" is not one of beijing, hebei, tianjin, national, other, foreign\n" +
+			"kb.yaml:8:48: entity d: jurisdiction \"mars\" is not one of beijing, hebei, tianjin, national, other, foreign, nor a province's id (shanghai, yunnan, …)\n" +
 				"kb.yaml:9:19: entity e: kind \"bdy\" is not one of official, body, company, organisation"},
 	} {
 		t.Run(c.name, func(t *testing.T) {

@@ -2,9 +2,10 @@ package kb
 
 import (
 	"fmt"
-	"github.com/guazhi/guazhi/graph"
 	"strings"
 	"unicode/utf8"
+
+	"github.com/guazhi/guazhi/graph"
 )
 
 // The YAML library says where it gave up, which is often a line or more

@@ -86,6 +86,39 @@ func (e env) extract(args []string) error {
 	for _, r := range res.Review {
 		fmt.Fprintln(e.stderr, "review: "+r)
 	}
+	if opt.KB != nil {
+		if err := account(res, opt.KB, *kbs, *out); err != nil {
+			return err
+		}
+	}
 	fmt.Fprintln(e.stderr, res.Summary.String())
 	return nil
+}
+
+// account counts the draft as check counts its merge with the knowledge
+// base files kbs (loaded as base); out names the draft's file, "-" for none.
+func account(res *extract.Result, base *graph.Graph, kbs []string, out string) error {
+	name := out
+	if name == "-" {
+		name = "draft.yaml"
+	}
+	merged, err := kb.Load(draftReader{name: name, data: res.YAML}, append(append([]string(nil), kbs...), name)...)
+	if err != nil {
+		return fmt.Errorf("the draft does not merge with the knowledge base: %w", err)
+	}
+	res.Summary.Account(base, merged)
+	return nil
+}
+
+// draftReader reads the draft from memory and every other file from disk.
+type draftReader struct {
+	name string
+	data []byte
+}
+
+func (r draftReader) ReadFile(name string) ([]byte, error) {
+	if name == r.name {
+		return r.data, nil
+	}
+	return kb.OSReader{}.ReadFile(name)
 }

@@ -112,7 +112,7 @@ func TestExitCodes(t *testing.T) {
 }
 
 // TestErrorCapCLI checks that a knowledge base of nothing but errors
-// prints the first graph.MaxErrors, a count of the rest and the total.
+// prints the first kb.MaxErrors, a count of the rest and the total.
 func TestErrorCapCLI(t *testing.T) {
 	base := filepath.Join(t.TempDir(), "kb.yaml")
 	if err := os.WriteFile(base, []byte("entities:\n"+strings.Repeat("- {}\n", 1500)), 0o644); err != nil {

@@ -1,6 +1,7 @@
 package lexicon
 
 import (
+	"slices"
 	"strings"
 	"testing"
 	"unicode/utf8"
@@ -85,6 +86,70 @@ func TestReadings(t *testing.T) {
 		}
 		if !named {
 			t.Errorf("%s begins no division's name", r.Prefix)
+		}
+	}
+}
+
+func TestShortForms(t *testing.T) {
+	for _, tc := range []struct {
+		name string
+		want []string
+	}{
+		{"新疆维吾尔自治区", []string{"新疆"}},
+		{"广西壮族自治区", []string{"广西"}},
+		{"河北省", []string{"河北"}},
+		{"红河哈尼族彝族自治州", []string{"红河州", "红河"}},
+		{"克孜勒苏柯尔克孜自治州", []string{"克孜勒苏州", "克孜勒苏"}},
+		{"喀什地区", []string{"喀什"}},
+		{"酉阳土家族苗族自治县", []string{"酉阳县"}},
+		{"元阳县", nil},
+	} {
+		ds := DivisionsNamed(tc.name)
+		if len(ds) == 0 {
+			t.Errorf("%s: no such division", tc.name)
+			continue
+		}
+		if got := ShortForms(ds[0]); !slices.Equal(got, tc.want) {
+			t.Errorf("ShortForms(%s) = %q, want %q", tc.name, got, tc.want)
+		}
+	}
+}
+
+func TestCuratedTables(t *testing.T) {
+	if n := len(Ethnic()); n != 56 {
+		t.Errorf("%d ethnic groups, want 56", n)
+	}
+	for _, p := range Posts() {
+		if !slices.Contains([]string{"party", "government", "department", "other"}, p.Kind) {
+			t.Errorf("post %s: kind %q", p.Title, p.Kind)
+		}
+	}
+	if len(Surnames()) < 400 || len(Suffixes()) == 0 || len(PlacePrefixes()) == 0 {
+		t.Errorf("tables too short: %d surnames, %d suffixes, %d prefixes", len(Surnames()), len(Suffixes()), len(PlacePrefixes()))
+	}
+}
+
+// TestProvinceIDs checks that every province-level division has an id, each
+// its own, and that a county finds its province's.
+func TestProvinceIDs(t *testing.T) {
+	seen := map[string]bool{}
+	for _, d := range Divisions() {
+		if d.Level != Province {
+			continue
+		}
+		id := ProvinceID(d)
+		if id == "" || seen[id] {
+			t.Errorf("%s %s: id %q missing or taken", d.Code, d.Name, id)
+		}
+		seen[id] = true
+	}
+	if len(seen) != len(ProvinceIDs()) {
+		t.Errorf("%d provinces, %d ids", len(seen), len(ProvinceIDs()))
+	}
+	for name, want := range map[string]string{"五华区": "yunnan", "莎车县": "xinjiang", "大兴区": "beijing", "西安市": "shaanxi"} {
+		ds := DivisionsNamed(name)
+		if len(ds) == 0 || ProvinceID(ds[0]) != want {
+			t.Errorf("%s: province id %q, want %q", name, ProvinceID(ds[0]), want)
 		}
 	}
 }

@@ -99,7 +99,7 @@ func jsonText(s string) []byte {
 }
 
 // TestAgreementForms checks that the file does not depend on how the graph
-// holds its agreements: as edges between the parties (graph.Load) or as
+// holds its agreements: as edges between the parties (kb.Load) or as
 // nodes (Graph.AgreementNodes, render's default).
 func TestAgreementForms(t *testing.T) {
 	exporttest.Graphs(t, false, func(t *testing.T, g *graph.Graph) {

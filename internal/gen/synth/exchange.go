@@ -8,6 +8,7 @@ import (
 	"github.com/mozillazg/go-pinyin"
 
 	"github.com/guazhi/guazhi/internal/lexicon"
+	"github.com/guazhi/guazhi/kb"
 )
 
 // ExchangeOptions say what exchange to generate. A zero value means the
@@ -57,8 +58,8 @@ func Exchange(opt ExchangeOptions) *KB {
 		r:     rand.New(rand.NewPCG(opt.Seed, 0x6a696e676a696a69)), // "jingjiji"
 		ids:   map[string]int{},
 		names: map[string]bool{},
-		kb: &KB{Name: opt.Name,
-			Title: fmt.Sprintf("京冀干部互派挂职（合成：%d名干部，%d轮，种子%d）", opt.Officials, opt.Rotations, opt.Seed)},
+		kb: &KB{File: kb.File{Name: opt.Name,
+			Title: fmt.Sprintf("京冀干部互派挂职（合成：%d名干部，%d轮，种子%d）", opt.Officials, opt.Rotations, opt.Seed)}},
 	}, opt: opt, body: map[string]int{}}
 	x.places()
 	x.run()

@@ -14,7 +14,7 @@ import (
 )
 
 // MaxFileBytes is the default size limit of one knowledge-base file: the
-// loader's limit (graph.MaxFileSize), and at most 4 MiB, so that the YAML
+// loader's limit (kb.MaxFileSize), and at most 4 MiB, so that the YAML
 // tree of one file, the loader's largest transient, stays small.
 const MaxFileBytes = min(kb.MaxFileSize, 4<<20)
 
@@ -26,8 +26,8 @@ type File struct {
 
 // Dir is a generated knowledge base as files: one or more YAML files, which
 // together make the knowledge base, and the source texts they cite. It is a
-// graph.FileReader, so it loads without touching the disk:
-// graph.Load(dir, dir.KB...).
+// kb.FileReader, so it loads without touching the disk:
+// kb.Load(dir, dir.KB...).
 type Dir struct {
 	KB    []string // the YAML files, in order: kb.yaml, or kb-0001.yaml, kb-0002.yaml, …
 	Files []File   // the YAML files, then the source texts
@@ -61,10 +61,9 @@ func (base *KB) Files(maxBytes int) *Dir {
 	}
 	var shards [][]byte
 	cur := []byte("# A synthetic knowledge base made by guazhi's internal/gen.\n")
-	e := &emitter{}
-	e.kv("", "name", base.Name)
-	e.kv("", "title", base.Title)
-	cur = append(cur, e.b...)
+	cur = kb.AppendField(cur, "name", base.Name)
+	cur = kb.AppendField(cur, "title", base.Title)
+	var rec []byte
 	section := ""
 	put := func(name string, rec []byte) {
 		head := "\n" + name + ":\n"
@@ -80,29 +79,24 @@ func (base *KB) Files(maxBytes int) *Dir {
 		section = name
 	}
 	for i := range base.Sources {
-		e.b = e.b[:0]
-		e.source(&base.Sources[i])
-		put("sources", e.b)
+		rec = kb.AppendItem(rec[:0], &base.Sources[i])
+		put("sources", rec)
 	}
 	for i := range base.Entities {
-		e.b = e.b[:0]
-		e.entity(&base.Entities[i])
-		put("entities", e.b)
+		rec = kb.AppendItem(rec[:0], &base.Entities[i])
+		put("entities", rec)
 	}
 	for i := range base.Secondments {
-		e.b = e.b[:0]
-		e.secondment(&base.Secondments[i])
-		put("secondments", e.b)
+		rec = kb.AppendItem(rec[:0], &base.Secondments[i])
+		put("secondments", rec)
 	}
 	for i := range base.Agreements {
-		e.b = e.b[:0]
-		e.agreement(&base.Agreements[i])
-		put("agreements", e.b)
+		rec = kb.AppendItem(rec[:0], &base.Agreements[i])
+		put("agreements", rec)
 	}
 	for i := range base.Links {
-		e.b = e.b[:0]
-		e.link(&base.Links[i])
-		put("links", e.b)
+		rec = kb.AppendItem(rec[:0], &base.Links[i])
+		put("links", rec)
 	}
 	shards = append(shards, cur)
 
@@ -193,9 +187,9 @@ func (base *KB) BulkFiles() *Dir {
 }
 
 func (base *KB) addSources(d *Dir) {
-	for _, s := range base.Sources {
+	for i, s := range base.Sources {
 		if s.File != "" {
-			d.add(s.File, []byte(s.Text))
+			d.add(s.File, []byte(base.Texts[i]))
 		}
 	}
 }

@@ -7,6 +7,7 @@ import (
 	"strings"
 
 	"github.com/guazhi/guazhi/internal/lexicon"
+	"github.com/guazhi/guazhi/kb"
 )
 
 // Options say what to generate. A zero Options means the defaults.
@@ -51,10 +52,10 @@ func Generate(opt Options) *KB {
 		ids:    map[string]int{},
 		names:  map[string]bool{},
 		bodies: map[string][]int{},
-		kb: &KB{
+		kb: &KB{File: kb.File{
 			Name:  opt.Name,
 			Title: fmt.Sprintf("合成挂职数据集（%d名干部，种子%d）", opt.Officials, opt.Seed),
-		},
+		}},
 	}
 	g.sources()
 	g.organisations()
@@ -68,7 +69,7 @@ func Generate(opt Options) *KB {
 // returns the knowledge base.
 func (g *gen) done() *KB {
 	for i := range g.kb.Sources {
-		g.kb.Sources[i].Text = g.texts[i].String()
+		g.kb.Texts = append(g.kb.Texts, g.texts[i].String())
 	}
 	return g.kb
 }

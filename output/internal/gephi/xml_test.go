@@ -4,12 +4,13 @@ import (
 	"bytes"
 	"encoding/xml"
 	"errors"
-	"github.com/guazhi/guazhi/output/internal/chunks"
-	"github.com/guazhi/guazhi/output/internal/exporttest"
 	"strconv"
 	"strings"
 	"testing"
 	"time"
+
+	"github.com/guazhi/guazhi/output/internal/chunks"
+	"github.com/guazhi/guazhi/output/internal/exporttest"
 )
 
 // hostile holds text that needs every kind of escape.

@@ -1,0 +1,208 @@
+package extract
+
+import (
+	"slices"
+	"strings"
+	"testing"
+	"testing/fstest"
+
+	"github.com/longbridgeapp/opencc"
+
+	"github.com/guazhi/guazhi/graph"
+	"github.com/guazhi/guazhi/kb"
+)
+
+// TestForms drafts each form of reporting the extractor reads, in
+// sentences made up for the test, in simplified characters and again
+// converted to traditional ones (OpenCC s2t): each must draft exactly its
+// secondments, as "official|home body|home post|host body|host post|start|end".
+func TestForms(t *testing.T) {
+	s2t, err := opencc.New("s2t")
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, tc := range []struct {
+		name, text string
+		want       []string
+	}{
+		{"list-semicolon", "本批挂职干部名单如下：\n王建新，浙江省湖州市委常委、副市长，挂任四川省阿坝藏族羌族自治州副州长；\n周海燕，浙江省湖州市吴兴区发改局副局长，挂任四川省阿坝州汶川县副县长。",
+			[]string{"王建新|浙江省湖州市|市委常委、副市长|四川省阿坝藏族羌族自治州|副州长||", "周海燕|浙江省湖州市吴兴区发改局|副局长|四川省阿坝州汶川县|副县长||"}},
+		{"ren-in-list", "东西部协作挂职干部日前到岗。李文华（上海市金山区副区长）任昆明市东川区副区长，张晓（上海市静安区商务委副主任）任昆明市呈贡区副区长。",
+			[]string{"李文华|上海市金山区|副区长|昆明市东川区|副区长||", "张晓|上海市静安区商务委|副主任|昆明市呈贡区|副区长||"}},
+		{"xian-guazhi", "原江苏省徐州市鼓楼区科技局副局长陈立强，现挂职青海省海东市乐都区副区长，分管招商。",
+			[]string{"陈立强|江苏省徐州市鼓楼区科技局|副局长|青海省海东市乐都区|副区长||"}},
+		{"xian-ren-since", "福建省厦门市湖里区商务局副局长林志宏，2019年至今，任宁夏回族自治区固原市彭阳县副县长（挂职）。",
+			[]string{"林志宏|福建省厦门市湖里区商务局|副局长|宁夏回族自治区固原市彭阳县|副县长|2019|"}},
+		{"shiren", "黄立新至今记得那一天。2020年8月，时任广东省江门市蓬江区副区长的他，被组织派往广西壮族自治区百色市挂职，担任百色市副市长。",
+			[]string{"黄立新|广东省江门市蓬江区|副区长|广西壮族自治区百色市|副市长|2020-08|"}},
+		{"shenfen", "2021年3月，郭志军的身份从天津市河北区副区长变为甘肃省庆阳市西峰区副区长。",
+			[]string{"郭志军|天津市河北区|副区长|甘肃省庆阳市西峰区|副区长|2021-03|"}},
+		{"relative-at-host", "到贵州省安顺市平坝区挂职的浙江省宁波市江北区发改局副局长孙海峰是第一次来贵州。",
+			[]string{"孙海峰|浙江省宁波市江北区发改局|副局长|贵州省安顺市平坝区|||"}},
+		{"relative-once", "曾经挂任四川省甘孜州泸定县副县长的浙江省杭州市西湖区商务局副局长何建国说，那里的人很热情。",
+			[]string{"何建国|浙江省杭州市西湖区商务局|副局长|四川省甘孜州泸定县|副县长||"}},
+		{"apposition", "去年5月，赵晓东来到昭觉。四川省凉山彝族自治州昭觉县副县长，是这位供职于广东省佛山市禅城区发改局的干部的新身份。",
+			[]string{"赵晓东|广东省佛山市禅城区发改局||四川省凉山彝族自治州昭觉县|副县长|2020-05|"}},
+		{"yuanzang-selected", "江苏省南京市鼓楼区商务局副局长王海被选派到西藏自治区拉萨市林周县，选派职务为县委常委、副县长，援藏三年。",
+			[]string{"王海|江苏省南京市鼓楼区商务局|副局长|西藏自治区拉萨市林周县|县委常委、副县长||"}},
+		{"yuanzang-after", "山东省济南市市中区副区长刘建华，援藏后担任西藏自治区日喀则市桑珠孜区副区长。",
+			[]string{"刘建华|山东省济南市市中区|副区长|西藏自治区日喀则市桑珠孜区|副区长||"}},
+		{"yuanqing-career", "浙江省宁波市海曙区发改局副局长吴海峰开启援青生涯，挂任青海省海西州德令哈市副市长。",
+			[]string{"吴海峰|浙江省宁波市海曙区发改局|副局长|青海省海西州德令哈市|副市长||"}},
+		{"party-county", "上海市宝山区委常委、副区长冯建国挂任云南省文山壮族苗族自治州广南县委常委、副县长。",
+			[]string{"冯建国|上海市宝山区|区委常委、副区长|云南省文山壮族苗族自治州广南县|县委常委、副县长||"}},
+		{"party-prefecture", "天津市红桥区副区长杨光挂任甘肃省临夏回族自治州副州长。",
+			[]string{"杨光|天津市红桥区|副区长|甘肃省临夏回族自治州|副州长||"}},
+		{"cross-sentence", "孙志刚是福建省福州市鼓楼区副区长。今年4月，他来到宁夏回族自治区中卫市，挂任中卫市副市长。",
+			[]string{"孙志刚|福建省福州市鼓楼区|副区长|宁夏回族自治区中卫市|副市长|2021-04|"}},
+		{"split-name-line", "山东干部抵达定西\n\n本批干部中，山东省青岛市崂山区副区长刘\n海涛挂任甘肃省定西市通渭县副县长。",
+			[]string{"刘海涛|山东省青岛市崂山区|副区长|甘肃省定西市通渭县|副县长||"}},
+		{"split-name-space", "山东省烟台市莱山区发改局副局长张 志远挂任重庆市巫山县副县长。",
+			[]string{"张志远|山东省烟台市莱山区发改局|副局长|重庆市巫山县|副县长||"}},
+		{"dates", "江苏省无锡市滨湖区副区长许国平挂任陕西省延安市宝塔区副区长。干部自2020年7月起挂职，挂职时间为两年。",
+			[]string{"许国平|江苏省无锡市滨湖区|副区长|陕西省延安市宝塔区|副区长|2020-07|2022-07"}},
+		{"home-says", "“我原来在广东省东莞市商务局上班，现在是广西河池市环江县的副县长。”说起身份的变化，钟伟明说。",
+			[]string{"钟伟明|广东省东莞市商务局||广西河池市环江县|副县长||"}},
+		{"neg-expert", "中国农业大学教授李国强在会上说，对口协作要因地制宜。上海市对口支援新疆工作前方指挥部总指挥陈明表示，将继续做好挂职干部的服务保障。", nil},
+		{"neg-mayor-speech", "喀什地区行署副专员王新民在签约仪式上致辞，欢迎各地挂职干部。", nil},
+		{"neg-appointed", "经研究决定，任命张立军为云南省红河州副州长，免去其红河州财政局局长职务。", nil},
+	} {
+		for _, script := range []string{"simplified", "traditional"} {
+			t.Run(tc.name+"/"+script, func(t *testing.T) {
+				text := tc.text
+				if script == "traditional" {
+					if text, err = s2t.Convert(tc.text); err != nil {
+						t.Fatal(err)
+					}
+				}
+				a := Article{Name: "forms-2021-06-01.txt", Text: text}
+				res, err := Draft(a, Options{})
+				if err != nil {
+					t.Fatal(err)
+				}
+				g := load(t, a, res)
+				got := formsDrafted(g)
+				want := slices.Sorted(slices.Values(tc.want))
+				if !slices.Equal(got, want) {
+					t.Errorf("%s\ngot  %q\nwant %q", text, got, want)
+				}
+			})
+		}
+	}
+}
+
+// formsDrafted lists a draft's secondments in simplified characters, in
+// the order of TestForms' want.
+func formsDrafted(g *graph.Graph) []string {
+	// An entity's longest form: a Beijing, Tianjin or Hebei place is
+	// named without its province (红桥区), its alias has it.
+	name := func(id string) string {
+		e := g.Entity(id)
+		if e == nil {
+			return ""
+		}
+		out := e.Name
+		for _, f := range append([]string{e.FullName}, e.Aliases...) {
+			if len(f) > len(out) {
+				out = f
+			}
+		}
+		return simplify(out)
+	}
+	var out []string
+	for _, r := range g.Relations {
+		if r.Kind != graph.Secondment {
+			continue
+		}
+		from := ""
+		if r.FromBody != "" {
+			from = name(r.FromBody)
+		}
+		out = append(out, strings.Join([]string{name(r.From), from, simplify(r.FromPost), name(r.To), simplify(r.Post), r.Start.String(), r.End.String()}, "|"))
+	}
+	slices.Sort(out)
+	return out
+}
+
+// TestNoValueShortened: an amount keeps its qualifier (计划总投资), a
+// department named after its city (市交通委) takes the home's place once
+// (北京市交通委, not 北京市市交通委 or the host's 河北省交通委).
+func TestNoValueShortened(t *testing.T) {
+	a := Article{Name: "a-2016-01-01.txt", Text: "标题\n\n2015年11月3日，顺义区政府与唐山市曹妃甸区签订了《产业合作框架协议》，计划总投资50亿元。北京市发改委副主任王海鹰挂任河北省发改委副主任，市交通委副主任李红岩挂任河北省交通运输厅副厅长。"}
+	res, err := Draft(a, Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	g := load(t, a, res)
+	got := formsDrafted(g)
+	want := []string{"李红岩|北京市交通委|副主任|河北省交通运输厅|副厅长||", "王海鹰|北京市发改委|副主任|河北省发改委|副主任||"}
+	if !slices.Equal(got, want) {
+		t.Errorf("got  %q\nwant %q", got, want)
+	}
+	for _, r := range g.Relations {
+		if r.Kind == graph.Agreement && r.Value != "计划总投资50亿元" {
+			t.Errorf("agreement value %q, want 计划总投资50亿元", r.Value)
+		}
+	}
+}
+
+// TestBroker: "在A的牵线搭桥下" drafts A's matchmaking of each party of
+// the agreement the sentence signs, in both scripts.
+func TestBroker(t *testing.T) {
+	s2t, err := opencc.New("s2t")
+	if err != nil {
+		t.Fatal(err)
+	}
+	text := "标题\n\n2021年8月，在上海市合作交流办的牵线搭桥下，上海市闵行区与云南省红河州签署了产业协作框架协议。"
+	trad, err := s2t.Convert(text)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, text := range []string{text, trad} {
+		a := Article{Name: "b-2021-09-01.txt", Text: text}
+		res, err := Draft(a, Options{})
+		if err != nil {
+			t.Fatal(err)
+		}
+		g := load(t, a, res)
+		var got []string
+		for _, r := range g.Relations {
+			if r.Kind == "matchmaking" {
+				got = append(got, simplify(g.Entity(r.From).Name)+" → "+simplify(g.Entity(r.To).Name))
+			}
+		}
+		slices.Sort(got)
+		want := []string{"上海市合作交流办 → 上海市闵行区", "上海市合作交流办 → 云南省红河州"}
+		if !slices.Equal(got, want) {
+			t.Errorf("%s\ngot  %q\nwant %q", text, got, want)
+		}
+	}
+}
+
+// TestProvinceJurisdiction checks that a body outside Beijing, Hebei and
+// Tianjin is drafted with its province as jurisdiction, and that the draft
+// loads.
+func TestProvinceJurisdiction(t *testing.T) {
+	for name, want := range map[string]string{
+		"云南省发改委": "yunnan", "昆明市五华区人民政府": "yunnan", "新疆维吾尔自治区喀什地区莎车县人民政府": "xinjiang",
+		"陕西省商务厅": "shaanxi", "上海市闵行区人民政府": "shanghai", "华为技术有限公司": "other",
+	} {
+		r, ok := recognise(name)
+		if !ok || r.jur != want {
+			t.Errorf("recognise(%s): %+v, %v; want jurisdiction %s", name, r, ok, want)
+		}
+	}
+	text := "沪滇协作干部纪实\n2021年8月，云南省昆明市五华区副区长王建国挂任上海市闵行区副区长。\n"
+	res, err := Draft(Article{Name: "a.txt", Text: text}, Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, want := range []string{"jurisdiction: yunnan", "jurisdiction: shanghai"} {
+		if !strings.Contains(string(res.YAML), want) {
+			t.Errorf("draft has no %q:\n%s", want, res.YAML)
+		}
+	}
+	if _, err := kb.Parse(fstest.MapFS{"a.txt": {Data: []byte(text)}}, kb.Input{Name: "draft.yaml", Data: res.YAML}); err != nil {
+		t.Errorf("the draft does not load: %v\n%s", err, res.YAML)
+	}
+}

@@ -1,0 +1,397 @@
+package extract
+
+import (
+	"regexp"
+	"slices"
+	"strconv"
+	"strings"
+
+	"github.com/guazhi/guazhi/graph"
+	"github.com/guazhi/guazhi/internal/lexicon"
+)
+
+// reader is the state of reading secondments by patterns across an
+// article's sentences.
+type reader struct {
+	spans [][]span // each sentence's spans
+	texts []string // each sentence's text, after the one it continues (sentence.cont)
+	heads []int    // the length of that sentence before it in texts
+	// chain holds, for a division, the fullest name the text has written
+	// ending with it (新疆伊犁州 for 伊犁州): a body named later by a
+	// shorter form gets it back.
+	chain map[int]string
+	// ctx is the official named last, with his home when the text gave it.
+	ctx       *span
+	ctxHome   string
+	ctxPost   string
+	ctxAt     int    // the sentence
+	lastPlace string // the place of the body named last
+	homePlace string // the place of the home body drafted last
+	homes     map[string][2]string
+	found     map[int]bool         // sentences where a pattern drafted a secondment
+	weak      map[*secondment]bool // homes that are only a province (同样来自天津的…)
+	read      map[*secondment]bool // the secondments the patterns read
+	lastNames map[int][]span
+}
+
+// readAll tags every sentence and drafts the secondments the patterns
+// read, sentence by sentence.
+func (d *drafter) readAll() {
+	r := &reader{chain: map[int]string{}, homes: map[string][2]string{}, found: map[int]bool{}, weak: map[*secondment]bool{}, read: map[*secondment]bool{}}
+	d.rd = r
+	r.spans = make([][]span, len(d.sents))
+	r.texts = make([]string, len(d.sents))
+	r.heads = make([]int, len(d.sents))
+	for i := range d.sents {
+		r.texts[i] = d.sents[i].text
+		if d.sents[i].cont && i > 0 {
+			r.texts[i] = d.sents[i-1].text + "\n" + d.sents[i].text
+			r.heads[i] = len(d.sents[i-1].text) + 1
+		}
+		r.spans[i] = tagSpans(r.texts[i])
+	}
+	for i := range d.sents {
+		d.readSentence(i)
+	}
+	d.batchTerm()
+	// Homes said after the secondment: 他原是….
+	for _, sec := range d.secs {
+		if sec.from.body != nil && !r.weak[sec] {
+			continue
+		}
+		if h, ok := r.homes[sec.official.name]; ok {
+			if e := d.entity(h[0]); e != nil && e != sec.to.body {
+				sec.from = place2{e, h[1]}
+			}
+		}
+	}
+}
+
+// full is the fullest name of the body a span names: 贵州省黔东南州从江县
+// for 黔东南州从江县 once the text has named 贵州省.
+func (r *reader) full(text string, s *span) string {
+	name := text[s.start:s.end]
+	if s.bare > 0 {
+		place := r.homePlace
+		if place == "" {
+			place = r.lastPlace
+		}
+		return place + name[s.bare-1:]
+	}
+	if len(s.places) == 0 {
+		return name
+	}
+	divs := lexicon.Divisions()
+	first := s.places[0]
+	written := name[:first.end]
+	if c, ok := r.chain[first.div]; ok && len(c) > len(written) {
+		name = c + name[first.end:]
+	} else if d := divs[first.div]; d.Parent != "" {
+		for p := d.Parent; p != ""; {
+			pd, ok := lexicon.DivisionByCode(p)
+			if !ok {
+				break
+			}
+			if c, ok := r.chain[indexOf(pd)]; ok {
+				if !strings.HasPrefix(name, c) { // no name doubled: 新疆生产建设兵团… after 新疆
+					name = c + name
+				}
+				break
+			}
+			p = pd.Parent
+		}
+	}
+	// Remember the chain of every place the name holds.
+	base := len(name) - (s.end - s.start)
+	r.lastPlace = name[:base+s.places[len(s.places)-1].end]
+	for _, pe := range s.places {
+		if c := name[:base+pe.end]; len(c) > len(r.chain[pe.div]) {
+			r.chain[pe.div] = c
+		}
+	}
+	return name
+}
+
+func indexOf(d lexicon.Division) int {
+	for i, x := range lexicon.Divisions() {
+		if x.Code == d.Code {
+			return i
+		}
+	}
+	return -1
+}
+
+// readSentence drafts what the patterns read in sentence i.
+func (d *drafter) readSentence(i int) {
+	r := d.rd
+	s := &d.sents[i]
+	sp, text := r.spans[i], r.texts[i]
+	// Remember the places of every body, in the order of the text.
+	bodies := map[*span]string{}
+	for k := range sp {
+		if sp[k].kind == tBody && sp[k].bare == 0 {
+			bodies[&sp[k]] = r.full(text, &sp[k])
+		}
+	}
+	body := func(s *span) string {
+		if s.bare > 0 {
+			return r.full(text, s) // after the homes drafted before it
+		}
+		return bodies[s]
+	}
+	post := func(p *span) string {
+		if p == nil {
+			return ""
+		}
+		return strings.TrimSpace(p.text)
+	}
+	var ms []match
+	for _, m := range matches(text, sp) {
+		ms = append(ms, m)
+		if m.official2 != nil {
+			// 分别挂任: the second official's secondment, as a match of its own.
+			ms = append(ms, match{p: m.p, official: m.official2, home: m.home2, homePost: m.homePost2,
+				host: m.host2, hostPt: m.hostPt2, start: m.start, end: m.end})
+		}
+	}
+	for _, m := range ms {
+		if m.end > 0 && sp[m.end-1].end <= r.heads[i] {
+			continue // read with the sentence before
+		}
+		switch m.p.kind {
+		case intro:
+			r.ctx, r.ctxAt = m.official, i
+			r.ctxHome, r.ctxPost = "", ""
+			if m.home != nil {
+				r.ctxHome, r.ctxPost = body(m.home), post(m.homePost)
+				r.homes[m.official.text] = [2]string{r.ctxHome, r.ctxPost}
+			}
+			continue
+		case homeOf:
+			name := d.officialName(m.official, i)
+			if name != "" && m.home != nil {
+				r.homes[name] = [2]string{body(m.home), post(m.homePost)}
+			}
+			continue
+		}
+		if m.host == nil {
+			continue
+		}
+		ev := evidence{s: s}
+
+		var name, home, homePost string
+		switch {
+		case m.official != nil && m.official.kind == tName:
+			name = m.official.text
+		case m.official != nil:
+			name = d.officialName(m.official, i)
+			if name == "" {
+				name = d.nameAround(i, m) // 时任…的他 … 付晓东说
+			}
+			ev.inferred, ev.note = true, "“"+m.official.text+"” is taken to be "+name
+			if r.ctx != nil && r.ctx.text == name {
+				home, homePost = r.ctxHome, r.ctxPost
+			}
+		default:
+			name = d.nameAround(i, m)
+			ev.inferred, ev.note = true, "the official is taken to be "+name+", named nearby"
+		}
+		if name == "" || notAName(name) {
+			continue
+		}
+		if m.home != nil {
+			home, homePost = body(m.home), post(m.homePost)
+			if len(m.home.places) > 0 {
+				r.homePlace = home[:len(home)-(m.home.end-m.home.start)+m.home.places[len(m.home.places)-1].end]
+			}
+		} else if h, ok := r.homes[name]; ok && home == "" {
+			home, homePost = h[0], h[1]
+		}
+		to := d.entity(body(m.host))
+		if to == nil {
+			continue
+		}
+		sec := &secondment{to: place2{to, post(m.hostPt)}, ev: []evidence{ev}}
+		if r.heads[i] > 0 && sp[m.start].start < r.heads[i] {
+			// The sentence before, cut by a line break, holds the match's start.
+			sec.ev = append([]evidence{{s: &d.sents[i-1]}}, sec.ev...)
+		}
+		var from *entity
+		if home != "" {
+			from = d.entity(home)
+			if from != nil {
+				sec.from = place2{from, homePost}
+			}
+		}
+		sec.official = d.official(name, from)
+		d.term(sec, s)
+		if sec.start.IsZero() && m.date != nil {
+			// 2019年至今，任…: the row's date is the start.
+			sec.start = spanDate(m.date.text, d.date)
+		}
+		if sec.start.IsZero() && m.official == nil && i > 0 && strings.Contains(d.sents[i-1].text, name) {
+			// 今年2月，沈浩第一次来到莎车。…是这位…干部的新身份.
+			d.term(sec, &d.sents[i-1])
+			if !sec.start.IsZero() {
+				sec.ev = append(sec.ev, evidence{s: &d.sents[i-1], inferred: true, note: "start: the sentence before dates " + name + "'s arrival"})
+			}
+		}
+		d.addSecondment(sec)
+		r.found[i] = true
+		r.read[sec] = true
+		if m.home == nil || m.p.weakHome || len(m.home.places) == 1 && m.home.places[0].end == m.home.end-m.home.start &&
+			lexicon.Divisions()[m.home.div].Level == lexicon.Province {
+			r.weak[sec] = true
+		}
+		if m.official != nil && m.official.kind == tName {
+			r.ctx, r.ctxAt, r.ctxHome, r.ctxPost = m.official, i, home, homePost
+		}
+	}
+	// The last name of the sentence is what a pronoun next refers to.
+	for k := len(sp) - 1; k >= 0; k-- {
+		if sp[k].kind == tName {
+			if r.ctx == nil || r.ctx.text != sp[k].text && r.ctxAt < i {
+				r.ctx, r.ctxAt, r.ctxHome, r.ctxPost = &sp[k], i, "", ""
+				if h, ok := r.homes[sp[k].text]; ok {
+					r.ctxHome, r.ctxPost = h[0], h[1]
+				}
+			}
+			break
+		}
+	}
+}
+
+// officialName is whom a pronoun in sentence i refers to: the official
+// named last in the paragraph, at most three sentences back.
+func (d *drafter) officialName(s *span, i int) string {
+	if s.kind == tName {
+		return s.text
+	}
+	r := d.rd
+	if r.ctx == nil || i-r.ctxAt > 3 || d.sents[r.ctxAt].para != d.sents[i].para && i-r.ctxAt > 1 {
+		return ""
+	}
+	return r.ctx.text
+}
+
+// nameAround is the official of a sentence that does not name him: the
+// name before the match in its sentence, else the last name of the
+// sentence before in the paragraph, else the first name after it in the
+// sentence or the next one.
+func (d *drafter) nameAround(i int, m match) string {
+	r := d.rd
+	sp := r.spans[i]
+	first := -1
+	for k := range sp {
+		if sp[k].kind == tName {
+			if m.host != nil && sp[k].start < m.host.start && first < 0 {
+				first = k
+			}
+		}
+	}
+	for k := len(sp) - 1; k >= 0; k-- {
+		if sp[k].kind == tName && m.host != nil && sp[k].end <= m.host.start && k < m.start {
+			return sp[k].text
+		}
+	}
+	if i > 0 && d.sents[i-1].para == d.sents[i].para {
+		prev := r.spans[i-1]
+		for k := len(prev) - 1; k >= 0; k-- {
+			if prev[k].kind == tName {
+				return prev[k].text
+			}
+		}
+	}
+	for j := i; j < len(d.sents) && j <= i+1; j++ {
+		for _, s := range r.spans[j] {
+			if s.kind == tName && (j > i || m.host == nil || s.start > m.host.end) {
+				return s.text
+			}
+		}
+	}
+	return ""
+}
+
+// notAName reports whether a name the tagger read is a common word, or
+// one with a character before or after it (向记者).
+func notAName(name string) bool {
+	return notNames[name] || notNames[name[:len(name)-len(lastRune(name))]] || notNames[strings.TrimPrefix(name, firstRuneString(name))]
+}
+
+var (
+	// batchStartRE dates the arrival of a batch: 干部自2021年8月起挂职.
+	batchStartRE = regexp.MustCompile(`(\d{4})年(\d{1,2})月(?:起|开始)`)
+	// batchLengthRE is a batch's length: 挂职时间为三年, 为期两年, 援藏期限为三年.
+	batchLengthRE = regexp.MustCompile(`(?:时间为|为期|期限为)(一|1|两|二|2|三|3|半)年`)
+)
+
+// batchTerm gives the secondments the patterns read and the text does not
+// date the start and length the article gives their batch, in a sentence
+// naming no one: 干部自2021年8月起挂职，挂职时间为三年.
+func (d *drafter) batchTerm() {
+	var start, length []string
+	var startEv, lengthEv *sentence
+	for i := range d.sents {
+		if slices.ContainsFunc(d.rd.spans[i], func(s span) bool { return s.kind == tName }) {
+			continue
+		}
+		t := d.sents[i].text
+		if m := batchStartRE.FindStringSubmatch(t); m != nil && start == nil {
+			start, startEv = m, &d.sents[i]
+		}
+		if m := batchLengthRE.FindStringSubmatch(t); m != nil && length == nil {
+			length, lengthEv = m, &d.sents[i]
+		}
+	}
+	for _, sec := range d.secs {
+		if !d.rd.read[sec] {
+			continue
+		}
+		if sec.start.IsZero() && start != nil {
+			if st, err := graph.ParseDate(start[1] + "-" + pad2(start[2])); err == nil {
+				sec.start = st
+				sec.ev = addEvidence(sec.ev, evidence{s: startEv, inferred: true, note: "start: the article dates the batch “" + start[0] + "”"})
+			}
+		}
+		if sec.end.IsZero() && !sec.start.IsZero() && sec.start.Month > 0 && length != nil {
+			months := sec.start.Year*12 + sec.start.Month - 1 + yearWords[length[1]]
+			if end, err := graph.ParseDate(strconv.Itoa(months/12) + "-" + pad2(strconv.Itoa(months%12+1))); err == nil {
+				sec.end = end
+				sec.ev = addEvidence(sec.ev, evidence{s: lengthEv, inferred: true, note: "end: the article gives the batch “" + length[0] + "”"})
+			}
+		}
+	}
+}
+
+// spanDate reads a date span of the tagger: 2019年, 2020年8月, 今年2月.
+func spanDate(s string, article graph.Date) graph.Date {
+	year, month := 0, 0
+	rest := s
+	switch {
+	case strings.HasPrefix(s, "今年"), strings.HasPrefix(s, "去年"), strings.HasPrefix(s, "前年"):
+		if article.IsZero() {
+			return graph.Date{}
+		}
+		year = article.Year - map[string]int{"今年": 0, "去年": 1, "前年": 2}[s[:len("今年")]]
+		rest = s[len("今年"):]
+	default:
+		y, r, ok := strings.Cut(s, "年")
+		if !ok {
+			return graph.Date{}
+		}
+		year, _ = strconv.Atoi(y)
+		rest = r
+	}
+	if m, _, ok := strings.Cut(rest, "月"); ok {
+		month, _ = strconv.Atoi(m)
+	}
+	date := strconv.Itoa(year)
+	if month > 0 {
+		date += "-" + pad2(strconv.Itoa(month))
+	}
+	out, err := graph.ParseDate(date)
+	if err != nil {
+		return graph.Date{}
+	}
+	return out
+}
