@@ -14,10 +14,12 @@ import (
 )
 
 // Limits on one knowledge-base file, so that hostile input finishes in
-// bounded time and memory. Loading takes at most about 250 bytes of memory
-// per byte of YAML (a file of nothing but one-character list items), so
-// MaxFileSize bounds one file's load to about 1 GB; a typical knowledge base
-// takes a fifth of that, and the default data set is 40 kB.
+// bounded time and memory. Loading a file written in block style takes
+// about 50 bytes of memory per byte of YAML at most (a file of `- {}`
+// lines; bench/memory.sh), a flow list of one-character items ([a,a,…])
+// about 130, as the YAML library's tree takes 150 bytes a node, so
+// MaxFileSize bounds one file's load to about 550 MB; a typical knowledge
+// base takes 16 to 18 bytes per byte, and the default data set is 40 kB.
 const (
 	MaxFileSize = 4 << 20 // bytes of one YAML or JSON file, or source text
 	maxAliases  = 10000   // YAML nodes reached through aliases in one file
@@ -40,8 +42,90 @@ type rawDoc struct {
 	secondments     []*rawSecondment
 	agreements      []*rawAgreement
 	links           []*rawLink
+	empty           [numParts][]emptyRecord
+	count           [numParts]int32 // records and empty records so far, by part
 	aliasesExpanded int
 	namePos         graph.Pos
+}
+
+// A part is one of a knowledge base's lists of records.
+type part uint8
+
+const (
+	partSources part = iota
+	partEntities
+	partSecondments
+	partAgreements
+	partLinks
+	numParts
+)
+
+// emptyRecord is a record none of whose keys was read: {}, or a value
+// that is not a mapping. The builder finds in it only what it lacks, which
+// its position says, so it is kept as that position instead of as a record
+// of absent fields (some hundreds of bytes: a file of `- {}` lines would
+// take a hundred times its size).
+type emptyRecord struct {
+	at        int32 // its index in its part, counting the records and the empty ones
+	line, col int32
+}
+
+// recordOf decodes the element n of the list s of doc: a record of rec
+// added to list when any of its keys is read, else an empty record (which
+// takes no record's memory, even for a moment).
+func recordOf[R any](d *decoder, doc *rawDoc, s part, list *[]*R, n *yaml.Node, left int, rec *record[R]) {
+	at := d.derefOr(n)
+	read := false
+	switch m := d.deref(n); {
+	case m == nil:
+	case m.Kind != yaml.MappingNode:
+		d.errorf(m, ErrType, "%s must be a mapping, not %s", rec.name, kindName(m))
+	case len(m.Content) > 0:
+		r := new(R)
+		*any(r).(positioned).at() = d.pos(at)
+		if read = decodeRecord(d, n, rec, "", r); read {
+			if *list == nil {
+				*list = make([]*R, 0, left)
+			}
+			*list = append(*list, r)
+		}
+	}
+	if !read {
+		if doc.empty[s] == nil {
+			doc.empty[s] = make([]emptyRecord, 0, left)
+		}
+		doc.empty[s] = append(doc.empty[s], emptyRecord{at: doc.count[s], line: int32(at.Line), col: int32(at.Column)})
+	}
+	doc.count[s]++
+}
+
+// positioned is a raw record, which has a position.
+type positioned interface{ at() *graph.Pos }
+
+func (r *rawSource) at() *graph.Pos     { return &r.pos }
+func (r *rawEntity) at() *graph.Pos     { return &r.pos }
+func (r *rawSecondment) at() *graph.Pos { return &r.pos }
+func (r *rawAgreement) at() *graph.Pos  { return &r.pos }
+func (r *rawLink) at() *graph.Pos       { return &r.pos }
+
+// eachRecord calls f for every record of the list s of doc in the order
+// of the file; an empty record is made in one record used for all (the
+// builder keeps nothing of a record that lacks its id, official or kind),
+// so that a million of them make no garbage.
+func eachRecord[R any](doc *rawDoc, s part, list []*R, f func(*R)) {
+	es := doc.empty[s]
+	var empty R
+	for n := int32(0); len(list) > 0 || len(es) > 0; n++ {
+		if len(es) > 0 && es[0].at == n {
+			empty = *new(R)
+			*any(&empty).(positioned).at() = graph.Pos{File: doc.file, Line: int(es[0].line), Col: int(es[0].col)}
+			f(&empty)
+			es = es[1:]
+			continue
+		}
+		f(list[0])
+		list = list[1:]
+	}
 }
 
 type rawSource struct {
@@ -122,6 +206,10 @@ func (d *decoder) pos(n *yaml.Node) graph.Pos {
 }
 
 func (d *decoder) errorf(n *yaml.Node, sentinel error, format string, args ...any) {
+	if d.errs.full() { // only counted: spare the message
+		d.errs.more++
+		return
+	}
 	d.errs.add(d.pos(n), sentinel, fmt.Sprintf(format, args...))
 }
 
@@ -367,6 +455,27 @@ func (d *decoder) list(n *yaml.Node, what string, each func(*yaml.Node)) {
 	}
 }
 
+// records calls each for every element of a top-level list of records,
+// and lets go of each element's tree once it is decoded (unless the list
+// is an anchor's, which an alias may bring in again), so that the tree and
+// the records made from it are not held at once.
+//
+// each is also told how many elements are left, c included, so that the
+// lists it fills can be made the right size at once: grown by appending, a
+// list of a million elements leaves four times its size as garbage.
+func (d *decoder) records(n *yaml.Node, what string, each func(c *yaml.Node, left int)) {
+	n = d.deref(n)
+	drop := n != nil && n.Anchor == ""
+	i := 0
+	d.list(n, what, func(c *yaml.Node) {
+		each(c, len(n.Content)-i)
+		if drop {
+			n.Content[i] = nil
+		}
+		i++
+	})
+}
+
 func (d *decoder) strings(n *yaml.Node, what string) []str {
 	var out []str
 	d.list(n, what, func(c *yaml.Node) {
@@ -388,6 +497,59 @@ func decodeFile(file string, data []byte, e *errs) *rawDoc {
 		e.add(pos, ErrSyntax, msg)
 		return nil
 	}
+	if line, col := topList(data); line > 0 {
+		// Refused before it is parsed: a list's tree would take some 40
+		// times the file's size, for nothing.
+		e.add(graph.Pos{File: file, Line: line, Col: col}, ErrType, "knowledge base must be a mapping, not a list")
+		return nil
+	}
+	root := parseSplit(data)
+	if root == nil {
+		root = parseWhole(file, data, e)
+	}
+	if root == nil {
+		return nil
+	}
+	top := root.Content[0]
+	if deep := tooDeep(top, 0); deep != nil {
+		e.add(graph.Pos{File: file, Line: deep.Line, Col: deep.Column}, ErrLimit, fmt.Sprintf("nesting deeper than %d levels", maxDepth))
+		return nil
+	}
+	d := &decoder{file: file, data: data, errs: e}
+	d.fields(top, "knowledge base", topKeys(), func(k string, v *yaml.Node) {
+		switch k {
+		case "uses":
+			doc.uses = d.strings(v, "uses")
+		case "name":
+			doc.name = d.scalar(v, "name")
+		case "title":
+			doc.title = d.scalar(v, "title")
+		case "sources":
+			d.records(v, "sources", func(n *yaml.Node, left int) { recordOf(d, doc, partSources, &doc.sources, n, left, sourceRecord) })
+		case "entities":
+			d.records(v, "entities", func(n *yaml.Node, left int) { recordOf(d, doc, partEntities, &doc.entities, n, left, entityRecord) })
+		case "secondments":
+			d.records(v, "secondments", func(n *yaml.Node, left int) {
+				recordOf(d, doc, partSecondments, &doc.secondments, n, left, secondmentRecord)
+			})
+		case "agreements":
+			d.records(v, "agreements", func(n *yaml.Node, left int) {
+				recordOf(d, doc, partAgreements, &doc.agreements, n, left, agreementRecord)
+			})
+		case "links":
+			d.records(v, "links", func(n *yaml.Node, left int) { recordOf(d, doc, partLinks, &doc.links, n, left, linkRecord) })
+		}
+	})
+	if d.aliases > maxAliases {
+		return nil // what was decoded is incomplete: its errors would mislead
+	}
+	doc.namePos = d.pos(top)
+	return doc
+}
+
+// parseWhole parses a knowledge-base file as one YAML document, the way
+// that words its errors best; nil after reporting a problem.
+func parseWhole(file string, data []byte, e *errs) *yaml.Node {
 	dec := yaml.NewDecoder(bytes.NewReader(data))
 	var root, next yaml.Node
 	if err := dec.Decode(&root); err != nil && err != io.EOF {
@@ -409,37 +571,29 @@ func decodeFile(file string, data []byte, e *errs) *rawDoc {
 		}
 		return nil
 	}
-	top := root.Content[0]
-	if deep := tooDeep(top, 0); deep != nil {
-		e.add(graph.Pos{File: file, Line: deep.Line, Col: deep.Column}, ErrLimit, fmt.Sprintf("nesting deeper than %d levels", maxDepth))
-		return nil
-	}
-	d := &decoder{file: file, data: data, errs: e}
-	d.fields(top, "knowledge base", topKeys(), func(k string, v *yaml.Node) {
-		switch k {
-		case "uses":
-			doc.uses = d.strings(v, "uses")
-		case "name":
-			doc.name = d.scalar(v, "name")
-		case "title":
-			doc.title = d.scalar(v, "title")
-		case "sources":
-			d.list(v, "sources", func(n *yaml.Node) { doc.sources = append(doc.sources, d.source(n)) })
-		case "entities":
-			d.list(v, "entities", func(n *yaml.Node) { doc.entities = append(doc.entities, d.entity(n)) })
-		case "secondments":
-			d.list(v, "secondments", func(n *yaml.Node) { doc.secondments = append(doc.secondments, d.secondment(n)) })
-		case "agreements":
-			d.list(v, "agreements", func(n *yaml.Node) { doc.agreements = append(doc.agreements, d.agreement(n)) })
-		case "links":
-			d.list(v, "links", func(n *yaml.Node) { doc.links = append(doc.links, d.link(n)) })
+	return &root
+}
+
+// topList returns the line and column where a YAML file's top-level list
+// starts, when the first thing in it (after a byte-order mark, blank and
+// comment lines, directives and a "---") is a block list's "- " or a flow
+// list's "["; 0, 0 otherwise.
+func topList(data []byte) (line, col int) {
+	data = bytes.TrimPrefix(data, []byte("\uFEFF"))
+	for line = 1; len(data) > 0; line++ {
+		l, rest, _ := bytes.Cut(data, []byte("\n"))
+		data = rest
+		l = bytes.TrimRight(l, " \t\r")
+		text := bytes.TrimLeft(l, " ")
+		switch {
+		case len(text) == 0, text[0] == '#', text[0] == '%' && len(text) == len(l), string(l) == "---":
+			continue
+		case text[0] == '[', text[0] == '-' && (len(text) == 1 || text[1] == ' ' || text[1] == '\t'):
+			return line, len(l) - len(text) + 1
 		}
-	})
-	if d.aliases > maxAliases {
-		return nil // what was decoded is incomplete: its errors would mislead
+		return 0, 0
 	}
-	doc.namePos = d.pos(top)
-	return doc
+	return 0, 0
 }
 
 // tooDeep returns the first node nested deeper than maxDepth, or nil.
@@ -480,9 +634,11 @@ func badChar(file string, data []byte) (graph.Pos, string) {
 }
 
 // decodeRecord fills r from the mapping n, the keys rec declares for the
-// context ctx.
-func decodeRecord[R any](d *decoder, n *yaml.Node, rec *record[R], ctx string, r *R) {
+// context ctx, and reports whether it read any.
+func decodeRecord[R any](d *decoder, n *yaml.Node, rec *record[R], ctx string, r *R) bool {
+	read := false
 	d.fields(n, rec.named(ctx), rec.keysIn(ctx), func(k string, v *yaml.Node) {
+		read = true
 		f := &rec.fields[rec.index[k]]
 		name := rec.what(f, ctx)
 		p := f.at(r)
@@ -503,12 +659,7 @@ func decodeRecord[R any](d *decoder, n *yaml.Node, rec *record[R], ctx string, r
 			*p = d.place(v, name)
 		}
 	})
-}
-
-func (d *decoder) source(n *yaml.Node) *rawSource {
-	s := &rawSource{pos: d.pos(d.derefOr(n))}
-	decodeRecord(d, n, sourceRecord, "", s)
-	return s
+	return read
 }
 
 func (d *decoder) derefOr(n *yaml.Node) *yaml.Node {
@@ -516,12 +667,6 @@ func (d *decoder) derefOr(n *yaml.Node) *yaml.Node {
 		return m
 	}
 	return n
-}
-
-func (d *decoder) entity(n *yaml.Node) *rawEntity {
-	e := &rawEntity{pos: d.pos(d.derefOr(n))}
-	decodeRecord(d, n, entityRecord, "", e)
-	return e
 }
 
 func (d *decoder) evidence(n *yaml.Node) []rawEvidence {
@@ -554,24 +699,6 @@ func (d *decoder) place(n *yaml.Node, what string) rawPlace {
 	p := rawPlace{pos: d.pos(d.derefOr(n)), ok: true}
 	decodeRecord(d, n, placeRecord, what, &p)
 	return p
-}
-
-func (d *decoder) secondment(n *yaml.Node) *rawSecondment {
-	s := &rawSecondment{pos: d.pos(d.derefOr(n))}
-	decodeRecord(d, n, secondmentRecord, "", s)
-	return s
-}
-
-func (d *decoder) agreement(n *yaml.Node) *rawAgreement {
-	a := &rawAgreement{pos: d.pos(d.derefOr(n))}
-	decodeRecord(d, n, agreementRecord, "", a)
-	return a
-}
-
-func (d *decoder) link(n *yaml.Node) *rawLink {
-	l := &rawLink{pos: d.pos(d.derefOr(n))}
-	decodeRecord(d, n, linkRecord, "", l)
-	return l
 }
 
 // yamlErrorPos extracts "line N" (and column, when given) from a yaml error.

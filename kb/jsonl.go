@@ -93,9 +93,7 @@ func (r *jsRole) UnmarshalJSON(b []byte) error {
 		r.v.Field(roleRecord.index["official"]).Set(reflect.ValueOf(&s))
 		return nil
 	}
-	dec := json.NewDecoder(bytes.NewReader(b))
-	dec.DisallowUnknownFields()
-	return dec.Decode(r.v.Addr().Interface())
+	return json.Unmarshal(b, r.v.Addr().Interface()) // unknown keys: see strict
 }
 
 // jsonlDecoder turns JSON Lines records into the raw records the YAML
@@ -218,23 +216,15 @@ func decodeJSONLFrom(file string, r io.Reader, e *errs) *rawDoc {
 			e.add(graph.Pos{File: file, Line: n, Col: col}, ErrSyntax, "invalid UTF-8")
 			continue
 		}
+		// Unmarshal reads the line where it is; a json.Decoder would copy
+		// it, and grow the copy to up to twice its size.
 		rec := reflect.New(jsRecordType)
-		dec := json.NewDecoder(bytes.NewReader(line))
-		dec.DisallowUnknownFields()
-		if err := dec.Decode(rec.Interface()); err != nil {
-			e.add(jsonErrorPos(d.pos, line, err), ErrSyntax, jsonErrorMsg(err))
+		if err := json.Unmarshal(line, rec.Interface()); err != nil {
+			pos, msg := jsonError(d.pos, line, err)
+			e.add(pos, ErrSyntax, msg)
 			continue
 		}
-		end := int(dec.InputOffset())
-		if rest := bytes.TrimLeft(line[end:], " \t\r\n"); len(rest) > 0 {
-			msg := "JSON: more than one value on the line"
-			if !dec.More() { // More says no to a stray } or ]
-				msg = fmt.Sprintf("JSON: invalid character %q after the value", rest[0])
-			}
-			e.add(graph.Pos{File: file, Line: n, Col: utf8.RuneCount(line[:len(line)-len(rest)]) + 1}, ErrSyntax, msg)
-			continue
-		}
-		if off, sentinel, msg := d.check(line[:end]); msg != "" {
+		if off, sentinel, msg := d.check(line); msg != "" {
 			e.add(graph.Pos{File: file, Line: n, Col: utf8.RuneCount(line[:off]) + 1}, sentinel, msg)
 			continue
 		}
@@ -255,12 +245,27 @@ type lineReader struct {
 // next returns the next line without its line feed, valid until the next
 // call, or io.EOF after the last.
 func (l *lineReader) next() ([]byte, error) {
+	if cap(l.long) > 4<<20 {
+		l.long = nil // a long line's buffer is not kept for the lines after it
+	}
 	line, err := l.r.ReadSlice('\n')
 	if err == bufio.ErrBufferFull {
-		l.long = append(l.long[:0], line...)
-		for err == bufio.ErrBufferFull && int64(len(l.long)) <= MaxBulkSize {
+		// The line in pieces, then in one slice made to its size: grown by
+		// appending, it would leave some four times its size as garbage.
+		pieces := [][]byte{bytes.Clone(line)}
+		size := len(line)
+		for err == bufio.ErrBufferFull && int64(size) <= MaxBulkSize {
 			line, err = l.r.ReadSlice('\n')
-			l.long = append(l.long, line...)
+			pieces = append(pieces, bytes.Clone(line))
+			size += len(line)
+		}
+		if cap(l.long) < size {
+			l.long = make([]byte, 0, size)
+		}
+		l.long = l.long[:0]
+		for i, p := range pieces {
+			l.long = append(l.long, p...)
+			pieces[i] = nil
 		}
 		line = l.long
 		if err == bufio.ErrBufferFull { // a line over the limit: the caller says so
@@ -329,6 +334,20 @@ func jsonOne[R any](d *jsonlDecoder, p reflect.Value, rec *record[R], r *R) *R {
 	return r
 }
 
+// jsonError places a JSON decoding error of line on it and words it.
+func jsonError(p graph.Pos, line []byte, err error) (graph.Pos, string) {
+	var se *json.SyntaxError
+	if errors.As(err, &se) && strings.HasSuffix(se.Error(), "after top-level value") && se.Offset > 0 && int(se.Offset) <= len(line) {
+		off := int(se.Offset) - 1
+		p.Col = utf8.RuneCount(line[:off]) + 1
+		if c := line[off]; c == '}' || c == ']' {
+			return p, fmt.Sprintf("JSON: invalid character %q after the value", c)
+		}
+		return p, "JSON: more than one value on the line"
+	}
+	return jsonErrorPos(p, line, err), jsonErrorMsg(err)
+}
+
 // jsonErrorPos places a JSON decoding error on its line.
 func jsonErrorPos(p graph.Pos, line []byte, err error) graph.Pos {
 	var off int64 = -1
@@ -378,9 +397,11 @@ func jsonType(kind string) string {
 // strict finds in a line of valid JSON what encoding/json lets through but
 // guazhi refuses in YAML and JSON knowledge bases: a key repeated in an
 // object (encoding/json keeps the last), a key that names a field only
-// when case is ignored ("Name", or "ſource" with a long s), and a \u
-// escape of a lone surrogate (encoding/json makes it U+FFFD). Its buffers
-// are kept from line to line.
+// when case is ignored ("Name", or "ſource" with a long s), a key that
+// names no field of the record (json.Decoder's DisallowUnknownFields would
+// say so too, but a Decoder copies the line), and a \u escape of a lone
+// surrogate (encoding/json makes it U+FFFD). Its buffers are kept from
+// line to line.
 type strict struct {
 	frames []frame
 	keys   [][]byte // the keys of the open objects, innermost last
@@ -392,7 +413,40 @@ type strict struct {
 type frame struct {
 	object bool
 	name   []byte
-	keys   int // where its keys start in strict.keys
+	keys   int          // where its keys start in strict.keys
+	typ    reflect.Type // the struct (object) or slice (array) it decodes into; nil when not known
+}
+
+// jsonChild returns the type a value decodes into: the field key of the
+// struct t (nil, false when it has none), or an element of the slice t;
+// pointers followed, and an official's role as the record it holds.
+func jsonChild(t reflect.Type, object bool, key []byte) (reflect.Type, bool) {
+	if t == nil {
+		return nil, true
+	}
+	var c reflect.Type
+	switch {
+	case object && t.Kind() == reflect.Struct:
+		for i := 0; i < t.NumField() && c == nil; i++ {
+			if string(t.Field(i).Tag.Get("json")) == string(key) {
+				c = t.Field(i).Type
+			}
+		}
+		if c == nil {
+			return nil, false
+		}
+	case !object && t.Kind() == reflect.Slice:
+		c = t.Elem()
+	default:
+		return nil, true
+	}
+	for c.Kind() == reflect.Pointer {
+		c = c.Elem()
+	}
+	if c == reflect.TypeFor[jsRole]() {
+		c = roleRecord.js
+	}
+	return c, true
 }
 
 // check returns the byte offset, sentinel and message of the first such
@@ -405,13 +459,16 @@ func (c *strict) check(line []byte) (int, error, string) {
 		switch line[i] {
 		case '{', '[':
 			var name []byte // a record
+			typ := jsRecordType
 			if n := len(c.frames); n > 0 {
+				p := c.frames[n-1]
 				name = last
-				if !c.frames[n-1].object {
-					name = c.frames[n-1].name
+				if !p.object {
+					name = p.name
 				}
+				typ, _ = jsonChild(p.typ, p.object, last)
 			}
-			c.frames = append(c.frames, frame{object: line[i] == '{', name: name, keys: len(c.keys)})
+			c.frames = append(c.frames, frame{object: line[i] == '{', name: name, keys: len(c.keys), typ: typ})
 			expectKey = line[i] == '{'
 		case '}', ']':
 			f := c.frames[len(c.frames)-1]
@@ -436,6 +493,9 @@ func (c *strict) check(line []byte) (int, error, string) {
 					}
 				}
 				f := c.frames[len(c.frames)-1]
+				if _, ok := jsonChild(f.typ, true, key); !ok {
+					return i, ErrUnknownKey, fmt.Sprintf("unknown key %q", key)
+				}
 				for _, k := range c.keys[f.keys:] {
 					if bytes.Equal(k, key) {
 						in := "record"

@@ -73,7 +73,11 @@ func TestJSONLErrors(t *testing.T) {
 		want       string
 	}{
 		{"syntax", `{"entity": {"id": "c",}}`, ErrSyntax, "kb.jsonl:5:23: JSON: invalid character '}' looking for beginning of object key string"},
-		{"unknown key", `{"entity": {"id": "c", "nmae": "丙"}}`, ErrSyntax, `kb.jsonl:5:1: unknown key "nmae"`},
+		{"unknown key", `{"entity": {"id": "c", "nmae": "丙"}}`, ErrUnknownKey, `kb.jsonl:5:24: unknown key "nmae"`},
+		{"unknown key in evidence", `{"link": {"kind": "met", "from": "a", "to": "b", "evidence": [{"source": "s", "qoute": "甲"}]}}`, ErrUnknownKey, `kb.jsonl:5:79: unknown key "qoute"`},
+		{"unknown key in a role", `{"link": {"kind": "met", "from": "a", "to": "b", "officials": ["a", {"official": "a", "rol": "x"}]}}`, ErrUnknownKey, `kb.jsonl:5:87: unknown key "rol"`},
+		{"unknown key in a place", `{"secondment": {"official": "a", "to": {"body": "b", "psot": "x"}}}`, ErrUnknownKey, `kb.jsonl:5:54: unknown key "psot"`},
+		{"unknown record", `{"entiti": {"id": "c"}}`, ErrUnknownKey, `kb.jsonl:5:2: unknown key "entiti"`},
 		{"wrong type", `{"entity": {"id": 7}}`, ErrSyntax, "kb.jsonl:5:19: JSON: entity.id must be a string, not number"},
 		{"two records", `{"entity": {"id": "c", "kind": "body", "name": "丙"}, "link": {}}`, ErrInvalid,
 			"kb.jsonl:5:1: a line must hold exactly one of: name, title and uses, source, entity, secondment, agreement, link"},

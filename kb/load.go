@@ -170,16 +170,16 @@ func (o Options) Parse(r FileReader, inputs ...Input) (*graph.Graph, error) {
 	})
 	for _, doc := range docs {
 		b.header(doc)
-		each(doc.sources, func(s *rawSource) { b.source(doc.file, s) })
-		each(doc.entities, b.entity)
+		eachRecord(doc, partSources, doc.sources, func(s *rawSource) { b.source(doc.file, s) })
+		eachRecord(doc, partEntities, doc.entities, b.entity)
 	}
 	b.index()
 	each(b.entList, b.parent)
 	b.cycles()
 	for _, doc := range docs {
-		each(doc.secondments, b.secondment)
-		each(doc.agreements, b.agreement)
-		each(doc.links, b.link)
+		eachRecord(doc, partSecondments, doc.secondments, b.secondment)
+		eachRecord(doc, partAgreements, doc.agreements, b.agreement)
+		eachRecord(doc, partLinks, doc.links, b.link)
 	}
 	b.agreementsStated()
 	each(b.agrList, b.agreementRelations)
@@ -349,7 +349,8 @@ type builder struct {
 	suggest *suggest.Index            // made for the first of them
 	stated  map[*graph.Relation]*fact // what the statement behind each relation said, until fused
 
-	texts map[*graph.Source]*suffixarray.Index // of large source texts, for quotes
+	texts   map[*graph.Source]*suffixarray.Index // of large source texts, for quotes
+	lfTexts map[*graph.Source]string             // small source texts with line feeds for line breaks
 
 	agrs    map[string]*agreementDef
 	agrList []*agreementDef
@@ -743,7 +744,15 @@ const indexedText = 16 << 10
 func (b *builder) inSource(src *graph.Source, quote string) bool {
 	quote = lf(quote)
 	if len(src.Text) < indexedText {
-		return strings.Contains(lf(src.Text), quote)
+		text, ok := b.lfTexts[src]
+		if !ok { // once per source, not once per quote
+			if b.lfTexts == nil {
+				b.lfTexts = map[*graph.Source]string{}
+			}
+			text = lf(src.Text)
+			b.lfTexts[src] = text
+		}
+		return strings.Contains(text, quote)
 	}
 	if b.texts == nil {
 		b.texts = map[*graph.Source]*suffixarray.Index{}
