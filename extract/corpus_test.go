@@ -1,7 +1,6 @@
 package extract
 
 import (
-	"bufio"
 	"os"
 	"path/filepath"
 	"slices"
@@ -28,22 +27,12 @@ type corpusWant struct {
 }
 
 func readWants(t *testing.T, path string) []corpusWant {
-	f, err := os.Open(path)
+	rows, err := readRows(path, 5)
 	if err != nil {
 		t.Fatal(err)
 	}
-	defer f.Close()
 	var out []corpusWant
-	sc := bufio.NewScanner(f)
-	for n := 1; sc.Scan(); n++ {
-		line := strings.TrimSpace(sc.Text())
-		if line == "" || strings.HasPrefix(line, "#") {
-			continue
-		}
-		p := strings.Split(line, "|")
-		if len(p) != 5 {
-			t.Fatalf("%s:%d: want 5 fields, got %d", path, n, len(p))
-		}
+	for _, p := range rows {
 		out = append(out, corpusWant{p[0], p[1], p[2], p[3], p[4]})
 	}
 	return out

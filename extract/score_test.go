@@ -48,26 +48,37 @@ type scoreWant struct {
 }
 
 func readScoreWants(path string) ([]scoreWant, error) {
+	rows, err := readRows(path, 8)
+	var out []scoreWant
+	for _, p := range rows {
+		out = append(out, scoreWant{p[0], p[1], p[2], p[3], p[4], p[5], p[6], p[7]})
+	}
+	return out, err
+}
+
+// readRows reads a file of rows of n fields separated by |, leaving out
+// blank lines and comments (#); fields are trimmed.
+func readRows(path string, n int) ([][]string, error) {
 	f, err := os.Open(path)
 	if err != nil {
 		return nil, err
 	}
 	defer f.Close()
-	var out []scoreWant
+	var out [][]string
 	sc := bufio.NewScanner(f)
-	for n := 1; sc.Scan(); n++ {
+	for k := 1; sc.Scan(); k++ {
 		line := strings.TrimSpace(sc.Text())
 		if line == "" || strings.HasPrefix(line, "#") {
 			continue
 		}
 		p := strings.Split(line, "|")
-		if len(p) != 8 {
-			return nil, fmt.Errorf("%s:%d: want 8 fields, got %d", path, n, len(p))
+		if len(p) != n {
+			return nil, fmt.Errorf("%s:%d: want %d fields, got %d", path, k, n, len(p))
 		}
 		for i := range p {
 			p[i] = strings.TrimSpace(p[i])
 		}
-		out = append(out, scoreWant{p[0], p[1], p[2], p[3], p[4], p[5], p[6], p[7]})
+		out = append(out, p)
 	}
 	return out, sc.Err()
 }

@@ -78,26 +78,17 @@ func (base *KB) Files(maxBytes int) *Dir {
 		cur = append(cur, rec...)
 		section = name
 	}
-	for i := range base.Sources {
-		rec = kb.AppendItem(rec[:0], &base.Sources[i])
-		put("sources", rec)
+	list := func(name string, n int, item func(i int) any) {
+		for i := range n {
+			rec = kb.AppendItem(rec[:0], item(i))
+			put(name, rec)
+		}
 	}
-	for i := range base.Entities {
-		rec = kb.AppendItem(rec[:0], &base.Entities[i])
-		put("entities", rec)
-	}
-	for i := range base.Secondments {
-		rec = kb.AppendItem(rec[:0], &base.Secondments[i])
-		put("secondments", rec)
-	}
-	for i := range base.Agreements {
-		rec = kb.AppendItem(rec[:0], &base.Agreements[i])
-		put("agreements", rec)
-	}
-	for i := range base.Links {
-		rec = kb.AppendItem(rec[:0], &base.Links[i])
-		put("links", rec)
-	}
+	list("sources", len(base.Sources), func(i int) any { return &base.Sources[i] })
+	list("entities", len(base.Entities), func(i int) any { return &base.Entities[i] })
+	list("secondments", len(base.Secondments), func(i int) any { return &base.Secondments[i] })
+	list("agreements", len(base.Agreements), func(i int) any { return &base.Agreements[i] })
+	list("links", len(base.Links), func(i int) any { return &base.Links[i] })
 	shards = append(shards, cur)
 
 	d := &Dir{index: map[string]int{}}
