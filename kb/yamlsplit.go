@@ -2,6 +2,7 @@ package kb
 
 import (
 	"bytes"
+	"io"
 	"runtime"
 	"sync"
 
@@ -57,6 +58,10 @@ func parsePieces(data []byte, size int) *yaml.Node {
 		}
 	}
 	top := trees[0].Content[0]
+	keys := map[string]bool{} // the top-level keys so far: one given twice is the whole file's error to report
+	for k := 0; k < len(top.Content); k += 2 {
+		keys[top.Content[k].Value] = true
+	}
 	var list *yaml.Node // the list that the pieces of a key add to
 	for i := range pieces {
 		m := trees[i].Content[0]
@@ -68,6 +73,12 @@ func parsePieces(data []byte, size int) *yaml.Node {
 			list.Content = append(list.Content, m.Content[1].Content...)
 			continue
 		case i > 0:
+			for k := 0; k < len(m.Content); k += 2 {
+				if keys[m.Content[k].Value] {
+					return nil
+				}
+				keys[m.Content[k].Value] = true
+			}
 			top.Content = append(top.Content, m.Content...)
 		}
 		list = nil
@@ -108,7 +119,12 @@ func (p piece) parse(data []byte, n *yaml.Node) bool {
 		text = append(append(make([]byte, 0, len(k)+len(text)), k...), text...)
 		shift--
 	}
-	if yaml.Unmarshal(text, n) != nil || len(n.Content) != 1 {
+	// One document, as parseWhole wants it: Unmarshal would drop what
+	// follows the first (a line less indented than the first key starts
+	// another).
+	dec := yaml.NewDecoder(bytes.NewReader(text))
+	var next yaml.Node
+	if dec.Decode(n) != nil || len(n.Content) != 1 || dec.Decode(&next) != io.EOF {
 		return false
 	}
 	m := n.Content[0]
