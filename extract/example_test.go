@@ -21,7 +21,7 @@ func ExampleDraft() {
 		fmt.Printf("%s @%d: %s\n", f.Kind, f.Offset, f.Label)
 	}
 	// Output:
-	// drafted 1 secondments, 1 agreements, 0 links, 4 entities (0 from the KB); 1 inferred items to review
+	// drafted 1 secondment, 1 agreement, 0 links, 4 entities (0 from the KB); 1 inferred item to review
 	// secondment @0: 王立新 → 保定市副市长
 	// agreement @23: 战略合作框架协议
 }

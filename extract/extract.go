@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"path"
 	"regexp"
+	"strconv"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -79,16 +80,30 @@ type Summary struct {
 
 // String is a one-line report for stderr.
 func (s Summary) String() string {
-	out := fmt.Sprintf("drafted %d secondments, %d agreements, %d links, %d entities (%d from the KB); %d inferred items to review",
-		s.Secondments, s.Agreements, s.Links, s.Entities, s.Reused, s.Inferred)
+	out := fmt.Sprintf("drafted %s, %s, %s, %s (%d from the KB); %s to review",
+		count(s.Secondments, "secondment"), count(s.Agreements, "agreement"), count(s.Links, "link"), count(s.Entities, "entity"),
+		s.Reused, count(s.Inferred, "inferred item"))
 	switch {
 	case s.Accounted:
-		out += fmt.Sprintf("; merged with the KB: %d facts new, %d refined, %d confirmed, %d entities new (as check counts: %d entities, %d relations → %d entities, %d relations)",
-			s.New, s.Refined, s.Confirmed, s.NewEntities, s.Totals[0][0], s.Totals[0][1], s.Totals[1][0], s.Totals[1][1])
+		out += fmt.Sprintf("; merged with the KB: %s new, %d refined, %d confirmed, %s new (as check counts: %s, %s → %s, %s)",
+			count(s.New, "fact"), s.Refined, s.Confirmed, count(s.NewEntities, "entity"), count(s.Totals[0][0], "entity"),
+			count(s.Totals[0][1], "relation"), count(s.Totals[1][0], "entity"), count(s.Totals[1][1], "relation"))
 	case s.WithKB:
 		out += fmt.Sprintf("; against the KB: %d new, %d confirmed, %d conflicting", s.New, s.Confirmed, s.Conflicting)
 	}
 	return out
+}
+
+// count is n and the noun, plural unless n is 1: 1 secondment, 2 entities.
+func count(n int, noun string) string {
+	switch {
+	case n == 1:
+	case strings.HasSuffix(noun, "y"):
+		noun = strings.TrimSuffix(noun, "y") + "ies"
+	default:
+		noun += "s"
+	}
+	return strconv.Itoa(n) + " " + noun
 }
 
 // evidence is a sentence supporting a fact.
