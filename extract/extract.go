@@ -252,10 +252,38 @@ func (d *drafter) register(r ref) *entity {
 	if e, ok := d.ents[r.key]; ok {
 		return e
 	}
+	if e := d.shortFor(r); e != nil {
+		d.ents[r.key] = e // 西湖区 after 浙江省杭州市西湖区: one body
+		return e
+	}
 	e := &entity{ref: r, order: len(d.list)}
 	d.ents[r.key] = e
 	d.list = append(d.list, e)
 	return e
+}
+
+// shortFor returns the body already drafted whose name is r's after the
+// places that contain it (浙江省杭州市西湖区 for 西湖区), when r is a body the
+// recogniser could not place and exactly one such body is drafted.
+func (d *drafter) shortFor(r ref) *entity {
+	if r.kind != graph.Body || !strings.HasPrefix(r.key, "name:") || utf8.RuneCountInString(r.name) < 2 {
+		return nil
+	}
+	var found *entity
+	for _, e := range d.list {
+		head, ok := strings.CutSuffix(e.name, r.name)
+		if !ok || e.kind != graph.Body || head == "" {
+			continue
+		}
+		if last, _ := utf8.DecodeLastRuneInString(head); !strings.ContainsRune("省市区县州盟旗", last) {
+			continue
+		}
+		if found != nil && found != e {
+			return nil // two could be meant
+		}
+		found = e
+	}
+	return found
 }
 
 func (d *drafter) official(name string, home *entity) *entity {

@@ -214,3 +214,40 @@ func TestProvinceJurisdiction(t *testing.T) {
 		t.Errorf("the draft does not load: %v\n%s", err, res.YAML)
 	}
 }
+
+// TestShortNameOneBody drafts a body named in full and then short (浙江省杭州市
+// 西湖区, then 西湖区) as one body, which the agreement names; and a term of two
+// years from 2018-03 ends 2020-03, as curators write it.
+func TestShortNameOneBody(t *testing.T) {
+	text := "浙川东西部协作再结硕果\n2019年4月12日\n\n2018年3月，浙江省杭州市西湖区副区长陈明远挂任四川省广元市副市长，挂职时间为两年。" +
+		"在陈明远推动下，西湖区与广元市签署了《东西部扶贫协作框架协议》，计划总投资3亿元。\n"
+	res, err := Draft(Article{Name: "a.txt", Text: text}, Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	g, err := kb.Parse(fstest.MapFS{"a.txt": {Data: []byte(text)}}, kb.Input{Name: "draft.yaml", Data: res.YAML})
+	if err != nil {
+		t.Fatalf("the draft does not load: %v\n%s", err, res.YAML)
+	}
+	var xihu []string
+	for _, e := range g.Entities {
+		if strings.HasSuffix(e.Name, "西湖区") {
+			xihu = append(xihu, e.ID)
+		}
+	}
+	if len(xihu) != 1 {
+		t.Fatalf("西湖区 drafted as %d bodies %v:\n%s", len(xihu), xihu, res.YAML)
+	}
+	for _, r := range g.Relations {
+		switch r.Kind {
+		case graph.Agreement:
+			if r.From != xihu[0] && r.To != xihu[0] {
+				t.Errorf("the agreement joins %s and %s, not %s", r.From, r.To, xihu[0])
+			}
+		case graph.Secondment:
+			if r.Start.String() != "2018-03" || r.End.String() != "2020-03" {
+				t.Errorf("term %v to %v, want 2018-03 to 2020-03", r.Start, r.End)
+			}
+		}
+	}
+}

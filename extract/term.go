@@ -59,7 +59,7 @@ func (d *drafter) term(sec *secondment, s *sentence) {
 		note = "start “" + m[0] + "” resolved against the article's date " + d.date.String()
 	}
 	if l := s.termLength; l != nil {
-		months := year*12 + month - 1 + yearWords[l[1]] - 1
+		months := year*12 + month - 1 + yearWords[l[1]] // start plus the term: 2015-07 and a year end 2016-07
 		if end, err := graph.ParseDate(strconv.Itoa(months/12) + "-" + pad2(strconv.Itoa(months%12+1))); err == nil {
 			sec.end = end
 			if note != "" {
@@ -126,7 +126,7 @@ func (d *drafter) applyRound() {
 		}
 		if sec.end.IsZero() && !sec.start.IsZero() && d.round.length != nil {
 			l := d.round.length
-			months := sec.start.Year*12 + sec.start.Month - 1 + yearWords[l[1]] - 1
+			months := sec.start.Year*12 + sec.start.Month - 1 + yearWords[l[1]]
 			if end, err := graph.ParseDate(strconv.Itoa(months/12) + "-" + pad2(strconv.Itoa(months%12+1))); err == nil {
 				sec.end = end
 				sec.ev = addEvidence(sec.ev, evidence{s: d.round.lengthEv, inferred: true,
