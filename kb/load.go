@@ -16,6 +16,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/guazhi/guazhi/graph"
+	"github.com/guazhi/guazhi/internal/lexicon"
 	"github.com/guazhi/guazhi/internal/suggest"
 )
 
@@ -476,7 +477,7 @@ func (b *builder) entity(r *rawEntity) {
 		b.add(r.pos, ErrMissing, "entity "+id+": kind is missing")
 	}
 	if r.jurisdiction.ok && !graph.IsJurisdiction(r.jurisdiction.V) {
-		b.add(r.jurisdiction.Pos, ErrInvalid, fmt.Sprintf("entity %s: jurisdiction %q is not one of %s, nor a province's id (shanghai, yunnan, …)", id, r.jurisdiction.V, strings.Join(graph.Jurisdictions, ", ")))
+		b.add(r.jurisdiction.Pos, ErrInvalid, fmt.Sprintf("entity %s: jurisdiction %q is not one of %s, nor a province's id (shanghai, yunnan, …)%s", id, r.jurisdiction.V, strings.Join(graph.Jurisdictions, ", "), jurisdictionHint(r.jurisdiction.V)))
 	}
 	if old, ok := b.ents[id]; ok {
 		first := b.raws[id]
@@ -643,6 +644,21 @@ func (b *builder) fullWidthComma(s str) string {
 	}
 	col := s.Pos.Col + utf8.RuneCountInString(parts[0])
 	return fmt.Sprintf("full-width comma \"，\" at %d:%d where YAML needs \",\" between list items", s.Pos.Line, col)
+}
+
+// jurisdictionHint suggests the jurisdiction meant by j: the id of a
+// province written in characters (四川, 四川省 → sichuan), or the nearest id
+// to a misspelt one (zhejang → zhejiang); "" when none is near.
+func jurisdictionHint(j string) string {
+	for _, d := range lexicon.Divisions() {
+		if d.Level == lexicon.Province && (d.Name == j || slices.Contains(lexicon.ShortForms(d), j)) {
+			return "; did you mean " + lexicon.ProvinceID(d) + "?"
+		}
+	}
+	if s := suggest.Words(j, slices.Concat(graph.Jurisdictions, lexicon.ProvinceIDs())); len(s) > 0 {
+		return "; did you mean " + strings.Join(s, " or ") + "?"
+	}
+	return ""
 }
 
 // maxGuesses is how many unknown references get "did you mean" suggestions.
