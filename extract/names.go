@@ -3,7 +3,6 @@ package extract
 import (
 	"slices"
 	"strings"
-	"sync"
 	"unicode"
 	"unicode/utf8"
 
@@ -527,34 +526,29 @@ func withoutProvince(s string) string {
 	return s
 }
 
-// provinceForms maps the name and every short form of each division to the
-// ids of the provinces that have a division so named (朝阳区: beijing and
-// jilin).
-var provinceForms = sync.OnceValue(func() map[string][]string {
-	m := map[string][]string{}
-	for _, d := range lexicon.Divisions() {
-		id := lexicon.ProvinceID(d)
-		for _, f := range append([]string{d.Name}, lexicon.ShortForms(d)...) {
-			if !slices.Contains(m[f], id) {
-				m[f] = append(m[f], id)
-			}
-		}
-	}
-	return m
-})
-
 // provinceOf returns the id of the province a name begins in, by the
-// longest division name or short form it begins with that one province
-// alone has (云南省发改委, 昆明市五华区人民政府: yunnan); "" when none does.
+// longest division name or short form it begins with (the gazetteer's),
+// when the divisions so named all lie in one province (云南省发改委,
+// 昆明市五华区人民政府: yunnan); "" otherwise (西湖区 is in Hangzhou and in
+// Nanchang).
 func provinceOf(s string) string {
-	forms := provinceForms()
-	r := []rune(s)
-	for n := min(len(r), 12); n >= 2; n-- {
-		if ids := forms[string(r[:n])]; len(ids) == 1 {
-			return ids[0]
-		} else if len(ids) > 1 {
+	r, _ := utf8.DecodeRuneInString(s)
+	divs := lexicon.Divisions()
+	best, id := 0, ""
+	for _, pf := range gaz().places[r] { // longest first
+		if len(pf.form) < best {
+			break
+		}
+		if !strings.HasPrefix(s, pf.form) {
+			continue
+		}
+		p := lexicon.ProvinceID(divs[pf.div])
+		switch {
+		case best == 0:
+			best, id = len(pf.form), p
+		case p != id:
 			return ""
 		}
 	}
-	return ""
+	return id
 }
