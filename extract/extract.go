@@ -157,14 +157,16 @@ type agreement struct {
 }
 
 type drafter struct {
-	text  string
-	date  graph.Date
-	sents []sentence
-	ents  map[string]*entity
-	list  []*entity
-	secs  []*secondment
-	agrs  []*agreement
-	lnks  []*link
+	text string
+	date graph.Date
+	// lastYear is the year the text gave last, as its dates are read.
+	lastYear int
+	sents    []sentence
+	ents     map[string]*entity
+	list     []*entity
+	secs     []*secondment
+	agrs     []*agreement
+	lnks     []*link
 
 	kbNames    map[string]bool   // officials the KB knows
 	kbByRune   map[rune][]string // kbNames by first character
@@ -173,8 +175,7 @@ type drafter struct {
 	agrIndex   map[string]*agreement
 	lastAgr    *agreement // the agreement drafted last, for its witnesses
 	lnkIndex   map[linkKey]bool
-	review     []string // possible matches of KB officials
-	round      round
+	review     []string               // possible matches of KB officials
 	recognised map[string]recognition // recognise's answers, for the names a text repeats
 	rd         *reader                // the pattern reader's state (read.go)
 }
@@ -211,15 +212,12 @@ func Draft(article Article, opt Options) (*Result, error) {
 	d.kbByRune, d.kbByLast = byRune(d.kbNames)
 	d.date, _ = articleDate(article.Text, article.Name, opt.Date)
 	d.sents = sentences(simplify(article.Text), article.Text)
-	for i := range d.sents {
-		d.roundOf(&d.sents[i])
-	}
 	d.readAll()
+	d.dateAll()
 	for i := range d.sents {
 		d.agreements(i)
 		d.links(i)
 	}
-	d.applyRound()
 	d.originalForms()
 	src := d.source(article, opt)
 	d.assignIDs(opt.KB)

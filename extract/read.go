@@ -1,8 +1,6 @@
 package extract
 
 import (
-	"regexp"
-	"slices"
 	"strconv"
 	"strings"
 
@@ -53,7 +51,6 @@ func (d *drafter) readAll() {
 	for i := range d.sents {
 		d.readSentence(i)
 	}
-	d.batchTerm()
 	// Homes said after the secondment: 他原是….
 	for _, sec := range d.secs {
 		if sec.from.body != nil && !r.weak[sec] {
@@ -235,17 +232,9 @@ func (d *drafter) readSentence(i int) {
 			}
 		}
 		sec.official = d.official(name, from)
-		d.term(sec, s)
-		if sec.start.IsZero() && m.date != nil {
+		if m.date != nil {
 			// 2019年至今，任…: the row's date is the start.
 			sec.start = spanDate(m.date.text, d.date)
-		}
-		if sec.start.IsZero() && m.official == nil && i > 0 && strings.Contains(d.sents[i-1].text, name) {
-			// 今年2月，沈浩第一次来到莎车。…是这位…干部的新身份.
-			d.term(sec, &d.sents[i-1])
-			if !sec.start.IsZero() {
-				sec.ev = append(sec.ev, evidence{s: &d.sents[i-1], inferred: true, note: "start: the sentence before dates " + name + "'s arrival"})
-			}
 		}
 		d.addSecondment(sec)
 		r.found[i] = true
@@ -327,51 +316,6 @@ func (d *drafter) nameAround(i int, m match) string {
 // one with a character before or after it (向记者).
 func notAName(name string) bool {
 	return notNames[name] || notNames[name[:len(name)-len(lastRune(name))]] || notNames[strings.TrimPrefix(name, firstRuneString(name))]
-}
-
-var (
-	// batchStartRE dates the arrival of a batch: 干部自2021年8月起挂职.
-	batchStartRE = regexp.MustCompile(`(\d{4})年(\d{1,2})月(?:起|开始)`)
-	// batchLengthRE is a batch's length: 挂职时间为三年, 为期两年, 援藏期限为三年.
-	batchLengthRE = regexp.MustCompile(`(?:时间为|为期|期限为)(一|1|两|二|2|三|3|半)年`)
-)
-
-// batchTerm gives the secondments the patterns read and the text does not
-// date the start and length the article gives their batch, in a sentence
-// naming no one: 干部自2021年8月起挂职，挂职时间为三年.
-func (d *drafter) batchTerm() {
-	var start, length []string
-	var startEv, lengthEv *sentence
-	for i := range d.sents {
-		if slices.ContainsFunc(d.rd.spans[i], func(s span) bool { return s.kind == tName }) {
-			continue
-		}
-		t := d.sents[i].text
-		if m := batchStartRE.FindStringSubmatch(t); m != nil && start == nil {
-			start, startEv = m, &d.sents[i]
-		}
-		if m := batchLengthRE.FindStringSubmatch(t); m != nil && length == nil {
-			length, lengthEv = m, &d.sents[i]
-		}
-	}
-	for _, sec := range d.secs {
-		if !d.rd.read[sec] {
-			continue
-		}
-		if sec.start.IsZero() && start != nil {
-			if st, err := graph.ParseDate(start[1] + "-" + pad2(start[2])); err == nil {
-				sec.start = st
-				sec.ev = addEvidence(sec.ev, evidence{s: startEv, inferred: true, note: "start: the article dates the batch “" + start[0] + "”"})
-			}
-		}
-		if sec.end.IsZero() && !sec.start.IsZero() && sec.start.Month > 0 && length != nil {
-			months := sec.start.Year*12 + sec.start.Month - 1 + yearWords[length[1]]
-			if end, err := graph.ParseDate(strconv.Itoa(months/12) + "-" + pad2(strconv.Itoa(months%12+1))); err == nil {
-				sec.end = end
-				sec.ev = addEvidence(sec.ev, evidence{s: lengthEv, inferred: true, note: "end: the article gives the batch “" + length[0] + "”"})
-			}
-		}
-	}
 }
 
 // spanDate reads a date span of the tagger: 2019年, 2020年8月, 今年2月.

@@ -20,9 +20,9 @@ type sentence struct {
 	idx    int    // index among the article's sentences
 	cont   bool   // it continues the sentence before, cut by a line break
 
-	matches               *found
-	termRead              bool     // start and length have been looked for
-	termStart, termLength []string // a secondment's start and length (term.go)
+	matches   *found
+	whensRead bool   // its dates and lengths have been read
+	whenList  []when // its dates and lengths (dates.go)
 }
 
 // chromeMarks betray page furniture wherever they appear in a line.
