@@ -342,29 +342,6 @@ func allNameRunes(s string) bool {
 	return true
 }
 
-// posts are the titles that follow a body's name; longer first where one
-// ends with another.
-var posts = sortLongestFirst([]string{
-	"省委常委", "市委常委", "区委常委", "县委常委", "党组副书记", "党委副书记", "市委副书记", "区委副书记", "县委副书记",
-	"市委书记", "区委书记", "县委书记", "党组书记", "党委书记", "党组成员", "常务副市长", "常务副区长", "常务副县长",
-	"副省长", "省长", "副市长", "市长", "副区长", "区长", "副县长", "县长", "副镇长", "镇长", "副乡长", "乡长",
-	"副厅长", "厅长", "副局长", "局长", "副处长", "处长", "副科长", "科长", "副主任", "主任", "副书记", "书记",
-	"副秘书长", "秘书长", "副部长", "部长", "副司长", "司长", "副主席", "主席", "副院长", "院长", "副所长", "所长",
-	"副校长", "校长", "副总经理", "总经理", "副董事长", "董事长", "副总裁", "总裁", "副巡视员", "巡视员",
-	"副调研员", "调研员", "常委", "市长助理", "区长助理", "县长助理", "主任助理", "副总工程师", "总工程师", "总经济师",
-	"党委委员", "党组委员", "纪委委员", "副署长", "署长", "副行长", "行长", "副会长", "会长", "副关长", "关长",
-})
-
-func sortLongestFirst(list []string) []string {
-	out := append([]string(nil), list...)
-	for i := 1; i < len(out); i++ {
-		for j := i; j > 0 && utf8.RuneCountInString(out[j]) > utf8.RuneCountInString(out[j-1]); j-- {
-			out[j], out[j-1] = out[j-1], out[j]
-		}
-	}
-	return out
-}
-
 // surnames holds the single-character surnames, compoundSurnames the
 // two-character ones (internal/lexicon's surnames.tsv).
 var surnames, compoundSurnames = func() (string, []string) {
@@ -498,7 +475,16 @@ func allHan(r []rune) bool {
 	return true
 }
 
-func endsWithPost(s string) bool { return hasAnySuffix(s, posts) }
+// endsWithPost reports whether s ends with a post title of
+// internal/lexicon: 副区长, 县委常委.
+func endsWithPost(s string) bool {
+	for _, p := range lexicon.Posts() {
+		if strings.HasSuffix(s, p.Title) {
+			return true
+		}
+	}
+	return false
+}
 
 func firstRune(s string) (rune, int) { return utf8.DecodeRuneInString(s) }
 
