@@ -58,3 +58,20 @@ func TestDraftArticleLoads(t *testing.T) {
 		t.Error("two drafts of one article differ")
 	}
 }
+
+// Drafted entities get ids a curator can read, from their names in pinyin,
+// whatever the province.
+func TestReadableIDs(t *testing.T) {
+	text := "浙江省商务厅干部下派\n2021-06-01\n\n浙江省杭州市西湖区发改局副局长何建国挂任四川省甘孜州泸定县副县长。\n" +
+		"云南省发改委副主任欧阳帆挂任云南省昆明市五华区副区长。\n商务部副司长李明挂任云南省昆明市盘龙区副区长。\n"
+	res, err := Draft(Article{Name: "a.txt", Text: text}, Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, want := range []string{"{id: he-jianguo,", "{id: ouyang-fan,", "{id: li-ming,", "{id: luding,", "{id: xihu-fagaiju,",
+		"{id: yunnan-fagaiwei,", "{id: wuhua,", "{id: panlong,", "{id: shangwubu,"} {
+		if !strings.Contains(string(res.YAML), want) {
+			t.Errorf("no %s in the draft:\n%s", want, res.YAML)
+		}
+	}
+}

@@ -119,7 +119,7 @@ func TestDraftPossibleMatch(t *testing.T) {
 		t.Fatalf("want one possible match of yu-huafeng, got %q", res.Review)
 	}
 	draft := string(res.YAML)
-	if !strings.Contains(draft, "# possible match: 喻华峰") || strings.Contains(draft, "official: yu-huafeng") {
+	if !strings.Contains(draft, "# possible match: 喻华峰") || strings.Contains(draft, "official: yu-huafeng\n") {
 		t.Errorf("the misspelt official is merged or not flagged:\n%s", draft)
 	}
 	if res.Summary.New != 2 || res.Summary.Confirmed != 0 {

@@ -9,6 +9,8 @@ import (
 	"unicode/utf8"
 
 	"github.com/guazhi/guazhi/graph"
+	"github.com/guazhi/guazhi/internal/lexicon"
+	"github.com/guazhi/guazhi/internal/names"
 	"github.com/guazhi/guazhi/kb"
 	"go.yaml.in/yaml/v3"
 )
@@ -91,15 +93,21 @@ func (d *drafter) assignIDs(kb *graph.Graph) {
 			continue
 		}
 		id := e.slug
-		if e.kind == graph.Official {
-			id = ""
+		if e.kind == graph.Official || id == "" {
+			id = readableID(e)
 		}
-		if id == "" || taken[id] {
+		switch {
+		case id == "":
 			for n := 1; ; n++ {
 				id = e.kind + "-" + strconv.Itoa(n)
 				if !taken[id] {
 					break
 				}
+			}
+		case taken[id]:
+			base := id
+			for n := 2; taken[id]; n++ {
+				id = base + "-" + strconv.Itoa(n)
 			}
 		}
 		e.id = id
@@ -334,4 +342,71 @@ func (d *drafter) summarise(res *Result, kb *graph.Graph) {
 			sum.Inferred++
 		}
 	}
+}
+
+// readableID makes an id from an entity's name, in pinyin: an official's
+// name (yu-huafeng), a body's last place and what follows it (泸定县 is
+// luding, 浙江省杭州市西湖区发改局 xihu-fagaiju, 云南省发改委 yunnan-fagaiwei),
+// another name whole when it is short (商务部 shangwubu); "" when none reads.
+func readableID(e *entity) string {
+	if e.kind == graph.Official {
+		return idOf(names.Personal(e.name))
+	}
+	name := e.name
+	for _, sp := range tagSpans(name) {
+		if sp.kind != tBody || len(sp.places) == 0 || sp.start != 0 || sp.end != len(name) {
+			continue // only a body the whole name names: not 莆田 of 莆田三棵树涂料公司
+		}
+		last := sp.places[len(sp.places)-1]
+		tail := strings.TrimPrefix(name[sp.start+last.end:sp.end], "人民政府")
+		id := idOf(names.Body(placeRoot(lexicon.Divisions()[last.div])))
+		if tail = strings.TrimPrefix(tail, "政府"); tail != "" && id != "" {
+			id += "-" + idOf(names.Body(tail))
+		}
+		return id
+	}
+	if utf8.RuneCountInString(name) > 8 {
+		return ""
+	}
+	return idOf(names.Body(name))
+}
+
+// placeRoot is a division's name without its level: 泸定 for 泸定县, 甘孜
+// for 甘孜藏族自治州, 云南 for 云南省.
+func placeRoot(d lexicon.Division) string {
+	root := d.Name
+	for _, f := range lexicon.ShortForms(d) {
+		if len(f) < len(root) {
+			root = f
+		}
+	}
+	for _, suf := range []string{"地区", "新区", "省", "市", "县", "区", "州", "旗", "盟"} {
+		if r, ok := strings.CutSuffix(root, suf); ok && utf8.RuneCountInString(r) >= 2 {
+			return r
+		}
+	}
+	return root
+}
+
+// idOf turns a romanised name into an id: lower-case letters and digits,
+// words joined by hyphens (He Jianguo → he-jianguo); "" when it holds
+// anything else.
+func idOf(roman string) string {
+	var b strings.Builder
+	for _, w := range strings.Fields(strings.ToLower(roman)) {
+		if b.Len() > 0 {
+			b.WriteByte('-')
+		}
+		for _, r := range w {
+			switch {
+			case r >= 'a' && r <= 'z', r >= '0' && r <= '9':
+				b.WriteRune(r)
+			case r == 'ü':
+				b.WriteByte('v')
+			default:
+				return ""
+			}
+		}
+	}
+	return b.String()
 }
