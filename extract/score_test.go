@@ -15,31 +15,35 @@ import (
 	"github.com/guazhi/guazhi/kb"
 )
 
-// TestScore measures the extractor on the development corpus
-// (testdata/dev, see its README): precision and recall of secondments, per
+// TestScore measures the extractor on the development corpora
+// (testdata/dev and testdata/dev2, see their READMEs): precision and recall of secondments, per
 // form and overall, and how often the posts and dates of the secondments
 // found are right.
 //
 //	go test ./extract -run Score -v
 //
-// testdata/aside is the held-out corpus, in the same format, kept unread
-// while the extractor is written. It is scored only when
-// GUAZHI_SCORE_ASIDE=1, and only in aggregate: no passage of it is named
-// or printed.
+// testdata/aside and testdata/aside2 are held-out corpora, in the same
+// format, written by others and kept unread while the extractor is
+// written. They are scored only when GUAZHI_SCORE_ASIDE=1, and only in
+// aggregate: no passage of them is named or printed.
 //
 //	GUAZHI_SCORE_ASIDE=1 go test ./extract -run Score/aside -v
 func TestScore(t *testing.T) {
-	t.Run("dev", func(t *testing.T) {
-		sc := scoreDir(t, "testdata/dev", true)
-		t.Log("\n" + sc.report())
-	})
-	t.Run("aside", func(t *testing.T) {
-		if os.Getenv("GUAZHI_SCORE_ASIDE") != "1" {
-			t.Skip("the held-out corpus is scored only with GUAZHI_SCORE_ASIDE=1")
-		}
-		sc := scoreDir(t, "testdata/aside", false)
-		t.Log("\n" + sc.report())
-	})
+	for _, dir := range []string{"dev", "dev2"} {
+		t.Run(dir, func(t *testing.T) {
+			sc := scoreDir(t, filepath.Join("testdata", dir), true)
+			t.Log("\n" + sc.report())
+		})
+	}
+	for _, dir := range []string{"aside", "aside2"} {
+		t.Run(dir, func(t *testing.T) {
+			if os.Getenv("GUAZHI_SCORE_ASIDE") != "1" {
+				t.Skip("the held-out corpora are scored only with GUAZHI_SCORE_ASIDE=1")
+			}
+			sc := scoreDir(t, filepath.Join("testdata", dir), false)
+			t.Log("\n" + sc.report())
+		})
+	}
 }
 
 // scoreWant is one line of a NAME.want file.
