@@ -159,6 +159,9 @@ type agreement struct {
 type drafter struct {
 	text string
 	date graph.Date
+	// assisted: the article speaks of secondments or paired assistance
+	// (patterns.go).
+	assisted bool
 	// lastYear is the year the text gave last, as its dates are read.
 	lastYear int
 	sents    []sentence
@@ -211,7 +214,9 @@ func Draft(article Article, opt Options) (*Result, error) {
 		kbNames: kbOfficials(opt.KB)}
 	d.kbByRune, d.kbByLast = byRune(d.kbNames)
 	d.date, _ = articleDate(article.Text, article.Name, opt.Date)
-	d.sents = sentences(simplify(article.Text), article.Text)
+	plain := simplify(article.Text)
+	d.sents = sentences(plain, article.Text)
+	d.assisted = hasAny(plain, assistWords)
 	d.readAll()
 	d.dateAll()
 	for i := range d.sents {

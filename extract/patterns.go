@@ -19,6 +19,7 @@ import (
 //	M I i C c  a second official, his home, home post, host, host post (分别挂任)
 //	,  a comma or 、                 ( )  brackets
 //	…  up to six spans, no sentence end, no name
+//	⋯  the same, up to twenty spans (作为山西省第十一批援疆干部进疆)
 //	~  up to three spans, no punctuation, no name
 //	w|x|y  one of these words
 //
@@ -31,6 +32,10 @@ type pattern struct {
 	// (来自宁波市北仑区农业农村局的…, 吴兴区的…); a home the text states
 	// later (此前他是…) replaces it.
 	weakHome bool
+	// assisted: the row reads only in an article about secondments or
+	// paired assistance (assistWords): 任 and 现任 elsewhere are ordinary
+	// appointments.
+	assisted bool
 	// examples: a sentence and the draft it must give, as
 	// "official|home body|home post|host body|host post"; a home or an
 	// introduction gives "official|home body|home post".
@@ -155,6 +160,10 @@ var patterns = []pattern{
 		examples: [][2]string{
 			{"他来到宁夏回族自治区吴忠市，挂任吴忠市副市长。", "他|||吴忠市|副市长"},
 		}},
+	{name: "name-first", kind: stated, elems: "N H h " + gua + " B b",
+		examples: [][2]string{
+			{"李建平　北京林业大学　副教授　挂任　青海省海东市林草局副局长", "李建平|北京林业大学|副教授|青海省海东市林草局|副局长"},
+		}},
 	{name: "subject", kind: stated, elems: "O ~ " + gua + " B b?",
 		examples: [][2]string{
 			{"她挂任宁夏回族自治区固原市西吉县副县长。", "她|||宁夏回族自治区固原市西吉县|副县长"},
@@ -187,6 +196,44 @@ var patterns = []pattern{
 	{name: "home-says-at", kind: officialIn, elems: "我原来在 H 上班 , 现在在 B 挂职 b?",
 		examples: [][2]string{
 			{"“我原来在天津市滨海新区商务局上班，现在在甘肃省天水市麦积区挂职副区长。”", "|天津市滨海新区商务局||甘肃省天水市麦积区|副区长"},
+		}},
+	{name: "arrive-post", kind: stated, elems: "H h N … 来到|到|赴|前往|抵达 B ,? " + gua + "|担任|任 B? b",
+		examples: [][2]string{
+			{"今年5月，江苏省南京市鼓楼区商务局副局长王小军来到陕西省汉中市略阳县，挂职副县长。", "王小军|江苏省南京市鼓楼区商务局|副局长|陕西省汉中市略阳县|副县长"},
+			{"湖南省长沙市岳麓区发改局副局长周凯于2021年7月抵达新疆吐鲁番市托克逊县，担任县委常委、副县长。", "周凯|湖南省长沙市岳麓区发改局|副局长|新疆吐鲁番市托克逊县|县委常委、副县长"},
+		}},
+	{name: "post-marked", kind: stated, elems: "H h N … 担任|任 B b ( 援疆|援藏|援青|援彝|挂职 )",
+		examples: [][2]string{
+			{"湖南省长沙市天心区副区长刘伟担任新疆吐鲁番市高昌区副区长（援疆），", "刘伟|湖南省长沙市天心区|副区长|新疆吐鲁番市高昌区|副区长"},
+		}},
+	{name: "now-was", kind: stated, assisted: true, elems: "N 现任 B b , 原为|原任|原系|原是 H h",
+		examples: [][2]string{
+			{"周立伟现任新疆阿克苏地区温宿县副县长，原为浙江省杭州市上城区商务局副局长。援疆三年，他……", "周立伟|浙江省杭州市上城区商务局|副局长|新疆阿克苏地区温宿县|副县长"},
+		}},
+	{name: "ren-assisted", kind: stated, assisted: true, elems: "H h N ,? ⋯ 现任|任|担任 B b",
+		examples: [][2]string{
+			{"按照对口支援安排，浙江省宁波市海曙区副区长陈斌任西藏那曲市比如县委常委、常务副县长。", "陈斌|浙江省宁波市海曙区|副区长|西藏那曲市比如县|县委常委、常务副县长"},
+			{"山西省大同市平城区科技局副局长赵磊，2023年2月作为第十一批援疆干部进疆，现任新疆昌吉州呼图壁县副县长。", "赵磊|山西省大同市平城区科技局|副局长|新疆昌吉州呼图壁县|副县长"},
+		}},
+	{name: "arrow", kind: stated, elems: "N H h → B b",
+		examples: [][2]string{
+			{"高志勇　河南省新乡市红旗区副区长→新疆哈密市伊吾县副县长", "高志勇|河南省新乡市红旗区|副区长|新疆哈密市伊吾县|副县长"},
+		}},
+	{name: "dash", kind: stated, elems: "N ——|—|: 原 H h , 现挂任|现挂职|现任 B b",
+		examples: [][2]string{
+			{"钱立新——原上海市松江区经委副主任，现挂任新疆喀什地区巴楚县副县长；", "钱立新|上海市松江区经委|副主任|新疆喀什地区巴楚县|副县长"},
+		}},
+	{name: "was-now-lines", kind: stated, elems: "N 原任:|原单位及职务:|原职务: H h ,? 现任:|现挂职:|挂职单位及职务:|挂职职务: B b",
+		examples: [][2]string{
+			{"吴海燕\n原任：上海市奉贤区科委副主任\n现任：云南省红河州绿春县副县长（挂职）", "吴海燕|上海市奉贤区科委|副主任|云南省红河州绿春县|副县长"},
+		}},
+	{name: "table", kind: stated, elems: "姓名: N ⋯ 原单位及职务:|原工作单位及职务: H h , 挂职单位及职务:|挂职岗位: B b",
+		examples: [][2]string{
+			{"1.姓名：李国华，性别：男，原单位及职务：甘肃省商务厅外贸处副处长，挂职单位及职务：甘肃省甘南州夏河县副县长；", "李国华|甘肃省商务厅|外贸处副处长|甘肃省甘南州夏河县|副县长"},
+		}},
+	{name: "table-split", kind: stated, elems: "姓名: N ⋯ 原单位:|原工作单位: H , 原职务: h , 挂职单位: B , 挂职职务: b",
+		examples: [][2]string{
+			{"2.姓名：周敏，性别：女，原单位：甘肃省财政厅，原职务：预算处副处长，挂职单位：甘肃省陇南市宕昌县，挂职职务：副县长。", "周敏|甘肃省财政厅|预算处副处长|甘肃省陇南市宕昌县|副县长"},
 		}},
 	{name: "was", kind: homeOf, elems: "O 原是|此前是|原为 H h",
 		examples: [][2]string{
@@ -232,6 +279,8 @@ var parsedPatterns = sync.OnceValue(func() []pattern {
 				e.sym = '.'
 			case "~":
 				e.sym = '~'
+			case "⋯":
+				e.sym = ':'
 			default:
 				e.words = strings.Split(f, "|")
 			}
@@ -254,8 +303,16 @@ type match struct {
 	start, end                                  int // index of the match's first span and of the span after it
 }
 
-// maxSkip bounds …: the matcher stays linear in the sentence.
-const maxSkip = 6
+// maxSkip bounds …, maxLongSkip ⋯: the matcher stays linear in the
+// sentence.
+const (
+	maxSkip     = 6
+	maxLongSkip = 20
+)
+
+// assistWords say that an article is about secondments or paired
+// assistance.
+var assistWords = []string{"挂职", "挂任", "援疆", "援藏", "援青", "援彝", "对口支援", "东西部协作", "对口帮扶", "定点帮扶", "选派", "组团式"}
 
 // matchAt tries pattern p at span k of a sentence.
 func matchAt(p *pattern, text string, sp []span, k int) (match, bool) {
@@ -281,10 +338,13 @@ func matchAt(p *pattern, text string, sp []span, k int) (match, bool) {
 		return one(el, e, k)
 	}
 	one = func(el elem, e, k int) bool {
-		if el.sym == '.' || el.sym == '~' {
+		if el.sym == '.' || el.sym == '~' || el.sym == ':' {
 			limit := maxSkip
-			if el.sym == '~' {
+			switch el.sym {
+			case '~':
 				limit = 3
+			case ':':
+				limit = maxLongSkip
 			}
 			for n := 0; n <= limit && k+n <= len(sp); n++ {
 				if n > 0 {

@@ -155,6 +155,9 @@ func (d *drafter) readSentence(i int) {
 		if m.end > 0 && sp[m.end-1].end <= r.heads[i] {
 			continue // read with the sentence before
 		}
+		if m.p.assisted && !d.assisted {
+			continue
+		}
 		switch m.p.kind {
 		case intro:
 			r.ctx, r.ctxAt = m.official, i

@@ -219,6 +219,9 @@ func (g *gazetteer) deptAt(s string) int {
 				rest := s[i:]
 				if rest == "" || g.postAt(rest) > 0 || !isHan(firstRuneOf(rest)) || startsWithAny(rest, bodyFollowers) {
 					best = i
+					if g.title(rest) > 0 {
+						return best // 人民医院 before 党委副书记, not 人民医院党委 before 副书记
+					}
 				}
 				break
 			}
