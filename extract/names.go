@@ -383,6 +383,9 @@ func nameAt(s string) string {
 		return ""
 	}
 	end := func(i int) bool { return i >= len(r) || !isHan(r[i]) || strings.ContainsRune(afterName, r[i]) }
+	if len(r) >= 4 && startsWithAny(string(r[2:]), wordsAfterTwo) {
+		return string(r[:2]) // 彭晓多了一个身份, 童卫国一到: not 彭晓多
+	}
 	if len(r) >= 3 && !end(2) && end(3) {
 		return string(r[:3])
 	}
@@ -396,6 +399,10 @@ func nameAt(s string) string {
 	}
 	return ""
 }
+
+// wordsAfterTwo are words that follow a two-character name and whose
+// first character would otherwise be read as the name's third.
+var wordsAfterTwo = []string{"多了", "一到", "一边", "笑着", "告诉", "介绍", "坦言", "感慨"}
 
 // givenToo are characters of afterName that given names often end with.
 const givenToo = "强正先希会前来同和代亲现平国"

@@ -164,6 +164,30 @@ var patterns = []pattern{
 		examples: [][2]string{
 			{"李建平　北京林业大学　副教授　挂任　青海省海东市林草局副局长", "李建平|北京林业大学|副教授|青海省海东市林草局|副局长"},
 		}},
+	{name: "is-then-went", kind: stated, elems: "N 是 H h , ⋯ 到|来到|赴 B " + gua + " b?",
+		examples: [][2]string{
+			{"援彝干部杨帆是广东省佛山市南海区商务局副局长，去年7月到四川省凉山州雷波县挂任副县长。", "杨帆|广东省佛山市南海区商务局|副局长|四川省凉山州雷波县|副县长"},
+		}},
+	{name: "o-arrive-post", kind: stated, elems: "O … 来到|到|赴|前往|抵达 B ,? " + gua + "|担任|任 B? b",
+		examples: [][2]string{
+			{"他2021年3月来到新疆吐鲁番市托克逊县，挂任副县长，分管农业。", "他|||新疆吐鲁番市托克逊县|副县长"},
+		}},
+	{name: "o-went-to", kind: stated, elems: "O ⋯ 赴|到|前往|来到 B 挂职锻炼|挂职|挂任 ,? 挂任|任|担任? B? b?",
+		examples: [][2]string{
+			{"王立军来自广东省佛山市南海区，原任南海区商务局局长，2019年5月到贵州省黔南州瓮安县挂职。", "王立军|||贵州省黔南州瓮安县|"},
+		}},
+	{name: "after-arrival", kind: stated, elems: "到|来到 B 后 , O " + gua + "|担任|任 B? b",
+		examples: [][2]string{
+			{"到新疆阿勒泰地区哈巴河县后，他挂任县委常委、副县长，分管文旅。", "他|||新疆阿勒泰地区哈巴河县|县委常委、副县长"},
+		}},
+	{name: "one-more-identity", kind: stated, elems: "H h N 多了一个身份|多了一重身份|有了新身份 : B 挂职? b",
+		examples: [][2]string{
+			{"今年3月，湖南省湘潭市岳塘区商务局局长李娟多了一个身份：湖南省湘西州保靖县挂职副县长。", "李娟|湖南省湘潭市岳塘区商务局|局长|湖南省湘西州保靖县|副县长"},
+		}},
+	{name: "new-identity", kind: stated, elems: "H h N , 他的新身份是|她的新身份是|他的身份是|她的身份是 B b",
+		examples: [][2]string{
+			{"还有湘潭市雨湖区工信局副局长张斌，他的新身份是保靖县经开区管委会副主任。", "张斌|湘潭市雨湖区工信局|副局长|保靖县经开区管委会|副主任"},
+		}},
 	{name: "subject", kind: stated, elems: "O ~ " + gua + " B b?",
 		examples: [][2]string{
 			{"她挂任宁夏回族自治区固原市西吉县副县长。", "她|||宁夏回族自治区固原市西吉县|副县长"},
@@ -235,6 +259,14 @@ var patterns = []pattern{
 		examples: [][2]string{
 			{"2.姓名：周敏，性别：女，原单位：甘肃省财政厅，原职务：预算处副处长，挂职单位：甘肃省陇南市宕昌县，挂职职务：副县长。", "周敏|甘肃省财政厅|预算处副处长|甘肃省陇南市宕昌县|副县长"},
 		}},
+	{name: "other-identity", kind: homeOf, elems: "N 的另一个身份|的另一重身份 ,? 是 H h",
+		examples: [][2]string{
+			{"很少有人知道，王建的另一个身份，是浙江省杭州市上城区发改局副局长。", "王建|浙江省杭州市上城区发改局|副局长"},
+		}},
+	{name: "was-before-left", kind: homeOf, elems: "出发前 , O 是 H h",
+		examples: [][2]string{
+			{"出发前，他是吉林省通化市东昌区发改局副局长；", "他|吉林省通化市东昌区发改局|副局长"},
+		}},
 	{name: "was", kind: homeOf, elems: "O 原是|此前是|原为 H h",
 		examples: [][2]string{
 			{"他原是天津市河东区发改委副主任。", "他|天津市河东区发改委|副主任"},
@@ -242,6 +274,10 @@ var patterns = []pattern{
 	{name: "was-before", kind: homeOf, elems: "此前 P 是 H h",
 		examples: [][2]string{
 			{"此前他是吴兴区经信局副局长。", "他|吴兴区经信局|副局长"},
+		}},
+	{name: "is-one-of", kind: intro, elems: "N 是 H 的一名|的一位|的 h",
+		examples: [][2]string{
+			{"刘燕是江苏省无锡市滨湖区卫健委的一名副主任。", "刘燕|江苏省无锡市滨湖区卫健委|副主任"},
 		}},
 	{name: "is", kind: intro, elems: "N 是 H h",
 		examples: [][2]string{

@@ -318,7 +318,8 @@ func (d *drafter) nameAround(i int, m match) string {
 // notAName reports whether a name the tagger read is a common word, or
 // one with a character before or after it (向记者).
 func notAName(name string) bool {
-	return notNames[name] || notNames[name[:len(name)-len(lastRune(name))]] || notNames[strings.TrimPrefix(name, firstRuneString(name))]
+	return notNames[name] || endsWithPost(name) || // 牛县长, a nickname
+		notNames[name[:len(name)-len(lastRune(name))]] || notNames[strings.TrimPrefix(name, firstRuneString(name))]
 }
 
 // spanDate reads a date span of the tagger: 2019年, 2020年8月, 今年2月.
