@@ -383,8 +383,12 @@ func nameAt(s string) string {
 		return ""
 	}
 	end := func(i int) bool { return i >= len(r) || !isHan(r[i]) || strings.ContainsRune(afterName, r[i]) }
-	if len(r) >= 4 && startsWithAny(string(r[2:]), wordsAfterTwo) {
-		return string(r[:2]) // 彭晓多了一个身份, 童卫国一到: not 彭晓多
+	// A name before an ordinary verb: 陈建华通报了, 李明介绍, 彭晓多了一个身份.
+	if len(r) >= 5 && isHan(r[2]) && !strings.ContainsRune("也还就都又便曾已正才再将亦", r[2]) && startsWithAny(string(r[3:]), verbsAfterName) {
+		return string(r[:3])
+	}
+	if len(r) >= 4 && startsWithAny(string(r[2:]), verbsAfterName) {
+		return string(r[:2])
 	}
 	if len(r) >= 3 && !end(2) && end(3) {
 		return string(r[:3])
@@ -400,9 +404,10 @@ func nameAt(s string) string {
 	return ""
 }
 
-// wordsAfterTwo are words that follow a two-character name and whose
-// first character would otherwise be read as the name's third.
-var wordsAfterTwo = []string{"多了", "一到", "一边", "笑着", "告诉", "介绍", "坦言", "感慨"}
+// verbsAfterName are ordinary verbs and adverbs that follow a name in
+// reporting, so that the name ends before them.
+var verbsAfterName = []string{"多了", "一到", "一边", "笑着", "告诉", "介绍", "坦言", "感慨", "通报", "带领", "带队", "主持",
+	"出席", "参加", "走进", "指出", "认为", "提出", "负责", "分管", "协调", "推动", "回忆", "表示", "透露", "谈到", "说起"}
 
 // givenToo are characters of afterName that given names often end with.
 const givenToo = "强正先希会前来同和代亲现平国"

@@ -188,6 +188,14 @@ var patterns = []pattern{
 		examples: [][2]string{
 			{"还有湘潭市雨湖区工信局副局长张斌，他的新身份是保靖县经开区管委会副主任。", "张斌|湘潭市雨湖区工信局|副局长|保靖县经开区管委会|副主任"},
 		}},
+	{name: "marked-host", kind: stated, elems: "援疆干部|援藏干部|援青干部|援彝干部|挂职干部 ,|、 B b N",
+		examples: [][2]string{
+			{"10月13日，援疆干部、新疆和田地区墨玉县委副书记李国庆带领工作队走进乡里。", "李国庆|||新疆和田地区墨玉县|县委副书记"},
+		}},
+	{name: "host-marked", kind: stated, elems: "B b ( 援藏|援疆|援青|援彝|挂职 ) ,? N",
+		examples: [][2]string{
+			{"昌都市八宿县委常委、常务副县长（援藏）陈建华通报了项目进展。", "陈建华|||昌都市八宿县|县委常委、常务副县长"},
+		}},
 	{name: "subject", kind: stated, elems: "O ~ " + gua + " B b?",
 		examples: [][2]string{
 			{"她挂任宁夏回族自治区固原市西吉县副县长。", "她|||宁夏回族自治区固原市西吉县|副县长"},
@@ -267,7 +275,7 @@ var patterns = []pattern{
 		examples: [][2]string{
 			{"出发前，他是吉林省通化市东昌区发改局副局长；", "他|吉林省通化市东昌区发改局|副局长"},
 		}},
-	{name: "was", kind: homeOf, elems: "O 原是|此前是|原为 H h",
+	{name: "was", kind: homeOf, elems: "O ,? 原是|此前是|原为|原任|出发前任|出发前是 H h",
 		examples: [][2]string{
 			{"他原是天津市河东区发改委副主任。", "他|天津市河东区发改委|副主任"},
 		}},
