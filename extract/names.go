@@ -407,7 +407,8 @@ func nameAt(s string) string {
 // verbsAfterName are ordinary verbs and adverbs that follow a name in
 // reporting, so that the name ends before them.
 var verbsAfterName = []string{"多了", "一到", "一边", "笑着", "告诉", "介绍", "坦言", "感慨", "通报", "带领", "带队", "主持",
-	"出席", "参加", "走进", "指出", "认为", "提出", "负责", "分管", "协调", "推动", "回忆", "表示", "透露", "谈到", "说起"}
+	"出席", "参加", "走进", "指出", "认为", "提出", "负责", "分管", "协调", "推动", "回忆", "表示", "透露", "谈到", "说起",
+	"两名", "三名", "四名", "五名", "等人", "等同志"}
 
 // givenToo are characters of afterName that given names often end with.
 const givenToo = "强正先希会前来同和代亲现平国"

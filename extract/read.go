@@ -1,6 +1,7 @@
 package extract
 
 import (
+	"slices"
 	"strconv"
 	"strings"
 
@@ -142,8 +143,12 @@ func (d *drafter) readSentence(i int) {
 		}
 		return strings.TrimSpace(p.text)
 	}
-	var ms []match
+	resp := respectively(text, sp)
+	ms := resp
 	for _, m := range matches(text, sp) {
+		if len(resp) > 0 && m.p.kind == stated && m.start < resp[0].end && m.end > resp[0].start {
+			continue // read by respectively
+		}
 		ms = append(ms, m)
 		if m.official2 != nil {
 			// 分别挂任: the second official's secondment, as a match of its own.
@@ -353,4 +358,83 @@ func spanDate(s string, article graph.Date) graph.Date {
 		return graph.Date{}
 	}
 	return out
+}
+
+// respectivelyRow names what respectively reads.
+var respectivelyRow = pattern{name: "respectively-n", kind: stated}
+
+// respectivelyWords open the hosts of a list of officials, in their order.
+var respectivelyWords = []string{"分别挂任", "分别挂职", "分别担任", "分别任"}
+
+// respectively reads a list of officials and the list of posts they are
+// seconded to, in order, however many: H h N、H h N、H h N三名同志，分别挂任
+// B b、B b和B b. The two lists must be as long; a post without its body
+// takes the one before.
+func respectively(text string, sp []span) []match {
+	t := -1
+	for k := range sp {
+		if startsWithAny(text[sp[k].start:], respectivelyWords) {
+			t = k
+			break
+		}
+	}
+	if t < 1 {
+		return nil
+	}
+	separator := func(s span) bool {
+		return s.kind == tPunct && strings.ContainsAny(s.text, "、,，") ||
+			s.kind == tText && strings.Contains("和与及同志名等人一二两三四五六七八九十位", s.text)
+	}
+	// The officials, walking back from the trigger.
+	var offs []match
+	k := t - 1
+	for skipped := 0; k >= 0 && skipped <= 6; {
+		if separator(sp[k]) {
+			k, skipped = k-1, skipped+1
+			continue
+		}
+		if sp[k].kind != tName {
+			break
+		}
+		m := match{p: &respectivelyRow, official: &sp[k], start: k}
+		if k >= 1 && sp[k-1].kind == tPost {
+			m.homePost, m.start = &sp[k-1], k-1
+			if k >= 2 && sp[k-2].kind == tBody {
+				m.home, m.start = &sp[k-2], k-2
+			}
+		}
+		offs = append(offs, m)
+		k, skipped = m.start-1, 0
+	}
+	if len(offs) < 2 {
+		return nil
+	}
+	slices.Reverse(offs)
+	// The hosts, walking on from it.
+	end := sp[t].start + len(hasAnyPrefix(text[sp[t].start:], respectivelyWords))
+	k = t
+	for k < len(sp) && sp[k].start < end {
+		k++
+	}
+	var host *span
+	n := 0
+	for ; k < len(sp) && n < len(offs); k++ {
+		switch {
+		case sp[k].kind == tBody:
+			host = &sp[k]
+		case sp[k].kind == tPost && host != nil:
+			offs[n].host, offs[n].hostPt = host, &sp[k]
+			n++
+		case separator(sp[k]):
+		default:
+			return nil
+		}
+	}
+	if n != len(offs) {
+		return nil
+	}
+	for i := range offs {
+		offs[i].start, offs[i].end = offs[0].start, k
+	}
+	return offs
 }
