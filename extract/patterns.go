@@ -164,13 +164,17 @@ var patterns = []pattern{
 		examples: [][2]string{
 			{"李建平　北京林业大学　副教授　挂任　青海省海东市林草局副局长", "李建平|北京林业大学|副教授|青海省海东市林草局|副局长"},
 		}},
-	{name: "is-then-went", kind: stated, elems: "N 是 H h , ⋯ 到|来到|赴 B " + gua + " b?",
+	{name: "is-then-went", kind: stated, elems: "N 是 H h , ⋯ 到|来到|赴|在 B " + gua + " b?",
 		examples: [][2]string{
 			{"援彝干部杨帆是广东省佛山市南海区商务局副局长，去年7月到四川省凉山州雷波县挂任副县长。", "杨帆|广东省佛山市南海区商务局|副局长|四川省凉山州雷波县|副县长"},
 		}},
 	{name: "o-arrive-post", kind: stated, elems: "O … 来到|到|赴|前往|抵达 B ,? " + gua + "|担任|任 B? b",
 		examples: [][2]string{
 			{"他2021年3月来到新疆吐鲁番市托克逊县，挂任副县长，分管农业。", "他|||新疆吐鲁番市托克逊县|副县长"},
+		}},
+	{name: "i-was-sent", kind: stated, elems: "N : 我是 H 派来的 , 原来在 H 当|任 h , ⋯ 到|来到 B 挂职|挂任 b",
+		examples: [][2]string{
+			{"【同期声】陈立：我是广州市海珠区派来的，原来在海珠区商务局当副局长，去年4月到凯里市挂职副市长。", "陈立|海珠区商务局|副局长|凯里市|副市长"},
 		}},
 	{name: "o-went-to", kind: stated, elems: "O ⋯ 赴|到|前往|来到 B 挂职锻炼|挂职|挂任 ,? 挂任|任|担任? B? b?",
 		examples: [][2]string{
@@ -188,13 +192,25 @@ var patterns = []pattern{
 		examples: [][2]string{
 			{"还有湘潭市雨湖区工信局副局长张斌，他的新身份是保靖县经开区管委会副主任。", "张斌|湘潭市雨湖区工信局|副局长|保靖县经开区管委会|副主任"},
 		}},
-	{name: "marked-host", kind: stated, elems: "援疆干部|援藏干部|援青干部|援彝干部|挂职干部 ,|、 B b N",
+	{name: "marked-host", kind: stated, elems: "援疆干部|援藏干部|援青干部|援彝干部|挂职干部 ,|、 B b N ,? 原为|原是|原任? H? h?",
 		examples: [][2]string{
 			{"10月13日，援疆干部、新疆和田地区墨玉县委副书记李国庆带领工作队走进乡里。", "李国庆|||新疆和田地区墨玉县|县委副书记"},
 		}},
-	{name: "host-marked", kind: stated, elems: "B b ( 援藏|援疆|援青|援彝|挂职 ) ,? N",
+	{name: "host-marked", kind: stated, elems: "B b ( 援藏|援疆|援青|援彝|挂职 ) ,? N ,? 原为|原是|原任? H? h?",
 		examples: [][2]string{
 			{"昌都市八宿县委常委、常务副县长（援藏）陈建华通报了项目进展。", "陈建华|||昌都市八宿县|县委常委、常务副县长"},
+		}},
+	{name: "peer", kind: stated, elems: "H h N ,? 则? 在|到 B 挂职|挂任|任|担任 b",
+		examples: [][2]string{
+			{"与他同期挂职的深圳市龙岗区水务局副局长李伟，则在百色市靖西市任副市长。", "李伟|深圳市龙岗区水务局|副局长|百色市靖西市|副市长"},
+		}},
+	{name: "was-came", kind: stated, elems: "N 原为|原是|原任 H h , ⋯ 来到|到|赴 B",
+		examples: [][2]string{
+			{"黄志明原为深圳市罗湖区科技创新局副局长，前年10月来到广西百色市凌云县。", "黄志明|深圳市罗湖区科技创新局|副局长|广西百色市凌云县|"},
+		}},
+	{name: "i-am", kind: stated, elems: "我叫|我是 N , 在 B 挂职|挂任 b",
+		examples: [][2]string{
+			{"我叫孙明，在西藏昌都市贡觉县挂职副县长。", "孙明|||西藏昌都市贡觉县|副县长"},
 		}},
 	{name: "subject", kind: stated, elems: "O ~ " + gua + " B b?",
 		examples: [][2]string{
@@ -267,6 +283,10 @@ var patterns = []pattern{
 		examples: [][2]string{
 			{"2.姓名：周敏，性别：女，原单位：甘肃省财政厅，原职务：预算处副处长，挂职单位：甘肃省陇南市宕昌县，挂职职务：副县长。", "周敏|甘肃省财政厅|预算处副处长|甘肃省陇南市宕昌县|副县长"},
 		}},
+	{name: "o-long-gua", kind: stated, elems: "O ⋯ 挂任|挂职担任|挂职任 B b",
+		examples: [][2]string{
+			{"2019年7月，王鹏作为辽宁省第九批援藏干部进藏，挂任那曲市聂荣县委常委、常务副县长，至今快三年了。", "王鹏|||那曲市聂荣县|县委常委、常务副县长"},
+		}},
 	{name: "other-identity", kind: homeOf, elems: "N 的另一个身份|的另一重身份 ,? 是 H h",
 		examples: [][2]string{
 			{"很少有人知道，王建的另一个身份，是浙江省杭州市上城区发改局副局长。", "王建|浙江省杭州市上城区发改局|副局长"},
@@ -274,6 +294,10 @@ var patterns = []pattern{
 	{name: "was-before-left", kind: homeOf, elems: "出发前 , O 是 H h",
 		examples: [][2]string{
 			{"出发前，他是吉林省通化市东昌区发改局副局长；", "他|吉林省通化市东昌区发改局|副局长"},
+		}},
+	{name: "i-was-before", kind: homeOf, elems: "出发前 , 我在|我是 H 当|任 h",
+		examples: [][2]string{
+			{"出发前，我在安徽省芜湖市镜湖区发改委当副主任。", "|安徽省芜湖市镜湖区发改委|副主任"},
 		}},
 	{name: "was", kind: homeOf, elems: "O ,? 原是|此前是|原为|原任|出发前任|出发前是 H h",
 		examples: [][2]string{
@@ -287,7 +311,7 @@ var patterns = []pattern{
 		examples: [][2]string{
 			{"刘燕是江苏省无锡市滨湖区卫健委的一名副主任。", "刘燕|江苏省无锡市滨湖区卫健委|副主任"},
 		}},
-	{name: "is", kind: intro, elems: "N 是 H h",
+	{name: "is", kind: intro, elems: "N ,? 是 H h",
 		examples: [][2]string{
 			{"孟庆伟是福建省厦门市思明区副区长。", "孟庆伟|福建省厦门市思明区|副区长"},
 		}},

@@ -184,7 +184,12 @@ func (d *drafter) readSentence(i int) {
 			}
 			continue
 		case homeOf:
-			name := d.officialName(m.official, i)
+			name := ""
+			if m.official != nil {
+				name = d.officialName(m.official, i)
+			} else if r.ctx != nil && i-r.ctxAt <= 1 {
+				name = r.ctx.text // 出发前，我在…当副主任: the one who speaks, named just before
+			}
 			if name != "" && m.home != nil {
 				r.homes[name] = [2]string{body(m.home), post(m.homePost)}
 			}

@@ -471,7 +471,7 @@ func nameSpanAt(s string, before []span) (string, int) {
 }
 
 // nameWords are words after which a name may begin.
-var nameWords = []string{"的", "是", "和", "与", "及", "同志", "干部", "人才", "来自"}
+var nameWords = []string{"的", "是", "和", "与", "及", "同志", "干部", "人才", "来自", "我叫", "他叫", "她叫", "大名"}
 
 func nameMayFollow(before []span) bool {
 	var tail strings.Builder
