@@ -283,7 +283,7 @@ var patterns = []pattern{
 		examples: [][2]string{
 			{"2.姓名：周敏，性别：女，原单位：甘肃省财政厅，原职务：预算处副处长，挂职单位：甘肃省陇南市宕昌县，挂职职务：副县长。", "周敏|甘肃省财政厅|预算处副处长|甘肃省陇南市宕昌县|副县长"},
 		}},
-	{name: "o-long-gua", kind: stated, elems: "O ⋯ 挂任|挂职担任|挂职任 B b",
+	{name: "o-long-gua", kind: stated, elems: "O ⋯ 挂任|挂职担任|挂职任 B b ,|。|;", // not 挂任B b的…: a post that names the next official
 		examples: [][2]string{
 			{"2019年7月，王鹏作为辽宁省第九批援藏干部进藏，挂任那曲市聂荣县委常委、常务副县长，至今快三年了。", "王鹏|||那曲市聂荣县|县委常委、常务副县长"},
 		}},
