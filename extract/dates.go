@@ -69,6 +69,9 @@ func (d *drafter) dateAt(t string, i int) (when, bool) {
 		}
 	}
 	w.text = t[i:w.end]
+	if strings.HasPrefix(t[w.end:], "生") || strings.HasPrefix(t[w.end:], "出生") {
+		return when{}, false // a birth month in a 公示: 1988年3月生
+	}
 	w.arrives = arrivalAfter(t[w.end:])
 	return w, true
 }
@@ -270,6 +273,9 @@ func plusMonths(d graph.Date, months int) graph.Date {
 // batchWords say that a sentence speaks of a batch of cadres, not of one.
 var batchWords = []string{"批", "干部人才", "工作队", "挂职干部", "援藏干部", "援疆干部", "援青干部", "互派", "互相派出", "百名", "干部", "两人", "他们", "她们", "队员", "每批", "均", "名干部"}
 
+// termWords introduce a secondment's dates: 挂职时间:2024年1月至2025年12月.
+var termWords = []string{"挂职时间", "挂职期限", "挂职期", "援藏时间", "援疆时间"}
+
 // programmeWords mark the launch of a programme, whose date is that of its
 // first round, not of the one an article of later years reports.
 var programmeWords = []string{"启动", "开展", "建立", "机制"}
@@ -294,6 +300,8 @@ func (d *drafter) batch() batch {
 			switch {
 			case w.months > 0 && b.length == nil:
 				b.length, b.lengthEv = &d.whens(s)[k], s
+			case w.months == 0 && b.start == nil && !w.until.IsZero() && hasAny(s.text[:w.at], termWords):
+				b.start, b.startEv = &d.whens(s)[k], s // 挂职时间:2024年1月至2025年12月
 			case w.months == 0 && b.start == nil && w.date.Month > 0 && w.arrives && (hasAny(s.text, batchWords) || strings.HasPrefix(s.text[w.end:], "起")) && !hasAny(s.text, programmeWords):
 				b.start, b.startEv = &d.whens(s)[k], s
 			}
@@ -395,6 +403,9 @@ func (d *drafter) date1(sec *secondment, b batch) {
 	}
 	if sec.start.IsZero() && b.start != nil {
 		sec.start = toMonth(b.start.date)
+		if sec.end.IsZero() && !b.start.until.IsZero() {
+			sec.end = b.start.until
+		}
 		sec.ev = addEvidence(sec.ev, evidence{s: b.startEv, inferred: true, note: "start: the article dates the batch “" + b.start.text + "”" + how(b.start)})
 		sec.termNote = ""
 	}

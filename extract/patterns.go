@@ -164,6 +164,18 @@ var patterns = []pattern{
 		examples: [][2]string{
 			{"李建平　北京林业大学　副教授　挂任　青海省海东市林草局副局长", "李建平|北京林业大学|副教授|青海省海东市林草局|副局长"},
 		}},
+	{name: "gongshi", kind: stated, elems: "N ( ⋯ H h ) ,? 拟挂任|拟挂职|挂任 B b",
+		examples: [][2]string{
+			{"李强(男,1989年5月生,云南省昆明市五华区财政局副局长),拟挂任昆明市寻甸县仁德街道党工委副书记;", "李强|云南省昆明市五华区财政局|副局长|昆明市寻甸县仁德街道党工委|副书记"},
+		}},
+	{name: "rujin", kind: stated, elems: "还是 H h 的 N , 如今是|现在是|如今已是 B 的? b",
+		examples: [][2]string{
+			{"两年前还是黑龙江省齐齐哈尔市龙沙区发改局副局长的王涛，如今是新疆生产建设兵团第九师额敏县的副县长。", "王涛|黑龙江省齐齐哈尔市龙沙区发改局|副局长|新疆生产建设兵团第九师额敏县|副县长"},
+		}},
+	{name: "at-host-post", kind: stated, elems: "在|到 B 挂职|挂任 b 的 H h N",
+		examples: [][2]string{
+			{"和他同一批进藏、在山南市浪卡子县挂职副县长的黄石市西塞山区商务局副局长刘芳，如今已回到黄石。", "刘芳|黄石市西塞山区商务局|副局长|山南市浪卡子县|副县长"},
+		}},
 	{name: "is-then-went", kind: stated, elems: "N 是 H h , ⋯ 到|来到|赴|在 B " + gua + " b?",
 		examples: [][2]string{
 			{"援彝干部杨帆是广东省佛山市南海区商务局副局长，去年7月到四川省凉山州雷波县挂任副县长。", "杨帆|广东省佛山市南海区商务局|副局长|四川省凉山州雷波县|副县长"},
@@ -232,6 +244,10 @@ var patterns = []pattern{
 	{name: "since-host", kind: startOf, elems: "D 至今 , 挂任|挂职|任|担任 B b",
 		examples: [][2]string{
 			{"2019年至今，任四川省甘孜州泸定县委常委、副县长。", "|||四川省甘孜州泸定县|县委常委、副县长"},
+		}},
+	{name: "now-line", kind: officialIn, elems: "原任: H h 现任:|现挂职:|挂职: B b",
+		examples: [][2]string{
+			{"原任：上海市奉贤区科委副主任\n现任：云南省红河州绿春县副县长（挂职）", "|上海市奉贤区科委|副主任|云南省红河州绿春县|副县长"},
 		}},
 	{name: "apposition", kind: officialIn, elems: "B b , 是这位供职于 H 的干部的新身份",
 		examples: [][2]string{

@@ -373,6 +373,14 @@ func (g *gazetteer) bodyAt(s string) (b span, post int) {
 		}
 		return b, 0
 	}
+	// A county the divisions do not list (renamed or new: 错那县 is now
+	// 错那市) under the prefecture just named: two or three characters and
+	// a county's level, before a post, a department or the clause's end.
+	if lexicon.Divisions()[b.div].Level != lexicon.County {
+		if n := g.unlistedCounty(s[i:]); n > 0 {
+			i += n
+		}
+	}
 	// 区委常委, 州委常委: the place's last character opens a party post.
 	_, last := utf8.DecodeLastRuneInString(s[:i])
 	if strings.HasPrefix(s[i:], "委") && g.postAt(s[i-last:]) > 0 {
@@ -385,6 +393,27 @@ func (g *gazetteer) bodyAt(s string) (b span, post int) {
 	}
 	b.end = i
 	return b, 0
+}
+
+// unlistedCounty reads a county's name at the start of s that the
+// divisions do not list: 错那县 before 挂任, 委常委 or 发改委.
+func (g *gazetteer) unlistedCounty(s string) int {
+	r := headRunes(s, 4)
+	for n := 2; n <= 3 && n < len(r); n++ {
+		if !allHan(r[:n]) || !strings.ContainsRune("县区市旗", r[n]) || strings.ContainsRune("县区市旗州省的在任挂到和与", r[0]) {
+			continue
+		}
+		end := len(string(r[:n+1]))
+		if m, _ := g.placeAt(s, -1); m > 0 {
+			return 0 // a listed place: read as one
+		}
+		rest := s[end:]
+		if rest == "" || !isHan(firstRuneOf(rest)) || strings.HasPrefix(rest, "委") || strings.HasPrefix(rest, "挂") || g.title(rest) > 0 || g.postAt(rest) > 0 ||
+			g.deptAt(rest) > 0 || startsWithAny(rest, bodyFollowers) {
+			return end
+		}
+	}
+	return 0
 }
 
 // dateAt reads a date at the start of s: 2021年8月, 2021年, 今年2月, 8月2日.
