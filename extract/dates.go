@@ -163,8 +163,7 @@ func (d *drafter) oneDate(t string, i int) (when, bool) {
 
 // arrivalWords, after a date, make it the date of an arrival or a start:
 // 今年3月，蔡明辉从晋江来到吉木萨尔; 2021年8月起; 去年7月到莎车以来.
-var arrivalWords = []string{"来到", "到达", "抵达", "赴", "进藏", "进疆", "入藏", "入疆", "进青", "报到", "到任", "挂职", "挂任",
-	"援藏", "援疆", "援青", "起", "以来", "开始", "派往", "选派", "被派", "踏上", "到了", "来了"}
+var arrivalWords = []string{"来到", "到达", "抵达", "赴", "进藏", "进疆", "入藏", "入疆", "进青", "报到", "到任", "到岗", "挂职", "挂任", "起", "以来", "开始", "派往", "选派", "被派", "踏上", "到了", "来了"}
 
 // arrivalAfter reports whether what follows a date, in its sentence, says
 // that something began: an arrival word within the next clause or two, or
@@ -195,7 +194,7 @@ func arrivalAfter(rest string) bool {
 
 // lengthTriggers stand before a secondment's length: 为期两年, 挂职时间为一年,
 // 援藏三年, 期限为三年.
-var lengthTriggers = []string{"为期", "期限为", "期限", "时间为", "时间", "挂职", "挂任", "援藏", "援疆", "援青", "援彝", "任期为", "任期", "服务期为", "服务期", "支教"}
+var lengthTriggers = []string{"为期", "挂职期为", "挂职期", "期限为", "期限", "时间为", "时间", "挂职", "挂任", "援藏", "援疆", "援青", "援彝", "任期为", "任期", "服务期为", "服务期", "支教"}
 
 // lengthAt reads a length at byte i of t.
 func lengthAt(t string, i int) (when, bool) {
@@ -271,10 +270,13 @@ func plusMonths(d graph.Date, months int) graph.Date {
 }
 
 // batchWords say that a sentence speaks of a batch of cadres, not of one.
-var batchWords = []string{"批", "干部人才", "工作队", "挂职干部", "援藏干部", "援疆干部", "援青干部", "互派", "互相派出", "百名", "干部", "两人", "他们", "她们", "队员", "每批", "均", "名干部"}
+var batchWords = []string{"批", "干部人才", "工作队", "挂职干部", "援藏干部", "援疆干部", "援青干部", "互派", "互相派出", "百名", "干部", "两人", "三人", "四人", "二人", "一行", "他们", "她们", "队员", "每批", "均", "名干部"}
 
 // termWords introduce a secondment's dates: 挂职时间:2024年1月至2025年12月.
 var termWords = []string{"挂职时间", "挂职期限", "挂职期", "援藏时间", "援疆时间"}
+
+// groupWords speak of the officials just named together.
+var groupWords = []string{"两人", "三人", "四人", "二人", "他们", "她们", "两位", "三位", "几位", "均", "都"}
 
 // programmeWords mark the launch of a programme, whose date is that of its
 // first round, not of the one an article of later years reports.
@@ -428,6 +430,9 @@ func how(w *when) string {
 func (d *drafter) speaksOf(i, j int, sec *secondment) bool {
 	if strings.Contains(d.sents[j].text, sec.official.name) {
 		return true
+	}
+	if hasAny(d.sents[j].text, groupWords) && !d.namesSomeone(j) {
+		return true // 两人于今年7月到岗: the officials just named
 	}
 	pronoun := strings.Contains(d.sents[j].text, "这位")
 	for _, sp := range d.rd.spans[j] {
