@@ -166,7 +166,7 @@ var patterns = []pattern{
 		}},
 	{name: "gongshi", kind: stated, elems: "N ( ⋯ H h ) ,? 拟挂任|拟挂职|挂任 B b",
 		examples: [][2]string{
-			{"李强(男,1989年5月生,云南省昆明市五华区财政局副局长),拟挂任昆明市寻甸县仁德街道党工委副书记;", "李强|云南省昆明市五华区财政局|副局长|昆明市寻甸县仁德街道党工委|副书记"},
+			{"李强(男,1989年5月生,云南省昆明市五华区财政局副局长),拟挂任昆明市寻甸县仁德街道党工委副书记;", "李强|云南省昆明市五华区财政局|副局长|昆明市寻甸县仁德街道|党工委副书记"},
 		}},
 	{name: "rujin", kind: stated, elems: "还是 H h 的 N , 如今是|现在是|如今已是 B 的? b",
 		examples: [][2]string{
@@ -175,6 +175,14 @@ var patterns = []pattern{
 	{name: "at-host-post", kind: stated, elems: "在|到 B 挂职|挂任 b 的 H h N",
 		examples: [][2]string{
 			{"和他同一批进藏、在山南市浪卡子县挂职副县长的黄石市西塞山区商务局副局长刘芳，如今已回到黄石。", "刘芳|黄石市西塞山区商务局|副局长|山南市浪卡子县|副县长"},
+		}},
+	{name: "was-now", kind: stated, elems: "N , 原任|原为|原是 H h , 现任|现挂任|现挂职 B b",
+		examples: [][2]string{
+			{"周嘉怡，原任浙江省绍兴市越城区卫健局副局长，现任那曲市人民医院副院长。", "周嘉怡|浙江省绍兴市越城区卫健局|副局长|那曲市人民医院|副院长"},
+		}},
+	{name: "other-identity-host", kind: stated, elems: "H h N , 另一个身份是|另一重身份是|新身份是 B b",
+		examples: [][2]string{
+			{"同批抵达的江西省赣州市章贡区卫健委副主任李静，另一个身份是阿克陶县人民医院副院长。", "李静|江西省赣州市章贡区卫健委|副主任|阿克陶县人民医院|副院长"},
 		}},
 	{name: "is-then-went", kind: stated, elems: "N 是 H h , ⋯ 到|来到|赴|在 B " + gua + " b?",
 		examples: [][2]string{
@@ -196,7 +204,7 @@ var patterns = []pattern{
 		examples: [][2]string{
 			{"到新疆阿勒泰地区哈巴河县后，他挂任县委常委、副县长，分管文旅。", "他|||新疆阿勒泰地区哈巴河县|县委常委、副县长"},
 		}},
-	{name: "one-more-identity", kind: stated, elems: "H h N 多了一个身份|多了一重身份|有了新身份 : B 挂职? b",
+	{name: "one-more-identity", kind: stated, elems: "H h N 多了一个身份|多了一个新身份|多了一重身份|有了新身份 :|——|— B 挂职? b",
 		examples: [][2]string{
 			{"今年3月，湖南省湘潭市岳塘区商务局局长李娟多了一个身份：湖南省湘西州保靖县挂职副县长。", "李娟|湖南省湘潭市岳塘区商务局|局长|湖南省湘西州保靖县|副县长"},
 		}},

@@ -361,7 +361,11 @@ func readableID(e *entity) string {
 		tail := strings.TrimPrefix(name[sp.start+last.end:sp.end], "人民政府")
 		id := idOf(names.Body(placeRoot(lexicon.Divisions()[last.div])))
 		if tail = strings.TrimPrefix(tail, "政府"); tail != "" && id != "" {
-			id += "-" + idOf(names.Body(tail))
+			t := idOf(names.Body(tail))
+			if t == "" {
+				return ""
+			}
+			id += "-" + t
 		}
 		return id
 	}
