@@ -72,6 +72,9 @@ var surnamesTSV string
 //go:embed prefixes.tsv
 var prefixesTSV string
 
+//go:embed abbreviations.tsv
+var abbreviationsTSV string
+
 //go:embed provinces.tsv
 var provincesTSV string
 
@@ -86,6 +89,7 @@ type tables struct {
 	ethnic    []string
 	surnames  []string
 	prefixes  [][2]string
+	abbrevs   map[string][]string // a division's name → its conventional short names
 	provinces map[string]string // province code → its id as a jurisdiction
 	provIDs   []string          // the ids in code order
 }
@@ -112,6 +116,10 @@ var load = sync.OnceValue(func() *tables {
 	}
 	for _, f := range rows(suffixesTSV, 1) {
 		t.suffixes = append(t.suffixes, f[0])
+	}
+	t.abbrevs = map[string][]string{}
+	for _, f := range rows(abbreviationsTSV, 2) {
+		t.abbrevs[f[0]] = strings.Split(f[1], ",")
 	}
 	for _, f := range rows(prefixesTSV, 2) {
 		t.prefixes = append(t.prefixes, [2]string{f[0], f[1]})
@@ -259,14 +267,18 @@ func Ethnic() []string { return load().ethnic }
 // 酉阳土家族苗族自治县, 河北 for 河北省. A county's name is never shortened
 // to its bare root (城关, 和平 are words too), and no short form is a
 // single character.
-func ShortForms(d Division) []string {
+func ShortForms(d Division) (out []string) {
 	name := d.Name
-	var out []string
 	add := func(s string) {
 		if utf8.RuneCountInString(s) >= 2 && s != name && !slices.Contains(out, s) {
 			out = append(out, s)
 		}
 	}
+	defer func() { // the conventional ones last: they are the shortest
+		for _, s := range load().abbrevs[name] {
+			add(s)
+		}
+	}()
 	for _, auto := range []struct{ suffix, short string }{
 		{"自治区", ""}, {"自治州", "州"}, {"自治县", "县"}, {"自治旗", "旗"},
 	} {
