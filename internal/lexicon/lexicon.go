@@ -90,8 +90,8 @@ type tables struct {
 	surnames  []string
 	prefixes  [][2]string
 	abbrevs   map[string][]string // a division's name → its conventional short names
-	provinces map[string]string // province code → its id as a jurisdiction
-	provIDs   []string          // the ids in code order
+	provinces map[string]string   // province code → its id as a jurisdiction
+	provIDs   []string            // the ids in code order
 }
 
 var load = sync.OnceValue(func() *tables {
