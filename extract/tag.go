@@ -362,6 +362,12 @@ func (g *gazetteer) bodyAt(s string) (b span, post int) {
 				}
 			}
 		}
+		// A university, hospital, academy or bank named without a place
+		// (复旦大学附属中山医院, 清华大学环境学院), before a post.
+		if n := g.orgAt(s); n > 0 {
+			b.end = n
+			return b, 0
+		}
 		// A ministry: two characters and 部, before a post or a subunit (商务部对外贸易司).
 		r := headRunes(s, 3)
 		if len(r) == 3 && r[2] == '部' && allHan(r[:2]) && !strings.ContainsRune("全本该各总", r[0]) {
@@ -393,6 +399,26 @@ func (g *gazetteer) bodyAt(s string) (b span, post int) {
 	}
 	b.end = i
 	return b, 0
+}
+
+// placelessEnds end the names of bodies that need no place before them.
+var placelessEnds = []string{"大学", "学院", "医院", "研究院", "研究所", "科学院", "中学", "银行", "总行", "分行"}
+
+// orgAt reads at the start of s the name of a university, hospital,
+// academy or bank, up to 16 characters, that a post follows: the longest.
+func (g *gazetteer) orgAt(s string) int {
+	best, i := 0, 0
+	for k := 0; k < 16 && i < len(s); k++ {
+		r, size := utf8.DecodeRuneInString(s[i:])
+		if !isHan(r) || strings.ContainsRune("的是在任和与及到从向为对于了", r) {
+			break // a verb or a particle: 现任…医院 is no name
+		}
+		i += size
+		if k > 0 && hasAnySuffix(s[:i], placelessEnds) && (g.title(s[i:]) > 0 || g.postAt(s[i:]) > 0) {
+			best = i
+		}
+	}
+	return best
 }
 
 // unlistedCounty reads a county's name at the start of s that the
