@@ -97,6 +97,8 @@ type score struct {
 	all              tally
 	// Of the secondments found: how many have each field right.
 	fields map[string]int
+	// Of the secondments drafted wrong: how many for each reason.
+	wrongs map[string]int
 }
 
 func (s *score) form(f string) *tally {
@@ -132,6 +134,18 @@ func (s *score) report() string {
 		line(f, *s.forms[f])
 	}
 	line("overall", s.all)
+	if len(s.wrongs) > 0 {
+		b.WriteString("drafted wrong, why:")
+		for _, why := range []string{"no such official", "host differs", "home missing", "home differs"} {
+			if s.wrongs[why] > 0 {
+				fmt.Fprintf(&b, " %s %d;", why, s.wrongs[why])
+			}
+		}
+		b.WriteString("\n")
+	}
+	oh := s.all.right + s.wrongs["home missing"] + s.wrongs["home differs"]
+	fmt.Fprintf(&b, "official and host right (home aside): %d of %d drafted (%s), %s of those stated\n",
+		oh, s.all.drafted, strings.TrimSpace(pct(oh, s.all.drafted)), strings.TrimSpace(pct(oh, s.all.want)))
 	fmt.Fprintf(&b, "fields right, of the %d secondments found:", s.all.right)
 	for _, f := range []string{"home post", "host post", "start", "end"} {
 		fmt.Fprintf(&b, " %s %s;", f, pct(s.fields[f], s.all.right))
@@ -155,7 +169,7 @@ func scoreDir(t *testing.T, dir string, verbose bool) *score {
 	if err != nil || len(files) == 0 {
 		t.Fatalf("no passages in %s: %v", dir, err)
 	}
-	sc := &score{files: len(files), forms: map[string]*tally{}, fields: map[string]int{}}
+	sc := &score{files: len(files), forms: map[string]*tally{}, fields: map[string]int{}, wrongs: map[string]int{}}
 	logf := func(format string, args ...any) {
 		if verbose {
 			t.Logf(format, args...)
@@ -243,6 +257,7 @@ func scoreDir(t *testing.T, dir string, verbose bool) *score {
 					from = forms(r.FromBody)[0]
 				}
 				logf("%s: wrong: %s | %s | %s | %s | %s", name, official[0], from, r.FromPost, forms(r.To)[0], r.Post)
+				sc.wrongs[whyWrong(wants, official, forms(r.To), r.FromBody == "")]++
 				continue
 			}
 			matched[found] = true
@@ -270,6 +285,27 @@ func scoreDir(t *testing.T, dir string, verbose bool) *score {
 		}
 	}
 	return sc
+}
+
+// whyWrong says why a drafted secondment matches no line: its official is
+// no one the passage seconds, its host is not theirs, or its home is
+// missing or not theirs.
+func whyWrong(wants []scoreWant, official, host []string, noHome bool) string {
+	why := "no such official"
+	for _, w := range wants {
+		if !slices.Contains(official, w.official) {
+			continue
+		}
+		if !same(host, []string{w.to}) {
+			why = "host differs"
+			continue
+		}
+		if noHome {
+			return "home missing"
+		}
+		return "home differs"
+	}
+	return why
 }
 
 func mapFS(a Article) fstest.MapFS { return fstest.MapFS{a.Name: {Data: []byte(a.Text)}} }
