@@ -276,7 +276,7 @@ var batchWords = []string{"批", "干部人才", "工作队", "挂职干部", "�
 var termWords = []string{"挂职时间", "挂职期限", "挂职期", "援藏时间", "援疆时间"}
 
 // groupWords speak of the officials just named together.
-var groupWords = []string{"两人", "三人", "四人", "二人", "他们", "她们", "两位", "三位", "几位", "均", "都"}
+var groupWords = []string{"两人", "三人", "四人", "二人", "他们", "她们", "两位", "三位", "几位"}
 
 // programmeWords mark the launch of a programme, whose date is that of its
 // first round, not of the one an article of later years reports.

@@ -7,93 +7,66 @@ import (
 	"unicode/utf8"
 
 	"github.com/guazhi/guazhi/internal/lexicon"
+	"github.com/guazhi/guazhi/internal/names"
 )
 
-// place is a gazetteer entry: an administrative division known by its root
-// (the name without 市, 区 or 县).
+// place is a division of Beijing, Tianjin or Hebei, where the exchange's
+// bodies lie, known by its root (the name without 市, 区 or 县): these take
+// a short id (daxing) and a parent (大兴区 is part of 北京市).
 type place struct {
-	root, suffix string // suffix when the name is written without one
-	jur, slug    string
-	parent       string // root of the parent place, "" for none
+	root, full string // 大兴, 大兴区; 大厂, 大厂回族自治县
+	level      lexicon.Level
+	jur, slug  string
+	parent     string // root of the parent place, "" for none
 }
 
-// places lists Beijing's and Tianjin's districts, Hebei's cities and a few
-// of its counties, and the provincial-level units themselves.
-var places = []place{
-	{"北京", "市", "beijing", "beijing", ""},
-	{"天津", "市", "tianjin", "tianjin", ""},
-	{"河北", "省", "hebei", "hebei", ""},
-	{"东城", "区", "beijing", "dongcheng", "北京"},
-	{"西城", "区", "beijing", "xicheng", "北京"},
-	{"朝阳", "区", "beijing", "chaoyang", "北京"},
-	{"丰台", "区", "beijing", "fengtai", "北京"},
-	{"石景山", "区", "beijing", "shijingshan", "北京"},
-	{"海淀", "区", "beijing", "haidian", "北京"},
-	{"门头沟", "区", "beijing", "mentougou", "北京"},
-	{"房山", "区", "beijing", "fangshan", "北京"},
-	{"通州", "区", "beijing", "tongzhou", "北京"},
-	{"顺义", "区", "beijing", "shunyi", "北京"},
-	{"昌平", "区", "beijing", "changping", "北京"},
-	{"大兴", "区", "beijing", "daxing", "北京"},
-	{"怀柔", "区", "beijing", "huairou", "北京"},
-	{"平谷", "区", "beijing", "pinggu", "北京"},
-	{"密云", "区", "beijing", "miyun", "北京"},
-	{"延庆", "区", "beijing", "yanqing", "北京"},
-	{"石家庄", "市", "hebei", "shijiazhuang", "河北"},
-	{"唐山", "市", "hebei", "tangshan", "河北"},
-	{"秦皇岛", "市", "hebei", "qinhuangdao", "河北"},
-	{"邯郸", "市", "hebei", "handan", "河北"},
-	{"邢台", "市", "hebei", "xingtai", "河北"},
-	{"保定", "市", "hebei", "baoding", "河北"},
-	{"张家口", "市", "hebei", "zhangjiakou", "河北"},
-	{"承德", "市", "hebei", "chengde", "河北"},
-	{"沧州", "市", "hebei", "cangzhou", "河北"},
-	{"廊坊", "市", "hebei", "langfang", "河北"},
-	{"衡水", "市", "hebei", "hengshui", "河北"},
-	{"定州", "市", "hebei", "dingzhou", "河北"},
-	{"辛集", "市", "hebei", "xinji", "河北"},
-	{"固安", "县", "hebei", "guan", "廊坊"},
-	{"三河", "市", "hebei", "sanhe", "廊坊"},
-	{"香河", "县", "hebei", "xianghe", "廊坊"},
-	{"大厂", "县", "hebei", "dachang", "廊坊"},
-	{"霸州", "市", "hebei", "bazhou", "廊坊"},
-	{"涿州", "市", "hebei", "zhuozhou", "保定"},
-	{"高碑店", "市", "hebei", "gaobeidian", "保定"},
-	{"博野", "县", "hebei", "boye", "保定"},
-	{"白沟", "镇", "hebei", "baigou", "保定"},
-	{"张北", "县", "hebei", "zhangbei", "张家口"},
-	{"怀来", "县", "hebei", "huailai", "张家口"},
-	{"崇礼", "县", "hebei", "chongli", "张家口"},
-	{"曹妃甸", "区", "hebei", "caofeidian", "唐山"},
-	{"迁安", "市", "hebei", "qianan", "唐山"},
-	{"遵化", "市", "hebei", "zunhua", "唐山"},
-	{"武清", "区", "tianjin", "wuqing", "天津"},
-	{"滨海", "新区", "tianjin", "binhai", "天津"},
-	// Tianjin's other districts but 河北区, whose root is the province's.
-	{"和平", "区", "tianjin", "heping", "天津"},
-	{"河东", "区", "tianjin", "hedong", "天津"},
-	{"河西", "区", "tianjin", "hexi", "天津"},
-	{"南开", "区", "tianjin", "nankai", "天津"},
-	{"红桥", "区", "tianjin", "hongqiao", "天津"},
-	{"东丽", "区", "tianjin", "dongli", "天津"},
-	{"西青", "区", "tianjin", "xiqing", "天津"},
-	{"津南", "区", "tianjin", "jinnan", "天津"},
-	{"北辰", "区", "tianjin", "beichen", "天津"},
-	{"宝坻", "区", "tianjin", "baodi", "天津"},
-	{"宁河", "区", "tianjin", "ninghe", "天津"},
-	{"静海", "区", "tianjin", "jinghai", "天津"},
-	{"蓟州", "区", "tianjin", "jizhou", "天津"},
-}
+// homeProvinces are the province-level divisions whose places these are.
+var homeProvinces = []string{"11", "12", "13"}
+
+// places lists every division of homeProvinces (internal/lexicon), but
+// those whose root two divisions share (桥西区 of 石家庄 and of 邢台) and
+// those whose root is a higher division's (河北区 of Tianjin, 承德县).
+var places, placeByRoot = func() ([]place, map[string]*place) {
+	var list []place
+	seen := map[string]int{} // root → index in list, or -1 when two share it
+	for _, d := range lexicon.Divisions() {
+		if !slices.Contains(homeProvinces, lexicon.ProvinceOf(d).Code) {
+			continue
+		}
+		root := placeRoot(d)
+		parent := ""
+		if pd, ok := lexicon.DivisionByCode(d.Parent); ok {
+			parent = placeRoot(pd)
+		}
+		p := place{root: root, full: d.Name, level: d.Level, jur: lexicon.ProvinceID(d), slug: idOf(names.Body(root)), parent: parent}
+		k, ok := seen[root]
+		switch {
+		case !ok:
+			seen[root] = len(list)
+			list = append(list, p)
+		case k < 0:
+		case d.Level < list[k].level:
+			list[k] = p // 河北省 over 河北区 of Tianjin
+		case d.Level > list[k].level:
+			// 承德县 under 承德市: the city keeps the root
+		default:
+			list[k].root, seen[root] = "", -1 // two of one level: neither is read by its root
+		}
+	}
+	out := list[:0]
+	for _, p := range list {
+		if p.root != "" {
+			out = append(out, p)
+		}
+	}
+	m := map[string]*place{}
+	for i := range out {
+		m[out[i].root] = &out[i]
+	}
+	return out, m
+}()
 
 func lookupPlace(root string) *place { return placeByRoot[root] }
-
-var placeByRoot = func() map[string]*place {
-	m := map[string]*place{}
-	for i := range places {
-		m[places[i].root] = &places[i]
-	}
-	return m
-}()
 
 // placeSuffixes may follow a place's root.
 var placeSuffixes = []string{"新区", "市", "区", "县", "省", "镇"}
@@ -103,7 +76,7 @@ var placeSuffixes = []string{"新区", "市", "区", "县", "省", "镇"}
 func parsePlace(s string) (p *place, written string, ok bool) {
 	s = strings.TrimSuffix(s, "人民政府")
 	s = strings.TrimSuffix(s, "政府")
-	for _, prov := range []string{"北京市", "北京", "河北省", "河北", "天津市", "天津", ""} {
+	for _, prov := range homePrefixes {
 		rest, found := strings.CutPrefix(s, prov)
 		if !found || (prov != "" && rest == "") {
 			continue
@@ -120,6 +93,9 @@ func parsePlace(s string) (p *place, written string, ok bool) {
 			if after == "" {
 				return q, q.root, true
 			}
+			if q.root+after == q.full {
+				return q, q.full, true
+			}
 			for _, suf := range placeSuffixes {
 				if after == suf {
 					return q, q.root + suf, true
@@ -134,7 +110,7 @@ func parsePlace(s string) (p *place, written string, ok bool) {
 		if par == nil || par.parent == "" {
 			continue
 		}
-		for _, pre := range []string{par.root + par.suffix, par.root} {
+		for _, pre := range []string{par.full, par.root} {
 			if rest, ok := strings.CutPrefix(s, pre); ok && strings.HasPrefix(rest, q.root) {
 				if p, written, ok := parsePlace(rest); ok && p == q {
 					return p, written, true
@@ -160,8 +136,20 @@ func (p *place) name(written string) string {
 	if written != p.root {
 		return written
 	}
-	return p.root + p.suffix
+	return p.full
 }
+
+// homePrefixes are the ways a place's name may begin with its province:
+// 北京市, 北京, …, or not at all.
+var homePrefixes = func() []string {
+	var out []string
+	for _, code := range homeProvinces {
+		d, _ := lexicon.DivisionByCode(code)
+		out = append(out, d.Name)
+		out = append(out, lexicon.ShortForms(d)...)
+	}
+	return append(out, "")
+}()
 
 // deptAbbrev maps the full names of government departments to the
 // abbreviations official news mostly uses.

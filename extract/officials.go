@@ -35,7 +35,7 @@ func init() {
 	}
 	for _, p := range places {
 		notNames[p.root] = true
-		notNames[p.root+p.suffix] = true
+		notNames[p.full] = true
 	}
 }
 

@@ -401,7 +401,7 @@ func idOf(roman string) string {
 		if b.Len() > 0 {
 			b.WriteByte('-')
 		}
-		for _, r := range w {
+		for _, r := range strings.ReplaceAll(w, "'", "") { // gu'an is guan
 			switch {
 			case r >= 'a' && r <= 'z', r >= '0' && r <= '9':
 				b.WriteRune(r)
