@@ -151,47 +151,6 @@ var homePrefixes = func() []string {
 	return append(out, "")
 }()
 
-// deptAbbrev maps the full names of government departments to the
-// abbreviations official news mostly uses.
-var deptAbbrev = [][2]string{
-	{"经济和信息化委员会", "经信委"},
-	{"发展和改革委员会", "发改委"},
-	{"发展改革委员会", "发改委"},
-	{"发展改革委", "发改委"},
-	{"工业和信息化厅", "工信厅"},
-	{"工业和信息化部", "工信部"},
-	{"投资促进局", "投促局"},
-	{"国际贸易促进委员会", "贸促会"},
-	{"商务委员会", "商务委"},
-	{"交通委员会", "交通委"},
-	{"科学技术委员会", "科委"},
-	{"人力资源和社会保障局", "人社局"},
-	{"人力资源和社会保障厅", "人社厅"},
-	{"住房和城乡建设委员会", "住建委"},
-	{"住房和城乡建设厅", "住建厅"},
-	{"国有资产监督管理委员会", "国资委"},
-	{"卫生和计划生育委员会", "卫计委"},
-	{"教育委员会", "教委"},
-	{"旅游发展委员会", "旅游委"},
-}
-
-var (
-	nationalPrefixes = []string{"中华人民共和国", "中共中央", "中央", "国务院", "国家", "全国", "中国"}
-	foreignPrefixes  = []string{"美国", "英国", "法国", "德国", "日本", "韩国", "俄罗斯", "意大利", "加拿大", "澳大利亚",
-		"新加坡", "以色列", "耶路撒冷", "阿拉伯", "欧洲", "欧盟", "印度", "荷兰", "瑞士", "瑞典", "芬兰", "丹麦", "西班牙"}
-	// beijingFirms are Beijing state-owned groups known by a short name.
-	beijingFirms = []string{"首钢", "首创", "首农", "二商", "同仁堂", "北汽", "京能", "北控", "首旅", "京东方", "北京银行"}
-)
-
-// Kinds by the way names end, tried in this order.
-var (
-	companyEnds = []string{"集团", "公司", "银行", "分行", "支行", "企业", "网", "厂", "股份", "集团有限公司"}
-	orgEnds     = []string{"工商会", "商会", "贸促会", "协会", "学会", "基金会", "联合会", "联谊会", "研究会", "促进会",
-		"大学", "学院", "研究院", "研究所", "代表团", "研修班"}
-	bodyEnds = []string{"委员会", "管委会", "人民政府", "政府", "省", "市", "区", "县", "州", "盟", "旗", "地区", "镇", "乡", "街道", "厅", "局", "委",
-		"办", "办公室", "部", "署", "院", "中心", "开发区", "新区", "园区", "党委", "党组"}
-)
-
 func hasAnySuffix(s string, list []string) bool {
 	for _, x := range list {
 		if strings.HasSuffix(s, x) {
@@ -270,27 +229,26 @@ func recognise(s string) (ref, bool) {
 		r.jur = id // 云南省发改委, 昆明市五华区人民政府: yunnan
 	}
 	bare := strings.TrimLeft(s, "0123456789") // 2015阿拉伯国家…
-	switch {
-	case hasAnyPrefix(bare, foreignPrefixes) != "":
-		r.jur = "foreign"
-		r.jurNote = "jurisdiction from the name's prefix " + hasAnyPrefix(bare, foreignPrefixes)
-	case hasAnyPrefix(s, nationalPrefixes) != "":
-		r.jur = "national"
-	case hasAnyPrefix(s, beijingFirms) != "":
-		r.jur = "beijing"
-		r.jurNote = "jurisdiction: " + hasAnyPrefix(s, beijingFirms) + " is a Beijing state-owned group"
+	for _, p := range lexicon.NamePrefixes() {
+		if p[1] == "foreign" && strings.HasPrefix(bare, p[0]) || p[1] != "foreign" && strings.HasPrefix(s, p[0]) {
+			r.jur = p[1]
+			switch p[1] {
+			case "foreign":
+				r.jurNote = "jurisdiction from the name's prefix " + p[0]
+			case "beijing":
+				r.jurNote = "jurisdiction: " + p[0] + " is a Beijing state-owned group"
+			}
+			break
+		}
 	}
 	return r, true
 }
 
 func kindOf(s string) string {
-	switch {
-	case hasAnySuffix(s, companyEnds):
-		return "company"
-	case hasAnySuffix(s, orgEnds):
-		return "organisation"
-	case hasAnySuffix(s, bodyEnds):
-		return "body"
+	for _, k := range lexicon.Kinds() {
+		if strings.HasSuffix(s, k[0]) {
+			return k[1]
+		}
 	}
 	return ""
 }
@@ -306,7 +264,7 @@ func companyKey(s string) string {
 }
 
 func abbreviate(s string) string {
-	for _, a := range deptAbbrev {
+	for _, a := range lexicon.Contractions() {
 		s = strings.ReplaceAll(s, a[0], a[1])
 	}
 	return s

@@ -75,6 +75,15 @@ var prefixesTSV string
 //go:embed abbreviations.tsv
 var abbreviationsTSV string
 
+//go:embed kinds.tsv
+var kindsTSV string
+
+//go:embed nameprefixes.tsv
+var namePrefixesTSV string
+
+//go:embed contractions.tsv
+var contractionsTSV string
+
 //go:embed provinces.tsv
 var provincesTSV string
 
@@ -90,6 +99,9 @@ type tables struct {
 	surnames  []string
 	prefixes  [][2]string
 	abbrevs   map[string][]string // a division's name → its conventional short names
+	kinds     [][2]string         // ending, kind
+	namePre   [][2]string         // prefix, jurisdiction
+	contract  [][2]string         // full, contraction
 	provinces map[string]string   // province code → its id as a jurisdiction
 	provIDs   []string            // the ids in code order
 }
@@ -120,6 +132,15 @@ var load = sync.OnceValue(func() *tables {
 	t.abbrevs = map[string][]string{}
 	for _, f := range rows(abbreviationsTSV, 2) {
 		t.abbrevs[f[0]] = strings.Split(f[1], ",")
+	}
+	for _, f := range rows(kindsTSV, 2) {
+		t.kinds = append(t.kinds, [2]string{f[0], f[1]})
+	}
+	for _, f := range rows(namePrefixesTSV, 2) {
+		t.namePre = append(t.namePre, [2]string{f[0], f[1]})
+	}
+	for _, f := range rows(contractionsTSV, 2) {
+		t.contract = append(t.contract, [2]string{f[0], f[1]})
 	}
 	for _, f := range rows(prefixesTSV, 2) {
 		t.prefixes = append(t.prefixes, [2]string{f[0], f[1]})
@@ -248,6 +269,21 @@ func Posts() []Post { return load().posts }
 // Suffixes returns the endings of bodies' names, longer first where one
 // ends with another. The slice is shared: do not modify it.
 func Suffixes() []string { return load().suffixes }
+
+// Kinds returns the endings of names with the kind each gives (company,
+// organisation, body), in the order they are tried. The slice is shared:
+// do not modify it.
+func Kinds() [][2]string { return load().kinds }
+
+// NamePrefixes returns the words that open a name with the jurisdiction
+// each gives (foreign, national, beijing), in the order they are tried.
+// The slice is shared: do not modify it.
+func NamePrefixes() [][2]string { return load().namePre }
+
+// Contractions returns departments' full names with the contraction of
+// each (经济和信息化委员会, 经信委), in the order they are applied. The slice
+// is shared: do not modify it.
+func Contractions() [][2]string { return load().contract }
 
 // PlacePrefixes returns the bodies that stand before a place's name as a
 // province does (新疆生产建设兵团), each with the word naming its numbered

@@ -124,6 +124,19 @@ func TestCuratedTables(t *testing.T) {
 			t.Errorf("post %s: kind %q", p.Title, p.Kind)
 		}
 	}
+	for _, k := range Kinds() {
+		if !slices.Contains([]string{"company", "organisation", "body"}, k[1]) {
+			t.Errorf("ending %s: kind %q", k[0], k[1])
+		}
+	}
+	for _, p := range NamePrefixes() {
+		if !slices.Contains([]string{"foreign", "national", "beijing"}, p[1]) {
+			t.Errorf("name prefix %s: jurisdiction %q", p[0], p[1])
+		}
+	}
+	if len(Contractions()) == 0 {
+		t.Error("no contractions")
+	}
 	if len(Surnames()) < 400 || len(Suffixes()) == 0 || len(PlacePrefixes()) == 0 {
 		t.Errorf("tables too short: %d surnames, %d suffixes, %d prefixes", len(Surnames()), len(Suffixes()), len(PlacePrefixes()))
 	}
