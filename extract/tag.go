@@ -235,9 +235,6 @@ var bodyFollowers = []string{"的", "上班", "工作", "挂职", "干部", "任
 
 func firstRuneOf(s string) rune { r, _ := utf8.DecodeRuneInString(s); return r }
 
-// nationalPrefix opens the names of central bodies: 国家能源局.
-var nationalBodies = []string{"国家", "中国", "中央", "国务院", "中共中央"}
-
 // tagSpans tags a sentence.
 func tagSpans(s string) []span {
 	g := gaz()
@@ -338,8 +335,8 @@ func (g *gazetteer) bodyAt(s string) (b span, post int) {
 		if i > 0 {
 			return span{kind: tBody, div: -1, firstDiv: -1}, 0
 		}
-		for _, p := range nationalBodies {
-			if strings.HasPrefix(s, p) {
+		for _, np := range lexicon.NamePrefixes() { // a central body: 国家能源局
+			if p := np[0]; np[1] == "national" && strings.HasPrefix(s, p) {
 				if n := g.deptAt(s[len(p):]); n > 0 {
 					b.end = len(p) + n
 					return b, 0
