@@ -85,11 +85,14 @@ type fastParser struct {
 	line    int
 	ind     int
 	depth   int
+	cOff    int // an offset of the current line and its column (see col)
+	cCol    int
 	nodes   []yaml.Node           // the slab nodes are taken from
 	ptrs    []*yaml.Node          // the slab Content slices are taken from
 	stack   []*yaml.Node          // the children of the collections being parsed
 	tags    map[string]string     // resolved tags of plain scalars that may be numbers or dates
-	anchors map[string]*yaml.Node // the nodes of the anchors so far
+	anchors map[string]fastAnchor // the anchors so far, by name
+	seq     int                   // the number of anchors so far
 	pending []string              // the anchors of the nodes being parsed
 }
 
@@ -104,6 +107,7 @@ func (p *fastParser) advance() int {
 		}
 		p.ls = p.le + 1
 		p.line++
+		p.cOff, p.cCol = p.ls, 1
 		p.le = len(p.data)
 		if k := bytes.IndexByte(p.data[p.ls:], '\n'); k >= 0 {
 			p.le = p.ls + k
@@ -141,14 +145,19 @@ func (p *fastParser) node(kind yaml.Kind, tag string, at int) *yaml.Node {
 }
 
 // col returns the column of offset i of the current line, counted in
-// characters from 1.
+// characters from 1; counting on from the last offset asked for, as the
+// nodes of a line come in order.
 func (p *fastParser) col(i int) int {
-	c := 1
-	for _, b := range p.data[p.ls:i] {
+	if i < p.cOff {
+		p.cOff, p.cCol = p.ls, 1
+	}
+	c := p.cCol
+	for _, b := range p.data[p.cOff:i] {
 		if b&0xc0 != 0x80 {
 			c++
 		}
 	}
+	p.cOff, p.cCol = i, c
 	return c
 }
 
@@ -246,13 +255,15 @@ func (p *fastParser) mapping(ind, i int) *yaml.Node {
 // v"). An anchor ("&name ") comes first; the node is then where it is.
 func (p *fastParser) value(i, ind, null int, item bool) *yaml.Node {
 	d := p.data
-	anchor, line, col := "", 0, 0
+	anchor, line, col, seq := "", 0, 0, 0
 	if i < p.le && d[i] == '&' {
 		k := anchorEnd(d, i+1, p.le)
 		if k == i+1 || k < p.le && d[k] != ' ' {
 			return nil
 		}
 		anchor, line, col = p.text[i+1:k], p.line, p.col(i)
+		p.seq++
+		seq = p.seq
 		p.pending = append(p.pending, anchor)
 		i = p.skipSpaces(k)
 	}
@@ -286,12 +297,23 @@ func (p *fastParser) value(i, ind, null int, item bool) *yaml.Node {
 			return nil
 		}
 		n.Anchor, n.Line, n.Column = anchor, line, col
+		// yaml.v3 takes an anchor's node when it starts: of two anchors
+		// of a name, one in the other's node, the inner is the later.
 		if p.anchors == nil {
-			p.anchors = map[string]*yaml.Node{}
+			p.anchors = map[string]fastAnchor{}
 		}
-		p.anchors[anchor] = n
+		if a, ok := p.anchors[anchor]; !ok || a.seq < seq {
+			p.anchors[anchor] = fastAnchor{n, seq}
+		}
 	}
 	return n
+}
+
+// A fastAnchor is the node of an anchor and the anchor's number, counted
+// from 1 in the order of the document.
+type fastAnchor struct {
+	n   *yaml.Node
+	seq int
 }
 
 // anchorEnd returns the offset after the name of an anchor or alias that
@@ -309,7 +331,7 @@ func anchorEnd(d []byte, i, end int) int {
 func (p *fastParser) alias(i int) (*yaml.Node, int) {
 	k := anchorEnd(p.data, i+1, p.le)
 	name := p.text[i+1 : k]
-	target := p.anchors[name]
+	target := p.anchors[name].n
 	if target == nil {
 		return nil, 0
 	}
@@ -492,7 +514,7 @@ func (p *fastParser) flow(i int) (*yaml.Node, int) {
 		var s *yaml.Node
 		var e int
 		if open == '{' {
-			if s, e = p.flowScalar(j, true); s == nil {
+			if s, e = p.flowScalar(j, true); s == nil || e-j > maxFastKey {
 				return nil, 0
 			}
 			p.stack = append(p.stack, s)

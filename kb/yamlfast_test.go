@@ -136,6 +136,7 @@ var fastCases = []struct {
 	{"directive", "%YAML 1.2\n---\na: b\n", false},
 	{"anchors and aliases", "a: &x b\nc: *x\nd: &y\n  - e\nf: &z\n  g: h\nl:\n  - &w\n    k: v\n  - *w\n  - &v [i, *y]\n  - {m: *z, n: [*x, *v]}\n", true},
 	{"anchor redefined", "a: &x 1\nb: &x 2\nc: *x\n", true},
+	{"anchor redefined inside its node", "a: &x\n  b: &x 1\nc: *x\n", true},
 	{"unknown alias", "a: *x\n", false},
 	{"alias inside its anchor", "a: &x\n  b: *x\n", false},
 	{"alias inside a redefinition", "a: &x 1\nb: &x\n  c: *x\n", false},
@@ -205,6 +206,33 @@ func FuzzFastParse(f *testing.F) {
 	f.Fuzz(func(t *testing.T, data []byte) {
 		if _, diff := fastDiff(data); diff != "" {
 			t.Fatalf("%q: %s", data, diff)
+		}
+	})
+}
+
+// BenchmarkParseYAML parses the embedded knowledge base with parseFast and
+// with yaml.v3's Decoder.
+func BenchmarkParseYAML(b *testing.B) {
+	data, err := os.ReadFile("data/jingji-2015.yaml")
+	if err != nil {
+		b.Fatal(err)
+	}
+	b.Run("fast", func(b *testing.B) {
+		b.SetBytes(int64(len(data)))
+		for b.Loop() {
+			var n yaml.Node
+			if !parseFast(data, &n) {
+				b.Fatal("not taken")
+			}
+		}
+	})
+	b.Run("yaml.v3", func(b *testing.B) {
+		b.SetBytes(int64(len(data)))
+		for b.Loop() {
+			var n yaml.Node
+			if err := yaml.NewDecoder(bytes.NewReader(data)).Decode(&n); err != nil {
+				b.Fatal(err)
+			}
 		}
 	})
 }
