@@ -280,8 +280,8 @@ func (p *fastParser) value(i, ind, null int, item bool) *yaml.Node {
 		case next == ind && !item && p.entry(p.ls+ind):
 			n = nil // a list not indented under its key
 		}
-	case p.entry(i):
-		// "- - a": left to yaml.v3.
+	case p.entry(i), anchor != "" && d[i] == '*':
+		// "- - a", an anchor on an alias: left to yaml.v3.
 	case item && p.keyEnd(i) > 0:
 		if anchor == "" {
 			n = p.mapping(i-p.ls, i)

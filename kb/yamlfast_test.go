@@ -137,6 +137,7 @@ var fastCases = []struct {
 	{"anchors and aliases", "a: &x b\nc: *x\nd: &y\n  - e\nf: &z\n  g: h\nl:\n  - &w\n    k: v\n  - *w\n  - &v [i, *y]\n  - {m: *z, n: [*x, *v]}\n", true},
 	{"anchor redefined", "a: &x 1\nb: &x 2\nc: *x\n", true},
 	{"anchor redefined inside its node", "a: &x\n  b: &x 1\nc: *x\n", true},
+	{"anchor on an alias", "a: &x b\nc: &y *x\n", false},
 	{"unknown alias", "a: *x\n", false},
 	{"alias inside its anchor", "a: &x\n  b: *x\n", false},
 	{"alias inside a redefinition", "a: &x 1\nb: &x\n  c: *x\n", false},
