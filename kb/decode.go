@@ -550,8 +550,11 @@ func decodeFile(file string, data []byte, e *errs) *rawDoc {
 // parseWhole parses a knowledge-base file as one YAML document, the way
 // that words its errors best; nil after reporting a problem.
 func parseWhole(file string, data []byte, e *errs) *yaml.Node {
-	dec := yaml.NewDecoder(bytes.NewReader(data))
 	var root, next yaml.Node
+	if parseFast(data, &root) {
+		return &root
+	}
+	dec := yaml.NewDecoder(bytes.NewReader(data))
 	if err := dec.Decode(&root); err != nil && err != io.EOF {
 		pos, msg := explainYAML(file, data, err)
 		e.add(pos, ErrSyntax, msg)

@@ -122,10 +122,12 @@ func (p piece) parse(data []byte, n *yaml.Node) bool {
 	// One document, as parseWhole wants it: Unmarshal would drop what
 	// follows the first (a line less indented than the first key starts
 	// another).
-	dec := yaml.NewDecoder(bytes.NewReader(text))
-	var next yaml.Node
-	if dec.Decode(n) != nil || len(n.Content) != 1 || dec.Decode(&next) != io.EOF {
-		return false
+	if !parseFast(text, n) {
+		dec := yaml.NewDecoder(bytes.NewReader(text))
+		var next yaml.Node
+		if dec.Decode(n) != nil || len(n.Content) != 1 || dec.Decode(&next) != io.EOF {
+			return false
+		}
 	}
 	m := n.Content[0]
 	if m.Kind != yaml.MappingNode || m.Style != 0 || len(m.Content) == 0 {

@@ -1,0 +1,52 @@
+package kb_test
+
+import (
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/guazhi/guazhi/internal/gen/synth"
+	"github.com/guazhi/guazhi/kb"
+)
+
+// TestFastCovers: the fast YAML parser takes every file of the embedded
+// knowledge base and of generated ones of both kinds, and every piece a
+// large file is cut into, with yaml.v3's trees: the fast path is really
+// taken.
+func TestFastCovers(t *testing.T) {
+	files, _ := filepath.Glob("data/*.yaml")
+	if len(files) == 0 {
+		t.Fatal("no YAML under data")
+	}
+	for _, f := range files {
+		data, err := os.ReadFile(f)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if _, err := kb.FastCovers(data, 1<<10); err != nil {
+			t.Errorf("%s: %v", f, err)
+		}
+	}
+	for name, d := range map[string]*synth.Dir{
+		"exchange": synth.Exchange(synth.ExchangeOptions{Officials: 300, Seed: 1}).Files(0),
+		"random":   synth.Generate(synth.Options{Officials: 300, Seed: 1}).Files(0),
+	} {
+		for _, f := range d.KB {
+			if !strings.HasSuffix(f, ".yaml") {
+				t.Fatalf("%s: %s is no YAML file", name, f)
+			}
+			data, err := d.ReadFile(f)
+			if err != nil {
+				t.Fatal(err)
+			}
+			// Pieces of 16 kB: a few dozen of them, each list cut in several.
+			n, err := kb.FastCovers(data, 16<<10)
+			if err != nil {
+				t.Errorf("%s %s: %v", name, f, err)
+			} else if n < 10 {
+				t.Errorf("%s %s: cut in %d pieces, want 10 or more", name, f, n)
+			}
+		}
+	}
+}
