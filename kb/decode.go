@@ -399,9 +399,18 @@ func contains(list []string, s string) bool {
 	return false
 }
 
-// scalar decodes a string-like scalar. Numbers and dates written bare are
-// taken as their text; mappings, lists and null are errors.
-func (d *decoder) scalar(n *yaml.Node, what string) str {
+// scalar decodes a string: a number, a date or a boolean written bare is an
+// error, as are mappings, lists and null.
+func (d *decoder) scalar(n *yaml.Node, what string) str { return d.text(n, what, false) }
+
+// date decodes a date, which may be written bare (2015, 2015-09-09) and is
+// taken as its text.
+func (d *decoder) date(n *yaml.Node, what string) str { return d.text(n, what, true) }
+
+// bareNames say what YAML reads a bare scalar of each tag as.
+var bareNames = map[string]string{"!!int": "number", "!!float": "number", "!!timestamp": "date"}
+
+func (d *decoder) text(n *yaml.Node, what string, date bool) str {
 	n = d.deref(n)
 	if n == nil {
 		return str{}
@@ -412,6 +421,10 @@ func (d *decoder) scalar(n *yaml.Node, what string) str {
 	}
 	if n.Tag == "!!bool" {
 		d.errorf(n, ErrType, "%s must be a string, not the boolean %s (quote it)", what, n.Value)
+		return str{Pos: d.pos(n)}
+	}
+	if kind := bareNames[n.Tag]; kind != "" && n.Style&(yaml.DoubleQuotedStyle|yaml.SingleQuotedStyle) == 0 && !date {
+		d.errorf(n, ErrType, "%s must be a string, not the %s %s: quote it, as \"%s\"", what, kind, n.Value, n.Value)
 		return str{Pos: d.pos(n)}
 	}
 	v := n.Value
@@ -646,7 +659,11 @@ func decodeRecord[R any](d *decoder, n *yaml.Node, rec *record[R], ctx string, r
 		name := rec.what(f, ctx)
 		p := f.at(r)
 		if isText(p) {
-			setText(p, d.scalar(v, name))
+			if f.date {
+				setText(p, d.date(v, name))
+			} else {
+				setText(p, d.scalar(v, name))
+			}
 			return
 		}
 		switch p := p.(type) {

@@ -28,6 +28,10 @@ type field[R any] struct {
 	only string       // the one context (a place's "from") where it may appear; "" for any
 	at   func(*R) any // the raw record's field that the key's value fills
 	doc  string       // what it holds, for docs/keys.md
+	// date: the key holds a date, which YAML may write bare (2015,
+	// 2015-09-09: a number and a timestamp to YAML); any other string key
+	// refuses a bare number or date, as JSON Lines does.
+	date bool
 
 	// attr names the graph's attribute the key fills (package graph
 	// declares each): for evidence, the relation attribute listing the
@@ -222,7 +226,7 @@ var (
 		field[rawSource]{key: "id", what: "source id", at: func(r *rawSource) any { return &r.id }, doc: "the id evidence names it by"},
 		field[rawSource]{key: "title", what: "source title", at: func(r *rawSource) any { return &r.title }, doc: "its title"},
 		field[rawSource]{key: "publisher", what: "source publisher", at: func(r *rawSource) any { return &r.publisher }},
-		field[rawSource]{key: "date", what: "source date", at: func(r *rawSource) any { return &r.date }, doc: "YYYY, YYYY-MM or YYYY-MM-DD"},
+		field[rawSource]{key: "date", what: "source date", date: true, at: func(r *rawSource) any { return &r.date }, doc: "YYYY, YYYY-MM or YYYY-MM-DD"},
 		field[rawSource]{key: "url", what: "source url", at: func(r *rawSource) any { return &r.url }, doc: "where it is published"},
 		field[rawSource]{key: "file", what: "source file", at: func(r *rawSource) any { return &r.file }, doc: "its text, relative to the knowledge base; quotes are checked against it"},
 	)
@@ -260,8 +264,8 @@ var (
 		field[rawSecondment]{key: "official", what: "official", at: func(r *rawSecondment) any { return &r.official }, doc: "a reference to an official"},
 		field[rawSecondment]{key: "from", what: "from", at: func(r *rawSecondment) any { return &r.from }, doc: "the home post"},
 		field[rawSecondment]{key: "to", what: "to", at: func(r *rawSecondment) any { return &r.to }, doc: "the post seconded to"},
-		field[rawSecondment]{key: "start", what: "start", at: func(r *rawSecondment) any { return &r.start }, doc: "YYYY, YYYY-MM or YYYY-MM-DD"},
-		field[rawSecondment]{key: "end", what: "end", at: func(r *rawSecondment) any { return &r.end }, doc: "YYYY, YYYY-MM or YYYY-MM-DD"},
+		field[rawSecondment]{key: "start", what: "start", date: true, at: func(r *rawSecondment) any { return &r.start }, doc: "YYYY, YYYY-MM or YYYY-MM-DD"},
+		field[rawSecondment]{key: "end", what: "end", date: true, at: func(r *rawSecondment) any { return &r.end }, doc: "YYYY, YYYY-MM or YYYY-MM-DD"},
 		field[rawSecondment]{key: "note", what: "note", at: func(r *rawSecondment) any { return &r.note }},
 		field[rawSecondment]{key: "disputed", what: "disputed", at: func(r *rawSecondment) any { return &r.disputed }, doc: "keys whose values the sources dispute"},
 		field[rawSecondment]{key: "evidence", at: func(r *rawSecondment) any { return &r.evidence }, doc: "one or more"},
@@ -271,7 +275,7 @@ var (
 		field[rawAgreement]{key: "title", what: "agreement title", at: func(r *rawAgreement) any { return &r.title }},
 		field[rawAgreement]{key: "parties", what: "parties", at: func(r *rawAgreement) any { return &r.parties }, doc: "references to two or more bodies"},
 		field[rawAgreement]{key: "status", what: "agreement status", at: func(r *rawAgreement) any { return &r.status }, doc: "signed, framework, consensus or intent"},
-		field[rawAgreement]{key: "date", what: "agreement date", at: func(r *rawAgreement) any { return &r.date }},
+		field[rawAgreement]{key: "date", what: "agreement date", date: true, at: func(r *rawAgreement) any { return &r.date }},
 		field[rawAgreement]{key: "value", what: "agreement value", attr: "value"},
 		field[rawAgreement]{key: "venue", what: "agreement venue", attr: "venue"},
 		field[rawAgreement]{key: "officials", at: func(r *rawAgreement) any { return &r.officials }, doc: "the officials who took part"},
@@ -283,7 +287,7 @@ var (
 		field[rawLink]{key: "kind", what: "link kind", at: func(r *rawLink) any { return &r.kind }, doc: "any lower-case word"},
 		field[rawLink]{key: "from", what: "link from", at: func(r *rawLink) any { return &r.from }, doc: "a reference"},
 		field[rawLink]{key: "to", what: "link to", at: func(r *rawLink) any { return &r.to }, doc: "a reference"},
-		field[rawLink]{key: "date", what: "link date", at: func(r *rawLink) any { return &r.date }},
+		field[rawLink]{key: "date", what: "link date", date: true, at: func(r *rawLink) any { return &r.date }},
 		field[rawLink]{key: "title", what: "link title", at: func(r *rawLink) any { return &r.title }},
 		field[rawLink]{key: "venue", what: "link venue", attr: "venue"},
 		field[rawLink]{key: "place", what: "link place", attr: "place", doc: "where it took place (a city, a building), as written"},
