@@ -76,6 +76,15 @@ func (d *drafter) dateAt(t string, i int) (when, bool) {
 	return w, true
 }
 
+// spanDate reads a date span of the tagger (2019年, 2020年8月, 今年2月) as
+// dateAt does, without taking its year as the text's last.
+func (d *drafter) spanDate(s string) graph.Date {
+	last := d.lastYear
+	w, _ := d.oneDate(s, 0)
+	d.lastYear = last
+	return w.date
+}
+
 // oneDate reads one date at byte i of t.
 func (d *drafter) oneDate(t string, i int) (when, bool) {
 	w := when{at: i}

@@ -2,10 +2,8 @@ package extract
 
 import (
 	"slices"
-	"strconv"
 	"strings"
 
-	"github.com/guazhi/guazhi/graph"
 	"github.com/guazhi/guazhi/internal/lexicon"
 )
 
@@ -178,7 +176,7 @@ func (d *drafter) readSentence(i int) {
 			if n := len(d.secs); n > 0 && m.date != nil && m.host != nil {
 				sec, host := d.secs[n-1], body(m.host)
 				if sec.start.IsZero() && (strings.HasSuffix(sec.to.body.name, host) || strings.HasSuffix(host, sec.to.body.name)) {
-					sec.start = spanDate(m.date.text, d.date)
+					sec.start = d.spanDate(m.date.text)
 					sec.ev = append(sec.ev, evidence{s: s, inferred: true, note: "start: this sentence dates the post at " + host})
 				}
 			}
@@ -247,7 +245,7 @@ func (d *drafter) readSentence(i int) {
 		sec.official = d.official(name, from)
 		if m.date != nil {
 			// 2019年至今，任…: the row's date is the start.
-			sec.start = spanDate(m.date.text, d.date)
+			sec.start = d.spanDate(m.date.text)
 		}
 		d.addSecondment(sec)
 		r.found[i] = true
@@ -330,39 +328,6 @@ func (d *drafter) nameAround(i int, m match) string {
 func notAName(name string) bool {
 	return notNames[name] || endsWithPost(name) || // 牛县长, a nickname
 		notNames[name[:len(name)-len(lastRune(name))]] || notNames[strings.TrimPrefix(name, firstRuneString(name))]
-}
-
-// spanDate reads a date span of the tagger: 2019年, 2020年8月, 今年2月.
-func spanDate(s string, article graph.Date) graph.Date {
-	year, month := 0, 0
-	rest := s
-	switch {
-	case strings.HasPrefix(s, "今年"), strings.HasPrefix(s, "去年"), strings.HasPrefix(s, "前年"):
-		if article.IsZero() {
-			return graph.Date{}
-		}
-		year = article.Year - map[string]int{"今年": 0, "去年": 1, "前年": 2}[s[:len("今年")]]
-		rest = s[len("今年"):]
-	default:
-		y, r, ok := strings.Cut(s, "年")
-		if !ok {
-			return graph.Date{}
-		}
-		year, _ = strconv.Atoi(y)
-		rest = r
-	}
-	if m, _, ok := strings.Cut(rest, "月"); ok {
-		month, _ = strconv.Atoi(m)
-	}
-	date := strconv.Itoa(year)
-	if month > 0 {
-		date += "-" + pad2(strconv.Itoa(month))
-	}
-	out, err := graph.ParseDate(date)
-	if err != nil {
-		return graph.Date{}
-	}
-	return out
 }
 
 // respectivelyRow names what respectively reads.
