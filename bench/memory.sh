@@ -27,11 +27,8 @@ for tool in python3 /usr/bin/time; do
 done
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
-guazhi=${GUAZHI:-}
-if [ -z "$guazhi" ]; then
-  go build -o "$work/guazhi" ./cmd/guazhi
-  guazhi=$work/guazhi
-fi
+guazhi=${GUAZHI:-$work/guazhi}
+[ -n "${GUAZHI:-}" ] || go build -o "$guazhi" ./cmd/guazhi
 go run ./internal/gen -kind exchange -officials 20000 -o "$work/x20k" >/dev/null
 go run ./internal/gen -kind exchange -officials 20000 -format jsonl -o "$work/x20k-jsonl" >/dev/null
 

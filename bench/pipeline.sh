@@ -26,11 +26,8 @@ python3 -c 'import networkx, yaml' || { echo "pipeline.sh: needs python3 with ne
 
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
-guazhi=${GUAZHI:-}
-if [ -z "$guazhi" ]; then
-  go build -o "$work/guazhi" ./cmd/guazhi
-  guazhi=$work/guazhi
-fi
+guazhi=${GUAZHI:-$work/guazhi}
+[ -n "${GUAZHI:-}" ] || go build -o "$guazhi" ./cmd/guazhi
 
 # measure CMD...: runs it RUNS times; prints "MEDIAN_SECONDS MAX_PEAK_KB".
 measure() {
