@@ -295,9 +295,8 @@ var programmeWords = []string{"启动", "开展", "建立", "机制"}
 // first sentence naming no one that dates an arrival of cadres, and the
 // first that gives a length.
 type batch struct {
-	start, length       *when
-	startEv, lengthEv   *sentence
-	startHow, lengthHow string
+	start, length     *when
+	startEv, lengthEv *sentence
 }
 
 func (d *drafter) batch() batch {
@@ -307,14 +306,16 @@ func (d *drafter) batch() batch {
 		if d.namesSomeone(i) {
 			continue
 		}
-		for k, w := range d.whens(s) {
+		ws := d.whens(s)
+		for k := range ws {
+			w := &ws[k]
 			switch {
 			case w.months > 0 && b.length == nil:
-				b.length, b.lengthEv = &d.whens(s)[k], s
+				b.length, b.lengthEv = w, s
 			case w.months == 0 && b.start == nil && !w.until.IsZero() && hasAny(s.text[:w.at], termWords):
-				b.start, b.startEv = &d.whens(s)[k], s // 挂职时间:2024年1月至2025年12月
+				b.start, b.startEv = w, s // 挂职时间:2024年1月至2025年12月
 			case w.months == 0 && b.start == nil && w.date.Month > 0 && w.arrives && (hasAny(s.text, batchWords) || strings.HasPrefix(s.text[w.end:], "起")) && !hasAny(s.text, programmeWords):
-				b.start, b.startEv = &d.whens(s)[k], s
+				b.start, b.startEv = w, s
 			}
 		}
 	}

@@ -422,14 +422,14 @@ func (g *gazetteer) orgAt(s string) int {
 // divisions do not list: 错那县 before 挂任, 委常委 or 发改委.
 func (g *gazetteer) unlistedCounty(s string) int {
 	r := headRunes(s, 4)
+	if m, _ := g.placeAt(s, -1); m > 0 || len(r) == 0 || strings.ContainsRune("县区市旗州省的在任挂到和与", r[0]) {
+		return 0 // a listed place is read as one
+	}
 	for n := 2; n <= 3 && n < len(r); n++ {
-		if !allHan(r[:n]) || !strings.ContainsRune("县区市旗", r[n]) || strings.ContainsRune("县区市旗州省的在任挂到和与", r[0]) {
+		if !allHan(r[:n]) || !strings.ContainsRune("县区市旗", r[n]) {
 			continue
 		}
 		end := len(string(r[:n+1]))
-		if m, _ := g.placeAt(s, -1); m > 0 {
-			return 0 // a listed place: read as one
-		}
 		rest := s[end:]
 		if rest == "" || !isHan(firstRuneOf(rest)) || strings.HasPrefix(rest, "委") || strings.HasPrefix(rest, "挂") || g.title(rest) > 0 || g.postAt(rest) > 0 ||
 			g.deptAt(rest) > 0 || startsWithAny(rest, bodyFollowers) {

@@ -423,7 +423,7 @@ func (d *decoder) text(n *yaml.Node, what string, date bool) str {
 		d.errorf(n, ErrType, "%s must be a string, not the boolean %s (quote it)", what, n.Value)
 		return str{Pos: d.pos(n)}
 	}
-	if kind := bareNames[n.Tag]; kind != "" && n.Style&(yaml.DoubleQuotedStyle|yaml.SingleQuotedStyle) == 0 && !date {
+	if kind := bareNames[n.Tag]; kind != "" && !date { // a quoted scalar is a !!str
 		d.errorf(n, ErrType, "%s must be a string, not the %s %s: quote it, as \"%s\"", what, kind, n.Value, n.Value)
 		return str{Pos: d.pos(n)}
 	}

@@ -303,18 +303,25 @@ func Ethnic() []string { return load().ethnic }
 // 酉阳土家族苗族自治县, 河北 for 河北省. A county's name is never shortened
 // to its bare root (城关, 和平 are words too), and no short form is a
 // single character.
-func ShortForms(d Division) (out []string) {
+func ShortForms(d Division) []string {
+	out := derivedShortForms(d)
+	for _, s := range load().abbrevs[d.Name] { // the conventional ones last: they are the shortest
+		if !slices.Contains(out, s) {
+			out = append(out, s)
+		}
+	}
+	return out
+}
+
+// derivedShortForms are the short forms made from a division's name.
+func derivedShortForms(d Division) []string {
 	name := d.Name
+	var out []string
 	add := func(s string) {
 		if utf8.RuneCountInString(s) >= 2 && s != name && !slices.Contains(out, s) {
 			out = append(out, s)
 		}
 	}
-	defer func() { // the conventional ones last: they are the shortest
-		for _, s := range load().abbrevs[name] {
-			add(s)
-		}
-	}()
 	for _, auto := range []struct{ suffix, short string }{
 		{"自治区", ""}, {"自治州", "州"}, {"自治县", "县"}, {"自治旗", "旗"},
 	} {
