@@ -72,14 +72,18 @@ type emptyRecord struct {
 
 // recordOf decodes the element n of the list s of doc: a record of rec
 // added to list when any of its keys is read, else an empty record (which
-// takes no record's memory, even for a moment).
-func recordOf[R any](d *decoder, doc *rawDoc, s part, list *[]*R, n *yaml.Node, left int, rec *record[R]) {
+// takes no record's memory, even for a moment). An element that is no
+// mapping is reported as such and left out, as JSON Lines leaves out a
+// record that is no object: what it lacks would only repeat the report.
+func recordOf[R any](d *decoder, doc *rawDoc, s part, list *[]*R, n *node, left int, rec *record[R]) {
 	at := d.derefOr(n)
 	read := false
 	switch m := d.deref(n); {
-	case m == nil:
-	case m.Kind != yaml.MappingNode:
-		d.errorf(m, ErrType, "%s must be a mapping, not %s", rec.name, kindName(m))
+	case m == nil: // a tag or too many aliases, reported
+		return
+	case m.Kind != mappingNode:
+		d.report(m, ErrType, func() string { return fmt.Sprintf("%s must be a mapping, not %s", rec.name, kindName(m)) })
+		return
 	case len(m.Content) > 0:
 		r := new(R)
 		*any(r).(positioned).at() = d.pos(at)
@@ -189,64 +193,70 @@ func (r *rawEntity) keptVals() *[maxKept]str    { return &r.kept }
 func (r *rawAgreement) keptVals() *[maxKept]str { return &r.kept }
 func (r *rawLink) keptVals() *[maxKept]str      { return &r.kept }
 
-// decoder walks a yaml.Node tree, keeping positions and collecting errors.
+// decoder walks a tree of nodes, keeping positions and collecting errors.
 type decoder struct {
 	file    string
 	data    []byte   // the file, for what the nodes do not tell
 	lines   []string // its lines, split when first needed
 	errs    *errs
-	aliases int                 // nodes reached through aliases so far
-	sizes   map[*yaml.Node]int  // memoised subtree sizes of alias targets
-	counted map[*yaml.Node]bool // aliases already counted
-	tagged  map[*yaml.Node]bool // nodes with an explicit tag, reported
+	aliases int            // nodes reached through aliases so far
+	sizes   map[*node]int  // memoised subtree sizes of alias targets
+	counted map[*node]bool // aliases already counted
+	tagged  map[*node]bool // nodes with an explicit tag, reported
 }
 
-func (d *decoder) pos(n *yaml.Node) graph.Pos {
-	return graph.Pos{File: d.file, Line: n.Line, Col: n.Column}
+func (d *decoder) pos(n *node) graph.Pos {
+	return graph.Pos{File: d.file, Line: int(n.Line), Col: int(n.Column)}
 }
 
-func (d *decoder) errorf(n *yaml.Node, sentinel error, format string, args ...any) {
-	if d.errs.full() { // only counted: spare the message
+// report reports a problem at n whose message msg makes, when the list has
+// room for it; past MaxErrors the problem is only counted, and msg not
+// called: a message's arguments, boxed for fmt, would cost allocations
+// that a file of a million wrong items makes for nothing.
+func (d *decoder) report(n *node, sentinel error, msg func() string) {
+	if d.errs.full() {
 		d.errs.more++
 		return
 	}
-	d.errs.add(d.pos(n), sentinel, fmt.Sprintf(format, args...))
+	d.errs.add(d.pos(n), sentinel, msg())
 }
 
 // deref follows aliases, counting every node an alias brings in (nested
 // aliases included) against the limit, so that a small file cannot expand
 // into a huge one (billion laughs). Past the limit it reports the alias once
 // and returns nil.
-func (d *decoder) deref(n *yaml.Node) *yaml.Node {
-	for n != nil && n.Kind == yaml.AliasNode {
+func (d *decoder) deref(n *node) *node {
+	for n != nil && n.Kind == aliasNode {
 		if d.aliases > maxAliases {
 			return nil
 		}
 		if d.counted[n] { // the same alias looked at twice
-			n = n.Alias
+			n = n.alias()
 			continue
 		}
 		if d.counted == nil {
-			d.counted = map[*yaml.Node]bool{}
+			d.counted = map[*node]bool{}
 		}
 		d.counted[n] = true
-		d.aliases += d.size(n.Alias)
+		d.aliases += d.size(n.alias())
 		if d.aliases > maxAliases {
-			d.errorf(n, ErrLimit, "aliases expand to more than %d YAML nodes", maxAliases)
+			d.report(n, ErrLimit, func() string { return fmt.Sprintf("aliases expand to more than %d YAML nodes", maxAliases) })
 			return nil
 		}
-		n = n.Alias
+		n = n.alias()
 	}
-	if n != nil && n.Style&yaml.TaggedStyle != 0 {
+	if n != nil && n.Style&taggedStyle != 0 {
 		// !!binary, !!str, !custom: a knowledge base is plain text, as
 		// its JSON Lines form is; a tag would change what a value means
 		// (a !!binary title kept as base64) or mean nothing.
 		if !d.tagged[n] {
 			if d.tagged == nil {
-				d.tagged = map[*yaml.Node]bool{}
+				d.tagged = map[*node]bool{}
 			}
 			d.tagged[n] = true
-			d.errorf(n, ErrType, "YAML tags are not supported: remove %s and write the value plainly (quoted if it needs to be)", n.Tag)
+			d.report(n, ErrType, func() string {
+				return fmt.Sprintf("YAML tags are not supported: remove %s and write the value plainly (quoted if it needs to be)", d.writtenTag(n))
+			})
 		}
 		return nil
 	}
@@ -255,7 +265,7 @@ func (d *decoder) deref(n *yaml.Node) *yaml.Node {
 
 // size counts the nodes of the tree under n, counting an alias as the
 // tree it stands for.
-func (d *decoder) size(n *yaml.Node) int {
+func (d *decoder) size(n *node) int {
 	if n == nil {
 		return 1
 	}
@@ -263,14 +273,14 @@ func (d *decoder) size(n *yaml.Node) int {
 		return s
 	}
 	if d.sizes == nil {
-		d.sizes = map[*yaml.Node]int{}
+		d.sizes = map[*node]int{}
 	}
 	d.sizes[n] = maxAliases + 1 // an alias inside its own anchor
 	s := 1
-	if n.Kind == yaml.AliasNode {
-		s = d.size(n.Alias)
+	if n.Kind == aliasNode {
+		s = d.size(n.alias())
 	}
-	for _, c := range n.Content {
+	for _, c := range n.children() {
 		if s += d.size(c); s > maxAliases {
 			break
 		}
@@ -279,14 +289,14 @@ func (d *decoder) size(n *yaml.Node) int {
 	return d.sizes[n]
 }
 
-func kindName(n *yaml.Node) string {
+func kindName(n *node) string {
 	switch n.Kind {
-	case yaml.MappingNode:
+	case mappingNode:
 		return "a mapping"
-	case yaml.SequenceNode:
+	case sequenceNode:
 		return "a list"
-	case yaml.ScalarNode:
-		if n.Tag == "!!null" {
+	case scalarNode:
+		if n.Tag == tagNull {
 			return "null"
 		}
 		return "a scalar"
@@ -296,24 +306,24 @@ func kindName(n *yaml.Node) string {
 
 // fields calls set for each key of a mapping that is in keys, and reports
 // unknown and repeated keys.
-func (d *decoder) fields(n *yaml.Node, what string, keys []string, set func(key string, v *yaml.Node)) bool {
+func (d *decoder) fields(n *node, what string, keys []string, set func(key string, v *node)) bool {
 	n = d.deref(n)
 	if n == nil {
 		return false
 	}
-	if n.Kind != yaml.MappingNode {
-		d.errorf(n, ErrType, "%s must be a mapping, not %s", what, kindName(n))
+	if n.Kind != mappingNode {
+		d.report(n, ErrType, func() string { return fmt.Sprintf("%s must be a mapping, not %s", what, kindName(n)) })
 		return false
 	}
 	seen := map[string]bool{}
 	for i := 0; i+1 < len(n.Content); i += 2 {
 		k, v := n.Content[i], n.Content[i+1]
-		if k.Kind != yaml.ScalarNode {
-			d.errorf(k, ErrType, "%s: keys must be scalars", what)
+		if k.Kind != scalarNode {
+			d.report(k, ErrType, func() string { return fmt.Sprintf("%s: keys must be scalars", what) })
 			continue
 		}
 		if k.Value == "<<" {
-			d.errorf(k, ErrUnknownKey, "%s: merge keys (<<) are not supported", what)
+			d.report(k, ErrUnknownKey, func() string { return fmt.Sprintf("%s: merge keys (<<) are not supported", what) })
 			continue
 		}
 		if !contains(keys, k.Value) {
@@ -321,11 +331,13 @@ func (d *decoder) fields(n *yaml.Node, what string, keys []string, set func(key 
 				i += skip - 2
 				continue
 			}
-			d.errorf(k, ErrUnknownKey, "unknown key %q in %s (want one of %s)", k.Value, what, strings.Join(keys, ", "))
+			d.report(k, ErrUnknownKey, func() string {
+				return fmt.Sprintf("unknown key %q in %s (want one of %s)", k.Value, what, strings.Join(keys, ", "))
+			})
 			continue
 		}
 		if seen[k.Value] {
-			d.errorf(k, ErrDuplicate, "key %q repeated in %s", k.Value, what)
+			d.report(k, ErrDuplicate, func() string { return fmt.Sprintf("key %q repeated in %s", k.Value, what) })
 			continue
 		}
 		seen[k.Value] = true
@@ -339,24 +351,22 @@ func (d *decoder) fields(n *yaml.Node, what string, keys []string, set func(key 
 // it (quote: 2017年,喻华锋推动了这项合作), that the comma ended the value,
 // and returns how many nodes from the key on the report covers, 0 when
 // the key does not read so.
-func (d *decoder) splitByComma(n *yaml.Node, i int) int {
-	bare := func(k, v *yaml.Node) bool {
-		return k.Kind == yaml.ScalarNode && k.Style == 0 && v.Kind == yaml.ScalarNode && v.Tag == "!!null" && v.Value == ""
+func (d *decoder) splitByComma(n *node, i int) int {
+	bare := func(k, v *node) bool {
+		return k.Kind == scalarNode && k.Style == 0 && v.Kind == scalarNode && v.Tag == tagNull && v.Value == ""
 	}
-	if n.Style&yaml.FlowStyle == 0 || i < 2 || !bare(n.Content[i], n.Content[i+1]) {
+	if n.Style&flowStyle == 0 || i < 2 || !bare(n.Content[i], n.Content[i+1]) {
 		return 0
 	}
 	pk, pv, k := n.Content[i-2], n.Content[i-1], n.Content[i]
-	if pv.Kind != yaml.ScalarNode || pv.Style != 0 || pv.Line != k.Line || pk.Kind != yaml.ScalarNode || k.Line < 1 {
+	if pv.Kind != scalarNode || pv.Style != 0 || pv.Line != k.Line || pk.Kind != scalarNode || k.Line < 1 {
 		return 0
 	}
-	if d.lines == nil {
-		d.lines = strings.Split(strings.ReplaceAll(string(d.data), "\r\n", "\n"), "\n")
-	}
-	if k.Line > len(d.lines) {
+	text, ok := d.line(k.Line)
+	if !ok {
 		return 0
 	}
-	line := []rune(d.lines[k.Line-1])
+	line := []rune(text)
 	// after reports the column of the first character after the word w
 	// at column col that is not a space, and that character.
 	after := func(col int, w string) (int, rune) {
@@ -369,25 +379,62 @@ func (d *decoder) splitByComma(n *yaml.Node, i int) int {
 		}
 		return c, line[c-1]
 	}
-	comma, r := after(pv.Column, pv.Value)
-	if r != ',' || comma >= k.Column {
+	comma, r := after(int(pv.Column), pv.Value)
+	if r != ',' || comma >= int(k.Column) {
 		return 0
 	}
 	last := i
 	for j := i; j+1 < len(n.Content) && bare(n.Content[j], n.Content[j+1]) && n.Content[j].Line == k.Line; j += 2 {
-		_, next := after(n.Content[j].Column, n.Content[j].Value)
+		_, next := after(int(n.Content[j].Column), n.Content[j].Value)
 		if next != ',' && next != '}' {
 			break
 		}
 		last = j
 	}
-	end := n.Content[last].Column + utf8.RuneCountInString(n.Content[last].Value) - 1
-	msg := splitValue(string(line), pk.Value, pv.Column, comma, end)
+	end := int(n.Content[last].Column) + utf8.RuneCountInString(n.Content[last].Value) - 1
+	msg := splitValue(string(line), pk.Value, int(pv.Column), comma, end)
 	if msg == "" {
 		return 0
 	}
-	d.errs.add(graph.Pos{File: d.file, Line: k.Line, Col: comma}, ErrSyntax, msg)
+	d.errs.add(graph.Pos{File: d.file, Line: int(k.Line), Col: comma}, ErrSyntax, msg)
 	return last - i + 2
+}
+
+// line returns the line k of the file, from 1.
+func (d *decoder) line(k int32) (string, bool) {
+	if d.lines == nil {
+		d.lines = strings.Split(strings.ReplaceAll(string(d.data), "\r\n", "\n"), "\n")
+	}
+	if k < 1 || int(k) > len(d.lines) {
+		return "", false
+	}
+	return d.lines[k-1], true
+}
+
+// writtenTag returns the tag of the node n as the file writes it (!!binary,
+// !custom, !<tag:yaml.org,2002:str>): where n starts, after its anchor.
+func (d *decoder) writtenTag(n *node) string {
+	line, _ := d.line(n.Line)
+	r := []rune(line)
+	t := ""
+	if c := int(n.Column) - 1; c >= 0 && c < len(r) {
+		t = string(r[c:])
+	}
+	if strings.HasPrefix(t, "&") {
+		_, t, _ = strings.Cut(t, " ")
+		t = strings.TrimLeft(t, " \t")
+	}
+	end := strings.IndexAny(t, " \t,[]{}")
+	if strings.HasPrefix(t, "!<") {
+		end = strings.IndexByte(t, '>') + 1
+	}
+	if !strings.HasPrefix(t, "!") || end == 0 {
+		return n.Tag.String()
+	}
+	if end > 0 {
+		t = t[:end]
+	}
+	return t
 }
 
 func contains(list []string, s string) bool {
@@ -401,66 +448,70 @@ func contains(list []string, s string) bool {
 
 // scalar decodes a string: a number, a date or a boolean written bare is an
 // error, as are mappings, lists and null.
-func (d *decoder) scalar(n *yaml.Node, what string) str { return d.text(n, what, false) }
+func (d *decoder) scalar(n *node, what string) str { return d.text(n, what, false) }
 
 // date decodes a date, which may be written bare (2015, 2015-09-09) and is
 // taken as its text.
-func (d *decoder) date(n *yaml.Node, what string) str { return d.text(n, what, true) }
+func (d *decoder) date(n *node, what string) str { return d.text(n, what, true) }
 
 // bareNames say what YAML reads a bare scalar of each tag as.
-var bareNames = map[string]string{"!!int": "number", "!!float": "number", "!!timestamp": "date"}
+var bareNames = map[tag]string{tagInt: "number", tagFloat: "number", tagTimestamp: "date"}
 
-func (d *decoder) text(n *yaml.Node, what string, date bool) str {
+func (d *decoder) text(n *node, what string, date bool) str {
 	n = d.deref(n)
 	if n == nil {
 		return str{}
 	}
-	if n.Kind != yaml.ScalarNode || n.Tag == "!!null" {
-		d.errorf(n, ErrType, "%s must be a string, not %s", what, kindName(n))
+	if n.Kind != scalarNode || n.Tag == tagNull {
+		d.report(n, ErrType, func() string { return fmt.Sprintf("%s must be a string, not %s", what, kindName(n)) })
 		return str{Pos: d.pos(n)}
 	}
-	if n.Tag == "!!bool" {
-		d.errorf(n, ErrType, "%s must be a string, not the boolean %s (quote it)", what, n.Value)
+	if n.Tag == tagBool {
+		d.report(n, ErrType, func() string { return fmt.Sprintf("%s must be a string, not the boolean %s (quote it)", what, n.Value) })
 		return str{Pos: d.pos(n)}
 	}
 	if kind := bareNames[n.Tag]; kind != "" && !date { // a quoted scalar is a !!str
-		d.errorf(n, ErrType, "%s must be a string, not the %s %s: quote it, as \"%s\"", what, kind, n.Value, n.Value)
+		d.report(n, ErrType, func() string {
+			return fmt.Sprintf("%s must be a string, not the %s %s: quote it, as \"%s\"", what, kind, n.Value, n.Value)
+		})
 		return str{Pos: d.pos(n)}
 	}
 	v := n.Value
 	if !utf8.ValidString(v) {
-		d.errorf(n, ErrInvalid, "%s is not valid UTF-8", what)
+		d.report(n, ErrInvalid, func() string { return fmt.Sprintf("%s is not valid UTF-8", what) })
 		return str{V: v, Pos: d.pos(n), ok: true}
 	}
 	for _, r := range v {
 		if r == 0 || (r < 0x20 && r != '\n' && r != '\t' && r != '\r') || r == 0xFFFE || r == 0xFFFF {
-			d.errorf(n, ErrInvalid, "%s contains the control character %U, which XML cannot carry", what, r)
+			d.report(n, ErrInvalid, func() string {
+				return fmt.Sprintf("%s contains the control character %U, which XML cannot carry", what, r)
+			})
 			return str{V: v, Pos: d.pos(n), ok: true}
 		}
 	}
 	return str{V: v, Pos: d.pos(n), ok: true}
 }
 
-func (d *decoder) boolean(n *yaml.Node, what string) bool {
+func (d *decoder) boolean(n *node, what string) bool {
 	n = d.deref(n)
 	if n == nil {
 		return false
 	}
-	if n.Kind != yaml.ScalarNode || n.Tag != "!!bool" {
-		d.errorf(n, ErrType, "%s must be true or false", what)
+	if n.Kind != scalarNode || n.Tag != tagBool {
+		d.report(n, ErrType, func() string { return fmt.Sprintf("%s must be true or false", what) })
 		return false
 	}
 	return n.Value == "true" || n.Value == "True" || n.Value == "TRUE"
 }
 
 // list calls each for every element of a sequence.
-func (d *decoder) list(n *yaml.Node, what string, each func(*yaml.Node)) {
+func (d *decoder) list(n *node, what string, each func(*node)) {
 	n = d.deref(n)
 	if n == nil {
 		return
 	}
-	if n.Kind != yaml.SequenceNode {
-		d.errorf(n, ErrType, "%s must be a list, not %s", what, kindName(n))
+	if n.Kind != sequenceNode {
+		d.report(n, ErrType, func() string { return fmt.Sprintf("%s must be a list, not %s", what, kindName(n)) })
 		return
 	}
 	for _, c := range n.Content {
@@ -476,11 +527,11 @@ func (d *decoder) list(n *yaml.Node, what string, each func(*yaml.Node)) {
 // each is also told how many elements are left, c included, so that the
 // lists it fills can be made the right size at once: grown by appending, a
 // list of a million elements leaves four times its size as garbage.
-func (d *decoder) records(n *yaml.Node, what string, each func(c *yaml.Node, left int)) {
+func (d *decoder) records(n *node, what string, each func(c *node, left int)) {
 	n = d.deref(n)
-	drop := n != nil && n.Anchor == ""
+	drop := n != nil && !n.Anchored
 	i := 0
-	d.list(n, what, func(c *yaml.Node) {
+	d.list(n, what, func(c *node) {
 		each(c, len(n.Content)-i)
 		if drop {
 			n.Content[i] = nil
@@ -489,9 +540,9 @@ func (d *decoder) records(n *yaml.Node, what string, each func(c *yaml.Node, lef
 	})
 }
 
-func (d *decoder) strings(n *yaml.Node, what string) []str {
+func (d *decoder) strings(n *node, what string) []str {
 	var out []str
-	d.list(n, what, func(c *yaml.Node) {
+	d.list(n, what, func(c *node) {
 		if s := d.scalar(c, what); s.ok {
 			out = append(out, s)
 		}
@@ -525,11 +576,11 @@ func decodeFile(file string, data []byte, e *errs) *rawDoc {
 	}
 	top := root.Content[0]
 	if deep := tooDeep(top, 0); deep != nil {
-		e.add(graph.Pos{File: file, Line: deep.Line, Col: deep.Column}, ErrLimit, fmt.Sprintf("nesting deeper than %d levels", maxDepth))
+		e.add(graph.Pos{File: file, Line: int(deep.Line), Col: int(deep.Column)}, ErrLimit, fmt.Sprintf("nesting deeper than %d levels", maxDepth))
 		return nil
 	}
 	d := &decoder{file: file, data: data, errs: e}
-	d.fields(top, "knowledge base", topKeys(), func(k string, v *yaml.Node) {
+	d.fields(top, "knowledge base", topKeys(), func(k string, v *node) {
 		switch k {
 		case "uses":
 			doc.uses = d.strings(v, "uses")
@@ -538,19 +589,19 @@ func decodeFile(file string, data []byte, e *errs) *rawDoc {
 		case "title":
 			doc.title = d.scalar(v, "title")
 		case "sources":
-			d.records(v, "sources", func(n *yaml.Node, left int) { recordOf(d, doc, partSources, &doc.sources, n, left, sourceRecord) })
+			d.records(v, "sources", func(n *node, left int) { recordOf(d, doc, partSources, &doc.sources, n, left, sourceRecord) })
 		case "entities":
-			d.records(v, "entities", func(n *yaml.Node, left int) { recordOf(d, doc, partEntities, &doc.entities, n, left, entityRecord) })
+			d.records(v, "entities", func(n *node, left int) { recordOf(d, doc, partEntities, &doc.entities, n, left, entityRecord) })
 		case "secondments":
-			d.records(v, "secondments", func(n *yaml.Node, left int) {
+			d.records(v, "secondments", func(n *node, left int) {
 				recordOf(d, doc, partSecondments, &doc.secondments, n, left, secondmentRecord)
 			})
 		case "agreements":
-			d.records(v, "agreements", func(n *yaml.Node, left int) {
+			d.records(v, "agreements", func(n *node, left int) {
 				recordOf(d, doc, partAgreements, &doc.agreements, n, left, agreementRecord)
 			})
 		case "links":
-			d.records(v, "links", func(n *yaml.Node, left int) { recordOf(d, doc, partLinks, &doc.links, n, left, linkRecord) })
+			d.records(v, "links", func(n *node, left int) { recordOf(d, doc, partLinks, &doc.links, n, left, linkRecord) })
 		}
 	})
 	if d.aliases > maxAliases {
@@ -562,11 +613,12 @@ func decodeFile(file string, data []byte, e *errs) *rawDoc {
 
 // parseWhole parses a knowledge-base file as one YAML document, the way
 // that words its errors best; nil after reporting a problem.
-func parseWhole(file string, data []byte, e *errs) *yaml.Node {
-	var root, next yaml.Node
-	if parseFast(data, &root) {
-		return &root
+func parseWhole(file string, data []byte, e *errs) *node {
+	var fast node
+	if parseFast(data, &fast) {
+		return &fast
 	}
+	var root, next yaml.Node
 	dec := yaml.NewDecoder(bytes.NewReader(data))
 	if err := dec.Decode(&root); err != nil && err != io.EOF {
 		pos, msg := explainYAML(file, data, err)
@@ -587,7 +639,7 @@ func parseWhole(file string, data []byte, e *errs) *yaml.Node {
 		}
 		return nil
 	}
-	return &root
+	return fromYAML(&root)
 }
 
 // topList returns the line and column where a YAML file's top-level list
@@ -613,11 +665,11 @@ func topList(data []byte) (line, col int) {
 }
 
 // tooDeep returns the first node nested deeper than maxDepth, or nil.
-func tooDeep(n *yaml.Node, level int) *yaml.Node {
+func tooDeep(n *node, level int) *node {
 	if level > maxDepth {
 		return n
 	}
-	for _, c := range n.Content {
+	for _, c := range n.children() {
 		if deep := tooDeep(c, level+1); deep != nil {
 			return deep
 		}
@@ -651,9 +703,9 @@ func badChar(file string, data []byte) (graph.Pos, string) {
 
 // decodeRecord fills r from the mapping n, the keys rec declares for the
 // context ctx, and reports whether it read any.
-func decodeRecord[R any](d *decoder, n *yaml.Node, rec *record[R], ctx string, r *R) bool {
+func decodeRecord[R any](d *decoder, n *node, rec *record[R], ctx string, r *R) bool {
 	read := false
-	d.fields(n, rec.named(ctx), rec.keysIn(ctx), func(k string, v *yaml.Node) {
+	d.fields(n, rec.named(ctx), rec.keysIn(ctx), func(k string, v *node) {
 		read = true
 		f := &rec.fields[rec.index[k]]
 		name := rec.what(f, ctx)
@@ -682,16 +734,16 @@ func decodeRecord[R any](d *decoder, n *yaml.Node, rec *record[R], ctx string, r
 	return read
 }
 
-func (d *decoder) derefOr(n *yaml.Node) *yaml.Node {
+func (d *decoder) derefOr(n *node) *node {
 	if m := d.deref(n); m != nil {
 		return m
 	}
 	return n
 }
 
-func (d *decoder) evidence(n *yaml.Node) []rawEvidence {
+func (d *decoder) evidence(n *node) []rawEvidence {
 	var out []rawEvidence
-	d.list(n, "evidence", func(c *yaml.Node) {
+	d.list(n, "evidence", func(c *node) {
 		ev := rawEvidence{pos: d.pos(d.derefOr(c))}
 		decodeRecord(d, c, evidenceRecord, "", &ev)
 		out = append(out, ev)
@@ -699,11 +751,11 @@ func (d *decoder) evidence(n *yaml.Node) []rawEvidence {
 	return out
 }
 
-func (d *decoder) roles(n *yaml.Node) []rawRole {
+func (d *decoder) roles(n *node) []rawRole {
 	var out []rawRole
-	d.list(n, "officials", func(c *yaml.Node) {
+	d.list(n, "officials", func(c *node) {
 		r := rawRole{pos: d.pos(d.derefOr(c))}
-		if m := d.deref(c); m != nil && m.Kind == yaml.ScalarNode {
+		if m := d.deref(c); m != nil && m.Kind == scalarNode {
 			r.official = d.scalar(m, "official")
 			out = append(out, r)
 			return
@@ -715,7 +767,7 @@ func (d *decoder) roles(n *yaml.Node) []rawRole {
 }
 
 // place decodes a secondment's from or to (what).
-func (d *decoder) place(n *yaml.Node, what string) rawPlace {
+func (d *decoder) place(n *node, what string) rawPlace {
 	p := rawPlace{pos: d.pos(d.derefOr(n)), ok: true}
 	decodeRecord(d, n, placeRecord, what, &p)
 	return p

@@ -16,18 +16,18 @@ import (
 // parses data with yaml.v3, which words the errors.
 //
 // The subset is one document of block mappings and block lists indented
-// with spaces ("- key: v" items with the rest of the mapping below), whose
+// with spaces ("- key: v" items with the rest of the mapping below; a
+// key's list indented under it or not), whose
 // values are plain or quoted scalars on one line, flow lists and flow
 // mappings on one line, or aliases of anchors defined before; with blank
 // lines, full-line comments and trailing comments. Left to yaml.v3: tabs,
 // carriage returns, a byte-order mark, control characters, document
 // markers and directives, tags, merge keys, block scalars, scalars and
 // flow collections over several lines, "?" keys, double-quoted escapes
-// but the one-letter and hexadecimal ones, lists not indented under their
-// key, lists nested on one line ("- - a"), anchors in flow collections or
+// but the one-letter and hexadecimal ones, lists nested on one line ("- - a"), anchors in flow collections or
 // on nothing, aliases of anchors not yet parsed in full, an empty
 // document, and a document that is not a block mapping or list.
-func parseFast(data []byte, doc *yaml.Node) bool {
+func parseFast(data []byte, doc *node) bool {
 	if !fastChars(data) {
 		return false
 	}
@@ -40,7 +40,7 @@ func parseFast(data []byte, doc *yaml.Node) bool {
 	if root == nil || p.ind != -1 {
 		return false
 	}
-	*doc = yaml.Node{Kind: yaml.DocumentNode, Line: root.Line, Column: root.Column, Content: []*yaml.Node{root}}
+	*doc = node{Kind: documentNode, Line: root.Line, Column: root.Column, Content: []*node{root}}
 	return true
 }
 
@@ -87,10 +87,10 @@ type fastParser struct {
 	depth   int
 	cOff    int // an offset of the current line and its column (see col)
 	cCol    int
-	nodes   []yaml.Node           // the slab nodes are taken from
-	ptrs    []*yaml.Node          // the slab Content slices are taken from
-	stack   []*yaml.Node          // the children of the collections being parsed
-	tags    map[string]string     // resolved tags of plain scalars that may be numbers or dates
+	nodes   []node                // the slab nodes are taken from
+	ptrs    []*node               // the slab Content slices are taken from
+	stack   stack                 // the children of the collections being parsed
+	tags    map[string]tag        // resolved tags of plain scalars that may be numbers or dates
 	anchors map[string]fastAnchor // the anchors so far, by name
 	seq     int                   // the number of anchors so far
 	pending []string              // the anchors of the nodes being parsed
@@ -134,13 +134,13 @@ func (p *fastParser) advance() int {
 }
 
 // node returns a new node from the slab.
-func (p *fastParser) node(kind yaml.Kind, tag string, at int) *yaml.Node {
+func (p *fastParser) node(k kind, t tag, at int) *node {
 	if len(p.nodes) == cap(p.nodes) {
-		p.nodes = make([]yaml.Node, 0, 1024)
+		p.nodes = make([]node, 0, 1024)
 	}
 	p.nodes = p.nodes[:len(p.nodes)+1]
 	n := &p.nodes[len(p.nodes)-1]
-	n.Kind, n.Tag, n.Line, n.Column = kind, tag, p.line, p.col(at)
+	n.Kind, n.Tag, n.Line, n.Column = k, t, int32(p.line), int32(p.col(at))
 	return n
 }
 
@@ -161,25 +161,49 @@ func (p *fastParser) col(i int) int {
 	return c
 }
 
+// A stack holds the children of the collections being parsed, in chunks
+// of a fixed size, kept for reuse: a slice grown by appending would, for a
+// flow list of a million items, hold its old and new arrays at once, two
+// and a half times its size, on top of the slice the children are copied to.
+type stack struct {
+	chunks [][]*node
+	n      int
+}
+
+const stackChunk = 4096
+
+func (s *stack) push(n *node) {
+	if s.n == len(s.chunks)*stackChunk {
+		s.chunks = append(s.chunks, make([]*node, stackChunk))
+	}
+	s.chunks[s.n/stackChunk][s.n%stackChunk] = n
+	s.n++
+}
+
 // content returns the children on the stack from base, as a slice from the
 // slab, and pops them.
-func (p *fastParser) content(base int) []*yaml.Node {
-	n := len(p.stack) - base
+func (p *fastParser) content(base int) []*node {
+	n := p.stack.n - base
 	if n == 0 {
 		return nil
 	}
 	if cap(p.ptrs)-len(p.ptrs) < n {
-		p.ptrs = make([]*yaml.Node, 0, max(4096, n))
+		p.ptrs = make([]*node, 0, max(4096, n))
 	}
 	at := len(p.ptrs)
-	p.ptrs = append(p.ptrs, p.stack[base:]...)
-	p.stack = p.stack[:base]
+	for i := base; i < p.stack.n; {
+		c := p.stack.chunks[i/stackChunk][i%stackChunk : min(stackChunk, i%stackChunk+p.stack.n-i)]
+		p.ptrs = append(p.ptrs, c...)
+		clear(c)
+		i += len(c)
+	}
+	p.stack.n = base
 	return p.ptrs[at : at+n : at+n]
 }
 
 // block parses the block mapping or list that starts on the current line,
 // indented by ind spaces, and leaves the parser on the first line after it.
-func (p *fastParser) block(ind int) *yaml.Node {
+func (p *fastParser) block(ind int) *node {
 	p.depth++
 	defer func() { p.depth-- }()
 	if p.depth > maxFastDepth {
@@ -198,16 +222,16 @@ func (p *fastParser) entry(i int) bool {
 }
 
 // list parses a block list whose "-" are indented by ind spaces.
-func (p *fastParser) list(ind int) *yaml.Node {
-	n := p.node(yaml.SequenceNode, "!!seq", p.ls+ind)
-	base := len(p.stack)
+func (p *fastParser) list(ind int) *node {
+	n := p.node(sequenceNode, tagSeq, p.ls+ind)
+	base := p.stack.n
 	for p.ind == ind && p.entry(p.ls+ind) {
 		dash := p.ls + ind
 		item := p.value(p.skipSpaces(dash+1), ind, dash+1, true)
 		if item == nil {
 			return nil
 		}
-		p.stack = append(p.stack, item)
+		p.stack.push(item)
 	}
 	if p.ind > ind || p.ind == -2 {
 		return nil
@@ -218,9 +242,9 @@ func (p *fastParser) list(ind int) *yaml.Node {
 
 // mapping parses a block mapping whose keys are indented by ind spaces, the
 // first at offset i of the current line.
-func (p *fastParser) mapping(ind, i int) *yaml.Node {
-	n := p.node(yaml.MappingNode, "!!map", i)
-	base := len(p.stack)
+func (p *fastParser) mapping(ind, i int) *node {
+	n := p.node(mappingNode, tagMap, i)
+	base := p.stack.n
 	for {
 		colon := p.keyEnd(i)
 		if colon < 0 {
@@ -234,7 +258,8 @@ func (p *fastParser) mapping(ind, i int) *yaml.Node {
 		if v == nil {
 			return nil
 		}
-		p.stack = append(p.stack, key, v)
+		p.stack.push(key)
+		p.stack.push(v)
 		if p.ind != ind {
 			break
 		}
@@ -253,7 +278,7 @@ func (p *fastParser) mapping(ind, i int) *yaml.Node {
 // the line is the block below, or null where the ":" or "-" ends (at
 // offset null); an item may be a mapping that starts on the line ("- key:
 // v"). An anchor ("&name ") comes first; the node is then where it is.
-func (p *fastParser) value(i, ind, null int, item bool) *yaml.Node {
+func (p *fastParser) value(i, ind, null int, item bool) *node {
 	d := p.data
 	anchor, line, col, seq := "", 0, 0, 0
 	if i < p.le && d[i] == '&' {
@@ -267,18 +292,18 @@ func (p *fastParser) value(i, ind, null int, item bool) *yaml.Node {
 		p.pending = append(p.pending, anchor)
 		i = p.skipSpaces(k)
 	}
-	var n *yaml.Node
+	var n *node
 	switch {
 	case i == p.le || d[i] == '#':
 		if anchor == "" {
-			n = p.node(yaml.ScalarNode, "!!null", null)
+			n = p.node(scalarNode, tagNull, null)
 		}
 		next := p.advance()
 		switch {
 		case next > ind:
 			n = p.block(next)
 		case next == ind && !item && p.entry(p.ls+ind):
-			n = nil // a list not indented under its key
+			n = p.list(ind) // a list not indented under its key
 		}
 	case p.entry(i), anchor != "" && d[i] == '*':
 		// "- - a", an anchor on an alias: left to yaml.v3.
@@ -296,7 +321,7 @@ func (p *fastParser) value(i, ind, null int, item bool) *yaml.Node {
 		if n == nil {
 			return nil
 		}
-		n.Anchor, n.Line, n.Column = anchor, line, col
+		n.Anchored, n.Line, n.Column = true, int32(line), int32(col)
 		// yaml.v3 takes an anchor's node when it starts: of two anchors
 		// of a name, one in the other's node, the inner is the later.
 		if p.anchors == nil {
@@ -312,7 +337,7 @@ func (p *fastParser) value(i, ind, null int, item bool) *yaml.Node {
 // A fastAnchor is the node of an anchor and the anchor's number, counted
 // from 1 in the order of the document.
 type fastAnchor struct {
-	n   *yaml.Node
+	n   *node
 	seq int
 }
 
@@ -328,7 +353,7 @@ func anchorEnd(d []byte, i, end int) int {
 // alias parses the alias ("*name") at offset i and returns it and the
 // offset after it; nil for one yaml.v3 would not resolve as parseFast
 // would, to a node parsed in full before it.
-func (p *fastParser) alias(i int) (*yaml.Node, int) {
+func (p *fastParser) alias(i int) (*node, int) {
 	k := anchorEnd(p.data, i+1, p.le)
 	name := p.text[i+1 : k]
 	target := p.anchors[name].n
@@ -340,8 +365,8 @@ func (p *fastParser) alias(i int) (*yaml.Node, int) {
 			return nil, 0
 		}
 	}
-	n := p.node(yaml.AliasNode, "", i)
-	n.Value, n.Alias = name, target
+	n := p.node(aliasNode, tagNone, i)
+	n.Value, n.Content = name, []*node{target}
 	return n, k
 }
 
@@ -428,8 +453,8 @@ func (p *fastParser) skipSpaces(i int) int {
 
 // inline parses the value that starts at offset i and ends the current
 // line (but for a comment): a scalar or a flow collection.
-func (p *fastParser) inline(i int) *yaml.Node {
-	var n *yaml.Node
+func (p *fastParser) inline(i int) *node {
+	var n *node
 	var end int
 	switch p.data[i] {
 	case '[', '{':
@@ -488,7 +513,7 @@ func (p *fastParser) plainEnd(i int) int {
 // flow parses a flow list or mapping, of scalars and flow collections,
 // that starts at offset i and ends on the current line, and returns it
 // and the offset after it.
-func (p *fastParser) flow(i int) (*yaml.Node, int) {
+func (p *fastParser) flow(i int) (*node, int) {
 	p.depth++
 	defer func() { p.depth-- }()
 	if p.depth > maxFastDepth {
@@ -496,28 +521,28 @@ func (p *fastParser) flow(i int) (*yaml.Node, int) {
 	}
 	d := p.data
 	open := d[i]
-	var n *yaml.Node
+	var n *node
 	closer := byte(']')
 	if open == '[' {
-		n = p.node(yaml.SequenceNode, "!!seq", i)
+		n = p.node(sequenceNode, tagSeq, i)
 	} else {
-		n = p.node(yaml.MappingNode, "!!map", i)
+		n = p.node(mappingNode, tagMap, i)
 		closer = '}'
 	}
-	n.Style = yaml.FlowStyle
-	base := len(p.stack)
+	n.Style = flowStyle
+	base := p.stack.n
 	j := p.skipSpaces(i + 1)
 	if j < p.le && d[j] == closer {
 		return n, j + 1
 	}
 	for {
-		var s *yaml.Node
+		var s *node
 		var e int
 		if open == '{' {
 			if s, e = p.flowScalar(j, true); s == nil || e-j > maxFastKey {
 				return nil, 0
 			}
-			p.stack = append(p.stack, s)
+			p.stack.push(s)
 			if e+1 >= p.le || d[e] != ':' || d[e+1] != ' ' {
 				return nil, 0
 			}
@@ -534,7 +559,7 @@ func (p *fastParser) flow(i int) (*yaml.Node, int) {
 		if s == nil {
 			return nil, 0
 		}
-		p.stack = append(p.stack, s)
+		p.stack.push(s)
 		j = p.skipSpaces(e)
 		if j >= p.le {
 			return nil, 0
@@ -554,7 +579,7 @@ func (p *fastParser) flow(i int) (*yaml.Node, int) {
 
 // flowScalar parses a scalar in a flow collection at offset i and returns
 // it and the offset after it; a key ends at its ":".
-func (p *fastParser) flowScalar(i int, key bool) (*yaml.Node, int) {
+func (p *fastParser) flowScalar(i int, key bool) (*node, int) {
 	d := p.data
 	if i >= p.le {
 		return nil, 0
@@ -594,12 +619,12 @@ func (p *fastParser) flowScalar(i int, key bool) (*yaml.Node, int) {
 
 // scalar returns the node of the plain or quoted scalar from offset i to
 // end of the current line; nil for what parseFast leaves to yaml.v3.
-func (p *fastParser) scalar(i, end int) *yaml.Node {
+func (p *fastParser) scalar(i, end int) *node {
 	d := p.data
 	switch d[i] {
 	case '\'':
-		n := p.node(yaml.ScalarNode, "!!str", i)
-		n.Style = yaml.SingleQuotedStyle
+		n := p.node(scalarNode, tagStr, i)
+		n.Style = singleQuotedStyle
 		n.Value = p.single(i+1, end-1)
 		return n
 	case '"':
@@ -607,17 +632,17 @@ func (p *fastParser) scalar(i, end int) *yaml.Node {
 		if !ok {
 			return nil
 		}
-		n := p.node(yaml.ScalarNode, "!!str", i)
-		n.Style = yaml.DoubleQuotedStyle
+		n := p.node(scalarNode, tagStr, i)
+		n.Style = doubleQuotedStyle
 		n.Value = v
 		return n
 	}
 	v := p.text[i:end]
-	tag := p.resolve(v)
-	if tag == "" {
+	t := p.resolve(v)
+	if t == tagNone {
 		return nil
 	}
-	n := p.node(yaml.ScalarNode, tag, i)
+	n := p.node(scalarNode, t, i)
 	n.Value = v
 	return n
 }
@@ -710,9 +735,9 @@ var doubleEscapes = map[byte]string{
 	'N': "\u0085", '_': "\u00a0", 'L': "\u2028", 'P': "\u2029",
 }
 
-// resolve returns the tag yaml.v3 gives a plain scalar, "" for the merge
+// resolve returns the tag yaml.v3 gives a plain scalar, tagNone for the merge
 // key "<<", which parseFast leaves to it.
-func (p *fastParser) resolve(v string) string {
+func (p *fastParser) resolve(v string) tag {
 	switch v[0] {
 	case '+', '-', '.', '0', '1', '2', '3', '4', '5', '6', '7', '8', '9':
 		// A number or a date, maybe: ask yaml.v3, once per value.
@@ -720,20 +745,20 @@ func (p *fastParser) resolve(v string) string {
 			return t
 		}
 		if p.tags == nil {
-			p.tags = map[string]string{}
+			p.tags = map[string]tag{}
 		}
-		t := (&yaml.Node{Kind: yaml.ScalarNode, Value: v}).ShortTag()
+		t := tagOf((&yaml.Node{Kind: yaml.ScalarNode, Value: v}).ShortTag())
 		p.tags[v] = t
 		return t
 	case 'y', 'Y', 'n', 'N', 't', 'T', 'f', 'F', 'o', 'O', '~', '<':
 		switch v {
 		case "true", "True", "TRUE", "false", "False", "FALSE":
-			return "!!bool"
+			return tagBool
 		case "~", "null", "Null", "NULL":
-			return "!!null"
+			return tagNull
 		case "<<":
-			return ""
+			return tagNone
 		}
 	}
-	return "!!str"
+	return tagStr
 }

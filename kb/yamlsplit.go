@@ -29,7 +29,7 @@ const splitMin = 256 << 10
 // a line where the file is cut (a quoted string, a flow list) leaves the
 // piece before it unterminated, so that such a cut fails and the whole file
 // is parsed.
-func parseSplit(data []byte) *yaml.Node {
+func parseSplit(data []byte) *node {
 	if len(data) < splitMin {
 		return nil
 	}
@@ -37,7 +37,7 @@ func parseSplit(data []byte) *yaml.Node {
 }
 
 // parsePieces is parseSplit with pieces of about size bytes.
-func parsePieces(data []byte, size int) *yaml.Node {
+func parsePieces(data []byte, size int) *node {
 	if !splittable(data) {
 		return nil
 	}
@@ -45,7 +45,7 @@ func parsePieces(data []byte, size int) *yaml.Node {
 	if len(pieces) < 2 {
 		return nil
 	}
-	trees := make([]yaml.Node, len(pieces))
+	trees := make([]node, len(pieces))
 	ok := make([]bool, len(pieces))
 	var wg sync.WaitGroup
 	for i := range pieces {
@@ -62,7 +62,7 @@ func parsePieces(data []byte, size int) *yaml.Node {
 	for k := 0; k < len(top.Content); k += 2 {
 		keys[top.Content[k].Value] = true
 	}
-	var list *yaml.Node // the list that the pieces of a key add to
+	var list *node // the list that the pieces of a key add to
 	for i := range pieces {
 		m := trees[i].Content[0]
 		switch {
@@ -82,7 +82,7 @@ func parsePieces(data []byte, size int) *yaml.Node {
 			top.Content = append(top.Content, m.Content...)
 		}
 		list = nil
-		if v := top.Content[len(top.Content)-1]; v.Kind == yaml.SequenceNode && v.Style == 0 {
+		if v := top.Content[len(top.Content)-1]; v.Kind == sequenceNode && v.Style == 0 {
 			list = v
 		}
 	}
@@ -111,7 +111,7 @@ type piece struct {
 // parse parses the piece into n, its lines counted as in the file, and
 // reports whether it is a block mapping (of one key and a block list, when
 // it continues a list).
-func (p piece) parse(data []byte, n *yaml.Node) bool {
+func (p piece) parse(data []byte, n *node) bool {
 	text, shift := data[p.start:p.end], p.line
 	if p.more {
 		k := data[p.key:]
@@ -124,20 +124,21 @@ func (p piece) parse(data []byte, n *yaml.Node) bool {
 	// another).
 	if !parseFast(text, n) {
 		dec := yaml.NewDecoder(bytes.NewReader(text))
-		var next yaml.Node
-		if dec.Decode(n) != nil || len(n.Content) != 1 || dec.Decode(&next) != io.EOF {
+		var root, next yaml.Node
+		if dec.Decode(&root) != nil || len(root.Content) != 1 || dec.Decode(&next) != io.EOF {
 			return false
 		}
+		*n = *fromYAML(&root)
 	}
 	m := n.Content[0]
-	if m.Kind != yaml.MappingNode || m.Style != 0 || len(m.Content) == 0 {
+	if m.Kind != mappingNode || m.Style != 0 || len(m.Content) == 0 {
 		return false
 	}
-	if p.more && (len(m.Content) != 2 || m.Content[1].Kind != yaml.SequenceNode || m.Content[1].Style != 0) {
+	if p.more && (len(m.Content) != 2 || m.Content[1].Kind != sequenceNode || m.Content[1].Style != 0) {
 		return false
 	}
 	if shift != 0 {
-		shiftLines(m, shift)
+		shiftLines(m, int32(shift))
 	}
 	return true
 }
@@ -217,9 +218,9 @@ func topKey(l []byte) bool {
 }
 
 // shiftLines moves the tree under n down by k lines.
-func shiftLines(n *yaml.Node, k int) {
+func shiftLines(n *node, k int32) {
 	n.Line += k
-	for _, c := range n.Content {
+	for _, c := range n.children() {
 		shiftLines(c, k)
 	}
 }

@@ -4,8 +4,6 @@ import (
 	"fmt"
 	"strings"
 	"testing"
-
-	"go.yaml.in/yaml/v3"
 )
 
 // bigYAML returns a knowledge base of more than splitMin bytes whose
@@ -22,13 +20,13 @@ func bigYAML(extra string) string {
 	return b.String()
 }
 
-func sameTree(t *testing.T, path string, a, b *yaml.Node) {
+func sameTree(t *testing.T, path string, a, b *node) {
 	t.Helper()
 	if a.Kind != b.Kind || a.Style != b.Style || a.Tag != b.Tag || a.Value != b.Value || a.Line != b.Line || a.Column != b.Column || len(a.Content) != len(b.Content) {
 		t.Fatalf("%s: split %v %q at %d:%d (%d children), whole %v %q at %d:%d (%d children)", path,
 			a.Kind, a.Value, a.Line, a.Column, len(a.Content), b.Kind, b.Value, b.Line, b.Column, len(b.Content))
 	}
-	for i := range a.Content {
+	for i := range a.children() {
 		sameTree(t, fmt.Sprintf("%s/%d", path, i), a.Content[i], b.Content[i])
 	}
 }
@@ -57,7 +55,7 @@ func TestParseSplit(t *testing.T) {
 			if (every != nil) != c.split {
 				t.Errorf("cut before every element: %v, want %v", every != nil, c.split)
 			}
-			for _, tree := range []*yaml.Node{every, split} {
+			for _, tree := range []*node{every, split} {
 				switch {
 				case tree == nil:
 				case whole == nil:
