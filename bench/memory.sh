@@ -7,6 +7,10 @@
 #
 # The files (made in a temporary directory):
 #   entities-empty.yaml   `entities:` then `- {}` lines, 4 MiB (the loader's limit)
+#   entities-crlf.yaml    the same as an editor on Windows saves it: a byte-order
+#                         mark, `---`, CRLF line ends
+#   entities-tab.yaml     the same with a tab in a comment, which the fast YAML
+#                         parser leaves to yaml.v3 (the piece it is in)
 #   top-list.yaml         a top-level list of `- a` lines, 4 MiB (refused: not a mapping)
 #   flow-list.yaml        `entities: [a,a,a,…]`, 4 MiB: the most YAML nodes per byte
 #   entities-small.yaml   `- {id: eN, kind: official, name: 名N}` lines, 3.6 MB
@@ -41,6 +45,8 @@ def fill(name, head, item, tail=""):
     with open(os.path.join(w, name), "w", encoding="utf-8") as f:
         f.write(head + item * n + tail)
 fill("entities-empty.yaml", "entities:\n", "- {}\n")
+fill("entities-crlf.yaml", "\ufeff---\r\nentities:\r\n", "- {}\r\n")
+fill("entities-tab.yaml", "# a\ttab\nentities:\n", "- {}\n")
 fill("top-list.yaml", "", "- a\n")
 n = (limit - 20) // 2
 with open(os.path.join(w, "flow-list.yaml"), "w") as f:
@@ -77,6 +83,8 @@ row() { # row NAME FILE...
     printf "%-20s %11d %8s %9.0f %9.1f %12.1f  %s\n", n, b, s, k/1024, k*1024/b, (k-base)*1024/b, substr(r, 1, 60) }'
 }
 row entities-empty.yaml "$work/entities-empty.yaml"
+row entities-crlf.yaml "$work/entities-crlf.yaml"
+row entities-tab.yaml "$work/entities-tab.yaml"
 row top-list.yaml "$work/top-list.yaml"
 row flow-list.yaml "$work/flow-list.yaml"
 row entities-small.yaml "$work/entities-small.yaml"

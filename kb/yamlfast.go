@@ -17,22 +17,28 @@ import (
 //
 // The subset is one document of block mappings and block lists indented
 // with spaces ("- key: v" items with the rest of the mapping below; a
-// key's list indented under it or not), whose
-// values are plain or quoted scalars on one line, flow lists and flow
-// mappings on one line, or aliases of anchors defined before; with blank
-// lines, full-line comments and trailing comments. Left to yaml.v3: tabs,
-// carriage returns, a byte-order mark, control characters, document
-// markers and directives, tags, merge keys, block scalars, scalars and
-// flow collections over several lines, "?" keys, double-quoted escapes
-// but the one-letter and hexadecimal ones, lists nested on one line ("- - a"), anchors in flow collections or
-// on nothing, aliases of anchors not yet parsed in full, an empty
-// document, and a document that is not a block mapping or list.
+// key's list indented under it or not), whose values are plain or quoted
+// scalars on one line, flow lists and flow mappings on one line, or
+// aliases of anchors defined before; with blank lines, full-line comments
+// and trailing comments, lines ended by "\n" or "\r\n", and a "---" before
+// the document, and a byte-order mark before all. Left to yaml.v3: tabs,
+// other carriage returns, other byte-order marks, control characters, document markers but that first one,
+// directives, tags, merge keys, block scalars, scalars and flow
+// collections over several lines, "?" keys, double-quoted escapes but the
+// one-letter and hexadecimal ones, lists nested on one line ("- - a"),
+// anchors in flow collections or on nothing, aliases of anchors not yet
+// parsed in full, an empty document, and a document that is not a block
+// mapping or list.
 func parseFast(data []byte, doc *node) bool {
 	if !fastChars(data) {
 		return false
 	}
-	p := &fastParser{data: data, text: string(data), le: -1}
+	p := &fastParser{data: data, text: string(data), nl: -1, first: true}
+	if bytes.HasPrefix(data, bom) {
+		p.nl += len(bom) // the first line starts after it, as yaml.v3 counts columns
+	}
 	ind := p.advance()
+	start := p.start
 	if ind < 0 {
 		return false
 	}
@@ -41,24 +47,30 @@ func parseFast(data []byte, doc *node) bool {
 		return false
 	}
 	*doc = node{Kind: documentNode, Line: root.Line, Column: root.Column, Content: []*node{root}}
+	if start > 0 {
+		doc.Line, doc.Column = start, 1
+	}
 	return true
 }
 
+var bom = []byte("\uFEFF")
+
 // fastChars reports whether data is valid UTF-8 of characters that yaml.v3
-// reads as printable and not as line breaks, with no tab, carriage return
-// or byte-order mark: every other character is left to yaml.v3.
+// reads as printable and not as line breaks, with no tab, no carriage
+// return but before a line feed and no byte-order mark but as the first
+// character: every other character is left to yaml.v3.
 func fastChars(data []byte) bool {
 	for i := 0; i < len(data); {
 		c := data[i]
 		if c < utf8.RuneSelf {
-			if c < 0x20 && c != '\n' || c == 0x7f {
+			if c < 0x20 && c != '\n' && (c != '\r' || i+1 == len(data) || data[i+1] != '\n') || c == 0x7f {
 				return false
 			}
 			i++
 			continue
 		}
 		r, size := utf8.DecodeRune(data[i:])
-		if r == utf8.RuneError || r < 0xa0 || r == 0x2028 || r == 0x2029 || r >= 0xd800 && r < 0xe000 || r == 0xfeff || r == 0xfffe || r == 0xffff {
+		if r == utf8.RuneError || r < 0xa0 || r == 0x2028 || r == 0x2029 || r >= 0xd800 && r < 0xe000 || r == 0xfeff && i > 0 || r == 0xfffe || r == 0xffff {
 			return false
 		}
 		i += size
@@ -75,14 +87,18 @@ const maxFastDepth = 48
 const maxFastKey = 1000
 
 // A fastParser walks the lines of a document. The current line runs from
-// ls to le (its newline, or the end), is line (1-based) and is indented by
-// ind spaces (-1 at the end of the document).
+// ls to le (its line break, "\n" or "\r\n", or the end; the "\n" is at nl),
+// is line (1-based) and is indented by ind spaces (-1 at the end of the
+// document). A document that starts with "---" starts on line start.
 type fastParser struct {
 	data    []byte
 	text    string // data as a string, which the scalars' values are cut from
 	ls      int
 	le      int
+	nl      int
 	line    int
+	first   bool // no line with content read yet
+	start   int32
 	ind     int
 	depth   int
 	cOff    int // an offset of the current line and its column (see col)
@@ -101,16 +117,19 @@ type fastParser struct {
 // on a line yaml.v3 might read as a document marker or directive.
 func (p *fastParser) advance() int {
 	for {
-		if p.le >= len(p.data) {
+		if p.nl >= len(p.data) {
 			p.ind = -1
 			return -1
 		}
-		p.ls = p.le + 1
+		p.ls = p.nl + 1
 		p.line++
 		p.cOff, p.cCol = p.ls, 1
-		p.le = len(p.data)
+		p.nl, p.le = len(p.data), len(p.data)
 		if k := bytes.IndexByte(p.data[p.ls:], '\n'); k >= 0 {
-			p.le = p.ls + k
+			p.nl, p.le = p.ls+k, p.ls+k
+			if p.le > p.ls && p.data[p.le-1] == '\r' {
+				p.le--
+			}
 		}
 		if p.ls >= len(p.data) {
 			p.ind = -1
@@ -124,6 +143,15 @@ func (p *fastParser) advance() int {
 			continue
 		}
 		l := p.data[p.ls:p.le]
+		first := p.first
+		p.first = false
+		if first && bytes.HasPrefix(l, []byte("---")) {
+			// The document's start, alone on its line or before a comment.
+			if t := bytes.TrimLeft(l[3:], " "); len(t) == 0 || len(t) < len(l)-3 && t[0] == '#' {
+				p.start = int32(p.line)
+				continue
+			}
+		}
 		if l[0] == '%' || len(l) >= 3 && (string(l[:3]) == "---" || string(l[:3]) == "...") {
 			p.ind = -2
 			return -2

@@ -13,7 +13,7 @@ import (
 // TestFastCovers: the fast YAML parser takes every file of the embedded
 // knowledge base and of generated ones of both kinds, and every piece a
 // large file is cut into, with yaml.v3's trees: the fast path is really
-// taken.
+// taken, also for files saved with CRLF line ends.
 func TestFastCovers(t *testing.T) {
 	files, _ := filepath.Glob("data/*.yaml")
 	if len(files) == 0 {
@@ -26,6 +26,12 @@ func TestFastCovers(t *testing.T) {
 		}
 		if _, err := kb.FastCovers(data, 1<<10); err != nil {
 			t.Errorf("%s: %v", f, err)
+		}
+		// As an editor on Windows may save it: a byte-order mark, a
+		// document marker, "\r\n" line ends.
+		windows := "\uFEFF---\r\n" + strings.ReplaceAll(string(data), "\n", "\r\n")
+		if _, err := kb.FastCovers([]byte(windows), 1<<10); err != nil {
+			t.Errorf("%s, with a byte-order mark, a document marker and CRLF: %v", f, err)
 		}
 	}
 	for name, d := range map[string]*synth.Dir{

@@ -23,9 +23,12 @@ const splitMin = 256 << 10
 //
 // It returns nil, for the whole file to be parsed as one, when the file is
 // small; when a piece might not stand on its own (an anchor or alias can
-// reach across pieces; a document marker or directive; a tab, a carriage
-// return or a byte-order mark, of which the whole file's parse words the
-// errors best); or when a piece does not parse. A construct that runs over
+// reach across pieces; a document marker or directive; a carriage return
+// or a byte-order mark, which the lines a file is cut at do not expect);
+// or when a piece does not parse (the whole file's parse words the error
+// best). A piece that holds what the fast parser leaves to yaml.v3 (a tab
+// in a comment, a block scalar) is parsed by yaml.v3 alone, the others
+// not. A construct that runs over
 // a line where the file is cut (a quoted string, a flow list) leaves the
 // piece before it unterminated, so that such a cut fails and the whole file
 // is parsed.
@@ -91,7 +94,7 @@ func parsePieces(data []byte, size int) *node {
 
 // splittable reports whether nothing in data keeps it from being cut.
 func splittable(data []byte) bool {
-	for _, c := range []byte("&*\t\r") {
+	for _, c := range []byte("&*\r") {
 		if bytes.IndexByte(data, c) >= 0 {
 			return false
 		}
