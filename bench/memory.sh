@@ -11,6 +11,8 @@
 #                         mark, `---`, CRLF line ends
 #   entities-tab.yaml     the same with a tab in a comment, which the fast YAML
 #                         parser leaves to yaml.v3 (the piece it is in)
+#   entities-yaml-v3.yaml the same with an anchor too, which keeps the file from
+#                         being cut: yaml.v3 parses all of it (the worst case)
 #   top-list.yaml         a top-level list of `- a` lines, 4 MiB (refused: not a mapping)
 #   flow-list.yaml        `entities: [a,a,a,…]`, 4 MiB: the most YAML nodes per byte
 #   entities-small.yaml   `- {id: eN, kind: official, name: 名N}` lines, 3.6 MB
@@ -47,6 +49,7 @@ def fill(name, head, item, tail=""):
 fill("entities-empty.yaml", "entities:\n", "- {}\n")
 fill("entities-crlf.yaml", "\ufeff---\r\nentities:\r\n", "- {}\r\n")
 fill("entities-tab.yaml", "# a\ttab\nentities:\n", "- {}\n")
+fill("entities-yaml-v3.yaml", "# a\ttab\nentities:\n- &a {}\n", "- {}\n")
 fill("top-list.yaml", "", "- a\n")
 n = (limit - 20) // 2
 with open(os.path.join(w, "flow-list.yaml"), "w") as f:
@@ -85,6 +88,7 @@ row() { # row NAME FILE...
 row entities-empty.yaml "$work/entities-empty.yaml"
 row entities-crlf.yaml "$work/entities-crlf.yaml"
 row entities-tab.yaml "$work/entities-tab.yaml"
+row entities-yaml-v3.yaml "$work/entities-yaml-v3.yaml"
 row top-list.yaml "$work/top-list.yaml"
 row flow-list.yaml "$work/flow-list.yaml"
 row entities-small.yaml "$work/entities-small.yaml"
