@@ -145,12 +145,9 @@ func (p *fastParser) advance() int {
 		l := p.data[p.ls:p.le]
 		first := p.first
 		p.first = false
-		if first && bytes.HasPrefix(l, []byte("---")) {
-			// The document's start, alone on its line or before a comment.
-			if t := bytes.TrimLeft(l[3:], " "); len(t) == 0 || len(t) < len(l)-3 && t[0] == '#' {
-				p.start = int32(p.line)
-				continue
-			}
+		if first && docStart(l) {
+			p.start = int32(p.line)
+			continue
 		}
 		if l[0] == '%' || len(l) >= 3 && (string(l[:3]) == "---" || string(l[:3]) == "...") {
 			p.ind = -2
@@ -159,6 +156,16 @@ func (p *fastParser) advance() int {
 		p.ind = i - p.ls
 		return p.ind
 	}
+}
+
+// docStart reports whether the line l is a "---" that starts a document,
+// alone on its line or before a comment.
+func docStart(l []byte) bool {
+	if !bytes.HasPrefix(l, []byte("---")) {
+		return false
+	}
+	t := bytes.TrimLeft(l[3:], " ")
+	return len(t) == 0 || len(t) < len(l)-3 && t[0] == '#'
 }
 
 // node returns a new node from the slab.

@@ -23,15 +23,15 @@ const splitMin = 256 << 10
 //
 // It returns nil, for the whole file to be parsed as one, when the file is
 // small; when a piece might not stand on its own (an anchor or alias can
-// reach across pieces; a document marker or directive; a carriage return
-// or a byte-order mark, which the lines a file is cut at do not expect);
-// or when a piece does not parse (the whole file's parse words the error
-// best). A piece that holds what the fast parser leaves to yaml.v3 (a tab
-// in a comment, a block scalar) is parsed by yaml.v3 alone, the others
-// not. A construct that runs over
-// a line where the file is cut (a quoted string, a flow list) leaves the
-// piece before it unterminated, so that such a cut fails and the whole file
-// is parsed.
+// reach across pieces; a document marker but a first "---", or a
+// directive; a carriage return but before a line feed, or a byte-order
+// mark but the first character, which the lines a file is cut at do not
+// expect); or when a piece does not parse (the whole file's parse words
+// the error best). A piece that holds what the fast parser leaves to
+// yaml.v3 (a tab in a comment, a block scalar) is parsed by yaml.v3 alone,
+// the others not. A construct that runs over a line where the file is cut
+// (a quoted string, a flow list) leaves the piece before it unterminated,
+// so that such a cut fails and the whole file is parsed.
 func parseSplit(data []byte) *node {
 	if len(data) < splitMin {
 		return nil
@@ -94,12 +94,20 @@ func parsePieces(data []byte, size int) *node {
 
 // splittable reports whether nothing in data keeps it from being cut.
 func splittable(data []byte) bool {
-	for _, c := range []byte("&*\r") {
-		if bytes.IndexByte(data, c) >= 0 {
+	if bytes.IndexByte(data, '&') >= 0 || bytes.IndexByte(data, '*') >= 0 {
+		return false
+	}
+	// A carriage return alone ends a line for yaml.v3, not for cutPieces.
+	for i := 0; ; i++ {
+		k := bytes.IndexByte(data[i:], '\r')
+		if k < 0 {
+			break
+		}
+		if i += k; i+1 == len(data) || data[i+1] != '\n' {
 			return false
 		}
 	}
-	return !bytes.Contains(data, []byte("\uFEFF"))
+	return !bytes.Contains(bytes.TrimPrefix(data, bom), bom)
 }
 
 // A piece is a part of a file to parse on its own: the bytes from start to
@@ -159,8 +167,12 @@ func cutPieces(data []byte, size int) []piece {
 		} else {
 			end += off
 		}
-		l := data[off:end]
+		l := bytes.TrimSuffix(data[off:end], []byte("\r"))
+		if off == 0 {
+			l = bytes.TrimPrefix(l, bom)
+		}
 		switch {
+		case key < 0 && docStart(l): // the first piece's, which the fast parser takes
 		case bytes.HasPrefix(l, []byte("---")), bytes.HasPrefix(l, []byte("...")), bytes.HasPrefix(l, []byte("%")):
 			return nil
 		case topKey(l):

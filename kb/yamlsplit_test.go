@@ -45,6 +45,8 @@ func TestParseSplit(t *testing.T) {
 		{"a syntax error in a part", "agreements: [\n", false},
 		{"a tab in a comment and a quoted string", "agreements:\n  - title: \"a\tb\" # c\td\n", true},
 		{"a tab that indents", "agreements:\n\t- title: a\n", false},
+		{"CRLF", "agreements:\r\n  - title: a\r\n  - title: b # c\r\nsecondments: []\r\n", true},
+		{"a carriage return alone", "agreements:\r  - title: a\n", false},
 		{"a quoted string over a line that starts an element", "agreements:\n  - title: \"a\n  - b\"\n  - title: c\n", false},
 		{"a flow mapping over such a line", "agreements:\n  - {title: a,\n  - b: c}\n", false},
 		{"a list of lists", "agreements:\n  - - a\n    - b\n  -\n    - c\n", true},
@@ -79,6 +81,7 @@ func FuzzParseSplit(f *testing.F) {
 	f.Add("name: a\nentities:\n  - id: a\n    aliases: [x, y]\n  - id: b\nlinks:\n  - kind: k\n")
 	f.Add("entities:\n  - title: \"a\n  - b\"\n  - {a: b,\n  - c: d}\n")
 	f.Add("agreements:\n  - - a\n    - b\n  -\n    - c\nnote: |\n  - x\n  y: z\n")
+	f.Add("\uFEFFname: a\r\nentities:\r\n  - id: a\r\n    aliases: [x]\r\n  -\r\n  - id: b\r\nlinks:\r\n- kind: k\r\n")
 	f.Add("name: a # a\ttab\nentities:\n  - id: a\n\taliases: [x]\n  - id: b\t\n  - \"c\td\"\nlinks:\n\t- kind: k\n")
 	f.Fuzz(func(t *testing.T, s string) {
 		data := []byte(s)
