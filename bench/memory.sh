@@ -8,11 +8,12 @@
 # The files (made in a temporary directory):
 #   entities-empty.yaml   `entities:` then `- {}` lines, 4 MiB (the loader's limit)
 #   entities-crlf.yaml    the same as an editor on Windows saves it: a byte-order
-#                         mark, `---`, CRLF line ends
+#                         mark, `---`, CRLF line ends (and a tab in a comment)
 #   entities-tab.yaml     the same with a tab in a comment, which the fast YAML
 #                         parser leaves to yaml.v3 (the piece it is in)
-#   entities-yaml-v3.yaml the same with an anchor too, which keeps the file from
-#                         being cut: yaml.v3 parses all of it (the worst case)
+#   entities-yaml-v3.yaml the same with an anchor at the start and its alias at
+#                         the end, which keeps the file from being cut: yaml.v3
+#                         parses all of it (the worst case)
 #   top-list.yaml         a top-level list of `- a` lines, 4 MiB (refused: not a mapping)
 #   flow-list.yaml        `entities: [a,a,a,…]`, 4 MiB: the most YAML nodes per byte
 #   entities-small.yaml   `- {id: eN, kind: official, name: 名N}` lines, 3.6 MB
@@ -47,9 +48,9 @@ def fill(name, head, item, tail=""):
     with open(os.path.join(w, name), "w", encoding="utf-8") as f:
         f.write(head + item * n + tail)
 fill("entities-empty.yaml", "entities:\n", "- {}\n")
-fill("entities-crlf.yaml", "\ufeff---\r\nentities:\r\n", "- {}\r\n")
+fill("entities-crlf.yaml", "\ufeff---\r\n# a\ttab\r\nentities:\r\n", "- {}\r\n")
 fill("entities-tab.yaml", "# a\ttab\nentities:\n", "- {}\n")
-fill("entities-yaml-v3.yaml", "# a\ttab\nentities:\n- &a {}\n", "- {}\n")
+fill("entities-yaml-v3.yaml", "# a\ttab\nentities:\n- &a {}\n", "- {}\n", "- *a\n")
 fill("top-list.yaml", "", "- a\n")
 n = (limit - 20) // 2
 with open(os.path.join(w, "flow-list.yaml"), "w") as f:

@@ -69,7 +69,7 @@ func fastDiff(data []byte) (bool, string) {
 func fastCovers(data []byte, size int) (int, error) {
 	texts := [][]byte{data}
 	var pieces []piece
-	if splittable(data) {
+	if parsePieces(data, size) != nil { // else the whole file is parsed
 		pieces = cutPieces(data, size)
 	}
 	for _, p := range pieces {

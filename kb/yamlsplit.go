@@ -22,12 +22,13 @@ const splitMin = 256 << 10
 // are counted from where it is in the file.
 //
 // It returns nil, for the whole file to be parsed as one, when the file is
-// small; when a piece might not stand on its own (an anchor or alias can
-// reach across pieces; a document marker but a first "---", or a
-// directive; a carriage return but before a line feed, or a byte-order
+// small; when a piece might not stand on its own (a document marker but a
+// first "---", or a directive; a carriage return but before a line feed, or a byte-order
 // mark but the first character, which the lines a file is cut at do not
 // expect); or when a piece does not parse (the whole file's parse words
-// the error best). A piece that holds what the fast parser leaves to
+// the error best; an alias of an anchor in another piece is one that does
+// not: an alias whose piece parses stands for the node of the last anchor
+// of its name before it in the piece, which is the last in the file). A piece that holds what the fast parser leaves to
 // yaml.v3 (a tab in a comment, a block scalar) is parsed by yaml.v3 alone,
 // the others not. A construct that runs over a line where the file is cut
 // (a quoted string, a flow list) leaves the piece before it unterminated,
@@ -94,9 +95,6 @@ func parsePieces(data []byte, size int) *node {
 
 // splittable reports whether nothing in data keeps it from being cut.
 func splittable(data []byte) bool {
-	if bytes.IndexByte(data, '&') >= 0 || bytes.IndexByte(data, '*') >= 0 {
-		return false
-	}
 	// A carriage return alone ends a line for yaml.v3, not for cutPieces.
 	for i := 0; ; i++ {
 		k := bytes.IndexByte(data[i:], '\r')

@@ -20,14 +20,12 @@ func bigYAML(extra string) string {
 	return b.String()
 }
 
+// sameTree fails the test when the tree of the pieces, a, differs from the
+// whole file's, b (the messages say "yaml.v3" for the whole file's).
 func sameTree(t *testing.T, path string, a, b *node) {
 	t.Helper()
-	if a.Kind != b.Kind || a.Style != b.Style || a.Tag != b.Tag || a.Value != b.Value || a.Line != b.Line || a.Column != b.Column || len(a.Content) != len(b.Content) {
-		t.Fatalf("%s: split %v %q at %d:%d (%d children), whole %v %q at %d:%d (%d children)", path,
-			a.Kind, a.Value, a.Line, a.Column, len(a.Content), b.Kind, b.Value, b.Line, b.Column, len(b.Content))
-	}
-	for i := range a.children() {
-		sameTree(t, fmt.Sprintf("%s/%d", path, i), a.Content[i], b.Content[i])
+	if d := equalNodes(path, a, b); d != "" {
+		t.Fatal(d)
 	}
 }
 
@@ -40,7 +38,9 @@ func TestParseSplit(t *testing.T) {
 		{"a key after the entities", "secondments: []\nagreements:\n  - id: a\n    parties: [e1, e2]\n", true},
 		{"a quoted string over a line that starts with a key", "agreements: \"one\nlinks: two\"\n", false},
 		{"a flow list over such a line", "agreements: [a,\nlinks: b]\n", false},
-		{"an anchor", "agreements: &x []\nsecondments: *x\n", false},
+		{"an alias of an anchor in another piece", "agreements: &x []\nsecondments: *x\n", false},
+		{"an anchor and its alias in one piece", "agreements:\n  - title: &x a\n    note: *x\nsecondments: [&y {a: b}, *y]\n", true},
+		{"an anchor given again in a later piece", "agreements:\n  - title: &x a\nsecondments:\n  - a: &x b\n    c: *x\n", true},
 		{"a second document", "---\nname: x\n", false},
 		{"a syntax error in a part", "agreements: [\n", false},
 		{"a tab in a comment and a quoted string", "agreements:\n  - title: \"a\tb\" # c\td\n", true},
@@ -81,6 +81,7 @@ func FuzzParseSplit(f *testing.F) {
 	f.Add("name: a\nentities:\n  - id: a\n    aliases: [x, y]\n  - id: b\nlinks:\n  - kind: k\n")
 	f.Add("entities:\n  - title: \"a\n  - b\"\n  - {a: b,\n  - c: d}\n")
 	f.Add("agreements:\n  - - a\n    - b\n  -\n    - c\nnote: |\n  - x\n  y: z\n")
+	f.Add("name: a\nentities:\n  - &e {id: a}\n  - *e\n  - id: &i b\n    aliases: [*i]\nlinks:\n  - *e\n  - &e {kind: k}\n  - *e\n")
 	f.Add("\uFEFFname: a\r\nentities:\r\n  - id: a\r\n    aliases: [x]\r\n  -\r\n  - id: b\r\nlinks:\r\n- kind: k\r\n")
 	f.Add("name: a # a\ttab\nentities:\n  - id: a\n\taliases: [x]\n  - id: b\t\n  - \"c\td\"\nlinks:\n\t- kind: k\n")
 	f.Fuzz(func(t *testing.T, s string) {
