@@ -322,6 +322,12 @@ func (d *decoder) fields(n *node, what string, keys []string, set func(key strin
 			d.report(k, ErrType, func() string { return fmt.Sprintf("%s: keys must be scalars", what) })
 			continue
 		}
+		if k.Style&taggedStyle != 0 { // refused as a value's tag is
+			d.report(k, ErrType, func() string {
+				return "YAML tags are not supported: remove " + d.writtenTag(k) + " and write the key plainly"
+			})
+			continue
+		}
 		if k.Value == "<<" {
 			d.report(k, ErrUnknownKey, func() string { return fmt.Sprintf("%s: merge keys (<<) are not supported", what) })
 			continue
