@@ -125,6 +125,9 @@ func (p piece) parse(data []byte, n *node) bool {
 	if p.more {
 		k := data[p.key:]
 		k = k[:bytes.IndexByte(k, '\n')+1]
+		if bytes.IndexByte(k, '&') >= 0 {
+			return false // an anchor on the list: in the piece, its aliases would name the copy
+		}
 		text = append(append(make([]byte, 0, len(k)+len(text)), k...), text...)
 		shift--
 	}

@@ -40,6 +40,7 @@ func TestParseSplit(t *testing.T) {
 		{"a flow list over such a line", "agreements: [a,\nlinks: b]\n", false},
 		{"an alias of an anchor in another piece", "agreements: &x []\nsecondments: *x\n", false},
 		{"an anchor and its alias in one piece", "agreements:\n  - title: &x a\n    note: *x\nsecondments: [&y {a: b}, *y]\n", true},
+		{"an anchor on a list that is cut, its alias in it", "agreements: &x\n  - a\n  - *x\n", false},
 		{"an anchor given again in a later piece", "agreements:\n  - title: &x a\nsecondments:\n  - a: &x b\n    c: *x\n", true},
 		{"a second document", "---\nname: x\n", false},
 		{"a syntax error in a part", "agreements: [\n", false},
