@@ -36,6 +36,9 @@ work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 guazhi=${GUAZHI:-$work/guazhi}
 [ -n "${GUAZHI:-}" ] || go build -o "$guazhi" ./cmd/guazhi
+# the build measured: this tree, or the one GUAZHI names
+build="$(git describe --always --dirty 2>/dev/null)"
+[ -z "${GUAZHI:-}" ] || build="$GUAZHI ($("$guazhi" version | head -1))"
 go run ./internal/gen -kind exchange -officials 20000 -o "$work/x20k" >/dev/null
 go run ./internal/gen -kind exchange -officials 20000 -format jsonl -o "$work/x20k-jsonl" >/dev/null
 
@@ -72,7 +75,7 @@ EOF
 
 /usr/bin/time -f '%M' -o "$work/base" "$guazhi" version >/dev/null
 base=$(cat "$work/base")
-echo "# guazhi $(git describe --always --dirty 2>/dev/null), $(go version | cut -d' ' -f3), $(nproc) CPUs, load average $(cut -d' ' -f1-3 /proc/loadavg)"
+echo "# guazhi $build, $(go version | cut -d' ' -f3), $(nproc) CPUs, load average $(cut -d' ' -f1-3 /proc/loadavg)"
 echo "# guazhi version peaks at $((base / 1024)) MiB"
 printf '%-20s %11s %8s %9s %9s %12s  %s\n' input bytes seconds "peak MiB" "per byte" "above start" result
 row() { # row NAME FILE...

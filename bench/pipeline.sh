@@ -28,6 +28,9 @@ work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 guazhi=${GUAZHI:-$work/guazhi}
 [ -n "${GUAZHI:-}" ] || go build -o "$guazhi" ./cmd/guazhi
+# the build measured: this tree, or the one GUAZHI names
+build="$(git describe --always --dirty 2>/dev/null)"
+[ -z "${GUAZHI:-}" ] || build="$GUAZHI ($("$guazhi" version | head -1))"
 
 # measure CMD...: runs it RUNS times; prints "MEDIAN_SECONDS MAX_PEAK_KB".
 measure() {
@@ -40,7 +43,7 @@ measure() {
   sort -n "$work/runs" | awk '{ t[NR] = $1; if ($2 > m) m = $2 } END { printf "%s %d\n", t[int((NR + 1) / 2)], m }'
 }
 
-echo "# guazhi $(git describe --always --dirty 2>/dev/null), $(go version | cut -d' ' -f3), python $(python3 -c 'import platform; print(platform.python_version())'), networkx $(python3 -c 'import networkx; print(networkx.__version__)'), PyYAML $(python3 -c 'import yaml; print(yaml.__version__, "with libyaml (CSafeLoader)" if yaml.__with_libyaml__ else "pure Python (SafeLoader)")')"
+echo "# guazhi $build, $(go version | cut -d' ' -f3), python $(python3 -c 'import platform; print(platform.python_version())'), networkx $(python3 -c 'import networkx; print(networkx.__version__)'), PyYAML $(python3 -c 'import yaml; print(yaml.__version__, "with libyaml (CSafeLoader)" if yaml.__with_libyaml__ else "pure Python (SafeLoader)")')"
 echo "# $(nproc) CPUs, load average $(cut -d' ' -f1-3 /proc/loadavg) at start; median of $RUNS runs"
 printf '%-9s %-8s %9s %9s %9s %9s %7s\n' officials format guazhi_s py_s gz_MiB py_MiB ratio
 declare -A gz=() py=()
