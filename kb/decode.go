@@ -254,9 +254,7 @@ func (d *decoder) deref(n *node) *node {
 				d.tagged = map[*node]bool{}
 			}
 			d.tagged[n] = true
-			d.report(n, ErrType, func() string {
-				return fmt.Sprintf("YAML tags are not supported: remove %s and write the value plainly (quoted if it needs to be)", d.writtenTag(n))
-			})
+			d.refuseTag(n, "the value plainly (quoted if it needs to be)")
 		}
 		return nil
 	}
@@ -323,9 +321,7 @@ func (d *decoder) fields(n *node, what string, keys []string, set func(key strin
 			continue
 		}
 		if k.Style&taggedStyle != 0 { // refused as a value's tag is
-			d.report(k, ErrType, func() string {
-				return "YAML tags are not supported: remove " + d.writtenTag(k) + " and write the key plainly"
-			})
+			d.refuseTag(k, "the key plainly")
 			continue
 		}
 		if k.Value == "<<" {
@@ -415,6 +411,15 @@ func (d *decoder) line(k int32) (string, bool) {
 		return "", false
 	}
 	return d.lines[k-1], true
+}
+
+// refuseTag reports the tag of the node n, which is to be written without
+// it (what: "the key plainly"): a knowledge base is plain text, as its
+// JSON Lines form is.
+func (d *decoder) refuseTag(n *node, what string) {
+	d.report(n, ErrType, func() string {
+		return "YAML tags are not supported: remove " + d.writtenTag(n) + " and write " + what
+	})
 }
 
 // writtenTag returns the tag of the node n as the file writes it (!!binary,

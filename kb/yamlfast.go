@@ -22,23 +22,26 @@ import (
 // aliases of anchors defined before; with blank lines, full-line comments
 // and trailing comments, lines ended by "\n" or "\r\n", and a "---" before
 // the document, and a byte-order mark before all. Left to yaml.v3: tabs,
-// other carriage returns, other byte-order marks, control characters, document markers but that first one,
-// directives, tags, merge keys, block scalars, scalars and flow
-// collections over several lines, "?" keys, double-quoted escapes but the
-// one-letter and hexadecimal ones, lists nested on one line ("- - a"),
-// anchors in flow collections or on nothing, aliases of anchors not yet
-// parsed in full, an empty document, and a document that is not a block
-// mapping or list.
+// other carriage returns, other byte-order marks, control characters,
+// document markers but that first one, directives, tags, merge keys, block
+// scalars, scalars and flow collections over several lines, "?" keys,
+// double-quoted escapes but the one-letter and hexadecimal ones, lists
+// nested on one line ("- - a"), anchors in flow collections or on nothing,
+// aliases of anchors not yet parsed in full, an empty document, and a
+// document that is not a block mapping or list.
 func parseFast(data []byte, doc *node) bool {
 	if !fastChars(data) {
 		return false
 	}
-	p := &fastParser{data: data, text: string(data), nl: -1, first: true}
+	p := &fastParser{data: data, text: string(data), nl: -1}
 	if bytes.HasPrefix(data, bom) {
 		p.nl += len(bom) // the first line starts after it, as yaml.v3 counts columns
 	}
-	ind := p.advance()
-	start := p.start
+	ind, start := p.advance(), int32(0)
+	if ind == -2 && docStart(data[p.ls:p.le]) { // the document's start
+		start = int32(p.line)
+		ind = p.advance()
+	}
 	if ind < 0 {
 		return false
 	}
@@ -89,7 +92,7 @@ const maxFastKey = 1000
 // A fastParser walks the lines of a document. The current line runs from
 // ls to le (its line break, "\n" or "\r\n", or the end; the "\n" is at nl),
 // is line (1-based) and is indented by ind spaces (-1 at the end of the
-// document). A document that starts with "---" starts on line start.
+// document).
 type fastParser struct {
 	data    []byte
 	text    string // data as a string, which the scalars' values are cut from
@@ -97,8 +100,6 @@ type fastParser struct {
 	le      int
 	nl      int
 	line    int
-	first   bool // no line with content read yet
-	start   int32
 	ind     int
 	depth   int
 	cOff    int // an offset of the current line and its column (see col)
@@ -143,12 +144,6 @@ func (p *fastParser) advance() int {
 			continue
 		}
 		l := p.data[p.ls:p.le]
-		first := p.first
-		p.first = false
-		if first && docStart(l) {
-			p.start = int32(p.line)
-			continue
-		}
 		if l[0] == '%' || len(l) >= 3 && (string(l[:3]) == "---" || string(l[:3]) == "...") {
 			p.ind = -2
 			return -2

@@ -23,16 +23,17 @@ const splitMin = 256 << 10
 //
 // It returns nil, for the whole file to be parsed as one, when the file is
 // small; when a piece might not stand on its own (a document marker but a
-// first "---", or a directive; a carriage return but before a line feed, or a byte-order
-// mark but the first character, which the lines a file is cut at do not
-// expect); or when a piece does not parse (the whole file's parse words
-// the error best; an alias of an anchor in another piece is one that does
-// not: an alias whose piece parses stands for the node of the last anchor
-// of its name before it in the piece, which is the last in the file). A piece that holds what the fast parser leaves to
-// yaml.v3 (a tab in a comment, a block scalar) is parsed by yaml.v3 alone,
-// the others not. A construct that runs over a line where the file is cut
-// (a quoted string, a flow list) leaves the piece before it unterminated,
-// so that such a cut fails and the whole file is parsed.
+// first "---", or a directive; a carriage return but before a line feed,
+// or a byte-order mark but the first character, which the lines a file is
+// cut at do not expect); or when a piece does not parse (the whole file's
+// parse words the error best; an alias of an anchor in another piece is
+// one that does not: an alias whose piece parses stands for the node of
+// the last anchor of its name before it in the piece, which is the last in
+// the file). A piece that holds what the fast parser leaves to yaml.v3 (a
+// tab in a comment, a block scalar) is parsed by yaml.v3 alone, the others
+// not. A construct that runs over a line where the file is cut (a quoted
+// string, a flow list) leaves the piece before it unterminated, so that
+// such a cut fails and the whole file is parsed.
 func parseSplit(data []byte) *node {
 	if len(data) < splitMin {
 		return nil
@@ -96,16 +97,8 @@ func parsePieces(data []byte, size int) *node {
 // splittable reports whether nothing in data keeps it from being cut.
 func splittable(data []byte) bool {
 	// A carriage return alone ends a line for yaml.v3, not for cutPieces.
-	for i := 0; ; i++ {
-		k := bytes.IndexByte(data[i:], '\r')
-		if k < 0 {
-			break
-		}
-		if i += k; i+1 == len(data) || data[i+1] != '\n' {
-			return false
-		}
-	}
-	return !bytes.Contains(bytes.TrimPrefix(data, bom), bom)
+	crlf := bytes.Count(data, []byte("\r")) == bytes.Count(data, []byte("\r\n"))
+	return crlf && !bytes.Contains(bytes.TrimPrefix(data, bom), bom)
 }
 
 // A piece is a part of a file to parse on its own: the bytes from start to
